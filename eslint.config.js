@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'OUT/**', '**/*.generated.ts', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      // core stays pure: no Node built-ins, no database, no HTTP (STYLE.md "The shape").
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'worker_threads'], message: 'core 不得依赖 Node 内置模块：文件以字节或流的形式进出。' },
+            { group: ['better-sqlite3', 'pg', 'kysely', '@juesuan/cli', '@juesuan/web'], message: 'core 不依赖数据库、CLI 或 web。' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

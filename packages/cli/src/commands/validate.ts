@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  ErrorCode,
+  findingToJson,
+  formatFindingsText,
+  JuesuanError,
+  loadDisclosure,
+  MAX_DATA_FILE_BYTES,
+  parseRuleConfig,
+  validateDisclosure,
+  type SeverityOverrides,
+} from '@juesuan/core';
+import { loadCatalogueDir } from '../catalogue-store.ts';
+import { readInputFile } from '../io.ts';
+import type { Io } from '../main.ts';
+
+export async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      catalogue: { type: 'string' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') {
+    throw new JuesuanError(ErrorCode.BadInput, `--format 应为 text 或 json，实际为「${format}」`);
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan validate <数据文件> [--format text|json]');
+  }
+  let overrides: SeverityOverrides = {};
+  const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
+  if (configFile) {
+    if (!existsSync(configFile)) throw new JuesuanError(ErrorCode.NotFound, `找不到配置文件 ${configFile}`);
+    overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
+  }
+  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+  const catalogues = values.catalogue ? loadCatalogueDir(values.catalogue, d.year) : undefined;
+  const outcome = validateDisclosure(d, catalogues ? { overrides, catalogues } : { overrides });
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          unit: d.unit.name,
+          year: d.year,
+          findings: outcome.findings.map(findingToJson),
+          notRun: outcome.notRun,
+          partial: outcome.partial,
+          summary: outcome.summary,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(formatFindingsText(outcome, { title: `校验 ${file}：${d.unit.name} ${d.year} 年度决算` }));
+  }
+  return outcome.summary.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+/** The `juesuan` command: argument parsing, files, exit codes. All work is done by @juesuan/core. */
+import { parseArgs } from 'node:util';
+import { formatProblem, JuesuanError } from '@juesuan/core';
+import { catalogueCommand } from './commands/catalogue.ts';
+import { rulesCommand } from './commands/rules.ts';
+import { validateCommand } from './commands/validate.ts';
+
+export const EXIT = { Ok: 0, Findings: 1, BadInput: 2 } as const;
+
+const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成与审查
+
+用法：juesuan <命令> [选项]
+
+命令：
+  validate <数据文件>      按规则目录校验决算数据（YAML/JSON）
+      --format text|json    输出格式（默认 text）
+      --config <文件>       规则严重程度配置（默认读取当前目录的 juesuan.config.yaml）
+      --catalogue <目录>    用导入的官方科目表代替内置科目表
+  rules                    列出规则目录
+      --format text|json
+  catalogue import <文件>  从 XLSX 或 CSV 导入某年度的官方科目表
+      --year <年度> --kind function|economic --out <目录，默认 ./catalogues>
+  catalogue list           列出内置和已导入的科目表年度
+
+退出码：0 无错误；1 发现错误；2 输入无法读取。
+示例：npx juesuan validate examples/changji-2022.yaml
+`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(HELP);
+        return EXIT.Ok;
+      case '-v':
+      case '--version':
+        io.out('juesuan 0.1.0');
+        return EXIT.Ok;
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'rules':
+        return rulesCommand(rest, io);
+      case 'catalogue':
+        return await catalogueCommand(rest, io);
+      default:
+        io.err(`未知命令「${command}」。运行 juesuan --help 查看可用命令。`);
+        return EXIT.BadInput;
+    }
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+export function reportError(e: unknown, io: Io): number {
+  if (e instanceof JuesuanError) {
+    io.err(`错误：${e.message}`);
+    for (const p of e.problems) io.err(`  ${formatProblem(p)}`);
+    return EXIT.BadInput;
+  }
+  const code = (e as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    io.err(`参数错误：${(e as Error).message}。运行 juesuan --help 查看用法。`);
+    return EXIT.BadInput;
+  }
+  io.err(`内部错误（请报告）：${(e as Error).message ?? String(e)}`);
+  if (process.env['JUESUAN_DEBUG']) io.err((e as Error).stack ?? '');
+  return EXIT.BadInput;
+}
+
+export { parseArgs };

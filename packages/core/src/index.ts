@@ -1,0 +1,35 @@
+/** @juesuan/core — money, classifications, the disclosure model, rules and reports. */
+export { ErrorCode, JuesuanError, formatProblem, type InputProblem } from './errors.ts';
+export * from './money/index.ts';
+export { TABLE_IDS, TABLE_SPECS, columnLabel, fixedRowLabel, type TableId, type TableSpec } from './model/tables.ts';
+export type * from './model/disclosure.ts';
+export { disclosureFileSchema, FORMAT_ID, type DisclosureFile } from './model/schema.ts';
+export { loadDisclosure, disclosureFromData, MAX_DATA_FILE_BYTES } from './model/load.ts';
+export {
+  catalogueFromCsv,
+  catalogueFromRows,
+  catalogueName,
+  sameClassName,
+  type Catalogue,
+  type CatalogueEntry,
+  type CatalogueSet,
+  type ClassificationKind,
+} from './classification/catalogue.ts';
+export { builtinCatalogue, builtinCatalogues, builtinYears } from './classification/builtin.ts';
+export { ruleSettingsFor, RULE_SETTINGS, type RuleSettings } from './profiles/rule-settings.ts';
+export { runRules, type RunOptions } from './rules/engine.ts';
+export { ALL_RULES, ruleById, rulesInOrder } from './rules/registry.ts';
+export {
+  CATEGORY_LABEL,
+  SEVERITY_LABEL,
+  type Finding,
+  type Location,
+  type NotRun,
+  type Rule,
+  type RuleOutcome,
+  type Severity,
+  type SeverityOverrides,
+} from './rules/types.ts';
+export { validateDisclosure, parseRuleConfig, findingToJson, type FindingJson } from './validate.ts';
+export { formatFindingsText } from './report/findings-text.ts';
+export { generateUnitData, type GenerateOptions } from './testing/generate-unit.ts';

@@ -1,0 +1,159 @@
+/**
+ * Sum and comparison checks with the interval rule of DOMAIN.md §2 (XBRL Calculations 1.1, round to
+ * nearest): a figure printed with d decimals stands for [v − h, v + h], h = ½·10⁻ᵈ; Σleft = Σright
+ * holds when the intervals meet, i.e. |Σleft − Σright| ≤ h × (number of non-zero figures). Zero cells
+ * are exact: a published table leaves a cell blank only when there is no amount at all.
+ */
+import type { Fen } from '../money/amount.ts';
+import { cellLabel, cellLocation, cellValue, fmt } from './cells.ts';
+import type { CellRef, Location, RuleContext, Severity } from './types.ts';
+
+/** A figure outside the tables (procurement total …) or a computed one. */
+export interface FieldOperand {
+  value: Fen | undefined;
+  label: string;
+  location: Location;
+}
+
+export type Operand = CellRef | FieldOperand;
+
+function isCell(o: Operand): o is CellRef {
+  return (o as CellRef).table !== undefined && (o as CellRef).column !== undefined;
+}
+
+interface Resolved {
+  value: Fen | undefined;
+  label: string;
+  short: string;
+  location: () => Location;
+}
+
+function resolve(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Resolved {
+  if (!isCell(o)) return { value: o.value, label: o.label, short: o.label, location: () => o.location };
+  const d = ctx.d;
+  let short: string | undefined;
+  if (anchor && isCell(anchor) && anchor.table === o.table && anchor !== o) {
+    const sameWhich = (anchor.which ?? 'value') === (o.which ?? 'value');
+    if (anchor.row === o.row && sameWhich) short = cellLabel(d, o).replace(/^.*行/, '');
+    else if (anchor.column === o.column && sameWhich) {
+      const full = cellLabel(d, o);
+      short = full.slice(full.indexOf('「'), full.indexOf('行') + 1);
+    }
+  }
+  return {
+    value: cellValue(d, o),
+    label: cellLabel(d, o),
+    short: short ?? cellLabel(d, o),
+    location: () => cellLocation(d, o),
+  };
+}
+
+export type CheckResult = 'pass' | 'rounding' | 'fail' | 'insufficient';
+
+export interface BalanceOptions {
+  /** Severity when the identity fails; defaults to the rule's. */
+  severity?: Severity;
+  /** A phrase naming the identity, e.g. "本年收入合计应等于各项收入之和". */
+  what?: string;
+  /** Report a rounding-only gap as an info finding (default true). */
+  reportRounding?: boolean;
+}
+
+function describeSide(items: Resolved[], full: boolean): string {
+  return items.map((r) => `${full ? r.label : r.short} ${r.value === undefined ? '？' : ''}`.trim()).join(' + ');
+}
+
+function sumOf(items: Resolved[]): Fen {
+  let s = 0;
+  for (const r of items) s += r.value ?? 0;
+  return s;
+}
+
+/** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
+export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[], opts: BalanceOptions = {}): CheckResult {
+  const anchor = left[0];
+  const l = left.map((o) => resolve(ctx, o, anchor));
+  const r = right.map((o) => resolve(ctx, o, anchor));
+  const unknown = [...l, ...r].filter((x) => x.value === undefined);
+  if (unknown.length > 0) {
+    ctx.insufficient(`缺少 ${unknown.map((x) => x.label).join('、')}`);
+    return 'insufficient';
+  }
+  ctx.ran();
+  const ls = sumOf(l);
+  const rs = sumOf(r);
+  const diff = ls - rs;
+  if (diff === 0) return 'pass';
+  let nonZero = 0;
+  for (const x of l) if (x.value !== 0) nonZero++;
+  for (const x of r) if (x.value !== 0) nonZero++;
+  const tolerance = ctx.d.halfStepFen * nonZero;
+  const d = ctx.d;
+  const leftText = l.length === 1 ? `${l[0]!.label} ${fmt(d, ls)}` : `${describeSide(l, true)} = ${fmt(d, ls)}`;
+  const rightText =
+    r.length === 1 ? `${r[0]!.label} ${fmt(d, rs)}` : `${r.map((x) => `${x.short} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
+  const locations = [...l, ...r].map((x) => x.location());
+  const within = Math.abs(diff) <= tolerance;
+  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
+  if (within) {
+    if (opts.reportRounding !== false) {
+      ctx.report({
+        severity: 'info',
+        kind: 'rounding',
+        message: `${leftText}，${rightText}，相差 ${diffText} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(tolerance))}）内：各数分别四舍五入所致，不是错误${opts.what ? `（${opts.what}）` : ''}`,
+        location: locations,
+        expected: fmt(d, rs),
+        actual: fmt(d, ls),
+        difference: diffText,
+      });
+    }
+    return 'rounding';
+  }
+  ctx.report({
+    severity: opts.severity,
+    message: `${opts.what ? opts.what + '：' : ''}${leftText} ≠ ${rightText}，相差 ${diffText} ${d.amountUnit}`,
+    location: locations,
+    expected: fmt(d, rs),
+    actual: fmt(d, ls),
+    difference: diffText,
+  });
+  return 'fail';
+}
+
+/** total = Σparts within rounding. */
+export function checkSum(ctx: RuleContext, total: Operand, parts: Operand[], opts: BalanceOptions = {}): CheckResult {
+  return checkBalance(ctx, [total], parts, opts);
+}
+
+/** a ≤ b (a may exceed b only by rounding). */
+export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: BalanceOptions = {}): CheckResult {
+  const ra = resolve(ctx, a, undefined);
+  const rb = resolve(ctx, b, undefined);
+  if (ra.value === undefined || rb.value === undefined) {
+    ctx.insufficient(`缺少 ${[ra, rb].filter((x) => x.value === undefined).map((x) => x.label).join('、')}`);
+    return 'insufficient';
+  }
+  ctx.ran();
+  const over = ra.value - rb.value;
+  if (over <= 0) return 'pass';
+  const nonZero = (ra.value !== 0 ? 1 : 0) + (rb.value !== 0 ? 1 : 0);
+  if (over <= ctx.d.halfStepFen * nonZero) return 'rounding';
+  const d = ctx.d;
+  ctx.report({
+    severity: opts.severity,
+    message: `${opts.what ? opts.what + '：' : ''}${ra.label} ${fmt(d, ra.value)} 大于 ${rb.label} ${fmt(d, rb.value)}，超出 ${fmt(d, over)} ${d.amountUnit}`,
+    location: [ra.location(), rb.location()],
+    expected: `≤ ${fmt(d, rb.value)}`,
+    actual: fmt(d, ra.value),
+    difference: `+${fmt(d, over)}`,
+  });
+  return 'fail';
+}
+
+/** A field operand for figures outside the tables. */
+export function field(ctx: RuleContext, path: string, label: string, value: Fen | undefined, line?: number): FieldOperand {
+  const loc: Location = { field: path, label };
+  if (line !== undefined) loc.line = line;
+  if (value !== undefined) loc.value = fmt(ctx.d, value);
+  return { value, label, location: loc };
+}

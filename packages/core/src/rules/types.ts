@@ -1,0 +1,151 @@
+/**
+ * Rules are data: each declares its id (= file name), title, severity, category, official basis and a
+ * `check` function. Findings are data too; a rule that cannot run says so and never counts as passed.
+ */
+import type { CatalogueSet } from '../classification/catalogue.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import type { TableId } from '../model/tables.ts';
+import type { RuleSettings } from '../profiles/rule-settings.ts';
+
+export const Severity = { Error: 'error', Warning: 'warning', Info: 'info' } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Which part of the publication a rule looks at; findings are grouped by it. */
+export const RuleCategory = {
+  T1: 't1',
+  T2: 't2',
+  T3: 't3',
+  T4: 't4',
+  T5: 't5',
+  T6: 't6',
+  T7: 't7',
+  T8: 't8',
+  T9: 't9',
+  Carryover: 'carryover',
+  Codes: 'codes',
+  Reasons: 'reasons',
+  Statements: 'statements',
+  OtherMatters: 'other-matters',
+  Performance: 'performance',
+  Profile: 'profile',
+} as const;
+export type RuleCategory = (typeof RuleCategory)[keyof typeof RuleCategory];
+
+export const CATEGORY_LABEL: Readonly<Record<RuleCategory, string>> = {
+  t1: '表一 收入支出决算总表',
+  t2: '表二 收入决算表',
+  t3: '表三 支出决算表',
+  t4: '表四 财政拨款收入支出决算总表',
+  t5: '表五 一般公共预算财政拨款支出决算表',
+  t6: '表六 一般公共预算财政拨款基本支出决算表',
+  t7: '表七 财政拨款“三公”经费支出决算表',
+  t8: '表八 政府性基金预算财政拨款收入支出决算表',
+  t9: '表九 国有资本经营预算财政拨款收入支出决算表',
+  carryover: '结转和结余的年度衔接',
+  codes: '科目编码与名称',
+  reasons: '变动原因说明',
+  statements: '空表与无此项说明',
+  'other-matters': '其他重要事项（机关运行经费、政府采购、国有资产）',
+  performance: '预算绩效与项目支出绩效自评表',
+  profile: '单位概况',
+};
+
+/** A cell of a table: row key (fixed id or code), column id, and which figure (本年/上年/预算). */
+export interface CellRef {
+  table: TableId;
+  row: string;
+  column: string;
+  which?: 'value' | 'prior' | 'budget';
+}
+
+/** Where a finding points: a table cell or a field outside the tables. */
+export interface Location {
+  table?: TableId;
+  row?: string;
+  column?: string;
+  which?: 'value' | 'prior' | 'budget';
+  /** Field path in the data file for non-table figures, e.g. `procurement.total`. */
+  field?: string;
+  /** Human label, e.g. 表五「合计」行「基本支出」列. */
+  label: string;
+  /** Line in the data file, when known. */
+  line?: number;
+  /** The figure as printed, when there is one. */
+  value?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: RuleCategory;
+  message: string;
+  location: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  /** 'rounding' when a sum holds only within the rounding tolerance. */
+  kind?: 'rounding';
+}
+
+export const NotRunReason = { InsufficientData: 'insufficient-data', NotApplicable: 'not-applicable' } as const;
+export type NotRunReason = (typeof NotRunReason)[keyof typeof NotRunReason];
+
+export interface NotRun {
+  rule: string;
+  reason: NotRunReason;
+  /** What was missing or why the rule does not apply, in Chinese. */
+  detail: string;
+}
+
+export interface RuleMeta {
+  /** Equals the file name without `.ts`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** The official rule this enforces: document and article, or DOMAIN.md section. */
+  basis: string;
+  /** One or two sentences for docs/rules.md. */
+  description: string;
+}
+
+export interface ReportInput {
+  message: string;
+  location: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  /** Defaults to the rule's severity. */
+  severity?: Severity;
+  kind?: 'rounding';
+}
+
+export interface RuleContext {
+  readonly d: Disclosure;
+  readonly catalogues: CatalogueSet;
+  readonly settings: RuleSettings;
+  report(f: ReportInput): void;
+  /** One check of this rule ran (pass or fail). */
+  ran(): void;
+  /** One check could not run because data is missing; `detail` says what. */
+  insufficient(detail: string): void;
+  /** The rule does not apply to this unit (e.g. no projects evaluated). */
+  notApplicable(detail: string): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
+
+export interface RuleOutcome {
+  findings: Finding[];
+  notRun: NotRun[];
+  /** Rules that ran some checks but had to skip others for missing data. */
+  partial: NotRun[];
+  summary: { error: number; warning: number; info: number; rules: number; notRun: number };
+}
+
+/** Severity overrides from a config file: rule id → severity or 'off'. */
+export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
