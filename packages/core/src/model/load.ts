@@ -182,6 +182,7 @@ function problem(ctx: Ctx, path: PathKey[], message: string): void {
 }
 
 function src(ctx: Ctx, path: PathKey[]): SourceRef {
+  if (ctx.lines.size === 0) return { path: joinPath(path) };
   const line = lineOfPath(ctx.lines, path);
   return line === undefined ? { path: joinPath(path) } : { path: joinPath(path), line };
 }

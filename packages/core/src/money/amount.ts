@@ -57,7 +57,20 @@ export function normaliseNumberText(text: string): string {
  * "0.00万元", "1.2亿元", "5,082.00元", "（1,234.00）" (accounting negative), full-width forms.
  * Returns integer 分; throws E_BAD_AMOUNT when the text is not an amount or is finer than 1 分.
  */
+const PLAIN_RE = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+
 export function parseAmount(text: string, defaultUnit: MoneyUnit = '万元'): ParsedAmount {
+  // Fast path for plain "1234.56" within exact double range.
+  const plain = PLAIN_RE.exec(text);
+  if (plain) {
+    const frac = plain[2] ?? '';
+    const perUnit = defaultUnit === '万元' ? 1_000_000 : defaultUnit === '元' ? 100 : 10_000_000_000;
+    const div = 10 ** frac.length;
+    if (perUnit % div === 0) {
+      const fen = Number(plain[1]) * perUnit + (frac === '' ? 0 : Number(frac) * (perUnit / div));
+      if (Number.isSafeInteger(fen)) return { fen, decimals: frac.length, unit: defaultUnit, unitWritten: false };
+    }
+  }
   let s = normaliseNumberText(text);
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
@@ -139,13 +152,31 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** 分 per step of the last printed digit, for the common units (exact integers). */
+function stepOf(unit: MoneyUnit, decimals: number): number | undefined {
+  const perUnit = unit === '万元' ? 1_000_000 : unit === '元' ? 100 : 10_000_000_000;
+  const div = 10 ** decimals;
+  return perUnit % div === 0 ? perUnit / div : undefined;
+}
+
 /** Prints an amount, rounding once, half away from zero. */
 export function formatAmount(fen: Fen, options: FormatAmountOptions = {}): string {
   const unit = options.unit ?? '万元';
   const decimals = options.decimals ?? 2;
-  const scaled = roundToUnit(fen, unit, decimals);
-  if (scaled === 0n && options.blankZero) return '';
-  const neg = scaled < 0n;
+  let scaled: bigint | number;
+  const step = stepOf(unit, decimals);
+  if (step !== undefined && Number.isSafeInteger(fen)) {
+    // Exact integer arithmetic in doubles: fen and step are integers below 2^53.
+    const r = fen % step;
+    let q = (fen - r) / step;
+    if (2 * Math.abs(r) >= step) q += fen < 0 ? -1 : 1;
+    scaled = q;
+  } else scaled = roundToUnit(fen, unit, decimals);
+  if (scaled === 0 || scaled === 0n) {
+    if (options.blankZero) return '';
+    scaled = 0;
+  }
+  const neg = scaled < 0;
   const abs = (neg ? -scaled : scaled).toString().padStart(decimals + 1, '0');
   let intDigits = decimals > 0 ? abs.slice(0, abs.length - decimals) : abs;
   const frac = decimals > 0 ? abs.slice(abs.length - decimals) : '';

@@ -23,27 +23,32 @@ function isCell(o: Operand): o is CellRef {
 
 interface Resolved {
   value: Fen | undefined;
-  label: string;
-  short: string;
+  /** Labels are built only when a finding is reported: passing checks stay cheap. */
+  label: () => string;
+  short: () => string;
   location: () => Location;
 }
 
-function resolve(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Resolved {
-  if (!isCell(o)) return { value: o.value, label: o.label, short: o.label, location: () => o.location };
+function shortLabel(ctx: RuleContext, o: CellRef, anchor: Operand | undefined): string {
   const d = ctx.d;
-  let short: string | undefined;
   if (anchor && isCell(anchor) && anchor.table === o.table && anchor !== o) {
     const sameWhich = (anchor.which ?? 'value') === (o.which ?? 'value');
-    if (anchor.row === o.row && sameWhich) short = cellLabel(d, o).replace(/^.*行/, '');
-    else if (anchor.column === o.column && sameWhich) {
+    if (anchor.row === o.row && sameWhich) return cellLabel(d, o).replace(/^.*行/, '');
+    if (anchor.column === o.column && sameWhich) {
       const full = cellLabel(d, o);
-      short = full.slice(full.indexOf('「'), full.indexOf('行') + 1);
+      return full.slice(full.indexOf('「'), full.indexOf('行') + 1);
     }
   }
+  return cellLabel(d, o);
+}
+
+function resolve(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Resolved {
+  if (!isCell(o)) return { value: o.value, label: () => o.label, short: () => o.label, location: () => o.location };
+  const d = ctx.d;
   return {
     value: cellValue(d, o),
-    label: cellLabel(d, o),
-    short: short ?? cellLabel(d, o),
+    label: () => cellLabel(d, o),
+    short: () => shortLabel(ctx, o, anchor),
     location: () => cellLocation(d, o),
   };
 }
@@ -60,59 +65,88 @@ export interface BalanceOptions {
 }
 
 function describeSide(items: Resolved[], full: boolean): string {
-  return items.map((r) => `${full ? r.label : r.short} ${r.value === undefined ? '？' : ''}`.trim()).join(' + ');
+  return items.map((r) => `${full ? r.label() : r.short()} ${r.value === undefined ? '？' : ''}`.trim()).join(' + ');
 }
 
-function sumOf(items: Resolved[]): Fen {
-  let s = 0;
-  for (const r of items) s += r.value ?? 0;
-  return s;
+/** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
+function valueOf(ctx: RuleContext, o: Operand): Fen | undefined {
+  return isCell(o) ? cellValue(ctx.d, o) : o.value;
 }
 
 /** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
 export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[], opts: BalanceOptions = {}): CheckResult {
-  const anchor = left[0];
-  const l = left.map((o) => resolve(ctx, o, anchor));
-  const r = right.map((o) => resolve(ctx, o, anchor));
-  const unknown = [...l, ...r].filter((x) => x.value === undefined);
-  if (unknown.length > 0) {
-    ctx.insufficient(`缺少 ${unknown.map((x) => x.label).join('、')}`);
+  // Fast path without allocation: most checks pass.
+  let ls = 0;
+  let rs = 0;
+  let nonZero = 0;
+  let unknown = false;
+  for (let i = 0; i < left.length; i++) {
+    const v = valueOf(ctx, left[i]!);
+    if (v === undefined) unknown = true;
+    else if (v !== 0) {
+      ls += v;
+      nonZero++;
+    }
+  }
+  for (let i = 0; i < right.length; i++) {
+    const v = valueOf(ctx, right[i]!);
+    if (v === undefined) unknown = true;
+    else if (v !== 0) {
+      rs += v;
+      nonZero++;
+    }
+  }
+  if (unknown) {
+    ctx.insufficient(() => {
+      const anchor = left[0];
+      const missing = [...left, ...right].map((o) => resolve(ctx, o, anchor)).filter((x) => x.value === undefined);
+      return `缺少 ${missing.map((x) => x.label()).join('、')}`;
+    });
     return 'insufficient';
   }
-  ctx.ran();
-  const ls = sumOf(l);
-  const rs = sumOf(r);
   const diff = ls - rs;
-  if (diff === 0) return 'pass';
-  let nonZero = 0;
-  for (const x of l) if (x.value !== 0) nonZero++;
-  for (const x of r) if (x.value !== 0) nonZero++;
+  if (diff === 0) {
+    ctx.ran();
+    return 'pass';
+  }
   const tolerance = ctx.d.halfStepFen * nonZero;
-  const d = ctx.d;
-  const leftText = l.length === 1 ? `${l[0]!.label} ${fmt(d, ls)}` : `${describeSide(l, true)} = ${fmt(d, ls)}`;
-  const rightText =
-    r.length === 1 ? `${r[0]!.label} ${fmt(d, rs)}` : `${r.map((x) => `${x.short} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
-  const locations = [...l, ...r].map((x) => x.location());
   const within = Math.abs(diff) <= tolerance;
-  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
-  if (within) {
-    if (opts.reportRounding !== false) {
-      ctx.report({
-        severity: 'info',
-        kind: 'rounding',
-        message: `${leftText}，${rightText}，相差 ${diffText} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(tolerance))}）内：各数分别四舍五入所致，不是错误${opts.what ? `（${opts.what}）` : ''}`,
-        location: locations,
-        expected: fmt(d, rs),
-        actual: fmt(d, ls),
-        difference: diffText,
-      });
-    }
+  if (within && opts.reportRounding === false) {
+    ctx.ran();
     return 'rounding';
   }
+  const d = ctx.d;
+  const anchor = left[0];
+  const describe = () => {
+    const l = left.map((o) => resolve(ctx, o, anchor));
+    const r = right.map((o) => resolve(ctx, o, anchor));
+    const leftText = l.length === 1 ? `${l[0]!.label()} ${fmt(d, ls)}` : `${describeSide(l, true)} = ${fmt(d, ls)}`;
+    const rightText =
+      r.length === 1 ? `${r[0]!.label()} ${fmt(d, rs)}` : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
+    return { leftText, rightText };
+  };
+  const locations = () => [...left, ...right].map((o) => resolve(ctx, o, anchor).location());
+  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
+  if (within) {
+    ctx.report({
+      severity: 'info',
+      kind: 'rounding',
+      message: () => {
+        const { leftText, rightText } = describe();
+        return `${leftText}，${rightText}，相差 ${diffText} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(tolerance))}）内：各数分别四舍五入所致，不是错误${opts.what ? `（${opts.what}）` : ''}`;
+      },
+      location: locations,
+      expected: fmt(d, rs),
+      actual: fmt(d, ls),
+      difference: diffText,
+    });
+    return 'rounding';
+  }
+  const { leftText, rightText } = describe();
   ctx.report({
     severity: opts.severity,
     message: `${opts.what ? opts.what + '：' : ''}${leftText} ≠ ${rightText}，相差 ${diffText} ${d.amountUnit}`,
-    location: locations,
+    location: locations(),
     expected: fmt(d, rs),
     actual: fmt(d, ls),
     difference: diffText,
@@ -130,7 +164,7 @@ export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: Bala
   const ra = resolve(ctx, a, undefined);
   const rb = resolve(ctx, b, undefined);
   if (ra.value === undefined || rb.value === undefined) {
-    ctx.insufficient(`缺少 ${[ra, rb].filter((x) => x.value === undefined).map((x) => x.label).join('、')}`);
+    ctx.insufficient(() => `缺少 ${[ra, rb].filter((x) => x.value === undefined).map((x) => x.label()).join('、')}`);
     return 'insufficient';
   }
   ctx.ran();
@@ -141,7 +175,7 @@ export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: Bala
   const d = ctx.d;
   ctx.report({
     severity: opts.severity,
-    message: `${opts.what ? opts.what + '：' : ''}${ra.label} ${fmt(d, ra.value)} 大于 ${rb.label} ${fmt(d, rb.value)}，超出 ${fmt(d, over)} ${d.amountUnit}`,
+    message: `${opts.what ? opts.what + '：' : ''}${ra.label()} ${fmt(d, ra.value)} 大于 ${rb.label()} ${fmt(d, rb.value)}，超出 ${fmt(d, over)} ${d.amountUnit}`,
     location: [ra.location(), rb.location()],
     expected: `≤ ${fmt(d, rb.value)}`,
     actual: fmt(d, ra.value),

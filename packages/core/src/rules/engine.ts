@@ -3,7 +3,7 @@ import { builtinCatalogues } from '../classification/builtin.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { ruleSettingsFor, type RuleSettings } from '../profiles/rule-settings.ts';
-import type { Finding, NotRun, ReportInput, Rule, RuleContext, RuleOutcome, Severity, SeverityOverrides } from './types.ts';
+import type { Finding, Location, NotRun, ReportInput, Rule, RuleContext, RuleOutcome, Severity, SeverityOverrides } from './types.ts';
 
 export interface RunOptions {
   /** Catalogues to check codes against; defaults to the built-in ones of the disclosure's year. */
@@ -12,9 +12,50 @@ export interface RunOptions {
   overrides?: SeverityOverrides;
 }
 
+/** A finding whose message and locations are rendered on first read. */
+class LazyFinding implements Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly category: Finding['category'];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  kind?: 'rounding';
+  #message: string | (() => string);
+  #location: Location[] | (() => Location[]);
+  constructor(rule: Rule, severity: Severity, f: ReportInput) {
+    this.rule = rule.id;
+    this.severity = severity;
+    this.category = rule.category;
+    this.#message = f.message;
+    this.#location = f.location;
+    if (f.expected !== undefined) this.expected = f.expected;
+    if (f.actual !== undefined) this.actual = f.actual;
+    if (f.difference !== undefined) this.difference = f.difference;
+    if (f.kind !== undefined) this.kind = f.kind;
+  }
+  get message(): string {
+    if (typeof this.#message === 'function') this.#message = this.#message();
+    return this.#message;
+  }
+  get location(): Location[] {
+    if (typeof this.#location === 'function') this.#location = this.#location();
+    return this.#location;
+  }
+  toJSON(): Finding {
+    const out: Finding = { rule: this.rule, severity: this.severity, category: this.category, message: this.message, location: this.location };
+    if (this.expected !== undefined) out.expected = this.expected;
+    if (this.actual !== undefined) out.actual = this.actual;
+    if (this.difference !== undefined) out.difference = this.difference;
+    if (this.kind !== undefined) out.kind = this.kind;
+    return out;
+  }
+}
+
 class Context implements RuleContext {
   runs = 0;
-  skips: string[] = [];
+  skips: (string | (() => string))[] = [];
+  skipCount = 0;
   na: string | undefined;
   constructor(
     readonly d: Disclosure,
@@ -25,27 +66,16 @@ class Context implements RuleContext {
     private readonly out: Finding[],
   ) {}
   report(f: ReportInput): void {
-    const finding: Finding = {
-      rule: this.rule.id,
-      // A rule's own severity follows the config override; severities a rule sets per finding (rounding notes) stay.
-      severity: f.severity ?? this.severity,
-      category: this.rule.category,
-      message: f.message,
-      location: f.location,
-    };
-    if (f.expected !== undefined) finding.expected = f.expected;
-    if (f.actual !== undefined) finding.actual = f.actual;
-    if (f.difference !== undefined) finding.difference = f.difference;
-    if (f.kind !== undefined) finding.kind = f.kind;
-    this.out.push(finding);
+    // A rule's own severity follows the config override; severities a rule sets per finding (rounding notes) stay.
+    this.out.push(new LazyFinding(this.rule, f.severity ?? this.severity, f));
     this.runs++;
   }
   ran(): void {
     this.runs++;
   }
-  insufficient(detail: string): void {
-    if (this.skips.length < 20) this.skips.push(detail);
-    else this.skips.length++;
+  insufficient(detail: string | (() => string)): void {
+    if (this.skips.length < 3) this.skips.push(detail);
+    this.skipCount++;
   }
   notApplicable(detail: string): void {
     this.na = detail;
@@ -79,10 +109,10 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
       continue;
     }
     if (ctx.runs === 0) {
-      if (ctx.skips.length > 0) notRun.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips) });
+      if (ctx.skipCount > 0) notRun.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips, ctx.skipCount) });
       else notRun.push({ rule: rule.id, reason: 'not-applicable', detail: ctx.na ?? '没有可检查的数据' });
-    } else if (ctx.skips.length > 0) {
-      partial.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips) });
+    } else if (ctx.skipCount > 0) {
+      partial.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips, ctx.skipCount) });
     }
   }
   const summary = { error: 0, warning: 0, info: 0, rules: ruleCount, notRun: notRun.length };
@@ -90,8 +120,8 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
   return { findings, notRun, partial, summary };
 }
 
-function summariseSkips(skips: string[]): string {
-  const shown = skips.slice(0, 3).filter((s) => s !== undefined);
-  const more = skips.length - shown.length;
+function summariseSkips(skips: (string | (() => string))[], count: number): string {
+  const shown = skips.map((s) => (typeof s === 'function' ? s() : s));
+  const more = count - shown.length;
   return `数据不足：${shown.join('；')}${more > 0 ? `；另有 ${more} 处` : ''}`;
 }

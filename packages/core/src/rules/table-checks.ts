@@ -4,23 +4,58 @@ import type { TableId } from '../model/tables.ts';
 import { checkSum, type BalanceOptions } from './arithmetic.ts';
 import type { CellRef, RuleContext } from './types.ts';
 
+interface TableIndex {
+  tops: Row[];
+  children: Map<string, Row[]>;
+}
+
+// Computed once per table: the checks below run for every unit of a batch.
+const indexCache = new WeakMap<Table, TableIndex>();
+
+function tableIndex(table: Table): TableIndex {
+  let idx = indexCache.get(table);
+  if (idx) return idx;
+  const tops: Row[] = [];
+  const children = new Map<string, Row[]>();
+  for (const r of table.rows) {
+    const code = r.code;
+    if (!code) continue;
+    if (code.length === 3) tops.push(r);
+    else {
+      const parent = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
+      const list = children.get(parent);
+      if (list) list.push(r);
+      else children.set(parent, [r]);
+      if (!table.byKey.has(code.slice(0, 3)) && !(code.length === 7 && table.byKey.has(code.slice(0, 5)))) tops.push(r);
+    }
+  }
+  idx = { tops, children };
+  indexCache.set(table, idx);
+  return idx;
+}
+
 /** Code rows whose parent rows are not listed: what the 合计 row adds up. */
 export function topLevelRows(table: Table): Row[] {
-  return table.rows.filter((r) => {
-    if (!r.code) return false;
-    if (r.code.length === 3) return true;
-    if (table.byKey.has(r.code.slice(0, 3))) return false;
-    if (r.code.length === 7 && table.byKey.has(r.code.slice(0, 5))) return false;
-    return true;
-  });
+  return tableIndex(table).tops;
 }
+
+const NO_ROWS: Row[] = [];
 
 /** Direct children of a code row that are listed in the table. */
 export function childRows(table: Table, row: Row): Row[] {
-  if (!row.code || row.code.length === 7) return [];
-  const len = row.code.length + 2;
-  const code = row.code;
-  return table.rows.filter((r) => r.code !== undefined && r.code.length === len && r.code.startsWith(code));
+  if (!row.code || row.code.length === 7) return NO_ROWS;
+  return tableIndex(table).children.get(row.code) ?? NO_ROWS;
+}
+
+/** Σ of a column over rows, or undefined when any is unknown. */
+function columnSum(rows: readonly Row[], column: string): number | undefined {
+  let s = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]!.values[column];
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
 }
 
 const cell = (table: TableId, row: string, column: string, which: CellRef['which'] = 'value'): CellRef =>
@@ -38,8 +73,23 @@ export function checkRowSums(
   for (const row of table.rows) {
     const bag = which === 'value' ? row.values : which === 'prior' ? row.prior : row.budget;
     if (!bag) continue;
-    const given = [totalColumn, ...partColumns].filter((c) => bag[c] !== undefined).length;
+    const total = bag[totalColumn];
+    let given = total === undefined ? 0 : 1;
+    let sum = 0;
+    let unknown = total === undefined;
+    for (let i = 0; i < partColumns.length; i++) {
+      const v = bag[partColumns[i]!];
+      if (v === undefined) unknown = true;
+      else {
+        given++;
+        sum += v;
+      }
+    }
     if (given === 0) continue;
+    if (!unknown && sum === total) {
+      ctx.ran();
+      continue;
+    }
     checkSum(
       ctx,
       cell(table.id, row.key, totalColumn, which),
@@ -56,7 +106,13 @@ export function checkHierarchy(ctx: RuleContext, table: Table, columns: readonly
     const kids = childRows(table, row);
     if (kids.length === 0) continue;
     for (const c of columns) {
-      if (row.values[c] === undefined && kids.every((k) => k.values[c] === undefined)) continue;
+      const parent = row.values[c];
+      const sum = columnSum(kids, c);
+      if (parent !== undefined && sum === parent) {
+        ctx.ran();
+        continue;
+      }
+      if (parent === undefined && kids.every((k) => k.values[c] === undefined)) continue;
       checkSum(
         ctx,
         cell(table.id, row.key, c),
@@ -86,7 +142,12 @@ export function checkTotalRow(
     return;
   }
   for (const c of columns) {
-    if (total.values[c] === undefined && tops.every((k) => k.values[c] === undefined)) continue;
+    const t = total.values[c];
+    if (t !== undefined && columnSum(tops, c) === t) {
+      ctx.ran();
+      continue;
+    }
+    if (t === undefined && tops.every((k) => k.values[c] === undefined)) continue;
     checkSum(
       ctx,
       cell(table.id, totalKey, c),

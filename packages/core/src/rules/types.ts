@@ -112,8 +112,9 @@ export interface RuleMeta {
 }
 
 export interface ReportInput {
-  message: string;
-  location: Location[];
+  /** A function is called only when the message is read (rounding notes on big batches stay cheap). */
+  message: string | (() => string);
+  location: Location[] | (() => Location[]);
   expected?: string;
   actual?: string;
   difference?: string;
@@ -129,8 +130,8 @@ export interface RuleContext {
   report(f: ReportInput): void;
   /** One check of this rule ran (pass or fail). */
   ran(): void;
-  /** One check could not run because data is missing; `detail` says what. */
-  insufficient(detail: string): void;
+  /** One check could not run because data is missing; `detail` says what (a function is called only if shown). */
+  insufficient(detail: string | (() => string)): void;
   /** The rule does not apply to this unit (e.g. no projects evaluated). */
   notApplicable(detail: string): void;
 }

@@ -196,9 +196,14 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   }
   if (gIncome < 0 || fundIncome < 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
   // Split non-fiscal income among sources.
-  const superiorSubsidy = kind === '事业' ? Math.floor((nIncome * 0.2) / step) * step : 0;
-  const businessIncome = kind === '事业' ? Math.floor((nIncome * 0.5) / step) * step : 0;
-  const otherIncome = nIncome - superiorSubsidy - businessIncome;
+  // 经营支出 is financed by 经营收入 (《事业单位财务规则》); regenerate when there is no income to book it to.
+  const operatingExp = sum((x) => x.operating);
+  const operatingIncome = Math.min(operatingExp, nIncome);
+  if (operatingExp > 0 && operatingIncome <= 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 3571 });
+  const restIncome = nIncome - operatingIncome;
+  const superiorSubsidy = kind === '事业' ? Math.floor((restIncome * 0.2) / step) * step : 0;
+  const businessIncome = kind === '事业' ? Math.floor((restIncome * 0.5) / step) * step : 0;
+  const otherIncome = restIncome - superiorSubsidy - businessIncome;
 
   const first = items.find((x) => x.fund === 0)!;
   // T2 allocates income to functions: fiscal income = fiscal expenditure per item, carry-over difference on the first item.
@@ -221,11 +226,12 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const nonFiscalSplit = (nf: Fen) => {
     const sup = nIncome === 0 ? 0 : Math.floor((nf * superiorSubsidy) / nIncome / step) * step;
     const bus = nIncome === 0 ? 0 : Math.floor((nf * businessIncome) / nIncome / step) * step;
-    return { superiorSubsidy: sup, businessIncome: bus, otherIncome: nf - sup - bus };
+    const op = nIncome === 0 ? 0 : Math.floor((nf * operatingIncome) / nIncome / step) * step;
+    return { superiorSubsidy: sup, businessIncome: bus, operatingIncome: op, otherIncome: nf - sup - bus - op };
   };
   // Fix split rounding so column totals match exactly: put the remainder on the first item.
   const t2Rows = items.map((x) => ({ x, ...t2.get(x.code)!, ...nonFiscalSplit(t2.get(x.code)!.nonFiscal) }));
-  const fixCol = (col: 'superiorSubsidy' | 'businessIncome', target: Fen) => {
+  const fixCol = (col: 'superiorSubsidy' | 'businessIncome' | 'operatingIncome', target: Fen) => {
     const diff = target - t2Rows.reduce((s, r) => s + r[col], 0);
     const r0 = t2Rows.find((r) => r.nonFiscal > 0) ?? t2Rows[0]!;
     r0[col] += diff;
@@ -233,7 +239,8 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   };
   fixCol('superiorSubsidy', superiorSubsidy);
   fixCol('businessIncome', businessIncome);
-  if (t2Rows.some((r) => r.otherIncome < 0 || r.superiorSubsidy < 0 || r.businessIncome < 0)) {
+  fixCol('operatingIncome', operatingIncome);
+  if (t2Rows.some((r) => r.otherIncome < 0 || r.superiorSubsidy < 0 || r.businessIncome < 0 || r.operatingIncome < 0)) {
     return generateUnitData({ ...options, seed: (options.seed ?? 1) + 15485863 });
   }
 
@@ -313,7 +320,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     fiscal: p(t2Sum((r) => r.fiscal, xs)),
     superiorSubsidy: p(t2Sum((r) => r.superiorSubsidy, xs)),
     businessIncome: p(t2Sum((r) => r.businessIncome, xs)),
-    operatingIncome: '0.00',
+    operatingIncome: p(t2Sum((r) => r.operatingIncome, xs)),
     subsidiaryRemittance: '0.00',
     otherIncome: p(t2Sum((r) => r.otherIncome, xs)),
   });
@@ -332,7 +339,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     { row: 'stateCapital', amount: '0.00' },
     { row: 'superiorSubsidy', amount: p(superiorSubsidy) },
     { row: 'businessIncome', amount: p(businessIncome) },
-    { row: 'operatingIncome', amount: '0.00' },
+    { row: 'operatingIncome', amount: p(operatingIncome) },
     { row: 'subsidiaryRemittance', amount: '0.00' },
     { row: 'otherIncome', amount: p(otherIncome) },
     { row: 'incomeTotal', amount: p(incomeTotal) },
@@ -510,12 +517,13 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       t9,
     },
     threePublic: {
-      abroadGroups: abroadF > 0 ? 1 : 0,
-      abroadPeople: abroadF > 0 ? 3 : 0,
-      vehiclesPurchased: vpF > 0 ? 1 : 0,
+      // Counts follow the printed amount: a rounded fee of 0.00 万元 goes with a count of 0.
+      abroadGroups: p(abroadF) !== '0.00' ? 1 : 0,
+      abroadPeople: p(abroadF) !== '0.00' ? 3 : 0,
+      vehiclesPurchased: p(vpF) !== '0.00' ? 1 : 0,
       vehiclesHeld,
-      receptionBatches: recF > 0 ? 4 : 0,
-      receptionPeople: recF > 0 ? 30 : 0,
+      receptionBatches: p(recF) !== '0.00' ? 4 : 0,
+      receptionPeople: p(recF) !== '0.00' ? 30 : 0,
     },
     adminCost: { amount: p(adminCost), prior: p(Math.max(0, adminCost + money(-5, 5))), reasons: { prior: '办公费用变动。' } },
     procurement: { total: p(procurementTotal), goods: p(goods), works: p(works), services: p(services), sme: p(sme), smallMicro: p(smallMicro) },

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
+import { codesOf, naming, withoutRows } from '../testing-tables.ts';
+import { rule } from './t3-total-row.ts';
+
+describe(rule.id, () => {
+  const data = unitData();
+  const cls = codesOf(data, 't3', 3)[0]!;
+  it('passes on a consistent unit', () => {
+    const o = runOne(rule, data);
+    expect(o.findings).toEqual([]);
+    expect(o.notRun).toEqual([]);
+  });
+  it('fails when a 类 is off by 0.05', () => {
+    const o = runOne(rule, shifted(data, cellPath(data, 't3', cls, 'basic'), '0.05'));
+    const e = errors(o);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.rule).toBe(rule.id);
+    expect(naming(e, 't3', cls, 'basic')).toHaveLength(1);
+    expect(naming(e, 't3', 'total', 'basic')).toHaveLength(1);
+    expect(e[0]!.difference).toBe('-0.05');
+  });
+  it('treats a 0.01 gap in 合计 over several 类 as rounding', () => {
+    const o = runOne(rule, shifted(data, cellPath(data, 't3', 'total', 'total'), '0.01'));
+    expect(errors(o)).toEqual([]);
+    expect(o.findings.map((f) => f.kind)).toEqual(['rounding']);
+  });
+  it('reports insufficient data when the 合计 row is missing', () => {
+    const o = runOne(rule, withoutRows(data, 't3', (r) => r['row'] === 'total'));
+    expect(o.notRun[0]?.reason).toBe('insufficient-data');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
+import { naming } from '../testing-tables.ts';
+import { rule } from './t4-income-grand-total.ts';
+
+describe(rule.id, () => {
+  const data = unitData();
+  it('passes on a consistent unit', () => {
+    const o = runOne(rule, data);
+    expect(o.findings).toEqual([]);
+    expect(o.notRun).toEqual([]);
+  });
+  it('fails when 年初财政拨款结转和结余 一般公共预算 is off by 0.05', () => {
+    const o = runOne(rule, shifted(data, cellPath(data, 't4', 'openingCarryover', 'generalBudget'), '0.05'));
+    const e = errors(o);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.rule).toBe(rule.id);
+    expect(naming(e, 't4', 'openingCarryover', 'generalBudget')).toHaveLength(1);
+    expect(e[0]!.difference).toBe('-0.05');
+  });
+  it('checks the other columns when one is unknown', () => {
+    const o = runOne(rule, withValue(data, cellPath(data, 't4', 'incomeGrandTotal', 'stateCapital'), undefined));
+    expect(o.partial[0]?.reason).toBe('insufficient-data');
+    expect(o.findings).toEqual([]);
+  });
+});

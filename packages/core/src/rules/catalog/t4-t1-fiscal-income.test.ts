@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
+import { naming } from '../testing-tables.ts';
+import { rule } from './t4-t1-fiscal-income.ts';
+
+describe(rule.id, () => {
+  const data = unitData();
+  it('passes on a consistent unit', () => {
+    const o = runOne(rule, data);
+    expect(o.findings).toEqual([]);
+    expect(o.notRun).toEqual([]);
+  });
+  it('fails when T1 政府性基金预算财政拨款收入 is off by 0.05', () => {
+    const o = runOne(rule, shifted(data, cellPath(data, 't1', 'governmentFund', 'amount'), '0.05'));
+    const e = errors(o);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.rule).toBe(rule.id);
+    expect(naming(e, 't1', 'governmentFund', 'amount')).toHaveLength(1);
+    expect(naming(e, 't4', 'incomeTotal', 'governmentFund')).toHaveLength(1);
+    expect(e[0]!.difference).toBe('-0.05');
+  });
+  it('reports insufficient data when T1 国有资本经营预算财政拨款收入 is unknown', () => {
+    const o = runOne(rule, withValue(data, cellPath(data, 't1', 'stateCapital', 'amount'), undefined));
+    expect(o.partial[0]?.reason).toBe('insufficient-data');
+  });
+});
