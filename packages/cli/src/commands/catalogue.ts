@@ -22,7 +22,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 const HEADER_WORDS = ['code', '编码', '科目编码', '科目代码', '代码', '类'];
 
-async function rowsFromXlsx(bytes: Uint8Array, file: string): Promise<string[][]> {
+async function rowsFromXlsx(bytes: Uint8Array, file: string): Promise<{ rows: string[][]; headerLine: number }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -35,11 +35,13 @@ async function rowsFromXlsx(bytes: Uint8Array, file: string): Promise<string[][]
   ws.eachRow({ includeEmpty: true }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value).trim());
+    // Keep rows[i] on sheet line i + 1 so that messages name the real line.
+    while (rows.length < row.number - 1) rows.push([]);
     rows.push(cells);
   });
   // Official lists often start with a title row; the header is the first row naming a code column.
   const h = rows.findIndex((r) => r.some((c) => HEADER_WORDS.includes(c.normalize('NFKC').trim().toLowerCase())));
-  return h > 0 ? rows.slice(h) : rows;
+  return h > 0 ? { rows: rows.slice(h), headerLine: h + 1 } : { rows, headerLine: 1 };
 }
 
 function toCsv(c: Catalogue): string {
@@ -77,8 +79,8 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
   if (kind !== 'function' && kind !== 'economic') throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
   const bytes = readInputFile(file, MAX_CATALOGUE_BYTES);
   const ext = extname(file).toLowerCase();
-  let rows: string[][];
-  if (ext === '.xlsx') rows = await rowsFromXlsx(bytes, file);
+  let sheet: { rows: string[][]; headerLine: number };
+  if (ext === '.xlsx') sheet = await rowsFromXlsx(bytes, file);
   else if (ext === '.csv' || ext === '.txt') {
     let text: string;
     try {
@@ -90,7 +92,7 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
     const c = catalogueFromCsv(text, { year, kind, file, source: file });
     return save(c, values.out, io);
   } else throw new JuesuanError(ErrorCode.BadCatalogue, `不支持的文件类型「${ext}」：请用 .xlsx 或 .csv`);
-  return save(catalogueFromRows({ rows, year, kind, file, source: file }), values.out, io);
+  return save(catalogueFromRows({ ...sheet, year, kind, file, source: file }), values.out, io);
 }
 
 function save(c: Catalogue, dir: string, io: Io): number {

@@ -80,17 +80,22 @@ export interface CatalogueRowsInput {
   file?: string;
   source?: string;
   complete?: boolean;
+  /** Line (1-based) of the header row in the file, when rows above it were dropped; default 1. */
+  headerLine?: number;
 }
 
 /**
  * Builds a catalogue from tabular rows: a header row with a code column (code/编码/科目编码) and a name
  * column (name/名称/科目名称); optional level, parent, group, valid_from, valid_to. Codes may be written
  * "2010450" or "201 04 50"; a code's parent is taken from its prefix. Also accepts the official
- * three-column layout 类 | 款 | 项 | 科目名称 by joining the code columns.
+ * three-column layout 类 | 款 | 项 | 科目名称: each column holds its own two or three digits (a row
+ * that leaves the higher columns blank belongs to the 类/款 above it) or the full code.
+ * Optional `level` and `parent` columns must agree with the code; an optional `source` column is kept.
  */
 export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
   const { rows, year, kind, file } = input;
   const problems: InputProblem[] = [];
+  const headerLine = input.headerLine ?? 1;
   const header = (rows[0] ?? []).map((h) => h.normalize('NFKC').trim().toLowerCase());
   const find = (names: string[]) => header.findIndex((h) => names.includes(h));
   const codeCol = find(CODE_HEADERS);
@@ -99,22 +104,45 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
   const useSplit = codeCol < 0 && splitCols[0]! >= 0;
   if ((codeCol < 0 && !useSplit) || nameCol < 0) {
     throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 缺少表头`, [
-      { file, line: 1, message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）' },
+      { file, line: headerLine, message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）' },
     ]);
   }
   const groupCol = find(['group', 'basic_expenditure_group', '经费类别']);
   const fromCol = find(['valid_from', '起始年度']);
   const toCol = find(['valid_to', '终止年度']);
+  const levelCol = find(['level', '级次', '层级']);
+  const parentCol = find(['parent', '上级编码', '上级科目']);
+  const sourceCol = find(['source', '来源']);
   const entries = new Map<string, CatalogueEntry>();
+  const firstLineOf = new Map<string, number>();
+  // Split layout: the 类 and 款 of the rows above, for rows that leave those columns blank.
+  let lastClass = '';
+  let lastSection = '';
   rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+    const line = headerLine + i + 1;
     if (cells.every((c) => c.trim() === '')) return;
     let code: string;
-    if (useSplit) code = splitCols.map((c) => (c >= 0 ? (cells[c] ?? '').replace(/\s+/g, '') : '')).join('');
-    else code = (cells[codeCol] ?? '').normalize('NFKC').replace(/\s+/g, '');
-    const name = (cells[nameCol] ?? '').normalize('NFKC').trim().replace(/^[\s　]+/, '');
+    if (useSplit) {
+      const part = (c: number) => (c >= 0 ? (cells[c] ?? '').normalize('NFKC').replace(/\s+/g, '') : '');
+      const [cls, sec, item] = [part(splitCols[0]!), part(splitCols[1]!), part(splitCols[2]!)];
+      if (item !== '') {
+        const section = sec.length === 5 ? sec : sec !== '' ? (cls || lastClass) + sec : lastSection;
+        // A 项 needs a full 款 in front of it; otherwise keep what was written so the error shows it.
+        code = item.length === 7 ? item : section.length === 5 ? section + item : `${cls}${sec}${item}`;
+      } else if (sec !== '') code = sec.length === 5 ? sec : (cls || lastClass) + sec;
+      else code = cls;
+      if (/^\d{3}$/.test(code)) [lastClass, lastSection] = [code, ''];
+      else if (/^\d{5}$/.test(code)) [lastClass, lastSection] = [code.slice(0, 3), code];
+    } else code = (cells[codeCol] ?? '').normalize('NFKC').replace(/\s+/g, '');
+    // Names keep their official form (full-width brackets); comparisons go through sameClassName.
+    const name = (cells[nameCol] ?? '').trim();
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
-      problems.push({ file, line, path: 'code', message: `科目编码「${code}」应为 3、5 或 7 位数字` });
+      problems.push({
+        file,
+        line,
+        path: 'code',
+        message: code === '' ? '缺少科目编码' : `科目编码「${code}」应为 3、5 或 7 位数字`,
+      });
       return;
     }
     if (kind === 'economic' && code.length === 7) {
@@ -126,18 +154,31 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
       return;
     }
     if (entries.has(code)) {
-      problems.push({ file, line, path: 'code', message: `科目编码「${code}」重复` });
+      problems.push({ file, line, path: 'code', message: `科目编码「${code}」重复（第 ${firstLineOf.get(code)} 行已有）` });
       return;
     }
     const entry: CatalogueEntry = { code, name, level: levelOfCode(code), parent: parentOf(code) };
+    const lv = levelCol >= 0 ? (cells[levelCol] ?? '').trim() : '';
+    if (lv !== '' && lv !== entry.level) {
+      problems.push({ file, line, path: 'level', message: `科目「${code}」是${entry.level}级编码，级次列却写「${lv}」` });
+      return;
+    }
+    const pa = parentCol >= 0 ? (cells[parentCol] ?? '').replace(/\s+/g, '') : '';
+    if (pa !== '' && pa !== entry.parent) {
+      problems.push({ file, line, path: 'parent', message: `科目「${code}」的上级应为「${entry.parent || '（无）'}」，上级列却写「${pa}」` });
+      return;
+    }
     const g = groupCol >= 0 ? cells[groupCol]?.trim() : undefined;
     if (g === '人员经费' || g === '公用经费') entry.group = g;
     const vf = fromCol >= 0 ? Number(cells[fromCol]) : NaN;
     const vt = toCol >= 0 ? Number(cells[toCol]) : NaN;
     if (Number.isInteger(vf) && vf > 0) entry.validFrom = vf;
     if (Number.isInteger(vt) && vt > 0) entry.validTo = vt;
-    if (input.source) entry.source = input.source;
+    const src = sourceCol >= 0 ? (cells[sourceCol] ?? '').trim() : '';
+    if (src !== '') entry.source = src;
+    else if (input.source) entry.source = input.source;
     entries.set(code, entry);
+    firstLineOf.set(code, line);
   });
   if (problems.length > 0) {
     throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 有 ${problems.length} 处错误`, problems.slice(0, 50));
@@ -162,6 +203,6 @@ export function catalogueName(c: Catalogue | undefined, code: string): string | 
 
 /** Names compare after NFKC and without spaces and brackets' width differences. */
 export function sameClassName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[\s　]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const norm = (s: string) => s.normalize('NFKC').replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
   return norm(a) === norm(b);
 }

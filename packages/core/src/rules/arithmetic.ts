@@ -36,7 +36,7 @@ function shortLabel(ctx: RuleContext, o: CellRef, anchor: Operand | undefined): 
     if (anchor.row === o.row && sameWhich) return cellLabel(d, o).replace(/^.*行/, '');
     if (anchor.column === o.column && sameWhich) {
       const full = cellLabel(d, o);
-      return full.slice(full.indexOf('「'), full.indexOf('行') + 1);
+      return full.slice(full.indexOf('「'), full.indexOf('」行') + 2);
     }
   }
   return cellLabel(d, o);
@@ -64,9 +64,6 @@ export interface BalanceOptions {
   reportRounding?: boolean;
 }
 
-function describeSide(items: Resolved[], full: boolean): string {
-  return items.map((r) => `${full ? r.label() : r.short()} ${r.value === undefined ? '？' : ''}`.trim()).join(' + ');
-}
 
 /** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
 function valueOf(ctx: RuleContext, o: Operand): Fen | undefined {
@@ -120,7 +117,7 @@ export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[]
   const describe = () => {
     const l = left.map((o) => resolve(ctx, o, anchor));
     const r = right.map((o) => resolve(ctx, o, anchor));
-    const leftText = l.length === 1 ? `${l[0]!.label()} ${fmt(d, ls)}` : `${describeSide(l, true)} = ${fmt(d, ls)}`;
+    const leftText = l.length === 1 ? `${l[0]!.label()} ${fmt(d, ls)}` : `${l.map((x, i) => `${i === 0 ? x.label() : x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, ls)}`;
     const rightText =
       r.length === 1 ? `${r[0]!.label()} ${fmt(d, rs)}` : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
     return { leftText, rightText };
@@ -161,6 +158,12 @@ export function checkSum(ctx: RuleContext, total: Operand, parts: Operand[], opt
 
 /** a ≤ b (a may exceed b only by rounding). */
 export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: BalanceOptions = {}): CheckResult {
+  const va = valueOf(ctx, a);
+  const vb = valueOf(ctx, b);
+  if (va !== undefined && vb !== undefined && va <= vb) {
+    ctx.ran();
+    return 'pass';
+  }
   const ra = resolve(ctx, a, undefined);
   const rb = resolve(ctx, b, undefined);
   if (ra.value === undefined || rb.value === undefined) {

@@ -65,7 +65,11 @@ const T5_T3_WHAT: Readonly<Record<string, string>> = {
  * (when `reportMissing`) as errors if T5 gives a non-zero amount; otherwise they are left to the rule
  * that reports them (t5-t3-item-le).
  */
-export function checkT5AgainstT3(ctx: RuleContext, column: 'total' | 'basic' | 'project', reportMissing: boolean): void {
+export function checkT5AgainstT3(
+  ctx: RuleContext,
+  column: 'total' | 'basic' | 'project',
+  reportMissing: boolean,
+): void {
   const t5 = ctx.d.tables.t5;
   const t3 = ctx.d.tables.t3;
   if (!hasRows(ctx, t5)) return;
@@ -78,7 +82,8 @@ export function checkT5AgainstT3(ctx: RuleContext, column: 'total' | 'basic' | '
   let noCodesNoted = false;
   for (const row of t5.rows) {
     if (row.code === undefined) {
-      if (row.key === 'total' && t3.byKey.has('total')) checkAtMost(ctx, cellRef('t5', 'total', column), cellRef('t3', 'total', column), { what });
+      if (row.key === 'total' && t3.byKey.has('total'))
+        checkAtMost(ctx, cellRef('t5', 'total', column), cellRef('t3', 'total', column), { what });
       continue;
     }
     if (t3.byKey.has(row.code)) {
@@ -99,7 +104,7 @@ export function checkT5AgainstT3(ctx: RuleContext, column: 'total' | 'basic' | '
     ctx.ran();
     if (v === 0) continue;
     ctx.report({
-      message: `${cellLabel(ctx.d, cellRef('t5', row.key, column))} 为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表三《支出决算表》未列出科目「${row.code}」：表三应列出单位全部支出的科目`,
+      message: `${cellLabel(ctx.d, cellRef('t5', row.key, column))}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表三《支出决算表》未列出科目「${row.code}」：表三应列出单位全部支出的科目`,
       location: [cellLocation(ctx.d, cellRef('t5', row.key, column))],
       expected: `表三列出科目 ${row.code}`,
       actual: '表三未列出',
@@ -112,7 +117,10 @@ export function checkT5AgainstT3(ctx: RuleContext, column: 'total' | 'basic' | '
 export type FundTableId = 't8' | 't9';
 
 /** T4 column holding the fund table's figures. */
-export const FUND_T4_COLUMN: Readonly<Record<FundTableId, string>> = { t8: 'governmentFund', t9: 'stateCapital' };
+export const FUND_T4_COLUMN: Readonly<Record<FundTableId, string>> = {
+  t8: 'governmentFund',
+  t9: 'stateCapital',
+};
 
 /** Fund-table column ↔ T4 row, for 合计 = T4's fund column. */
 export const FUND_T4_ROWS: readonly (readonly [string, string])[] = [
@@ -160,7 +168,9 @@ export function checkFundRowBalance(ctx: RuleContext, id: FundTableId): void {
 export function checkFundRowSum(ctx: RuleContext, id: FundTableId): void {
   const table = ctx.d.tables[id];
   if (!hasRows(ctx, table)) return;
-  checkRowSums(ctx, table, 'expenditure', ['basic', 'project'], { what: '本年支出合计应等于基本支出与项目支出之和' });
+  checkRowSums(ctx, table, 'expenditure', ['basic', 'project'], {
+    what: '本年支出合计应等于基本支出与项目支出之和',
+  });
 }
 
 /** 类 = Σ款, 款 = Σ项 in every column the table gives. */
@@ -265,7 +275,12 @@ export function sumCells(ctx: RuleContext, refs: readonly CellRef[]): Fen | unde
  * T6 `totalKey` (人员经费合计 / 公用经费合计) = Σ of the listed economic 类 of `classes`; a 类 whose
  * row is not listed counts through its 款 rows. Classes with no row contribute nothing.
  */
-export function checkEconomicClassTotal(ctx: RuleContext, totalKey: 'personnelTotal' | 'publicTotal', classes: readonly string[], what: string): void {
+export function checkEconomicClassTotal(
+  ctx: RuleContext,
+  totalKey: 'personnelTotal' | 'publicTotal',
+  classes: readonly string[],
+  what: string,
+): void {
   const t6 = ctx.d.tables.t6;
   if (!hasRows(ctx, t6)) return;
   if (!t6.byKey.has(totalKey)) {
@@ -282,9 +297,13 @@ export function checkEconomicClassTotal(ctx: RuleContext, totalKey: 'personnelTo
       parts.push(cellRef('t6', cls, 'amount'));
       continue;
     }
-    for (const r of t6.rows) if (r.code !== undefined && r.code.length === 5 && r.code.startsWith(cls)) parts.push(cellRef('t6', r.key, 'amount'));
+    for (const r of t6.rows)
+      if (r.code !== undefined && r.code.length === 5 && r.code.startsWith(cls))
+        parts.push(cellRef('t6', r.key, 'amount'));
   }
-  checkSum(ctx, cellRef('t6', totalKey, 'amount'), parts, { what: `${what}合计应等于${classes.join('、')}类之和` });
+  checkSum(ctx, cellRef('t6', totalKey, 'amount'), parts, {
+    what: `${what}合计应等于${classes.join('、')}类之和`,
+  });
 }
 
 // ---- T7 "三公" amounts against counts ----
@@ -301,7 +320,12 @@ export interface CountField {
  * T7 `rowKey` 决算数 against counts: a positive amount with a count of 0 is suspicious; with `bothWays`,
  * so is a positive count with an amount of 0.
  */
-export function checkFeeAgainstCounts(ctx: RuleContext, rowKey: string, counts: readonly CountField[], bothWays: boolean): void {
+export function checkFeeAgainstCounts(
+  ctx: RuleContext,
+  rowKey: string,
+  counts: readonly CountField[],
+  bothWays: boolean,
+): void {
   const t7 = ctx.d.tables.t7;
   if (!hasRows(ctx, t7)) return;
   const ref = cellRef('t7', rowKey, 'final');
@@ -316,14 +340,25 @@ export function checkFeeAgainstCounts(ctx: RuleContext, rowKey: string, counts: 
     return;
   }
   ctx.ran();
-  const flagged = fee > 0 ? given.filter((c) => c.value === 0) : bothWays && fee === 0 ? given.filter((c) => c.value! > 0) : [];
+  const flagged =
+    fee > 0
+      ? given.filter((c) => c.value === 0)
+      : bothWays && fee === 0
+        ? given.filter((c) => c.value! > 0)
+        : [];
   if (flagged.length === 0) return;
   const d = ctx.d;
   const countText = flagged.map((c) => `${c.label}为 ${c.value}`).join('、');
   const feeText = `${cellLabel(d, ref)} ${fmt(d, fee)} ${d.amountUnit}`;
   ctx.report({
-    message: fee > 0 ? `${feeText}，但${countText}：有支出应有相应数量，请核实金额或数量` : `${countText}，但${feeText}：有数量应有相应支出，请核实金额或数量`,
-    location: [cellLocation(d, ref), ...flagged.map((c) => fieldLocation(d, c.field, c.label, String(c.value)))],
+    message:
+      fee > 0
+        ? `${feeText}，但${countText}：有支出应有相应数量，请核实金额或数量`
+        : `${countText}，但${feeText}：有数量应有相应支出，请核实金额或数量`,
+    location: [
+      cellLocation(d, ref),
+      ...flagged.map((c) => fieldLocation(d, c.field, c.label, String(c.value))),
+    ],
     actual: `${fmt(d, fee)}；${flagged.map((c) => `${c.label} ${c.value}`).join('；')}`,
   });
 }

@@ -30,7 +30,11 @@ export function withoutTable(data: Data, table: string): Data {
 
 /** Deep copy with the rows matching `drop` removed from a table. */
 export function withoutRows(data: Data, table: string, drop: (r: DataRow) => boolean): Data {
-  return withRows(data, table, rowsOf(data, table).filter((r) => !drop(r)));
+  return withRows(
+    data,
+    table,
+    rowsOf(data, table).filter((r) => !drop(r)),
+  );
 }
 
 /** Codes of the 7-digit rows of a table. */
@@ -50,7 +54,10 @@ export function withStateCapital(data: Data): Data {
   const tables = copy['tables'] as Data;
   const t8 = tables['t8'] as { rows: DataRow[] };
   tables['t9'] = { rows: t8.rows };
-  tables['t8'] = { emptyStatement: '本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，故本表为空表。', rows: [] };
+  tables['t8'] = {
+    emptyStatement: '本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，故本表为空表。',
+    rows: [],
+  };
   for (const row of (tables['t4'] as { rows: DataRow[] }).rows) {
     for (const bag of [row, row['prior'], row['initialBudget']] as (Record<string, unknown> | undefined)[]) {
       if (!bag || (bag['governmentFund'] === undefined && bag['stateCapital'] === undefined)) continue;

@@ -12,22 +12,37 @@ export interface Exact {
   den: bigint;
 }
 
+const LEADING_NUMBER = /^\s*[+-]?\d+(?:\.\d+)?/;
+// Full-width forms (％, ０–９, letters) that NFKC folds; most texts have none.
+const NEEDS_NFKC = /[\uFF01-\uFF5E\u3000]/;
+
+function nfkc(text: string): string {
+  return NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+}
+
 const DECIMAL_RE = /^\s*([+-])?(\d+)(?:\.(\d+))?/;
+const POW10: readonly bigint[] = Array.from({ length: 19 }, (_, i) => 10n ** BigInt(i));
 
 /** Reads the leading decimal number of a text ("8.98", "8.98分", "100%", " 58 个"); undefined when none. */
 export function parseDecimal(text: string | undefined): Exact | undefined {
   if (text === undefined) return undefined;
-  const m = DECIMAL_RE.exec(text.normalize('NFKC'));
+  const m = DECIMAL_RE.exec(nfkc(text));
   if (!m) return undefined;
   const frac = m[3] ?? '';
-  const num = BigInt(`${m[1] === '-' ? '-' : ''}${m[2]}${frac}`);
-  return { num, den: 10n ** BigInt(frac.length) };
+  const digits = m[2]! + frac;
+  // Up to 15 digits are exact as a JS integer; longer numbers go through BigInt text parsing.
+  let num = digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
+  if (m[1] === '-') num = -num;
+  return { num, den: POW10[frac.length] ?? 10n ** BigInt(frac.length) };
 }
 
 export const ZERO: Exact = { num: 0n, den: 1n };
 export const exactInt = (n: number | bigint): Exact => ({ num: BigInt(n), den: 1n });
 
-export const add = (a: Exact, b: Exact): Exact => (a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den });
+export const add = (a: Exact, b: Exact): Exact =>
+  a.den === b.den
+    ? { num: a.num + b.num, den: a.den }
+    : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 export const sub = (a: Exact, b: Exact): Exact => add(a, { num: -b.num, den: b.den });
 export const mul = (a: Exact, b: Exact): Exact => ({ num: a.num * b.num, den: a.den * b.den });
 /** a / b; b must not be zero. */
@@ -59,6 +74,11 @@ export function formatHundredths(h: bigint): string {
   const neg = h < 0n;
   const s = (neg ? -h : h).toString().padStart(3, '0');
   return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** Prints a difference of hundredths with its sign ("+6.00", "-4.62"). */
+export function formatSignedHundredths(h: bigint): string {
+  return `${h > 0n ? '+' : ''}${formatHundredths(h)}`;
 }
 
 /** Prints an exact value rounded half-up to two decimals, dropping ".00" for whole numbers ("10", "8.98"). */
@@ -93,10 +113,7 @@ export interface Quantitative {
 const DATE_LIKE = /\d|[日号底前]|以内|之内/;
 
 function unitAfterNumber(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/^\s*[+-]?\d+(?:\.\d+)?/, '')
-    .trim();
+  return nfkc(text).replace(LEADING_NUMBER, '').trim();
 }
 
 /**
@@ -108,7 +125,7 @@ export function quantitative(ind: Indicator): Quantitative | undefined {
   const target = parseDecimal(ind.targetValue);
   const actual = parseDecimal(ind.actualValue);
   if (!target || !actual) return undefined;
-  const unit = (ind.unit ?? '').normalize('NFKC').trim();
+  const unit = nfkc(ind.unit ?? '').trim();
   if (DATE_LIKE.test(unit)) return undefined;
   const actualUnit = unitAfterNumber(ind.actual);
   if (DATE_LIKE.test(actualUnit)) return undefined;

@@ -14,15 +14,12 @@ export type ReasonKind = 'prior' | 'budget';
 
 /** One compared figure and the reason that should explain its change. */
 export interface ReasonSubject {
-  /** What is compared, e.g. 表一「收入总计」行 or 机关运行经费. */
-  label: string;
   kind: ReasonKind;
   current: Fen | undefined;
   base: Fen | undefined;
-  /** Names for the two figures in messages, e.g. 本年决算数 / 上年决算数. */
-  currentName: string;
-  baseName: string;
   reason: string | undefined;
+  /** Names for messages, built only when needed: what is compared (表一「收入总计」行, 机关运行经费) and its two figures (本年决算数 / 上年决算数). */
+  names: () => { label: string; currentName: string; baseName: string };
   /** Locations built only when reporting. */
   locations: () => Location[];
 }
@@ -44,12 +41,20 @@ export function reasonState(s: ReasonSubject): ReasonState {
 const KIND_PHRASE: Readonly<Record<ReasonKind, string>> = { prior: '与上年相比', budget: '与年初预算相比' };
 
 /** Records the outcome of one subject: insufficient, ran, or a finding when the reason is missing. */
-export function applyReason(ctx: RuleContext, s: ReasonSubject, state: ReasonState = reasonState(s)): ReasonState {
+export function applyReason(
+  ctx: RuleContext,
+  s: ReasonSubject,
+  state: ReasonState = reasonState(s),
+): ReasonState {
   if (state === 'insufficient') {
-    const missing = [s.current === undefined ? s.currentName : undefined, s.base === undefined ? s.baseName : undefined]
+    const n = s.names();
+    const missing = [
+      s.current === undefined ? n.currentName : undefined,
+      s.base === undefined ? n.baseName : undefined,
+    ]
       .filter((x) => x !== undefined)
       .join('、');
-    ctx.insufficient(`缺少${s.label}的${missing}`);
+    ctx.insufficient(`缺少${n.label}的${missing}`);
     return state;
   }
   if (state !== 'missing') {
@@ -57,16 +62,18 @@ export function applyReason(ctx: RuleContext, s: ReasonSubject, state: ReasonSta
     return state;
   }
   const d = ctx.d;
+  const n = s.names();
   const diff = s.current! - s.base!;
+  const phrase = s.kind === 'prior' ? KIND_PHRASE.prior : `与${n.baseName}相比`;
   const abs = fmt(d, Math.abs(diff));
   const change =
     s.kind === 'prior'
       ? `比上年${diff > 0 ? '增加' : '减少'} ${abs} ${d.amountUnit}`
-      : `${diff > 0 ? '大于' : '小于'}${s.baseName} ${abs} ${d.amountUnit}`;
+      : `${diff > 0 ? '大于' : '小于'}${n.baseName} ${abs} ${d.amountUnit}`;
   ctx.report({
-    message: `${s.label}${s.currentName} ${fmt(d, s.current!)}，${s.baseName} ${fmt(d, s.base!)}，${change}，未说明${KIND_PHRASE[s.kind]}${s.kind === 'prior' ? '变动' : '差异'}的主要原因`,
+    message: `${n.label}${n.currentName} ${fmt(d, s.current!)}，${n.baseName} ${fmt(d, s.base!)}，${change}，未说明${phrase}${s.kind === 'prior' ? '变动' : '差异'}的主要原因`,
     location: s.locations(),
-    expected: `说明${KIND_PHRASE[s.kind]}的主要原因`,
+    expected: `说明${phrase}的主要原因`,
     actual: s.reason === undefined ? '未填写' : '空白',
     difference: `${diff > 0 ? '+' : ''}${fmt(d, diff)}`,
   });
@@ -105,25 +112,40 @@ export function tableSubject(
   const d = ctx.d;
   const row = d.tables[table].byKey.get(rowKey);
   if (!row) return undefined;
-  const cur: CellRef = { table, row: rowKey, column };
-  const baseRef: CellRef = 'which' in base ? { table, row: rowKey, column, which: base.which } : { table, row: rowKey, column: base.column };
-  const baseValue = 'which' in base ? (base.which === 'prior' ? row.prior?.[column] : row.budget?.[column]) : row.values[base.column];
-  // T7 names its two columns in the figure names (预算数/决算数); single-column tables need no column.
-  const showColumn = TABLE_SPECS[table].columns.length > 1 && table !== 't7';
+  const byColumn = 'column' in base;
+  const baseValue = byColumn
+    ? row.values[base.column]
+    : base.which === 'prior'
+      ? row.prior?.[column]
+      : row.budget?.[column];
   return {
-    label: `${TABLE_SPECS[table].number}${rowLabel(row, rowKey)}行${showColumn ? `「${columnLabel(table, column)}」列` : ''}`,
     kind,
     current: row.values[column],
     base: baseValue,
-    currentName: 'column' in base ? columnLabel(table, column) : '本年决算数',
-    baseName:
-      'column' in base
-        ? columnLabel(table, base.column)
-        : base.which === 'prior'
-          ? '上年决算数'
-          : '年初预算数',
     reason: row.reasons?.[kind],
-    locations: () => [cellLocation(d, cur), cellLocation(d, baseRef), reasonLocation(table, row, kind)],
+    names: () => {
+      // T7 names its two columns in the figure names (预算数/决算数); single-column tables need no column.
+      const showColumn = TABLE_SPECS[table].columns.length > 1 && table !== 't7';
+      return {
+        label: `${TABLE_SPECS[table].number}${rowLabel(row, rowKey)}行${showColumn ? `「${columnLabel(table, column)}」列` : ''}`,
+        currentName: byColumn ? columnLabel(table, column) : '本年决算数',
+        baseName: byColumn
+          ? columnLabel(table, base.column)
+          : base.which === 'prior'
+            ? '上年决算数'
+            : '年初预算数',
+      };
+    },
+    locations: () => {
+      const baseRef: CellRef = byColumn
+        ? { table, row: rowKey, column: base.column }
+        : { table, row: rowKey, column, which: base.which };
+      return [
+        cellLocation(d, { table, row: rowKey, column }),
+        cellLocation(d, baseRef),
+        reasonLocation(table, row, kind),
+      ];
+    },
   };
 }
 
@@ -164,24 +186,29 @@ export function checkThreePublicReasons(ctx: RuleContext, kind: ReasonKind): voi
     return;
   }
   const sub = tableSubject(ctx, 't7', 'vehicle', 'final', kind, base);
-  const subGiven = sub !== undefined && !isBlank(sub.reason);
+  if (sub !== undefined && !isBlank(sub.reason)) {
+    // The 小计 reason covers both items, whether or not their own comparison figures are printed.
+    ctx.ran();
+    return;
+  }
   for (const key of ['vehiclePurchase', 'vehicleOperation']) {
     const s = tableSubject(ctx, 't7', key, 'final', kind, base);
-    if (!s) {
-      ctx.insufficient(`缺少${missingRowLabel('t7', key)}`);
-      continue;
-    }
-    const state = reasonState(s);
-    applyReason(ctx, s, state === 'missing' && subGiven ? 'given' : state);
+    if (s) applyReason(ctx, s);
+    else ctx.insufficient(`缺少${missingRowLabel('t7', key)}`);
   }
 }
 
 // Whole-text placeholders (after trimming end punctuation) and tokens that mark a template left unfilled.
-const PLACEHOLDER_WHOLE = /^(?:[xX×＊*]+|…+|\.{2,}|。{2,}|待补充|待填写|原因|（原因）|\(原因\)|主要原因(?:是|为)?[:：]?)$/;
+const PLACEHOLDER_WHOLE =
+  /^(?:[xX×＊*]+|…+|\.{2,}|。{2,}|待补充|待填写|原因|（原因）|\(原因\)|主要原因(?:是|为)?[:：]?)$/;
 const PLACEHOLDER_TOKEN = /[xX×]{2,}|待补充|待填写|（原因）|\(原因\)/;
+
+// Characters every placeholder contains (or an empty text); a real reason usually has none of them.
+const PLACEHOLDER_HINT = /^[\s。；;，,.！!]*$|[xX×＊*…待原]|\.\.|。。/;
 
 /** Whether a reason text is a template placeholder ("XX", "××", "……", "待补充", "（原因）") or blank. */
 export function isPlaceholderReason(text: string): boolean {
+  if (!PLACEHOLDER_HINT.test(text)) return false;
   const t = text.trim().replace(/[。；;，,.！!\s]+$/u, '');
   if (t === '') return true;
   return PLACEHOLDER_WHOLE.test(t) || PLACEHOLDER_TOKEN.test(t);

@@ -6,7 +6,9 @@ type RowData = Record<string, unknown>;
 
 /** Findings (of any severity) whose location names this cell. */
 export function naming(findings: readonly Finding[], table: string, row: string, column: string): Finding[] {
-  return findings.filter((f) => f.location.some((l) => l.table === table && l.row === row && l.column === column));
+  return findings.filter((f) =>
+    f.location.some((l) => l.table === table && l.row === row && l.column === column),
+  );
 }
 
 /** The rows of a table in the data file. */

@@ -194,7 +194,8 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     nOpeningAdj = nOpening + nIncome;
     nIncome = 0;
   }
-  if (gIncome < 0 || fundIncome < 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
+  // A negative 年初结转和结余 (使用非财政拨款结余 larger than all non-fiscal money) cannot be published.
+  if (gIncome < 0 || fundIncome < 0 || nOpeningAdj < 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
   // Split non-fiscal income among sources.
   // 经营支出 is financed by 经营收入 (《事业单位财务规则》); regenerate when there is no income to book it to.
   const operatingExp = sum((x) => x.operating);

@@ -8,7 +8,8 @@ export const rule: Rule = {
   category: 'other-matters',
   basis:
     '部门决算公开说明“名词解释”：机关运行经费指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，即一般公共预算财政拨款基本支出中的公用经费；DOMAIN.md §5',
-  description: '行政单位和参照公务员法管理的事业单位，其他重要事项中的机关运行经费应等于表六“公用经费合计”。事业单位不适用。',
+  description:
+    '行政单位和参照公务员法管理的事业单位，其他重要事项中的机关运行经费应等于表六“公用经费合计”。事业单位不适用。',
   check(ctx) {
     const d = ctx.d;
     if (d.unit.kind === '事业') {
@@ -20,7 +21,9 @@ export const rule: Rule = {
       ctx,
       field(ctx, 'adminCost.amount', '机关运行经费', a?.amount, a?.source?.line),
       [{ table: 't6', row: 'publicTotal', column: 'amount' }],
-      { what: `${d.unit.kind === '行政' ? '行政单位' : '参公单位'}的机关运行经费应等于一般公共预算财政拨款基本支出中的公用经费` },
+      {
+        what: `${d.unit.kind === '行政' ? '行政单位' : '参公单位'}的机关运行经费应等于一般公共预算财政拨款基本支出中的公用经费`,
+      },
     );
   },
 };

@@ -15,8 +15,13 @@ export const rule: Rule = {
       ctx.insufficient('表一「年末结转和结余」行未给出上年决算数');
       return;
     }
-    checkBalance(ctx, [cellRef('t1', 'openingCarryover', 'amount')], [cellRef('t1', 'closingCarryover', 'amount', 'prior')], {
-      what: '本年年初结转和结余应等于上年年末结转和结余',
-    });
+    checkBalance(
+      ctx,
+      [cellRef('t1', 'openingCarryover', 'amount')],
+      [cellRef('t1', 'closingCarryover', 'amount', 'prior')],
+      {
+        what: '本年年初结转和结余应等于上年年末结转和结余',
+      },
+    );
   },
 };

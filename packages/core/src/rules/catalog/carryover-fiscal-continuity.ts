@@ -10,7 +10,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 'carryover',
   basis: 'DOMAIN.md §5：相邻年度，本年年初结转和结余 = 上年年末结转和结余',
-  description: '表四“年末财政拨款结转和结余”行给出上年决算数时，按合计、一般公共预算、政府性基金预算、国有资本经营预算各列检查本年年初数等于上年年末数。',
+  description:
+    '表四“年末财政拨款结转和结余”行给出上年决算数时，按合计、一般公共预算、政府性基金预算、国有资本经营预算各列检查本年年初数等于上年年末数。',
   check(ctx) {
     const closing = ctx.d.tables.t4.byKey.get('closingCarryover');
     if (!closing?.prior) {
@@ -22,9 +23,14 @@ export const rule: Rule = {
         ctx.insufficient(`缺少${cellLabel(ctx.d, cellRef('t4', 'closingCarryover', id, 'prior'))}`);
         continue;
       }
-      checkBalance(ctx, [cellRef('t4', 'openingCarryover', id)], [cellRef('t4', 'closingCarryover', id, 'prior')], {
-        what: '本年年初财政拨款结转和结余应等于上年年末财政拨款结转和结余',
-      });
+      checkBalance(
+        ctx,
+        [cellRef('t4', 'openingCarryover', id)],
+        [cellRef('t4', 'closingCarryover', id, 'prior')],
+        {
+          what: '本年年初财政拨款结转和结余应等于上年年末财政拨款结转和结余',
+        },
+      );
     }
   },
 };

@@ -8,8 +8,10 @@ export const rule: Rule = {
   title: '绩效自评表：定量指标未达到指标值时应分析偏差原因',
   severity: 'warning',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表“偏差原因分析及改进措施”栏；DOMAIN.md §7',
-  description: '定量指标的实际完成值未达到年度指标值（≥ 型低于、≤ 型高于、= 型不等）而“偏差原因分析及改进措施”为空时提示。',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表“偏差原因分析及改进措施”栏；DOMAIN.md §7',
+  description:
+    '定量指标的实际完成值未达到年度指标值（≥ 型低于、≤ 型高于、= 型不等）而“偏差原因分析及改进措施”为空时提示。',
   check(ctx) {
     const d = ctx.d;
     const projects = d.performance?.projects ?? [];
@@ -28,8 +30,20 @@ export const rule: Rule = {
         ctx.report({
           message: `项目「${p.name}」${ind.level2}「${ind.name}」指标值 ${ind.target}，实际完成值 ${ind.actual}，未达到指标值，应填写偏差原因分析及改进措施`,
           location: [
-            fieldLocation(d, `performance.projects[${i}].indicators[${j}].deviationReason`, `项目「${p.name}」指标「${ind.name}」偏差原因分析及改进措施`, undefined, ind.source?.line),
-            fieldLocation(d, `performance.projects[${i}].indicators[${j}].actual`, `项目「${p.name}」指标「${ind.name}」实际完成值`, ind.actual, ind.source?.line),
+            fieldLocation(
+              d,
+              `performance.projects[${i}].indicators[${j}].deviationReason`,
+              `项目「${p.name}」指标「${ind.name}」偏差原因分析及改进措施`,
+              undefined,
+              ind.source?.line,
+            ),
+            fieldLocation(
+              d,
+              `performance.projects[${i}].indicators[${j}].actual`,
+              `项目「${p.name}」指标「${ind.name}」实际完成值`,
+              ind.actual,
+              ind.source?.line,
+            ),
           ],
           expected: '偏差原因分析及改进措施',
           actual: '未填写',

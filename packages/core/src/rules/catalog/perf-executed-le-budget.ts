@@ -6,8 +6,10 @@ export const rule: Rule = {
   title: '绩效自评表：全年执行数一般不超过全年预算数',
   severity: 'warning',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表：预算执行率 = 全年执行数 / 全年预算数；DOMAIN.md §7',
-  description: '项目的全年执行数大于全年预算数（执行率超过 100%）时提示核对：可能填错了列，或预算数未含追加。',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表：预算执行率 = 全年执行数 / 全年预算数；DOMAIN.md §7',
+  description:
+    '项目的全年执行数大于全年预算数（执行率超过 100%）时提示核对：可能填错了列，或预算数未含追加。',
   check(ctx) {
     const projects = ctx.d.performance?.projects ?? [];
     if (projects.length === 0) {
@@ -23,8 +25,20 @@ export const rule: Rule = {
       const line = p.source?.line;
       checkAtMost(
         ctx,
-        field(ctx, `performance.projects[${i}].funds.total.executed`, `项目「${p.name}」全年执行数`, executed, line),
-        field(ctx, `performance.projects[${i}].funds.total.annualBudget`, `项目「${p.name}」全年预算数`, annualBudget, line),
+        field(
+          ctx,
+          `performance.projects[${i}].funds.total.executed`,
+          `项目「${p.name}」全年执行数`,
+          executed,
+          line,
+        ),
+        field(
+          ctx,
+          `performance.projects[${i}].funds.total.annualBudget`,
+          `项目「${p.name}」全年预算数`,
+          annualBudget,
+          line,
+        ),
         { what: '全年执行数超过全年预算数（执行率超过 100%），请核对' },
       );
     });

@@ -1,5 +1,14 @@
 import { fieldLocation, fmt } from '../cells.ts';
-import { executionScore, formatHundredths, fromHundredths, hundredths, parseDecimal, printed, withinHundredth } from '../performance-scores.ts';
+import {
+  executionScore,
+  formatHundredths,
+  formatSignedHundredths,
+  fromHundredths,
+  hundredths,
+  parseDecimal,
+  printed,
+  withinHundredth,
+} from '../performance-scores.ts';
 import { formatPercent } from '../../money/rate.ts';
 import type { Rule } from '../types.ts';
 
@@ -8,8 +17,10 @@ export const rule: Rule = {
   title: '绩效自评表：预算执行率得分 = 分值 × 全年执行数 / 全年预算数（不超过分值）',
   severity: 'error',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表：预算执行率 = 全年执行数 / 全年预算数，得分按执行率乘以分值计算；DOMAIN.md §7',
-  description: '预算执行率得分应等于分值（通常 10 分）乘以执行率，最高为分值，四舍五入到两位小数（如 89.77% → 8.98 分）；允许 0.01 分的差异。',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（预算执行率 = 全年执行数 / 全年预算数）；得分按执行率乘以分值计算、以分值为上限，见 DOMAIN.md §7 与种子文档（89.77% → 8.98 分）',
+  description:
+    '预算执行率得分应等于分值（通常 10 分）乘以执行率，最高为分值，四舍五入到两位小数（如 89.77% → 8.98 分）；允许 0.01 分的差异。',
   check(ctx) {
     const d = ctx.d;
     const projects = d.performance?.projects ?? [];
@@ -44,13 +55,31 @@ export const rule: Rule = {
       ctx.report({
         message: `项目「${p.name}」预算执行率得分应为 ${printed(p.executionWeight)} × ${rate}（全年执行数 ${fmt(d, executed!)} / 全年预算数 ${fmt(d, annualBudget!)}）= ${formatHundredths(hundredths(exact))} 分（不超过分值），实际填 ${printed(p.executionScore)} 分`,
         location: [
-          fieldLocation(d, `performance.projects[${i}].executionScore`, `项目「${p.name}」预算执行率得分`, printed(p.executionScore), line),
-          fieldLocation(d, `performance.projects[${i}].funds.total.executed`, `项目「${p.name}」全年执行数`, executed, line),
-          fieldLocation(d, `performance.projects[${i}].funds.total.annualBudget`, `项目「${p.name}」全年预算数`, annualBudget, line),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].executionScore`,
+            `项目「${p.name}」预算执行率得分`,
+            printed(p.executionScore),
+            line,
+          ),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].funds.total.executed`,
+            `项目「${p.name}」全年执行数`,
+            executed,
+            line,
+          ),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].funds.total.annualBudget`,
+            `项目「${p.name}」全年预算数`,
+            annualBudget,
+            line,
+          ),
         ],
         expected: formatHundredths(hundredths(exact)),
         actual: printed(p.executionScore),
-        difference: formatHundredths(hundredths(stated!) - hundredths(exact)),
+        difference: formatSignedHundredths(hundredths(stated!) - hundredths(exact)),
       });
     });
   },

@@ -1,6 +1,7 @@
 import { fieldLocation } from '../cells.ts';
 import {
   formatHundredths,
+  formatSignedHundredths,
   formatScore,
   fromHundredths,
   hundredths,
@@ -17,7 +18,8 @@ export const rule: Rule = {
   title: '绩效自评表：定量指标得分 = 完成值 / 指标值 × 分值（不超过分值）',
   severity: 'warning',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表填报说明：定量指标按完成比例计分；DOMAIN.md §7',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表；定量指标按完成值与指标值之比计分，见 DOMAIN.md §7',
   description:
     '对“≥/=/>”型定量指标按 完成值/指标值 × 分值、对“≤/<”型按 指标值/完成值 × 分值 计分（封顶为分值），与填报得分比较（允许 0.01 分）；定性指标、日期型指标和单位不一致的指标不核对。评价人可按扣分标准计分，故为警告。',
   check(ctx) {
@@ -54,12 +56,24 @@ export const rule: Rule = {
         ctx.report({
           message: `项目「${p.name}」${ind.level2}「${ind.name}」（指标值 ${ind.target}，完成值 ${ind.actual}）按 ${formula} 计分应为 ${formatHundredths(hundredths(exact))} 分（不超过分值），实际填 ${printed(ind.score)} 分`,
           location: [
-            fieldLocation(d, `performance.projects[${i}].indicators[${j}].score`, `项目「${p.name}」指标「${ind.name}」得分`, printed(ind.score), ind.source?.line),
-            fieldLocation(d, `performance.projects[${i}].indicators[${j}].actual`, `项目「${p.name}」指标「${ind.name}」实际完成值`, ind.actual, ind.source?.line),
+            fieldLocation(
+              d,
+              `performance.projects[${i}].indicators[${j}].score`,
+              `项目「${p.name}」指标「${ind.name}」得分`,
+              printed(ind.score),
+              ind.source?.line,
+            ),
+            fieldLocation(
+              d,
+              `performance.projects[${i}].indicators[${j}].actual`,
+              `项目「${p.name}」指标「${ind.name}」实际完成值`,
+              ind.actual,
+              ind.source?.line,
+            ),
           ],
           expected: formatHundredths(hundredths(exact)),
           actual: printed(ind.score),
-          difference: formatHundredths(hundredths(stated) - hundredths(exact)),
+          difference: formatSignedHundredths(hundredths(stated) - hundredths(exact)),
         });
       });
     });

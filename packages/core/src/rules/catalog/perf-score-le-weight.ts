@@ -39,7 +39,8 @@ export const rule: Rule = {
   title: '绩效自评表：各项得分在 0 与分值之间',
   severity: 'error',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表：各指标得分不超过该指标分值；DOMAIN.md §7',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（各指标列分值与得分，得分以分值为上限）；DOMAIN.md §7',
   description: '预算执行率得分和每个绩效指标的得分都不能高于各自的分值，也不能为负数。',
   check(ctx) {
     const projects = ctx.d.performance?.projects ?? [];

@@ -7,8 +7,10 @@ export const rule: Rule = {
   title: '预算绩效情况：评价项目个数、全年预算数、全年执行数与所附自评表一致',
   severity: 'error',
   category: 'performance',
-  basis: '部门决算公开说明“预算绩效情况说明”模板（开展预算绩效评价项目 X 个，全年预算数 X 万元，全年执行数 X 万元；具体项目自评情况附项目支出绩效自评表）；DOMAIN.md §6、§7',
-  description: '说明中开展绩效评价的项目个数应等于所附自评表个数，全年预算数、全年执行数应分别等于各自评表的全年预算数、全年执行数之和。',
+  basis:
+    '部门决算公开说明“预算绩效情况说明”模板（开展预算绩效评价项目 X 个，全年预算数 X 万元，全年执行数 X 万元；具体项目自评情况附项目支出绩效自评表）；DOMAIN.md §6、§7',
+  description:
+    '说明中开展绩效评价的项目个数应等于所附自评表个数，全年预算数、全年执行数应分别等于各自评表的全年预算数、全年执行数之和。',
   check(ctx) {
     const d = ctx.d;
     const perf = d.performance;
@@ -24,7 +26,11 @@ export const rule: Rule = {
         ctx.report({
           message: `说明中开展绩效评价的项目 ${count} 个，但所附项目支出绩效自评表 ${projects.length} 张，二者应一致`,
           location: [
-            { field: 'performance.evaluatedProjects', label: '开展预算绩效评价项目个数', value: String(count) },
+            {
+              field: 'performance.evaluatedProjects',
+              label: '开展预算绩效评价项目个数',
+              value: String(count),
+            },
             { field: 'performance.projects', label: '项目支出绩效自评表', value: String(projects.length) },
           ],
           expected: String(projects.length),
@@ -55,7 +61,15 @@ export const rule: Rule = {
       checkSum(
         ctx,
         field(ctx, `performance.${key}`, `预算绩效情况说明中的${label}`, stated),
-        projects.map((p, i) => field(ctx, `performance.projects[${i}].funds.total.${col}`, `项目「${p.name}」${label}`, p.funds.total[col], p.source?.line)),
+        projects.map((p, i) =>
+          field(
+            ctx,
+            `performance.projects[${i}].funds.total.${col}`,
+            `项目「${p.name}」${label}`,
+            p.funds.total[col],
+            p.source?.line,
+          ),
+        ),
         { what: `${label}应等于各项目支出绩效自评表的${label}之和` },
       );
     }

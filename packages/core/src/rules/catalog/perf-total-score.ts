@@ -7,8 +7,10 @@ export const rule: Rule = {
   title: '绩效自评表：总分 = 预算执行率得分 + 各指标得分',
   severity: 'error',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表：总分为预算执行率得分与各绩效指标得分之和；DOMAIN.md §7',
-  description: '项目支出绩效自评表的总分应等于预算执行率得分与全部绩效指标得分之和（如 8.98 + 90 = 98.98）；相差不超过 0.01 分时按四舍五入提示。',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（总分为预算执行率得分与各绩效指标得分之和）；DOMAIN.md §7',
+  description:
+    '项目支出绩效自评表的总分应等于预算执行率得分与全部绩效指标得分之和（如 8.98 + 90 = 98.98）；相差不超过 0.01 分时按四舍五入提示。',
   check(ctx) {
     const d = ctx.d;
     const projects = d.performance?.projects ?? [];
@@ -42,8 +44,20 @@ export const rule: Rule = {
         kind: rounding ? 'rounding' : undefined,
         message: `项目「${p.name}」总分 ${printed(p.totalScore)} ≠ 预算执行率得分 ${printed(p.executionScore)} + 各指标得分 ${p.indicators.map((x) => printed(x.score)).join(' + ')} = ${formatScore(sum)}，相差 ${diffText} 分${rounding ? '，在 0.01 分以内，可能是四舍五入所致' : ''}`,
         location: [
-          fieldLocation(d, `performance.projects[${i}].totalScore`, `项目「${p.name}」总分`, printed(p.totalScore), line),
-          fieldLocation(d, `performance.projects[${i}].executionScore`, `项目「${p.name}」预算执行率得分`, printed(p.executionScore), line),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].totalScore`,
+            `项目「${p.name}」总分`,
+            printed(p.totalScore),
+            line,
+          ),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].executionScore`,
+            `项目「${p.name}」预算执行率得分`,
+            printed(p.executionScore),
+            line,
+          ),
         ],
         expected: formatScore(sum),
         actual: printed(p.totalScore),

@@ -9,7 +9,8 @@ export const rule: Rule = {
   title: '绩效自评表：预算执行率分值 + 各指标分值 = 100',
   severity: 'error',
   category: 'performance',
-  basis: '《项目支出绩效评价管理办法》（财预〔2020〕10号）附件项目支出绩效自评表：总分值 100 分（预算执行率 10 分，产出、效益、满意度等指标合计 90 分）；DOMAIN.md §7',
+  basis:
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）：单位自评总分 100 分，原则上预算执行率 10%、产出指标 50%、效益指标 30%、满意度指标 10%；DOMAIN.md §7',
   description: '项目支出绩效自评表中预算执行率的分值与全部绩效指标分值之和应为 100 分。',
   check(ctx) {
     const d = ctx.d;
@@ -39,8 +40,20 @@ export const rule: Rule = {
       ctx.report({
         message: `项目「${p.name}」预算执行率分值 ${printed(p.executionWeight)} + 各指标分值 ${p.indicators.map((x) => printed(x.weight)).join(' + ')} = ${formatScore(sum)}，应为 100`,
         location: [
-          fieldLocation(d, `performance.projects[${i}].executionWeight`, `项目「${p.name}」预算执行率分值`, printed(p.executionWeight), line),
-          fieldLocation(d, `performance.projects[${i}].indicators`, `项目「${p.name}」绩效指标分值`, undefined, line),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].executionWeight`,
+            `项目「${p.name}」预算执行率分值`,
+            printed(p.executionWeight),
+            line,
+          ),
+          fieldLocation(
+            d,
+            `performance.projects[${i}].indicators`,
+            `项目「${p.name}」绩效指标分值`,
+            undefined,
+            line,
+          ),
         ],
         expected: '100',
         actual: formatScore(sum),

@@ -6,7 +6,8 @@ export const rule: Rule = {
   title: '授予中小企业合同金额 ≤ 政府采购支出总额',
   severity: 'error',
   category: 'other-matters',
-  basis: '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（授予中小企业合同金额占政府采购支出总额的比例）；DOMAIN.md §5',
+  basis:
+    '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（授予中小企业合同金额占政府采购支出总额的比例）；DOMAIN.md §5',
   description: '授予中小企业合同金额是政府采购支出总额的一部分，不能超过总额。',
   check(ctx) {
     const p = ctx.d.procurement;

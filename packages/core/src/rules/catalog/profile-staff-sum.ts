@@ -5,7 +5,8 @@ export const rule: Rule = {
   title: '实有人数 = 在职人员 + 离休人员 + 退休人员',
   severity: 'error',
   category: 'profile',
-  basis: '部门决算公开说明“单位概况·机构设置及人员情况”模板（实有人数 X 人，其中：在职人员、离休人员、退休人员）；DOMAIN.md §1',
+  basis:
+    '部门决算公开说明“单位概况·机构设置及人员情况”模板（实有人数 X 人，其中：在职人员、离休人员、退休人员）；DOMAIN.md §1',
   description: '单位概况中的实有人数应等于在职人员、离休人员、退休人员之和。人数是整数，按精确相等核对。',
   check(ctx) {
     const s = ctx.d.unit.staff;
@@ -15,7 +16,10 @@ export const rule: Rule = {
       ['retired', '退休人员', s?.retired],
     ] as const;
     if (s?.actual === undefined || parts.some((p) => p[2] === undefined)) {
-      const missing = [s?.actual === undefined ? '实有人数' : '', ...parts.map((p) => (p[2] === undefined ? p[1] : ''))].filter((x) => x !== '');
+      const missing = [
+        s?.actual === undefined ? '实有人数' : '',
+        ...parts.map((p) => (p[2] === undefined ? p[1] : '')),
+      ].filter((x) => x !== '');
       ctx.insufficient(`缺少${missing.join('、')}（unit.staff）`);
       return;
     }

@@ -23,13 +23,11 @@ export const rule: Rule = {
     const d = ctx.d;
     const line = a.source?.line;
     applyReason(ctx, {
-      label: '机关运行经费',
       kind: 'prior',
       current: a.amount,
       base: a.prior,
-      currentName: '本年决算数',
-      baseName: '上年决算数',
       reason: a.reasons?.prior,
+      names: () => ({ label: '机关运行经费', currentName: '本年决算数', baseName: '上年决算数' }),
       locations: () => [
         fieldLocation(d, 'adminCost.amount', '机关运行经费（本年决算数）', a.amount, line),
         fieldLocation(d, 'adminCost.prior', '机关运行经费（上年决算数）', a.prior, line),

@@ -22,7 +22,8 @@ export const rule: Rule = {
   category: 'reasons',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、完整；部门决算公开说明模板中的“（原因）”“XX”须替换为实际内容；DOMAIN.md §6',
-  description: '检查所有表格行、机关运行经费和绩效指标偏差原因中写明的原因文字，不得是“XX”“××”“……”“待补充”“（原因）”等模板占位文字或空白。',
+  description:
+    '检查所有表格行、机关运行经费和绩效指标偏差原因中写明的原因文字，不得是“XX”“××”“……”“待补充”“（原因）”等模板占位文字或空白。',
   check(ctx) {
     const d = ctx.d;
     for (const id of TABLE_IDS) {
@@ -46,7 +47,17 @@ export const rule: Rule = {
         if (text === undefined) continue;
         ctx.ran();
         if (isPlaceholderReason(text)) {
-          flag(ctx, text, fieldLocation(d, `adminCost.reasons.${k}`, `机关运行经费 主要原因（${KIND_PHRASE[k]}）`, undefined, a.source?.line));
+          flag(
+            ctx,
+            text,
+            fieldLocation(
+              d,
+              `adminCost.reasons.${k}`,
+              `机关运行经费 主要原因（${KIND_PHRASE[k]}）`,
+              undefined,
+              a.source?.line,
+            ),
+          );
         }
       }
     }
@@ -57,7 +68,17 @@ export const rule: Rule = {
         ctx.ran();
         if (isPlaceholderReason(text)) {
           const what = `项目「${p.name}」指标「${ind.name}」偏差原因分析`;
-          flag(ctx, text, fieldLocation(d, `performance.projects[${i}].indicators[${j}].deviationReason`, what, undefined, ind.source?.line));
+          flag(
+            ctx,
+            text,
+            fieldLocation(
+              d,
+              `performance.projects[${i}].indicators[${j}].deviationReason`,
+              what,
+              undefined,
+              ind.source?.line,
+            ),
+          );
         }
       });
     });

@@ -15,7 +15,11 @@ describe(rule.id, () => {
   it('fails for a 项 whose 决算 differs from 年初预算 without a reason', () => {
     const i = itemIndex(data);
     const code = ((data.tables as Data).t5 as { rows: { code: string }[] }).rows[i]!.code;
-    const changed = withValue(shifted(data, cellPath(data, 't5', code, 'total', 'budget'), '-1.50'), `tables.t5.rows[${i}].reasons.budget`, undefined);
+    const changed = withValue(
+      shifted(data, cellPath(data, 't5', code, 'total', 'budget'), '-1.50'),
+      `tables.t5.rows[${i}].reasons.budget`,
+      undefined,
+    );
     const e = errors(runOne(rule, changed));
     expect(e).toHaveLength(1);
     expect(e[0]!.location[1]).toMatchObject({ table: 't5', row: code, column: 'total', which: 'budget' });

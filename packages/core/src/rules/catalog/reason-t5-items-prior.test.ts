@@ -17,7 +17,11 @@ describe(rule.id, () => {
   it('fails for a 项 whose total changed without a reason', () => {
     const i = itemIndex(data);
     const code = ((data.tables as Data).t5 as { rows: { code: string }[] }).rows[i]!.code;
-    const changed = withValue(shifted(data, cellPath(data, 't5', code, 'total', 'prior'), '2.00'), `tables.t5.rows[${i}].reasons`, undefined);
+    const changed = withValue(
+      shifted(data, cellPath(data, 't5', code, 'total', 'prior'), '2.00'),
+      `tables.t5.rows[${i}].reasons`,
+      undefined,
+    );
     const e = errors(runOne(rule, changed));
     expect(e).toHaveLength(1);
     expect(e[0]!.location[0]).toMatchObject({ table: 't5', row: code, column: 'total' });

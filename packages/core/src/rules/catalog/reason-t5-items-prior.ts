@@ -11,7 +11,9 @@ export const rule: Rule = {
   description: '表五每个项级科目的本年决算数与上年决算数不同时，应写明变动的主要原因（按地区口径要求）。',
   check(ctx) {
     if (!ctx.settings.reasonsPrior.t5Items) {
-      ctx.notApplicable(`地区口径（${ctx.settings.id}）不要求逐项说明一般公共预算财政拨款支出与上年相比变动的原因`);
+      ctx.notApplicable(
+        `地区口径（${ctx.settings.id}）不要求逐项说明一般公共预算财政拨款支出与上年相比变动的原因`,
+      );
       return;
     }
     let items = 0;

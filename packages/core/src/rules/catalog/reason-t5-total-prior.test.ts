@@ -10,9 +10,13 @@ describe(rule.id, () => {
     expect(errors(o)).toEqual([]);
     expect(o.notRun).toEqual([]);
   });
-  it('fails when the 合计 changed against last year and the reason is a removed', () => {
+  it('fails when the 合计 changed against last year and its reason is removed', () => {
     const i = rowIndex(data, 't5', 'total');
-    const changed = withValue(shifted(data, cellPath(data, 't5', 'total', 'total', 'prior'), '0.01'), `tables.t5.rows[${i}].reasons.prior`, undefined);
+    const changed = withValue(
+      shifted(data, cellPath(data, 't5', 'total', 'total', 'prior'), '0.01'),
+      `tables.t5.rows[${i}].reasons.prior`,
+      undefined,
+    );
     const e = errors(runOne(rule, changed));
     expect(e).toHaveLength(1);
     expect(e[0]!.location[0]).toMatchObject({ table: 't5', row: 'total', column: 'total' });
@@ -20,7 +24,9 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBeDefined();
   });
   it('is not applicable when the profile does not require it', () => {
-    const o = runOne(rule, data, { settings: { ...CENTRAL, reasonsPrior: { ...CENTRAL.reasonsPrior, t5Total: false } } });
+    const o = runOne(rule, data, {
+      settings: { ...CENTRAL, reasonsPrior: { ...CENTRAL.reasonsPrior, t5Total: false } },
+    });
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });

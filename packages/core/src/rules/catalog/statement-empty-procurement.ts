@@ -8,7 +8,8 @@ export const rule: Rule = {
   category: 'statements',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算应公开政府采购支出情况，无相关事项的应予说明；DOMAIN.md §6',
-  description: '政府采购支出总额为零而未写明“本单位本年度无政府采购支出”之类说明时提示；未填写政府采购情况时为数据不足。',
+  description:
+    '政府采购支出总额为零而未写明“本单位本年度无政府采购支出”之类说明时提示；未填写政府采购情况时为数据不足。',
   check(ctx) {
     const p = ctx.d.procurement;
     if (!p) {

@@ -24,12 +24,17 @@ export const rule: Rule = {
       }
       if (hasAmounts(table)) continue;
       empty++;
-      const statement = id === 't7' ? (table.emptyStatement ?? d.threePublic.emptyStatement) : table.emptyStatement;
+      const statement =
+        id === 't7' ? (table.emptyStatement ?? d.threePublic.emptyStatement) : table.emptyStatement;
       if (!isBlank(statement)) {
         ctx.ran();
         continue;
       }
-      const loc = { table: id, field: `tables.${id}.emptyStatement`, label: `${spec.number}《${spec.name}》空表说明` };
+      const loc = {
+        table: id,
+        field: `tables.${id}.emptyStatement`,
+        label: `${spec.number}《${spec.name}》空表说明`,
+      };
       ctx.report({
         message: `${spec.number}《${spec.name}》没有金额${table.rows.length === 0 ? '（未列出任何行）' : '（各数均为零）'}，应说明本单位本年度无此项收支，如“本单位本年度无…，故本表为空表”`,
         location: table.source.line === undefined ? [loc] : [{ ...loc, line: table.source.line }],

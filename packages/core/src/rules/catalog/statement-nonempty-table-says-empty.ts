@@ -18,8 +18,10 @@ export const rule: Rule = {
   title: '有金额的表格不得附“本表为空表”等说明',
   severity: 'error',
   category: 'statements',
-  basis: '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；DOMAIN.md §4',
-  description: '表格（或“三公”经费、政府采购）有非零金额，却同时写有空表或“无此项支出”的说明时，说明与数据矛盾。',
+  basis:
+    '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；DOMAIN.md §4',
+  description:
+    '表格（或“三公”经费、政府采购）有非零金额，却同时写有空表或“无此项支出”的说明时，说明与数据矛盾。',
   check(ctx) {
     const d = ctx.d;
     let nonEmpty = 0;
@@ -35,12 +37,22 @@ export const rule: Rule = {
       };
       const line = table.source?.line;
       if (!isBlank(table.emptyStatement)) {
-        const loc: Location = { table: id, field: `tables.${id}.emptyStatement`, label: `${spec.number}《${spec.name}》空表说明` };
+        const loc: Location = {
+          table: id,
+          field: `tables.${id}.emptyStatement`,
+          label: `${spec.number}《${spec.name}》空表说明`,
+        };
         if (line !== undefined) loc.line = line;
         flag(ctx, `${spec.number}《${spec.name}》`, table.emptyStatement!, loc, amounts());
       }
       if (id === 't7' && !isBlank(d.threePublic.emptyStatement)) {
-        flag(ctx, '“三公”经费（表七）', d.threePublic.emptyStatement!, { table: 't7', field: 'threePublic.emptyStatement', label: '“三公”经费无支出说明' }, amounts());
+        flag(
+          ctx,
+          '“三公”经费（表七）',
+          d.threePublic.emptyStatement!,
+          { table: 't7', field: 'threePublic.emptyStatement', label: '“三公”经费无支出说明' },
+          amounts(),
+        );
       }
     }
     const p = d.procurement;

@@ -26,7 +26,10 @@ describe(rule.id, () => {
     expect(o.findings[0]?.kind).toBe('rounding');
   });
   it('reports insufficient data when no 类 rows are listed', () => {
-    const o = runOne(rule, withoutRows(data, 't1', (r) => r['code'] !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't1', (r) => r['code'] !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
     expect(o.notRun[0]?.detail).toContain('类级');
   });

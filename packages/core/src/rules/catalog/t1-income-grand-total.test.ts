@@ -19,7 +19,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when 使用非财政拨款结余 is unknown', () => {
-    const o = runOne(rule, withValue(data, cellPath(data, 't1', 'useOfNonFiscalBalance', 'amount'), undefined));
+    const o = runOne(
+      rule,
+      withValue(data, cellPath(data, 't1', 'useOfNonFiscalBalance', 'amount'), undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -17,7 +17,7 @@ describe(rule.id, () => {
     expect(e[0]!.rule).toBe(rule.id);
     expect(naming(e, 't1', 'governmentFund', 'amount')).toHaveLength(1);
     expect(e[0]!.message).toContain('财政拨款收入');
-    expect(e[0]!.difference).toBe('+0.05');
+    expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when T2 财政拨款收入 is unknown', () => {
     const o = runOne(rule, withValue(data, cellPath(data, 't2', 'total', 'fiscal'), undefined));

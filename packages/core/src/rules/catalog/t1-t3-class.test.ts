@@ -21,11 +21,19 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('uses the listed 款/项 when T3 leaves out the 类 row', () => {
-    const o = runOne(rule, withoutRows(data, 't3', (r) => r['code'] === code));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't3', (r) => r['code'] === code),
+    );
     expect(o.findings).toEqual([]);
   });
   it('fails when T1 leaves out a 类 that has expenditure in T3', () => {
-    const e = errors(runOne(rule, withoutRows(data, 't1', (r) => r['code'] === code)));
+    const e = errors(
+      runOne(
+        rule,
+        withoutRows(data, 't1', (r) => r['code'] === code),
+      ),
+    );
     expect(e).toHaveLength(1);
     expect(naming(e, 't3', code, 'total')).toHaveLength(1);
     expect(e[0]!.message).toContain('表一未列出该类');
@@ -39,7 +47,10 @@ describe(rule.id, () => {
     expect(e[0]!.message).toContain('表三没有');
   });
   it('reports insufficient data when T1 lists no 类', () => {
-    const o = runOne(rule, withoutRows(data, 't1', (r) => r['code'] !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't1', (r) => r['code'] !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -27,11 +27,17 @@ describe(rule.id, () => {
     expect(e.every((f) => naming([f], 't2', section, 'total').length === 1)).toBe(true);
   });
   it('does not apply when only 项 rows are listed', () => {
-    const o = runOne(rule, withoutRows(data, 't2', (r) => typeof r['code'] === 'string' && r['code'].length < 7));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't2', (r) => typeof r['code'] === 'string' && r['code'].length < 7),
+    );
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
   it('reports insufficient data when no code rows are listed', () => {
-    const o = runOne(rule, withoutRows(data, 't2', (r) => r['code'] !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't2', (r) => r['code'] !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -9,7 +9,8 @@ export const rule: Rule = {
   title: '收入决算表：类 = 所属款之和，款 = 所属项之和',
   severity: 'error',
   category: 't2',
-  basis: '部门决算报表表内审核关系：表二按支出功能分类列示，类级数等于所属款级数之和，款级数等于所属项级数之和（各列分别检查）；DOMAIN.md §5',
+  basis:
+    '部门决算报表表内审核关系：表二按支出功能分类列示，类级数等于所属款级数之和，款级数等于所属项级数之和（各列分别检查）；DOMAIN.md §5',
   description: '对表二每一列，检查每个类等于其下所列款之和、每个款等于其下所列项之和。',
   check(ctx) {
     const table = ctx.d.tables.t2;

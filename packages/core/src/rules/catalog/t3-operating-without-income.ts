@@ -16,7 +16,10 @@ export const rule: Rule = {
     const spent = d.tables.t3.byKey.get('total')?.values['operating'];
     const earned = d.tables.t1.byKey.get('operatingIncome')?.values['amount'];
     if (spent === undefined || earned === undefined) {
-      const missing = [spent === undefined ? T3_OPERATING : undefined, earned === undefined ? T1_OPERATING : undefined]
+      const missing = [
+        spent === undefined ? T3_OPERATING : undefined,
+        earned === undefined ? T1_OPERATING : undefined,
+      ]
         .filter((x) => x !== undefined)
         .map((x) => cellLabel(d, x));
       ctx.insufficient(`缺少 ${missing.join('、')}`);
@@ -25,7 +28,7 @@ export const rule: Rule = {
     ctx.ran();
     if (spent <= 0 || earned !== 0) return;
     ctx.report({
-      message: `经营支出应由经营收入安排：${cellLabel(d, T3_OPERATING)} ${fmt(d, spent)} ${d.amountUnit}，而${cellLabel(d, T1_OPERATING)}为 ${fmt(d, 0)}，请核对经营收支的归类`,
+      message: `经营支出应由经营收入安排：${cellLabel(d, T3_OPERATING)} ${fmt(d, spent)} ${d.amountUnit}，而${cellLabel(d, T1_OPERATING)}金额为 ${fmt(d, 0)}，请核对经营收支的归类`,
       location: [cellLocation(d, T3_OPERATING), cellLocation(d, T1_OPERATING)],
       actual: fmt(d, spent),
     });

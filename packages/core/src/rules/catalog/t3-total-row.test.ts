@@ -26,7 +26,10 @@ describe(rule.id, () => {
     expect(o.findings.map((f) => f.kind)).toEqual(['rounding']);
   });
   it('reports insufficient data when the 合计 row is missing', () => {
-    const o = runOne(rule, withoutRows(data, 't3', (r) => r['row'] === 'total'));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't3', (r) => r['row'] === 'total'),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -20,7 +20,8 @@ describe(rule.id, () => {
   });
   it('reports insufficient data when 支出总计 is unknown in every column', () => {
     let d = data;
-    for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital']) d = withValue(d, cellPath(d, 't4', 'expenditureGrandTotal', c), undefined);
+    for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
+      d = withValue(d, cellPath(d, 't4', 'expenditureGrandTotal', c), undefined);
     const o = runOne(rule, d);
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });

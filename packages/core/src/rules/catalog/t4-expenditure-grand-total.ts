@@ -9,7 +9,8 @@ export const rule: Rule = {
   title: '财政拨款收入支出决算总表：支出总计 = 本年支出合计 + 年末财政拨款结转和结余',
   severity: 'error',
   category: 't4',
-  basis: '部门决算报表表内审核关系：表四“支出总计”等于本年支出合计与年末财政拨款结转和结余之和（各列分别检查）；DOMAIN.md §5',
+  basis:
+    '部门决算报表表内审核关系：表四“支出总计”等于本年支出合计与年末财政拨款结转和结余之和（各列分别检查）；DOMAIN.md §5',
   description: '对表四每一列，检查支出总计等于本年支出合计加年末财政拨款结转和结余。',
   check(ctx) {
     for (const c of COLUMNS) {

@@ -21,12 +21,16 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when no 类 rows are listed but there is expenditure', () => {
-    const o = runOne(rule, withoutRows(data, 't4', (r) => r['code'] !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't4', (r) => r['code'] !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
   it('accepts an empty expenditure side when 本年支出合计 is zero', () => {
     let d = withoutRows(data, 't4', (r) => r['code'] !== undefined);
-    for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital']) d = withValue(d, cellPath(d, 't4', 'expenditureTotal', c), '0.00');
+    for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
+      d = withValue(d, cellPath(d, 't4', 'expenditureTotal', c), '0.00');
     const o = runOne(rule, d);
     expect(o.findings).toEqual([]);
     expect(o.notRun).toEqual([]);

@@ -10,8 +10,10 @@ export const rule: Rule = {
   title: '财政拨款收入支出决算总表：本年支出合计 = 各功能分类类级支出之和',
   severity: 'error',
   category: 't4',
-  basis: '部门决算报表表内审核关系：表四“本年支出合计”等于按支出功能分类列示的各类支出之和（各列分别检查）；DOMAIN.md §5',
-  description: '对表四每一列，检查本年支出合计等于各类级科目行之和；未列类级行且本年支出合计不为零时记为数据不足。',
+  basis:
+    '部门决算报表表内审核关系：表四“本年支出合计”等于按支出功能分类列示的各类支出之和（各列分别检查）；DOMAIN.md §5',
+  description:
+    '对表四每一列，检查本年支出合计等于各类级科目行之和；未列类级行且本年支出合计不为零时记为数据不足。',
   check(ctx) {
     const table = ctx.d.tables.t4;
     const classes = classRows(table);

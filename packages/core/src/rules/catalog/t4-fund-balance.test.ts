@@ -19,7 +19,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('+0.05');
   });
   it('reports insufficient data for a column with an unknown figure', () => {
-    const o = runOne(rule, withValue(data, cellPath(data, 't4', 'closingCarryover', 'governmentFund'), undefined));
+    const o = runOne(
+      rule,
+      withValue(data, cellPath(data, 't4', 'closingCarryover', 'governmentFund'), undefined),
+    );
     expect(o.partial[0]?.reason).toBe('insufficient-data');
     expect(o.partial[0]?.detail).toContain('政府性基金');
   });

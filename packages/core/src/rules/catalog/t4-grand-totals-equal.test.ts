@@ -19,7 +19,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('+0.05');
   });
   it('checks the other columns when one is unknown', () => {
-    const o = runOne(rule, withValue(data, cellPath(data, 't4', 'expenditureGrandTotal', 'total'), undefined));
+    const o = runOne(
+      rule,
+      withValue(data, cellPath(data, 't4', 'expenditureGrandTotal', 'total'), undefined),
+    );
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });

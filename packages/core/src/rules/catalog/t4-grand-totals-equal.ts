@@ -13,9 +13,14 @@ export const rule: Rule = {
   description: '对表四每一列，检查收入方总计与支出方总计相等。',
   check(ctx) {
     for (const c of COLUMNS) {
-      checkBalance(ctx, [{ table: 't4', row: 'incomeGrandTotal', column: c }], [{ table: 't4', row: 'expenditureGrandTotal', column: c }], {
-        what: '收入总计应等于支出总计',
-      });
+      checkBalance(
+        ctx,
+        [{ table: 't4', row: 'incomeGrandTotal', column: c }],
+        [{ table: 't4', row: 'expenditureGrandTotal', column: c }],
+        {
+          what: '收入总计应等于支出总计',
+        },
+      );
     }
   },
 };

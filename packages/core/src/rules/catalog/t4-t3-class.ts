@@ -9,7 +9,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't4',
   basis: '部门决算报表表间审核关系：表四各类财政拨款支出是表三该类本年支出合计的一部分；DOMAIN.md §5',
-  description: '逐类检查表四类级科目行的合计不大于表三该类的本年支出合计（表三未列类级行时取其下级科目之和，未列该类时为零）。',
+  description:
+    '逐类检查表四类级科目行的合计不大于表三该类的本年支出合计（表三未列类级行时取其下级科目之和，未列该类时为零）。',
   check(ctx) {
     const { t3, t4 } = ctx.d.tables;
     const classes = classRows(t4);
@@ -32,7 +33,8 @@ export const rule: Rule = {
           const v = t3.byKey.get(c.row)?.values['total'];
           sum = v === undefined || sum === undefined ? undefined : sum + v;
         }
-        const label = cells.length === 0 ? `表三「${code}」类（未列出）` : `表三「${code}」类下各科目本年支出合计之和`;
+        const label =
+          cells.length === 0 ? `表三「${code}」类（未列出）` : `表三「${code}」类下各科目本年支出合计之和`;
         const loc = cellLocation(ctx.d, { table: 't3', row: code, column: 'total' });
         loc.label = label;
         if (sum !== undefined) loc.value = fmt(ctx.d, sum);

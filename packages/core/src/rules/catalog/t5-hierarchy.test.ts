@@ -19,7 +19,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('is not applicable when only 项 rows are listed', () => {
-    const o = runOne(rule, withoutRows(data, 't5', (r) => r.code !== undefined && r.code.length < 7));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't5', (r) => r.code !== undefined && r.code.length < 7),
+    );
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });

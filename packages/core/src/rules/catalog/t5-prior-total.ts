@@ -26,12 +26,22 @@ export const rule: Rule = {
     }
     const totalRef = cellRef('t5', 'total', 'total', 'prior');
     if (tops.every((r) => r.prior?.['total'] !== undefined)) {
-      checkSum(ctx, totalRef, tops.map((r) => cellRef('t5', r.key, 'total', 'prior')), { what: '上年决算数：合计应等于各类之和' });
+      checkSum(
+        ctx,
+        totalRef,
+        tops.map((r) => cellRef('t5', r.key, 'total', 'prior')),
+        { what: '上年决算数：合计应等于各类之和' },
+      );
       return;
     }
     const leaves = leafRows(t5);
     if (leaves.every((r) => r.prior?.['total'] !== undefined)) {
-      checkSum(ctx, totalRef, leaves.map((r) => cellRef('t5', r.key, 'total', 'prior')), { what: '上年决算数：合计应等于各项之和' });
+      checkSum(
+        ctx,
+        totalRef,
+        leaves.map((r) => cellRef('t5', r.key, 'total', 'prior')),
+        { what: '上年决算数：合计应等于各项之和' },
+      );
       return;
     }
     ctx.insufficient('表五部分科目未给出上年决算数（各类或各项须全部给出）');

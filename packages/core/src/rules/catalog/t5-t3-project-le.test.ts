@@ -6,7 +6,9 @@ import { rule } from './t5-t3-project-le.ts';
 describe(rule.id, () => {
   const data = unitData();
   // A 项 whose T5 figure equals T3's: any increase in T5 breaks the identity.
-  const code = itemCodes(data, 't5').find((c) => rowOf(data, 't5', c)['project'] === rowOf(data, 't3', c)['project'])!;
+  const code = itemCodes(data, 't5').find(
+    (c) => rowOf(data, 't5', c)['project'] === rowOf(data, 't3', c)['project'],
+  )!;
   it('passes on a consistent unit', () => {
     const o = runOne(rule, data);
     expect(errors(o)).toEqual([]);
@@ -23,11 +25,21 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('+0.05');
   });
   it('leaves a T5 code that T3 does not list to t5-t3-item-le', () => {
-    expect(errors(runOne(rule, withoutRows(data, 't3', (r) => r.code === code)))).toEqual([]);
+    expect(
+      errors(
+        runOne(
+          rule,
+          withoutRows(data, 't3', (r) => r.code === code),
+        ),
+      ),
+    ).toEqual([]);
   });
   it('reports insufficient data when T3 is missing or lists no codes', () => {
     expect(runOne(rule, withRows(data, 't3', [])).notRun[0]?.reason).toBe('insufficient-data');
-    const o = runOne(rule, withoutRows(data, 't3', (r) => r.code !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't3', (r) => r.code !== undefined),
+    );
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -15,7 +15,9 @@ describe(rule.id, () => {
     const e = errors(runOne(rule, shifted(data, cellPath(data, 't5', cls, 'total'), '0.05')));
     expect(e).toHaveLength(1);
     expect(e[0]!.location.some((l) => l.table === 't5' && l.row === cls && l.column === 'total')).toBe(true);
-    expect(e[0]!.location.some((l) => l.table === 't4' && l.row === cls && l.column === 'generalBudget')).toBe(true);
+    expect(
+      e[0]!.location.some((l) => l.table === 't4' && l.row === cls && l.column === 'generalBudget'),
+    ).toBe(true);
     expect(e[0]!.difference).toBe('+0.05');
   });
   it('uses the top-level rows of a 类 whose row is not listed', () => {
@@ -27,15 +29,28 @@ describe(rule.id, () => {
     expect(e[0]!.location.some((l) => l.table === 't5' && l.row === kuan)).toBe(true);
   });
   it('reports a 类 listed in one table but not the other', () => {
-    const e = errors(runOne(rule, withoutRows(data, 't4', (r) => r.code === cls)));
+    const e = errors(
+      runOne(
+        rule,
+        withoutRows(data, 't4', (r) => r.code === cls),
+      ),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]!.message).toContain('表四未列出');
-    const e2 = errors(runOne(rule, withoutRows(data, 't5', (r) => r.code?.startsWith(cls) === true)));
+    const e2 = errors(
+      runOne(
+        rule,
+        withoutRows(data, 't5', (r) => r.code?.startsWith(cls) === true),
+      ),
+    );
     expect(e2).toHaveLength(1);
     expect(e2[0]!.location[0]).toMatchObject({ table: 't4', row: cls, column: 'generalBudget' });
   });
   it('reports insufficient data when T4 lists no 类', () => {
-    const o = runOne(rule, withoutRows(data, 't4', (r) => r.code !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't4', (r) => r.code !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -41,7 +41,7 @@ export const rule: Rule = {
       if (v === 0) continue;
       const locations = cells.map((c) => cellLocation(ctx.d, c));
       ctx.report({
-        message: `${cells.map((c) => cellLabel(ctx.d, c)).join(' + ')} 为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表四未列出类「${code}」：${what}`,
+        message: `${cells.map((c) => cellLabel(ctx.d, c)).join(' + ')}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表四未列出类「${code}」：${what}`,
         location: locations,
         expected: `表四列出类 ${code}`,
         actual: '表四未列出',
@@ -59,7 +59,7 @@ export const rule: Rule = {
       ctx.ran();
       if (v === 0) continue;
       ctx.report({
-        message: `${cellLabel(ctx.d, ref)} 为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表五未列出类「${code}」：${what}`,
+        message: `${cellLabel(ctx.d, ref)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表五未列出类「${code}」：${what}`,
         location: [cellLocation(ctx.d, ref)],
         expected: `表五列出类 ${code}`,
         actual: '表五未列出',

@@ -11,7 +11,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't5',
   basis: 'DOMAIN.md §5：表五等于表四的一般公共预算财政拨款列（合计及各类）',
-  description: '检查表五合计行的合计数等于表四“本年支出合计”行“一般公共预算财政拨款”列；表五为空表时表四该数应为零。',
+  description:
+    '检查表五合计行的合计数等于表四“本年支出合计”行“一般公共预算财政拨款”列；表五为空表时表四该数应为零。',
   check(ctx) {
     const t5 = ctx.d.tables.t5;
     if (t5.rows.length === 0) {
@@ -28,7 +29,7 @@ export const rule: Rule = {
       ctx.ran();
       if (v !== 0) {
         ctx.report({
-          message: `表五为空表，但${cellLabel(ctx.d, T4_CELL)} 为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}：两表应一致`,
+          message: `表五为空表，但${cellLabel(ctx.d, T4_CELL)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}：两表应一致`,
           location: [cellLocation(ctx.d, T4_CELL)],
           expected: '0.00',
           actual: fmt(ctx.d, v),

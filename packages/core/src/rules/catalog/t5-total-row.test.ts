@@ -19,7 +19,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when T5 lists no code rows', () => {
-    const o = runOne(rule, withoutRows(data, 't5', (r) => r.code !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't5', (r) => r.code !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

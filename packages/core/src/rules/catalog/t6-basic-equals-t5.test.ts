@@ -24,7 +24,12 @@ describe(rule.id, () => {
     const o = runOne(rule, seed);
     expect(nonInfo(o)).toEqual([]);
     expect(o.findings).toHaveLength(1);
-    expect(o.findings[0]).toMatchObject({ rule: rule.id, severity: 'info', kind: 'rounding', difference: '+0.01' });
+    expect(o.findings[0]).toMatchObject({
+      rule: rule.id,
+      severity: 'info',
+      kind: 'rounding',
+      difference: '+0.01',
+    });
   });
   it('checks an empty T6 against T5, and reports insufficient data when T6 is not given', () => {
     const e = errors(runOne(rule, withRows(data, 't6', [])));

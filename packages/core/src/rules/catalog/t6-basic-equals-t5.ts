@@ -28,7 +28,7 @@ export const rule: Rule = {
       ctx.ran();
       if (v !== 0) {
         ctx.report({
-          message: `${cellLabel(ctx.d, T5_BASIC)} 为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表六为空表：基本支出应分列人员经费和公用经费`,
+          message: `${cellLabel(ctx.d, T5_BASIC)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表六为空表：基本支出应分列人员经费和公用经费`,
           location: [cellLocation(ctx.d, T5_BASIC)],
           expected: '0.00',
           actual: fmt(ctx.d, v),
@@ -36,8 +36,13 @@ export const rule: Rule = {
       }
       return;
     }
-    checkBalance(ctx, [T5_BASIC], [cellRef('t6', 'personnelTotal', 'amount'), cellRef('t6', 'publicTotal', 'amount')], {
-      what: '表五基本支出应等于表六人员经费合计与公用经费合计之和',
-    });
+    checkBalance(
+      ctx,
+      [T5_BASIC],
+      [cellRef('t6', 'personnelTotal', 'amount'), cellRef('t6', 'publicTotal', 'amount')],
+      {
+        what: '表五基本支出应等于表六人员经费合计与公用经费合计之和',
+      },
+    );
   },
 };

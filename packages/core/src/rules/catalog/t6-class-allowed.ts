@@ -9,7 +9,7 @@ export const rule: Rule = {
   category: 't6',
   basis: 'DOMAIN.md §3：基本支出由人员经费（301、303）和公用经费（302、310 及口径规定的其他类）构成',
   description:
-    '表六列出的经济分类类（如 307 债务利息及费用支出、309 资本性支出（基本建设）、312 对企业补助）既不属于人员经费也不属于公用经费时提示：它们通常不是基本支出。',
+    '表六列出金额不为零的经济分类类（如 307 债务利息及费用支出、309 资本性支出（基本建设）、312 对企业补助）既不属于人员经费也不属于公用经费时提示：它们通常不是基本支出。',
   check(ctx) {
     const t6 = ctx.d.tables.t6;
     if (!hasRows(ctx, t6)) return;
@@ -35,7 +35,11 @@ export const rule: Rule = {
     }
     ctx.ran();
     for (const [cls, entry] of others) {
-      const locations: Location[] = entry.rows.map((key) => cellLocation(ctx.d, cellRef('t6', key, 'amount')));
+      // A class printed with no amount adds nothing to 基本支出.
+      if (entry.amount === 0) continue;
+      const locations: Location[] = entry.rows.map((key) =>
+        cellLocation(ctx.d, cellRef('t6', key, 'amount')),
+      );
       const row = t6.byKey.get(entry.rows[0]!);
       const name = row?.code === cls && row.name ? ` ${row.name}` : '';
       ctx.report({

@@ -18,7 +18,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('is not applicable when only 类 rows are listed', () => {
-    const o = runOne(rule, withoutRows(data, 't6', (r) => r.code?.length === 5));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't6', (r) => r.code?.length === 5),
+    );
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });

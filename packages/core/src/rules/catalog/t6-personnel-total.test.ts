@@ -25,7 +25,10 @@ describe(rule.id, () => {
     expect(e[0]!.location.some((l) => l.row === '30101')).toBe(true);
   });
   it('reports insufficient data when T6 lists no economic codes', () => {
-    const o = runOne(rule, withoutRows(data, 't6', (r) => r.code !== undefined));
+    const o = runOne(
+      rule,
+      withoutRows(data, 't6', (r) => r.code !== undefined),
+    );
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });

@@ -7,7 +7,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't6',
   basis: 'DOMAIN.md §3：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助（按地区口径）',
-  description: '检查表六人员经费合计等于口径所列人员经费类（通常为 301、303）之和：列出类的用类，只列款的用款。',
+  description:
+    '检查表六人员经费合计等于口径所列人员经费类（通常为 301、303）之和：列出类的用类，只列款的用款。',
   check(ctx) {
     checkEconomicClassTotal(ctx, 'personnelTotal', ctx.settings.personnelClasses, '人员经费');
   },

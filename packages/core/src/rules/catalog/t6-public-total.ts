@@ -7,7 +7,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't6',
   basis: 'DOMAIN.md §3：公用经费 = 302 商品和服务支出 + 310 资本性支出（+ 口径规定的其他类，如 399）',
-  description: '检查表六公用经费合计等于口径所列公用经费类（通常为 302、310、399）之和：列出类的用类，只列款的用款。',
+  description:
+    '检查表六公用经费合计等于口径所列公用经费类（通常为 302、310、399）之和：列出类的用类，只列款的用款。',
   check(ctx) {
     checkEconomicClassTotal(ctx, 'publicTotal', ctx.settings.publicClasses, '公用经费');
   },

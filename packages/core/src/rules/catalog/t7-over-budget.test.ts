@@ -11,7 +11,11 @@ describe(rule.id, () => {
     expect(o.notRun).toEqual([]);
   });
   it('warns when the 公务接待费 决算数 exceeds its 预算数 by 0.05', () => {
-    const atBudget = withValue(data, cellPath(data, 't7', 'reception', 'final'), rowOf(data, 't7', 'reception')['budget']);
+    const atBudget = withValue(
+      data,
+      cellPath(data, 't7', 'reception', 'final'),
+      rowOf(data, 't7', 'reception')['budget'],
+    );
     const w = nonInfo(runOne(rule, shifted(atBudget, cellPath(data, 't7', 'reception', 'final'), '0.05')));
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ rule: rule.id, severity: 'warning', difference: '+0.05' });

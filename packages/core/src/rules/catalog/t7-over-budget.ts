@@ -13,7 +13,9 @@ export const rule: Rule = {
     const t7 = ctx.d.tables.t7;
     if (!hasRows(ctx, t7)) return;
     for (const row of t7.rows) {
-      checkAtMost(ctx, cellRef('t7', row.key, 'final'), cellRef('t7', row.key, 'budget'), { what: '决算数超过预算数' });
+      checkAtMost(ctx, cellRef('t7', row.key, 'final'), cellRef('t7', row.key, 'budget'), {
+        what: '决算数超过预算数',
+      });
     }
   },
 };

@@ -11,14 +11,18 @@ describe(rule.id, () => {
     expect(o.notRun).toEqual([]);
   });
   it('fails when the 购置费 上年决算数 is off by 0.05', () => {
-    const e = errors(runOne(rule, shifted(data, cellPath(data, 't7', 'vehiclePurchase', 'final', 'prior'), '0.05')));
+    const e = errors(
+      runOne(rule, shifted(data, cellPath(data, 't7', 'vehiclePurchase', 'final', 'prior'), '0.05')),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]!.location[0]).toMatchObject({ table: 't7', row: 'vehicle', column: 'final', which: 'prior' });
     expect(e[0]!.location.some((l) => l.row === 'vehiclePurchase' && l.which === 'prior')).toBe(true);
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('fails when the 公务接待费 上年决算数 is off by 0.05', () => {
-    const e = errors(runOne(rule, shifted(data, cellPath(data, 't7', 'reception', 'final', 'prior'), '0.05')));
+    const e = errors(
+      runOne(rule, shifted(data, cellPath(data, 't7', 'reception', 'final', 'prior'), '0.05')),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]!.location[0]).toMatchObject({ table: 't7', row: 'total', which: 'prior' });
     expect(e[0]!.location.some((l) => l.row === 'reception' && l.which === 'prior')).toBe(true);

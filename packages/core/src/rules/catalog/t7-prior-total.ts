@@ -8,7 +8,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't7',
   basis: '财政拨款“三公”经费支出决算表表式，上年决算数同样适用；DOMAIN.md §5',
-  description: '表七给出上年决算数时，检查上年的合计等于三项经费之和、公务用车小计等于购置费与运行（维护）费之和。',
+  description:
+    '表七给出上年决算数时，检查上年的合计等于三项经费之和、公务用车小计等于购置费与运行（维护）费之和。',
   check(ctx) {
     const t7 = ctx.d.tables.t7;
     if (!hasRows(ctx, t7)) return;
@@ -28,7 +29,10 @@ export const rule: Rule = {
       checkSum(
         ctx,
         cellRef('t7', 'vehicle', 'final', 'prior'),
-        [cellRef('t7', 'vehiclePurchase', 'final', 'prior'), cellRef('t7', 'vehicleOperation', 'final', 'prior')],
+        [
+          cellRef('t7', 'vehiclePurchase', 'final', 'prior'),
+          cellRef('t7', 'vehicleOperation', 'final', 'prior'),
+        ],
         { what: '上年决算数：公务用车购置及运行（维护）费应等于购置费与运行（维护）费之和' },
       );
     }

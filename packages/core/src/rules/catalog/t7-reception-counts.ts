@@ -20,7 +20,10 @@ export const rule: Rule = {
       [
         {
           field: 'threePublic.receptionBatches',
-          label: tp.foreignReceptionBatches === undefined ? '国内公务接待批次' : '公务接待批次（国内与外事接待合计）',
+          label:
+            tp.foreignReceptionBatches === undefined
+              ? '国内公务接待批次'
+              : '公务接待批次（国内与外事接待合计）',
           value: batches,
         },
       ],

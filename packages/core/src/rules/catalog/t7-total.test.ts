@@ -21,7 +21,9 @@ describe(rule.id, () => {
   it('uses 购置费 + 运行费 when the 小计 row is not listed', () => {
     const noSubtotal = withoutRows(data, 't7', (r) => r.row === 'vehicle');
     expect(errors(runOne(rule, noSubtotal))).toEqual([]);
-    const e = errors(runOne(rule, shifted(noSubtotal, cellPath(noSubtotal, 't7', 'vehicleOperation', 'final'), '0.05')));
+    const e = errors(
+      runOne(rule, shifted(noSubtotal, cellPath(noSubtotal, 't7', 'vehicleOperation', 'final'), '0.05')),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]!.location.some((l) => l.row === 'vehicleOperation' && l.column === 'final')).toBe(true);
   });

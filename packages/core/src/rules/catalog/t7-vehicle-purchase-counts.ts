@@ -12,7 +12,13 @@ export const rule: Rule = {
     checkFeeAgainstCounts(
       ctx,
       'vehiclePurchase',
-      [{ field: 'threePublic.vehiclesPurchased', label: '公务用车购置数', value: ctx.d.threePublic.vehiclesPurchased }],
+      [
+        {
+          field: 'threePublic.vehiclesPurchased',
+          label: '公务用车购置数',
+          value: ctx.d.threePublic.vehiclesPurchased,
+        },
+      ],
       true,
     );
   },

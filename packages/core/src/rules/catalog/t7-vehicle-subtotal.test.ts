@@ -19,6 +19,11 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when the 小计 row is not listed', () => {
-    expect(runOne(rule, withoutRows(data, 't7', (r) => r.row === 'vehicle')).notRun[0]?.reason).toBe('insufficient-data');
+    expect(
+      runOne(
+        rule,
+        withoutRows(data, 't7', (r) => r.row === 'vehicle'),
+      ).notRun[0]?.reason,
+    ).toBe('insufficient-data');
   });
 });

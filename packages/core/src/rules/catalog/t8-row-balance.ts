@@ -7,7 +7,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 't8',
   basis: '部门决算报表编制说明：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出；DOMAIN.md §5',
-  description: '对表八的合计行和每个科目行，检查年初结转和结余与本年收入之和等于本年支出合计与年末结转和结余之和。',
+  description:
+    '对表八的合计行和每个科目行，检查年初结转和结余与本年收入之和等于本年支出合计与年末结转和结余之和。',
   check(ctx) {
     checkFundRowBalance(ctx, 't8');
   },

@@ -17,8 +17,10 @@ export const rule: Rule = {
   title: '车辆总数 = 各类用车数之和',
   severity: 'error',
   category: 'other-matters',
-  basis: '部门决算公开说明“其他重要事项的情况说明（三）国有资产占用情况”模板（车辆 X 辆，其中：……）；DOMAIN.md §5',
-  description: '国有资产占用情况中的车辆总数应等于各类用车（领导用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部、其他）辆数之和。车辆数是整数，按精确相等核对。',
+  basis:
+    '部门决算公开说明“其他重要事项的情况说明（三）国有资产占用情况”模板（车辆 X 辆，其中：……）；DOMAIN.md §5',
+  description:
+    '国有资产占用情况中的车辆总数应等于各类用车（领导用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部、其他）辆数之和。车辆数是整数，按精确相等核对。',
   check(ctx) {
     const v = ctx.d.assets?.vehicles;
     if (v?.total === undefined) {
@@ -37,8 +39,9 @@ export const rule: Rule = {
       if (n === undefined) missing.push(c);
       else sum += n;
     }
-    // Unlisted categories are unknown but never negative: only a sum already above the total is certain.
-    if (missing.length > 0 && sum <= v.total) {
+    // Unlisted categories are unknown but never negative: a listed sum above the total is certainly wrong,
+    // one equal to it leaves the unlisted ones at 0, one below it cannot be decided.
+    if (missing.length > 0 && sum < v.total) {
       ctx.insufficient(`缺少${missing.map((c) => CATEGORY_LABEL[c]).join('、')}的辆数`);
       return;
     }
@@ -52,7 +55,13 @@ export const rule: Rule = {
       message: `车辆总数 ${v.total} 辆 ≠ 各类用车之和 ${listed.length > 0 ? listed.map((c) => `${CATEGORY_LABEL[c]} ${by[c]}`).join(' + ') : '0'} = ${sum} 辆，相差 ${diff > 0 ? '+' : ''}${diff} 辆`,
       location: [
         withLine({ field: 'assets.vehicles.total', label: '车辆总数', value: String(v.total) }),
-        ...listed.map((c) => withLine({ field: `assets.vehicles.byCategory.${c}`, label: CATEGORY_LABEL[c], value: String(by[c]) })),
+        ...listed.map((c) =>
+          withLine({
+            field: `assets.vehicles.byCategory.${c}`,
+            label: CATEGORY_LABEL[c],
+            value: String(by[c]),
+          }),
+        ),
       ],
       expected: String(sum),
       actual: String(v.total),

@@ -3,15 +3,19 @@ import type { Rule } from '../types.ts';
 export const rule: Rule = {
   id: 'vehicles-held-le-total',
   title: '“三公”经费中的公务用车保有量 ≤ 国有资产中的车辆总数',
-  severity: 'warning',
+  severity: 'info',
   category: 'other-matters',
   basis: '部门决算公开说明“三公”经费情况（公务用车保有量）与“国有资产占用情况”（车辆数）模板；DOMAIN.md §5',
-  description: '“三公”经费说明中的公务用车保有量是单位车辆的一部分，一般不应超过国有资产占用情况中的车辆总数。',
+  description:
+    '“三公”经费说明中的公务用车保有量一般不超过国有资产占用情况中的车辆总数；二者口径可能不同（如车辆登记在主管部门账上，种子文档即保有量 1 辆、车辆 0 辆），故只作提示。',
   check(ctx) {
     const held = ctx.d.threePublic.vehiclesHeld;
     const total = ctx.d.assets?.vehicles?.total;
     if (held === undefined || total === undefined) {
-      const missing = [held === undefined ? '公务用车保有量（threePublic.vehiclesHeld）' : '', total === undefined ? '车辆总数（assets.vehicles.total）' : '']
+      const missing = [
+        held === undefined ? '公务用车保有量（threePublic.vehiclesHeld）' : '',
+        total === undefined ? '车辆总数（assets.vehicles.total）' : '',
+      ]
         .filter((x) => x !== '')
         .join('、');
       ctx.insufficient(`缺少${missing}`);
@@ -20,7 +24,7 @@ export const rule: Rule = {
     ctx.ran();
     if (held <= total) return;
     ctx.report({
-      message: `公务用车保有量 ${held} 辆大于国有资产占用情况中的车辆总数 ${total} 辆，超出 ${held - total} 辆，请核对`,
+      message: `公务用车保有量 ${held} 辆大于国有资产占用情况中的车辆总数 ${total} 辆，超出 ${held - total} 辆：请核对二者口径（车辆是否登记在其他单位账上）`,
       location: [
         { field: 'threePublic.vehiclesHeld', label: '公务用车保有量', value: String(held) },
         { field: 'assets.vehicles.total', label: '车辆总数', value: String(total) },

@@ -1,0 +1,59 @@
+import { TABLE_SPECS, type TableId } from '../../model/tables.ts';
+import type { Row } from '../../model/disclosure.ts';
+import { rowLabel } from '../cells.ts';
+import { rowLocation } from '../code-checks.ts';
+import type { Rule } from '../types.ts';
+
+const TABLES: readonly TableId[] = ['t2', 't3', 't5', 't8', 't9'];
+
+export const rule: Rule = {
+  id: 'code-parent-listed',
+  title: '列出项时应同时列出其所属的款和类',
+  severity: 'warning',
+  category: 'codes',
+  basis: '部门决算报表编制说明：按支出功能分类的表格逐级列示类、款、项；DOMAIN.md §4',
+  description:
+    '表二、表三、表五、表八、表九列出类和款行时，每个项（和款）的上级款、类行也应列出；表中只列项、不列款（或不列类）时不检查该级。',
+  check(ctx) {
+    const d = ctx.d;
+    const cat = ctx.catalogues.function;
+    let checked = 0;
+    for (const t of TABLES) {
+      const table = d.tables[t];
+      let hasClass = false;
+      let hasSection = false;
+      for (const r of table.rows) {
+        if (r.level === '类') hasClass = true;
+        else if (r.level === '款') hasSection = true;
+      }
+      if (!hasClass && !hasSection) continue;
+      const missing = new Map<string, Row[]>();
+      for (const r of table.rows) {
+        const code = r.code;
+        if (code === undefined || code.length === 3) continue;
+        checked++;
+        ctx.ran();
+        const want: string[] = [];
+        if (code.length === 7 && hasSection) want.push(code.slice(0, 5));
+        if (hasClass) want.push(code.slice(0, 3));
+        for (const p of want) {
+          if (table.byKey.has(p)) continue;
+          const list = missing.get(p);
+          if (list) list.push(r);
+          else missing.set(p, [r]);
+        }
+      }
+      for (const [p, children] of missing) {
+        const level = p.length === 3 ? '类' : '款';
+        const name = cat?.entries.get(p)?.name;
+        const kids = children.map((r) => rowLabel(r, r.key)).join('、');
+        ctx.report({
+          message: `${TABLE_SPECS[t].number}缺少${level}「${p}${name ? ' ' + name : ''}」行：其下的${kids}已列出，表中其他科目逐级列示了类、款、项`,
+          location: children.map((r) => rowLocation(t, r)),
+          expected: p,
+        });
+      }
+    }
+    if (checked === 0) ctx.notApplicable('表二、表三、表五、表八、表九没有逐级列示的科目行');
+  },
+};

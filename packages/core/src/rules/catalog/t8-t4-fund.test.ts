@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { withRows } from '../fiscal-table-testing.ts';
+import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
+import { rule } from './t8-t4-fund.ts';
+
+describe(rule.id, () => {
+  const data = unitData();
+  it('passes on a consistent unit', () => {
+    const o = runOne(rule, data);
+    expect(errors(o)).toEqual([]);
+    expect(o.notRun).toEqual([]);
+  });
+  it('fails when the 合计 本年收入 is off by 0.05', () => {
+    const e = errors(runOne(rule, shifted(data, cellPath(data, 't8', 'total', 'income'), '0.05')));
+    expect(e).toHaveLength(1);
+    expect(e[0]!.location[0]).toMatchObject({ table: 't8', row: 'total', column: 'income' });
+    expect(e[0]!.location[1]).toMatchObject({ table: 't4', row: 'incomeTotal', column: 'governmentFund' });
+    expect(e[0]!.difference).toBe('+0.05');
+  });
+  it('passes an empty table when the T4 column is all zero', () => {
+    const empty = unitData({ withFund: false });
+    const o = runOne(rule, empty);
+    expect(o.findings).toEqual([]);
+    expect(o.notRun).toEqual([]);
+  });
+  it('fails an empty table when T4 gives amounts', () => {
+    const e = errors(runOne(rule, withRows(data, 't8', [])));
+    expect(e).toHaveLength(1);
+    expect(e[0]!.message).toContain('为空表');
+    expect(e[0]!.location.every((l) => l.table === 't4' && l.column === 'governmentFund')).toBe(true);
+    expect(e[0]!.location.some((l) => l.row === 'expenditureTotal')).toBe(true);
+  });
+});
