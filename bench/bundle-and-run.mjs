@@ -22,6 +22,7 @@ await build({
   logLevel: 'warning',
 });
 // Run from the repository so that bare imports resolve against its node_modules.
-const r = spawnSync(process.execPath, [out, ...process.argv.slice(3)], { stdio: 'inherit', cwd: process.cwd() });
+// A larger young generation suits batch validation (many short-lived findings), as for any batch job.
+const r = spawnSync(process.execPath, ['--max-semi-space-size=64', out, ...process.argv.slice(3)], { stdio: 'inherit', cwd: process.cwd() });
 rmSync(dir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

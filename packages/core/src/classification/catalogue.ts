@@ -203,6 +203,7 @@ export function catalogueName(c: Catalogue | undefined, code: string): string | 
 
 /** Names compare after NFKC and without spaces and brackets' width differences. */
 export function sameClassName(a: string, b: string): boolean {
+  if (a === b) return true;
   const norm = (s: string) => s.normalize('NFKC').replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
   return norm(a) === norm(b);
 }

@@ -51,6 +51,15 @@ export interface Table {
   /** The statement printed when the table is empty ("本表为空表" …), if the data gives it. */
   emptyStatement?: string;
   source?: SourceRef;
+  /** 类/款/项 structure, built once when the table is read (see table-index.ts). */
+  index?: TableIndex;
+}
+
+export interface TableIndex {
+  /** Code rows whose parent rows are not listed: what the 合计 row adds up. */
+  tops: Row[];
+  /** Listed child rows by parent code. */
+  children: Map<string, Row[]>;
 }
 
 export const UnitKind = { Administrative: '行政', CivilServiceManaged: '参公', Institution: '事业' } as const;

@@ -19,6 +19,7 @@ import type {
   SourceRef,
   Table,
 } from './disclosure.ts';
+import { buildTableIndex } from './table-index.ts';
 import { disclosureFileSchema, FORMAT_ID, type DisclosureFile, type RowFile } from './schema.ts';
 import { TABLE_IDS, TABLE_SPECS, type TableId } from './tables.ts';
 import { joinPath, lineOfPath, parseSourceText, type PathKey } from './yaml-source.ts';
@@ -187,8 +188,9 @@ function src(ctx: Ctx, path: PathKey[]): SourceRef {
   return line === undefined ? { path: joinPath(path) } : { path: joinPath(path), line };
 }
 
-function amount(ctx: Ctx, v: unknown, path: PathKey[], allowNegative = false): Fen | undefined {
+function amount(ctx: Ctx, v: unknown, pathIn: PathKey[] | (() => PathKey[]), allowNegative = false): Fen | undefined {
   if (v === undefined || v === null) return undefined;
+  const path = () => (typeof pathIn === 'function' ? pathIn() : pathIn);
   let fen: Fen;
   try {
     if (typeof v === 'number') {
@@ -196,11 +198,11 @@ function amount(ctx: Ctx, v: unknown, path: PathKey[], allowNegative = false): F
       fen = parseAmount(String(v), ctx.unit).fen;
     } else fen = parseAmount(String(v), ctx.unit).fen;
   } catch (e) {
-    problem(ctx, path, e instanceof JuesuanError ? e.message : `「${String(v)}」不是金额`);
+    problem(ctx, path(), e instanceof JuesuanError ? e.message : `「${String(v)}」不是金额`);
     return undefined;
   }
   if (fen < 0 && !allowNegative) {
-    problem(ctx, path, `金额不能为负数：${String(v)}`);
+    problem(ctx, path(), `金额不能为负数：${String(v)}`);
     return undefined;
   }
   return fen;
@@ -223,6 +225,7 @@ function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: 
   table.source = src(ctx, base);
   if (tf.emptyStatement !== undefined) table.emptyStatement = tf.emptyStatement;
   const columnIds = spec.columns.map((c) => c.id);
+  const withLines = ctx.lines.size > 0;
   tf.rows.forEach((rf, i) => {
     const rp: PathKey[] = [...base, 'rows', i];
     const r = rf as Record<string, unknown> & RowFile;
@@ -261,34 +264,51 @@ function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: 
       return;
     }
     const negOk = NEGATIVE_OK.has(`${id}:${key}`);
+    // Every row of a table gets the same shape (all columns present, unknown = undefined): rules read
+    // these objects for every unit of a batch, and uniform shapes keep property access fast.
     const values: Record<string, Fen | undefined> = {};
     const cellSources: Record<string, SourceRef> = {};
     for (const c of columnIds) {
-      if (r[c] === undefined) continue;
-      const p = [...rp, c];
-      values[c] = amount(ctx, r[c], p, negOk);
-      cellSources[c] = src(ctx, p);
+      if (r[c] === undefined) {
+        values[c] = undefined;
+        continue;
+      }
+      values[c] = amount(ctx, r[c], () => [...rp, c], negOk);
+      // Cell sources are kept only when there are lines to point to (a file, not generated data).
+      if (withLines) cellSources[c] = src(ctx, [...rp, c]);
     }
-    const row: Row = { key, name, level, values, source: src(ctx, rp), cellSources };
-    if (r.code !== undefined) row.code = r.code;
-    for (const which of ['prior', 'budget'] as const) {
+    const compared = (which: 'prior' | 'budget'): Record<string, Fen | undefined> | undefined => {
       const fileKey = which === 'prior' ? 'prior' : 'initialBudget';
       const obj = r[fileKey] as Record<string, unknown> | undefined;
-      if (!obj) continue;
+      if (!obj) return undefined;
       const out: Record<string, Fen | undefined> = {};
       for (const c of columnIds) {
-        if (obj[c] === undefined) continue;
-        const p = [...rp, fileKey, c];
-        out[c] = amount(ctx, obj[c], p, negOk);
-        cellSources[`${which}.${c}`] = src(ctx, p);
+        if (obj[c] === undefined) {
+          out[c] = undefined;
+          continue;
+        }
+        out[c] = amount(ctx, obj[c], () => [...rp, fileKey, c], negOk);
+        if (withLines) cellSources[`${which}.${c}`] = src(ctx, [...rp, fileKey, c]);
       }
-      row[which] = out;
-    }
-    if (r.reasons) row.reasons = r.reasons as Reasons;
+      return out;
+    };
+    const row: Row = {
+      key,
+      code: r.code,
+      name,
+      level,
+      values,
+      prior: compared('prior'),
+      budget: compared('budget'),
+      reasons: r.reasons as Reasons | undefined,
+      source: src(ctx, rp),
+      cellSources: withLines ? cellSources : undefined,
+    };
     table.rows.push(row);
     table.byKey.set(key, row);
   });
   checkHierarchyOrder(ctx, table, base);
+  table.index = buildTableIndex(table);
   return table;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Fen } from '../money/amount.ts';
 import { cellLabel, cellLocation, cellValue, fmt } from './cells.ts';
-import type { CellRef, Location, RuleContext, Severity } from './types.ts';
+import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
 /** A figure outside the tables (procurement total …) or a computed one. */
 export interface FieldOperand {
@@ -112,43 +112,77 @@ export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[]
     ctx.ran();
     return 'rounding';
   }
-  const d = ctx.d;
-  const anchor = left[0];
-  const describe = () => {
-    const l = left.map((o) => resolve(ctx, o, anchor));
-    const r = right.map((o) => resolve(ctx, o, anchor));
-    const leftText = l.length === 1 ? `${l[0]!.label()} ${fmt(d, ls)}` : `${l.map((x, i) => `${i === 0 ? x.label() : x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, ls)}`;
-    const rightText =
-      r.length === 1 ? `${r[0]!.label()} ${fmt(d, rs)}` : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
-    return { leftText, rightText };
-  };
-  const locations = () => [...left, ...right].map((o) => resolve(ctx, o, anchor).location());
-  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
   if (within) {
-    ctx.report({
-      severity: 'info',
-      kind: 'rounding',
-      message: () => {
-        const { leftText, rightText } = describe();
-        return `${leftText}，${rightText}，相差 ${diffText} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(tolerance))}）内：各数分别四舍五入所致，不是错误${opts.what ? `（${opts.what}）` : ''}`;
-      },
-      location: locations,
-      expected: fmt(d, rs),
-      actual: fmt(d, ls),
-      difference: diffText,
-    });
+    ctx.report(new RoundingNote(ctx, left, right, ls, rs, diff, tolerance, opts.what));
     return 'rounding';
   }
-  const { leftText, rightText } = describe();
+  const d = ctx.d;
+  const { leftText, rightText } = describeSides(ctx, left, right, ls, rs);
+  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
   ctx.report({
     severity: opts.severity,
     message: `${opts.what ? opts.what + '：' : ''}${leftText} ≠ ${rightText}，相差 ${diffText} ${d.amountUnit}`,
-    location: locations(),
+    location: locationsOf(ctx, left, right),
     expected: fmt(d, rs),
     actual: fmt(d, ls),
     difference: diffText,
   });
   return 'fail';
+}
+
+function describeSides(ctx: RuleContext, left: Operand[], right: Operand[], ls: Fen, rs: Fen): { leftText: string; rightText: string } {
+  const d = ctx.d;
+  const anchor = left[0];
+  const l = left.map((o) => resolve(ctx, o, anchor));
+  const r = right.map((o) => resolve(ctx, o, anchor));
+  const leftText =
+    l.length === 1
+      ? `${l[0]!.label()} ${fmt(d, ls)}`
+      : `${l.map((x, i) => `${i === 0 ? x.label() : x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, ls)}`;
+  const rightText =
+    r.length === 1 ? `${r[0]!.label()} ${fmt(d, rs)}` : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
+  return { leftText, rightText };
+}
+
+function locationsOf(ctx: RuleContext, left: Operand[], right: Operand[]): Location[] {
+  const anchor = left[0];
+  return [...left, ...right].map((o) => resolve(ctx, o, anchor).location());
+}
+
+/**
+ * A sum that holds only within the rounding tolerance: an info finding rendered on first read. One object
+ * per note (real publications have dozens; batches have hundreds of thousands that nobody reads in full).
+ */
+class RoundingNote implements ReportInput {
+  readonly severity = 'info' as const;
+  readonly kind = 'rounding' as const;
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly left: Operand[],
+    private readonly right: Operand[],
+    private readonly ls: Fen,
+    private readonly rs: Fen,
+    private readonly diff: Fen,
+    private readonly tolerance: number,
+    private readonly what: string | undefined,
+  ) {}
+  get message(): string {
+    const d = this.ctx.d;
+    const { leftText, rightText } = describeSides(this.ctx, this.left, this.right, this.ls, this.rs);
+    return `${leftText}，${rightText}，相差 ${this.difference} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(this.tolerance))}）内：各数分别四舍五入所致，不是错误${this.what ? `（${this.what}）` : ''}`;
+  }
+  get location(): Location[] {
+    return locationsOf(this.ctx, this.left, this.right);
+  }
+  get expected(): string {
+    return fmt(this.ctx.d, this.rs);
+  }
+  get actual(): string {
+    return fmt(this.ctx.d, this.ls);
+  }
+  get difference(): string {
+    return `${this.diff > 0 ? '+' : ''}${fmt(this.ctx.d, this.diff)}`;
+  }
 }
 
 /** total = Σparts within rounding. */

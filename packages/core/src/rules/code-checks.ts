@@ -31,8 +31,19 @@ export interface CodeUse {
 }
 
 /** Code rows of the given tables, grouped by code in first-seen order. */
+// Several code rules ask for the same grouping of the same disclosure: compute it once.
+const usesCache = new WeakMap<Disclosure, Map<readonly TableId[], Map<string, CodeUse[]>>>();
+
 export function codeUses(d: Disclosure, tables: readonly TableId[]): Map<string, CodeUse[]> {
+  let perDisclosure = usesCache.get(d);
+  if (!perDisclosure) {
+    perDisclosure = new Map();
+    usesCache.set(d, perDisclosure);
+  }
+  const hit = perDisclosure.get(tables);
+  if (hit) return hit;
   const out = new Map<string, CodeUse[]>();
+  perDisclosure.set(tables, out);
   for (const table of tables) {
     for (const row of d.tables[table].rows) {
       const code = row.code;

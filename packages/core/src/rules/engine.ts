@@ -17,30 +17,34 @@ class LazyFinding implements Finding {
   readonly rule: string;
   readonly severity: Severity;
   readonly category: Finding['category'];
-  expected?: string;
-  actual?: string;
-  difference?: string;
   kind?: 'rounding';
-  #message: string | (() => string);
-  #location: Location[] | (() => Location[]);
+  #f: ReportInput;
   constructor(rule: Rule, severity: Severity, f: ReportInput) {
     this.rule = rule.id;
     this.severity = severity;
     this.category = rule.category;
-    this.#message = f.message;
-    this.#location = f.location;
-    if (f.expected !== undefined) this.expected = f.expected;
-    if (f.actual !== undefined) this.actual = f.actual;
-    if (f.difference !== undefined) this.difference = f.difference;
+    this.#f = f;
     if (f.kind !== undefined) this.kind = f.kind;
   }
   get message(): string {
-    if (typeof this.#message === 'function') this.#message = this.#message();
-    return this.#message;
+    const m = this.#f.message;
+    return typeof m === 'function' ? (this.#f.message = m()) : m;
   }
   get location(): Location[] {
-    if (typeof this.#location === 'function') this.#location = this.#location();
-    return this.#location;
+    const l = this.#f.location;
+    return typeof l === 'function' ? (this.#f.location = l()) : l;
+  }
+  get expected(): string | undefined {
+    const v = this.#f.expected;
+    return typeof v === 'function' ? (this.#f.expected = v()) : v;
+  }
+  get actual(): string | undefined {
+    const v = this.#f.actual;
+    return typeof v === 'function' ? (this.#f.actual = v()) : v;
+  }
+  get difference(): string | undefined {
+    const v = this.#f.difference;
+    return typeof v === 'function' ? (this.#f.difference = v()) : v;
   }
   toJSON(): Finding {
     const out: Finding = { rule: this.rule, severity: this.severity, category: this.category, message: this.message, location: this.location };
@@ -52,19 +56,28 @@ class LazyFinding implements Finding {
   }
 }
 
+/** One context per run, reset for each rule: a batch validates thousands of units with ~100 rules each. */
 class Context implements RuleContext {
   runs = 0;
-  skips: (string | (() => string))[] = [];
+  skips: (string | (() => string))[] | undefined;
   skipCount = 0;
   na: string | undefined;
+  rule!: Rule;
+  severity: Severity = 'error';
   constructor(
     readonly d: Disclosure,
     readonly catalogues: CatalogueSet,
     readonly settings: RuleSettings,
-    private readonly rule: Rule,
-    private readonly severity: Severity,
     private readonly out: Finding[],
   ) {}
+  reset(rule: Rule, severity: Severity): void {
+    this.rule = rule;
+    this.severity = severity;
+    this.runs = 0;
+    this.skips = undefined;
+    this.skipCount = 0;
+    this.na = undefined;
+  }
   report(f: ReportInput): void {
     // A rule's own severity follows the config override; severities a rule sets per finding (rounding notes) stay.
     this.out.push(new LazyFinding(this.rule, f.severity ?? this.severity, f));
@@ -74,7 +87,8 @@ class Context implements RuleContext {
     this.runs++;
   }
   insufficient(detail: string | (() => string)): void {
-    if (this.skips.length < 3) this.skips.push(detail);
+    if (!this.skips) this.skips = [detail];
+    else if (this.skips.length < 3) this.skips.push(detail);
     this.skipCount++;
   }
   notApplicable(detail: string): void {
@@ -91,11 +105,12 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
   const notRun: NotRun[] = [];
   const partial: NotRun[] = [];
   let ruleCount = 0;
+  const ctx = new Context(d, catalogues, settings, findings);
   for (const rule of rules) {
     const o = overrides[rule.id];
     if (o === 'off') continue;
     ruleCount++;
-    const ctx = new Context(d, catalogues, settings, rule, o ?? rule.severity, findings);
+    ctx.reset(rule, o ?? rule.severity);
     try {
       rule.check(ctx);
     } catch (e) {
@@ -109,10 +124,10 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
       continue;
     }
     if (ctx.runs === 0) {
-      if (ctx.skipCount > 0) notRun.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips, ctx.skipCount) });
+      if (ctx.skipCount > 0) notRun.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips ?? [], ctx.skipCount) });
       else notRun.push({ rule: rule.id, reason: 'not-applicable', detail: ctx.na ?? '没有可检查的数据' });
     } else if (ctx.skipCount > 0) {
-      partial.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips, ctx.skipCount) });
+      partial.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips ?? [], ctx.skipCount) });
     }
   }
   const summary = { error: 0, warning: 0, info: 0, rules: ruleCount, notRun: notRun.length };

@@ -24,8 +24,19 @@ const DECIMAL_RE = /^\s*([+-])?(\d+)(?:\.(\d+))?/;
 const POW10: readonly bigint[] = Array.from({ length: 19 }, (_, i) => 10n ** BigInt(i));
 
 /** Reads the leading decimal number of a text ("8.98", "8.98分", "100%", " 58 个"); undefined when none. */
+// Scores and weights repeat across projects and units ("10", "100%"): remember parsed texts (bounded).
+const decimalCache = new Map<string, Exact | undefined>();
+
 export function parseDecimal(text: string | undefined): Exact | undefined {
   if (text === undefined) return undefined;
+  if (decimalCache.has(text)) return decimalCache.get(text);
+  const v = parseDecimalUncached(text);
+  if (decimalCache.size > 10_000) decimalCache.clear();
+  decimalCache.set(text, v === undefined ? undefined : Object.freeze(v));
+  return v;
+}
+
+function parseDecimalUncached(text: string): Exact | undefined {
   const m = DECIMAL_RE.exec(nfkc(text));
   if (!m) return undefined;
   const frac = m[3] ?? '';
@@ -120,7 +131,18 @@ function unitAfterNumber(text: string): string {
  * The indicator as numbers, or undefined when it is qualitative, a date, or its actual value is not a
  * number in the target's unit (DOMAIN.md §7: qualitative indicators are scored by the evaluator).
  */
+// Several rules read the same indicator of the same unit: parse it once.
+const quantitativeCache = new WeakMap<Indicator, Quantitative | null>();
+
 export function quantitative(ind: Indicator): Quantitative | undefined {
+  const hit = quantitativeCache.get(ind);
+  if (hit !== undefined) return hit ?? undefined;
+  const q = quantitativeUncached(ind);
+  quantitativeCache.set(ind, q ?? null);
+  return q;
+}
+
+function quantitativeUncached(ind: Indicator): Quantitative | undefined {
   if (ind.operator === 'qualitative') return undefined;
   const target = parseDecimal(ind.targetValue);
   const actual = parseDecimal(ind.actualValue);

@@ -1,36 +1,20 @@
 /** Checks shared by the classified tables (T2, T3, T5, T8, T9): row sums and 类/款/项 hierarchy. */
-import type { Row, Table } from '../model/disclosure.ts';
+import type { Row, Table, TableIndex } from '../model/disclosure.ts';
+import { buildTableIndex } from '../model/table-index.ts';
 import type { TableId } from '../model/tables.ts';
 import { checkSum, type BalanceOptions } from './arithmetic.ts';
 import type { CellRef, RuleContext } from './types.ts';
 
-interface TableIndex {
-  tops: Row[];
-  children: Map<string, Row[]>;
-}
-
-// Computed once per table: the checks below run for every unit of a batch.
+// Tables read by the loader carry their index; tables built by hand get one on first use.
 const indexCache = new WeakMap<Table, TableIndex>();
 
 function tableIndex(table: Table): TableIndex {
+  if (table.index) return table.index;
   let idx = indexCache.get(table);
-  if (idx) return idx;
-  const tops: Row[] = [];
-  const children = new Map<string, Row[]>();
-  for (const r of table.rows) {
-    const code = r.code;
-    if (!code) continue;
-    if (code.length === 3) tops.push(r);
-    else {
-      const parent = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
-      const list = children.get(parent);
-      if (list) list.push(r);
-      else children.set(parent, [r]);
-      if (!table.byKey.has(code.slice(0, 3)) && !(code.length === 7 && table.byKey.has(code.slice(0, 5)))) tops.push(r);
-    }
+  if (!idx) {
+    idx = buildTableIndex(table);
+    indexCache.set(table, idx);
   }
-  idx = { tops, children };
-  indexCache.set(table, idx);
   return idx;
 }
 

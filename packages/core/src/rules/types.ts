@@ -115,9 +115,9 @@ export interface ReportInput {
   /** A function is called only when the message is read (rounding notes on big batches stay cheap). */
   message: string | (() => string);
   location: Location[] | (() => Location[]);
-  expected?: string;
-  actual?: string;
-  difference?: string;
+  expected?: string | (() => string);
+  actual?: string | (() => string);
+  difference?: string | (() => string);
   /** Defaults to the rule's severity. */
   severity?: Severity;
   kind?: 'rounding';
