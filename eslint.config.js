@@ -15,8 +15,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'worker_threads'], message: 'core 不得依赖 Node 内置模块：文件以字节或流的形式进出。' },
-            { group: ['better-sqlite3', 'pg', 'kysely', '@juesuan/cli', '@juesuan/web'], message: 'core 不依赖数据库、CLI 或 web。' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'worker_threads'],
+              message: 'core 不得依赖 Node 内置模块：文件以字节或流的形式进出。',
+            },
+            {
+              group: ['better-sqlite3', 'pg', 'kysely', '@juesuan/cli', '@juesuan/web'],
+              message: 'core 不依赖数据库、CLI 或 web。',
+            },
           ],
         },
       ],

@@ -17,12 +17,28 @@ await build({
   format: 'esm',
   target: 'node20',
   outfile: out,
-  external: ['yaml', 'zod', 'exceljs', 'better-sqlite3', 'pg', 'pdfjs-dist', 'echarts', 'docx', 'playwright-core', '@resvg/resvg-js'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  external: [
+    'yaml',
+    'zod',
+    'exceljs',
+    'better-sqlite3',
+    'pg',
+    'pdfjs-dist',
+    'echarts',
+    'docx',
+    'playwright-core',
+    '@resvg/resvg-js',
+  ],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 // Run from the repository so that bare imports resolve against its node_modules.
 // A larger young generation suits batch validation (many short-lived findings), as for any batch job.
-const r = spawnSync(process.execPath, ['--max-semi-space-size=64', out, ...process.argv.slice(3)], { stdio: 'inherit', cwd: process.cwd() });
+const r = spawnSync(process.execPath, ['--max-semi-space-size=64', out, ...process.argv.slice(3)], {
+  stdio: 'inherit',
+  cwd: process.cwd(),
+});
 rmSync(dir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

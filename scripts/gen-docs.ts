@@ -35,13 +35,23 @@ export function renderRulesMd(): string {
       cat = r.category;
       out.push(`## ${CATEGORY_LABEL[r.category]}`, '');
     }
-    out.push(`### \`${r.id}\` — ${r.title}`, '', `- 严重程度：${SEVERITY_LABEL[r.severity]}（${r.severity}）`, `- 依据：${r.basis}`, `- 说明：${r.description}`, '');
+    out.push(
+      `### \`${r.id}\` — ${r.title}`,
+      '',
+      `- 严重程度：${SEVERITY_LABEL[r.severity]}（${r.severity}）`,
+      `- 依据：${r.basis}`,
+      `- 说明：${r.description}`,
+      '',
+    );
   }
   return out.join('\n');
 }
 
 export function renderSchemaJson(): string {
-  const schema = z.toJSONSchema(disclosureFileSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(disclosureFileSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   schema['$id'] = 'https://juesuan.example/schema/disclosure-1.json';
   schema['title'] = '部门决算公开数据（Juesuan 数据格式 juesuan-disclosure/1）';
   return JSON.stringify(schema, null, 2) + '\n';
@@ -64,8 +74,20 @@ function typeName(n: JsonNode): string {
   if (n.anyOf) return n.anyOf.map(typeName).join(' 或 ');
   const t = Array.isArray(n.type) ? n.type.join('/') : n.type;
   return (
-    { string: '文本', number: '数字', integer: '整数', object: '对象', array: '列表', null: 'null', boolean: '是/否' } as Record<string, string>
-  )[t ?? ''] ?? (t ?? '任意');
+    (
+      {
+        string: '文本',
+        number: '数字',
+        integer: '整数',
+        object: '对象',
+        array: '列表',
+        null: 'null',
+        boolean: '是/否',
+      } as Record<string, string>
+    )[t ?? ''] ??
+    t ??
+    '任意'
+  );
 }
 
 export function renderDataFormatMd(): string {
@@ -79,7 +101,7 @@ export function renderDataFormatMd(): string {
     '',
     '- 金额写成数字或字符串（`360.44`、`"2,940.05"`、`"360.44万元"`），单位由 `amountUnit` 指定（默认万元）；读入后以“分”为单位的整数保存，不经过二进制浮点数。',
     '- 不知道的数字不写或写 `null`：未知不等于 0。规则遇到未知数字时报告“数据不足”，不算通过。',
-    '- 表格的行用 `row`（固定行，如 `total`、`incomeTotal`）或 `code`（科目编码，写成带引号的字符串，如 `\'2010450\'`）标识，不用行次。',
+    "- 表格的行用 `row`（固定行，如 `total`、`incomeTotal`）或 `code`（科目编码，写成带引号的字符串，如 `'2010450'`）标识，不用行次。",
     '- 每行的 `prior` 为上年决算数、`initialBudget` 为年初预算数（按列），`reasons` 为与上年相比（prior）和与预算相比（budget）的主要原因。',
     '- 未知字段、重复的行、放错位置的项、负数金额等都会报错并指出文件、行号和字段。',
     '',
@@ -95,7 +117,9 @@ export function renderDataFormatMd(): string {
     const required = new Set(n.required ?? []);
     for (const [k, v] of Object.entries(props)) {
       const p = path ? `${path}.${k}` : k;
-      out.push(`| \`${p}\`${required.has(k) ? '（必填）' : ''} | ${typeName(v).replace(/\|/g, '\\|')} | ${(v.description ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+      out.push(
+        `| \`${p}\`${required.has(k) ? '（必填）' : ''} | ${typeName(v).replace(/\|/g, '\\|')} | ${(v.description ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+      );
       if (v.type === 'array' && v.items) walk(v.items, `${p}[]`, depth + 1);
       else walk(v, p, depth + 1);
     }

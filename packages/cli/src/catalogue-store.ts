@@ -10,7 +10,14 @@ export function loadCatalogueDir(dir: string, year: number): CatalogueSet {
   const set: CatalogueSet = builtinCatalogues(year);
   for (const kind of ['function', 'economic'] as const) {
     const file = join(dir, `${kind}-${year}.csv`);
-    if (existsSync(file)) set[kind] = catalogueFromCsv(readFileSync(file, 'utf8'), { year, kind, file, source: file, complete: true });
+    if (existsSync(file))
+      set[kind] = catalogueFromCsv(readFileSync(file, 'utf8'), {
+        year,
+        kind,
+        file,
+        source: file,
+        complete: true,
+      });
   }
   return set;
 }

@@ -38,7 +38,17 @@ describe('juesuan validate', () => {
   it('the example: exit 0, JSON with findings and summary', () => {
     const r = run(['validate', example, '--format', 'json']);
     expect(r.code, r.err).toBe(0);
-    const json = JSON.parse(r.out) as { findings: { rule: string; severity: string; message: string; location: string; expected?: string; actual?: string }[]; summary: { error: number; warning: number; info: number } };
+    const json = JSON.parse(r.out) as {
+      findings: {
+        rule: string;
+        severity: string;
+        message: string;
+        location: string;
+        expected?: string;
+        actual?: string;
+      }[];
+      summary: { error: number; warning: number; info: number };
+    };
     expect(json.summary.error).toBe(0);
     expect(json.findings.filter((f) => f.severity === 'info').length).toBeGreaterThanOrEqual(2);
     for (const f of json.findings) {
@@ -51,7 +61,10 @@ describe('juesuan validate', () => {
     expect(r.out).toContain('结论：未发现错误');
   });
   it('an error in the data: exit 1 and the cell is named', () => {
-    const changed = readFileSync(example, 'utf8').replace('{ row: otherIncome, amount: 43.78 }', '{ row: otherIncome, amount: 43.88 }');
+    const changed = readFileSync(example, 'utf8').replace(
+      '{ row: otherIncome, amount: 43.78 }',
+      '{ row: otherIncome, amount: 43.88 }',
+    );
     const p = file('changed.yaml', changed);
     const r = run(['validate', p, '--format', 'json']);
     expect(r.code).toBe(1);
@@ -63,7 +76,11 @@ describe('juesuan validate', () => {
     ['broken.yaml', 'format: juesuan-disclosure/1\nyear: [2022\n', /不是有效的 YAML/],
     ['doc.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n', /PDF/],
     ['prose.txt', '今年的决算很好。', /不是 Juesuan 数据文件/],
-    ['types.yaml', 'format: juesuan-disclosure/1\nyear: 2022\nunit: {name: x, kind: 行政}\ntables: {t1: {rows: [{row: incomeTotal, amount: 十万}]}}\n', /不是金额/],
+    [
+      'types.yaml',
+      'format: juesuan-disclosure/1\nyear: 2022\nunit: {name: x, kind: 行政}\ntables: {t1: {rows: [{row: incomeTotal, amount: 十万}]}}\n',
+      /不是金额/,
+    ],
   ])('unreadable input %s: exit 2, Chinese message, no stack trace', (name, content, msg) => {
     const p = content === null ? join(tmp, name) : file(name, content);
     const r = run(['validate', p]);
@@ -75,9 +92,14 @@ describe('juesuan validate', () => {
     expect(run(['validate', example, '--format', 'xml']).code).toBe(2);
   });
   it('a severity config turns a rule off or changes its severity', () => {
-    const changed = readFileSync(example, 'utf8').replace('{ row: otherIncome, amount: 43.78 }', '{ row: otherIncome, amount: 43.88 }');
+    const changed = readFileSync(example, 'utf8').replace(
+      '{ row: otherIncome, amount: 43.78 }',
+      '{ row: otherIncome, amount: 43.88 }',
+    );
     const p = file('changed2.yaml', changed);
-    const base = JSON.parse(run(['validate', p, '--format', 'json']).out) as { findings: { rule: string; severity: string }[] };
+    const base = JSON.parse(run(['validate', p, '--format', 'json']).out) as {
+      findings: { rule: string; severity: string }[];
+    };
     const rules = [...new Set(base.findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
     expect(rules.length).toBeGreaterThan(0);
     const cfg = file('juesuan.config.yaml', `rules:\n${rules.map((r) => `  ${r}: warning`).join('\n')}\n`);

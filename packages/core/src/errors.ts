@@ -45,7 +45,11 @@ export class JuesuanError extends Error {
 
 /** Formats a problem as "文件:行:列 字段 消息" for people. */
 export function formatProblem(p: InputProblem): string {
-  const where = [p.file, p.line !== undefined ? String(p.line) : undefined, p.column !== undefined ? String(p.column) : undefined]
+  const where = [
+    p.file,
+    p.line !== undefined ? String(p.line) : undefined,
+    p.column !== undefined ? String(p.column) : undefined,
+  ]
     .filter((x) => x !== undefined)
     .join(':');
   const parts = [where, p.path ? `字段 ${p.path}` : '', p.message].filter((s) => s !== '');

@@ -1,7 +1,14 @@
 /** @juesuan/core — money, classifications, the disclosure model, rules and reports. */
 export { ErrorCode, JuesuanError, formatProblem, type InputProblem } from './errors.ts';
 export * from './money/index.ts';
-export { TABLE_IDS, TABLE_SPECS, columnLabel, fixedRowLabel, type TableId, type TableSpec } from './model/tables.ts';
+export {
+  TABLE_IDS,
+  TABLE_SPECS,
+  columnLabel,
+  fixedRowLabel,
+  type TableId,
+  type TableSpec,
+} from './model/tables.ts';
 export type * from './model/disclosure.ts';
 export { disclosureFileSchema, FORMAT_ID, type DisclosureFile } from './model/schema.ts';
 export { loadDisclosure, disclosureFromData, MAX_DATA_FILE_BYTES } from './model/load.ts';

@@ -6,7 +6,10 @@ import { runRules, type RunOptions } from './rules/engine.ts';
 import { ALL_RULES, ruleById } from './rules/registry.ts';
 import type { Finding, Rule, RuleOutcome, Severity, SeverityOverrides } from './rules/types.ts';
 
-export function validateDisclosure(d: Disclosure, options: RunOptions & { rules?: readonly Rule[] } = {}): RuleOutcome {
+export function validateDisclosure(
+  d: Disclosure,
+  options: RunOptions & { rules?: readonly Rule[] } = {},
+): RuleOutcome {
   return runRules(d, options.rules ?? ALL_RULES, options);
 }
 
@@ -20,25 +23,51 @@ export function parseRuleConfig(text: string, file = 'juesuan.config.yaml'): Sev
   const { data, lines } = parseSourceText(text, file);
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new JuesuanError(ErrorCode.BadConfig, `${file} 格式不对`, [{ file, line: 1, message: '顶层应为对象，如 rules: { t7-over-budget: warning }' }]);
+    throw new JuesuanError(ErrorCode.BadConfig, `${file} 格式不对`, [
+      { file, line: 1, message: '顶层应为对象，如 rules: { t7-over-budget: warning }' },
+    ]);
   }
   const problems = [];
   const out: Record<string, Severity | 'off'> = {};
   for (const key of Object.keys(data)) {
-    if (key !== 'rules') problems.push({ file, line: lines.get(key), path: key, message: `未知字段「${key}」，配置文件只有 rules` });
+    if (key !== 'rules')
+      problems.push({
+        file,
+        line: lines.get(key),
+        path: key,
+        message: `未知字段「${key}」，配置文件只有 rules`,
+      });
   }
   const rules = (data as Record<string, unknown>)['rules'];
   if (rules !== undefined && (rules === null || typeof rules !== 'object' || Array.isArray(rules))) {
-    problems.push({ file, line: lines.get('rules'), path: 'rules', message: 'rules 应为“规则编号: 严重程度”的对象' });
+    problems.push({
+      file,
+      line: lines.get('rules'),
+      path: 'rules',
+      message: 'rules 应为“规则编号: 严重程度”的对象',
+    });
   } else if (rules) {
     for (const [id, sev] of Object.entries(rules)) {
       const path = `rules.${id}`;
-      if (!ruleById(id)) problems.push({ file, line: lines.get(path), path, message: `没有编号为「${id}」的规则（juesuan rules 列出全部规则）` });
-      else if (typeof sev !== 'string' || !SEVERITIES.has(sev)) problems.push({ file, line: lines.get(path), path, message: `严重程度应为 error、warning、info 或 off，实际为「${String(sev)}」` });
+      if (!ruleById(id))
+        problems.push({
+          file,
+          line: lines.get(path),
+          path,
+          message: `没有编号为「${id}」的规则（juesuan rules 列出全部规则）`,
+        });
+      else if (typeof sev !== 'string' || !SEVERITIES.has(sev))
+        problems.push({
+          file,
+          line: lines.get(path),
+          path,
+          message: `严重程度应为 error、warning、info 或 off，实际为「${String(sev)}」`,
+        });
       else out[id] = sev as Severity | 'off';
     }
   }
-  if (problems.length > 0) throw new JuesuanError(ErrorCode.BadConfig, `${file} 有 ${problems.length} 处错误`, problems);
+  if (problems.length > 0)
+    throw new JuesuanError(ErrorCode.BadConfig, `${file} 有 ${problems.length} 处错误`, problems);
   return out;
 }
 
@@ -60,7 +89,9 @@ export function findingToJson(f: Finding): FindingJson {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    location: f.location.map((l) => (l.line !== undefined ? `${l.label}（第 ${l.line} 行）` : l.label)).join('；'),
+    location: f.location
+      .map((l) => (l.line !== undefined ? `${l.label}（第 ${l.line} 行）` : l.label))
+      .join('；'),
     cells: f.location,
   };
   if (f.expected !== undefined) out.expected = f.expected;

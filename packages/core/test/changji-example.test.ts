@@ -16,7 +16,11 @@ const text = readFileSync(examplePath, 'utf8');
 
 // Plain data with amounts as text (YAML floats kept as strings, as the loader does).
 const keepFloats = (tags: unknown[]) =>
-  tags.map((t) => ((t as { tag?: string }).tag === 'tag:yaml.org,2002:float' ? { ...(t as object), resolve: (s: string) => s } : t));
+  tags.map((t) =>
+    (t as { tag?: string }).tag === 'tag:yaml.org,2002:float'
+      ? { ...(t as object), resolve: (s: string) => s }
+      : t,
+  );
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yaml's tag type is not exported usably
 const data = parse(text, { customTags: keepFloats as any }) as Record<string, unknown>;
 
@@ -42,7 +46,15 @@ describe('examples/changji-2022.yaml', () => {
   const tables = data['tables'] as Record<string, { rows: Record<string, unknown>[] }>;
   const valueColumns: Record<string, string[]> = {
     t1: ['amount'],
-    t2: ['total', 'fiscal', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemittance', 'otherIncome'],
+    t2: [
+      'total',
+      'fiscal',
+      'superiorSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'subsidiaryRemittance',
+      'otherIncome',
+    ],
     t3: ['total', 'basic', 'project', 'remittance', 'operating', 'subsidiaryGrant'],
     t4: ['total', 'generalBudget', 'governmentFund', 'stateCapital'],
     t5: ['total', 'basic', 'project'],
@@ -52,7 +64,13 @@ describe('examples/changji-2022.yaml', () => {
     tables[table]!.rows.forEach((row, index) => {
       for (const column of cols) {
         if (row[column] === undefined) continue;
-        cells.push({ table, index, key: String(row['row'] ?? row['code']), column, value: String(row[column]) });
+        cells.push({
+          table,
+          index,
+          key: String(row['row'] ?? row['code']),
+          column,
+          value: String(row[column]),
+        });
       }
     });
   }
@@ -68,14 +86,28 @@ describe('examples/changji-2022.yaml', () => {
     return copy;
   };
 
-  it.each(cells.map((c) => [`${c.table} ${c.key} ${c.column}`, c] as const))('changing %s by ±0.05 is an error naming it', (_, c) => {
-    const deltas = parseAmount(c.value).fen >= parseAmount('0.05').fen ? ['0.05', '-0.05'] : ['0.05'];
-    for (const delta of deltas) {
-      const o = validateDisclosure(disclosureFromData(mutate(c, delta)));
-      const naming = o.findings.filter(
-        (f) => f.severity === 'error' && f.location.some((l) => l.table === c.table && l.row === c.key && l.column === c.column && (l.which ?? 'value') === 'value'),
-      );
-      expect(naming.length, `${c.table} ${c.key} ${c.column} ${delta}: ${o.findings.map((f) => f.rule + ' ' + f.message).join(' | ')}`).toBeGreaterThan(0);
-    }
-  });
+  it.each(cells.map((c) => [`${c.table} ${c.key} ${c.column}`, c] as const))(
+    'changing %s by ±0.05 is an error naming it',
+    (_, c) => {
+      const deltas = parseAmount(c.value).fen >= parseAmount('0.05').fen ? ['0.05', '-0.05'] : ['0.05'];
+      for (const delta of deltas) {
+        const o = validateDisclosure(disclosureFromData(mutate(c, delta)));
+        const naming = o.findings.filter(
+          (f) =>
+            f.severity === 'error' &&
+            f.location.some(
+              (l) =>
+                l.table === c.table &&
+                l.row === c.key &&
+                l.column === c.column &&
+                (l.which ?? 'value') === 'value',
+            ),
+        );
+        expect(
+          naming.length,
+          `${c.table} ${c.key} ${c.column} ${delta}: ${o.findings.map((f) => f.rule + ' ' + f.message).join(' | ')}`,
+        ).toBeGreaterThan(0);
+      }
+    },
+  );
 });

@@ -34,7 +34,10 @@ describe('rule catalogue', () => {
   it('every rule test has a passing and a failing case', () => {
     for (const r of ALL_RULES) {
       const t = readFileSync(join(RULES_DIR, `${r.id}.test.ts`), 'utf8');
-      expect((t.match(/\bit(\.each\(.*?\))?\(/g) ?? []).length, `${r.id}.test.ts needs at least two cases`).toBeGreaterThanOrEqual(2);
+      expect(
+        (t.match(/\bit(\.each\(.*?\))?\(/g) ?? []).length,
+        `${r.id}.test.ts needs at least two cases`,
+      ).toBeGreaterThanOrEqual(2);
     }
   });
   it('docs/rules.md documents every rule and is current (run npm run docs)', () => {

@@ -2,7 +2,14 @@ import { mkdirSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { builtinYears, catalogueFromRows, ErrorCode, JuesuanError, type Catalogue, type ClassificationKind } from '@juesuan/core';
+import {
+  builtinYears,
+  catalogueFromRows,
+  ErrorCode,
+  JuesuanError,
+  type Catalogue,
+  type ClassificationKind,
+} from '@juesuan/core';
 import { readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
@@ -22,12 +29,17 @@ function cellText(v: ExcelJS.CellValue): string {
 
 const HEADER_WORDS = ['code', '编码', '科目编码', '科目代码', '代码', '类'];
 
-async function rowsFromXlsx(bytes: Uint8Array, file: string): Promise<{ rows: string[][]; headerLine: number }> {
+async function rowsFromXlsx(
+  bytes: Uint8Array,
+  file: string,
+): Promise<{ rows: string[][]; headerLine: number }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new JuesuanError(ErrorCode.BadCatalogue, `${file} 不是有效的 XLSX 文件`, [{ file, message: '无法打开：文件损坏或不是 Excel 2007+ 格式（.xls 请先另存为 .xlsx 或 .csv）' }]);
+    throw new JuesuanError(ErrorCode.BadCatalogue, `${file} 不是有效的 XLSX 文件`, [
+      { file, message: '无法打开：文件损坏或不是 Excel 2007+ 格式（.xls 请先另存为 .xlsx 或 .csv）' },
+    ]);
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new JuesuanError(ErrorCode.BadCatalogue, `${file} 没有工作表`);
@@ -40,14 +52,17 @@ async function rowsFromXlsx(bytes: Uint8Array, file: string): Promise<{ rows: st
     rows.push(cells);
   });
   // Official lists often start with a title row; the header is the first row naming a code column.
-  const h = rows.findIndex((r) => r.some((c) => HEADER_WORDS.includes(c.normalize('NFKC').trim().toLowerCase())));
+  const h = rows.findIndex((r) =>
+    r.some((c) => HEADER_WORDS.includes(c.normalize('NFKC').trim().toLowerCase())),
+  );
   return h > 0 ? { rows: rows.slice(h), headerLine: h + 1 } : { rows, headerLine: 1 };
 }
 
 function toCsv(c: Catalogue): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['code,name,level,parent,group'];
-  for (const e of c.entries.values()) lines.push([e.code, e.name, e.level, e.parent, e.group ?? ''].map(q).join(','));
+  for (const e of c.entries.values())
+    lines.push([e.code, e.name, e.level, e.parent, e.group ?? ''].map(q).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -64,19 +79,28 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
     return 0;
   }
   if (sub !== 'import') {
-    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan catalogue import <文件.xlsx|.csv> --year <年度> --kind function|economic [--out 目录]；或 juesuan catalogue list');
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '用法：juesuan catalogue import <文件.xlsx|.csv> --year <年度> --kind function|economic [--out 目录]；或 juesuan catalogue list',
+    );
   }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { year: { type: 'string' }, kind: { type: 'string', default: 'function' }, out: { type: 'string', default: 'catalogues' } },
+    options: {
+      year: { type: 'string' },
+      kind: { type: 'string', default: 'function' },
+      out: { type: 'string', default: 'catalogues' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new JuesuanError(ErrorCode.BadInput, '请给出科目表文件（XLSX 或 CSV）');
   const year = Number(values.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new JuesuanError(ErrorCode.BadInput, `--year 应为年度，如 2024，实际为「${values.year ?? ''}」`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new JuesuanError(ErrorCode.BadInput, `--year 应为年度，如 2024，实际为「${values.year ?? ''}」`);
   const kind = values.kind as ClassificationKind;
-  if (kind !== 'function' && kind !== 'economic') throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
+  if (kind !== 'function' && kind !== 'economic')
+    throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
   const bytes = readInputFile(file, MAX_CATALOGUE_BYTES);
   const ext = extname(file).toLowerCase();
   let sheet: { rows: string[][]; headerLine: number };
@@ -86,7 +110,9 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new JuesuanError(ErrorCode.BadCatalogue, `${file} 不是 UTF-8 编码`, [{ file, message: '请另存为“CSV UTF-8”后再导入' }]);
+      throw new JuesuanError(ErrorCode.BadCatalogue, `${file} 不是 UTF-8 编码`, [
+        { file, message: '请另存为“CSV UTF-8”后再导入' },
+      ]);
     }
     const { catalogueFromCsv } = await import('@juesuan/core');
     const c = catalogueFromCsv(text, { year, kind, file, source: file });
@@ -101,7 +127,9 @@ function save(c: Catalogue, dir: string, io: Io): number {
   writeFileSync(out, toCsv(c));
   const counts = { 类: 0, 款: 0, 项: 0 };
   for (const e of c.entries.values()) counts[e.level]++;
-  io.out(`已导入 ${c.year} 年度${c.kind === 'function' ? '支出功能分类' : '部门预算支出经济分类'}：类 ${counts.类} 个、款 ${counts.款} 个、项 ${counts.项} 个 → ${out}`);
+  io.out(
+    `已导入 ${c.year} 年度${c.kind === 'function' ? '支出功能分类' : '部门预算支出经济分类'}：类 ${counts.类} 个、款 ${counts.款} 个、项 ${counts.项} 个 → ${out}`,
+  );
   io.out(`校验时使用：juesuan validate <数据文件> --catalogue ${dir}`);
   return 0;
 }

@@ -8,14 +8,22 @@ export function rulesCommand(args: string[], io: Io): number {
   if (values.format === 'json') {
     io.out(
       JSON.stringify(
-        rules.map((r) => ({ id: r.id, severity: r.severity, category: r.category, title: r.title, basis: r.basis, description: r.description })),
+        rules.map((r) => ({
+          id: r.id,
+          severity: r.severity,
+          category: r.category,
+          title: r.title,
+          basis: r.basis,
+          description: r.description,
+        })),
         null,
         2,
       ),
     );
     return 0;
   }
-  if (values.format !== 'text') throw new JuesuanError(ErrorCode.BadInput, `--format 应为 text 或 json，实际为「${values.format}」`);
+  if (values.format !== 'text')
+    throw new JuesuanError(ErrorCode.BadInput, `--format 应为 text 或 json，实际为「${values.format}」`);
   let cat = '';
   for (const r of rules) {
     if (r.category !== cat) {

@@ -19,7 +19,13 @@ export function builtinCatalogue(kind: ClassificationKind, year: number): Catalo
   if (hit) return hit;
   const text = BUILTIN_CATALOGUE_CSV[key];
   if (text === undefined) return undefined;
-  const c = catalogueFromCsv(text, { year, kind, file: `${key}.csv`, source: `内置科目表 ${key}`, complete: false });
+  const c = catalogueFromCsv(text, {
+    year,
+    kind,
+    file: `${key}.csv`,
+    source: `内置科目表 ${key}`,
+    complete: false,
+  });
   cache.set(key, c);
   return c;
 }

@@ -104,7 +104,11 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
   const useSplit = codeCol < 0 && splitCols[0]! >= 0;
   if ((codeCol < 0 && !useSplit) || nameCol < 0) {
     throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 缺少表头`, [
-      { file, line: headerLine, message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）' },
+      {
+        file,
+        line: headerLine,
+        message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）',
+      },
     ]);
   }
   const groupCol = find(['group', 'basic_expenditure_group', '经费类别']);
@@ -154,18 +158,33 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
       return;
     }
     if (entries.has(code)) {
-      problems.push({ file, line, path: 'code', message: `科目编码「${code}」重复（第 ${firstLineOf.get(code)} 行已有）` });
+      problems.push({
+        file,
+        line,
+        path: 'code',
+        message: `科目编码「${code}」重复（第 ${firstLineOf.get(code)} 行已有）`,
+      });
       return;
     }
     const entry: CatalogueEntry = { code, name, level: levelOfCode(code), parent: parentOf(code) };
     const lv = levelCol >= 0 ? (cells[levelCol] ?? '').trim() : '';
     if (lv !== '' && lv !== entry.level) {
-      problems.push({ file, line, path: 'level', message: `科目「${code}」是${entry.level}级编码，级次列却写「${lv}」` });
+      problems.push({
+        file,
+        line,
+        path: 'level',
+        message: `科目「${code}」是${entry.level}级编码，级次列却写「${lv}」`,
+      });
       return;
     }
     const pa = parentCol >= 0 ? (cells[parentCol] ?? '').replace(/\s+/g, '') : '';
     if (pa !== '' && pa !== entry.parent) {
-      problems.push({ file, line, path: 'parent', message: `科目「${code}」的上级应为「${entry.parent || '（无）'}」，上级列却写「${pa}」` });
+      problems.push({
+        file,
+        line,
+        path: 'parent',
+        message: `科目「${code}」的上级应为「${entry.parent || '（无）'}」，上级列却写「${pa}」`,
+      });
       return;
     }
     const g = groupCol >= 0 ? cells[groupCol]?.trim() : undefined;
@@ -181,12 +200,24 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
     firstLineOf.set(code, line);
   });
   if (problems.length > 0) {
-    throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 有 ${problems.length} 处错误`, problems.slice(0, 50));
+    throw new JuesuanError(
+      ErrorCode.BadCatalogue,
+      `${file ?? '科目表'} 有 ${problems.length} 处错误`,
+      problems.slice(0, 50),
+    );
   }
   if (entries.size === 0) {
-    throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 没有任何科目`, [{ file, message: '表中没有科目行' }]);
+    throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 没有任何科目`, [
+      { file, message: '表中没有科目行' },
+    ]);
   }
-  return { year, kind, entries, complete: input.complete ?? true, source: input.source ?? file ?? 'imported' };
+  return {
+    year,
+    kind,
+    entries,
+    complete: input.complete ?? true,
+    source: input.source ?? file ?? 'imported',
+  };
 }
 
 /** Parses catalogue CSV text (UTF-8, header row first). */

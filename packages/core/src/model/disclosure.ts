@@ -173,7 +173,14 @@ export interface Assets {
   source?: SourceRef;
 }
 
-export const IndicatorOperator = { Ge: '>=', Le: '<=', Eq: '=', Gt: '>', Lt: '<', Qualitative: 'qualitative' } as const;
+export const IndicatorOperator = {
+  Ge: '>=',
+  Le: '<=',
+  Eq: '=',
+  Gt: '>',
+  Lt: '<',
+  Qualitative: 'qualitative',
+} as const;
 export type IndicatorOperator = (typeof IndicatorOperator)[keyof typeof IndicatorOperator];
 
 export interface Indicator {

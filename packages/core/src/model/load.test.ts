@@ -58,14 +58,26 @@ describe('loading the example', () => {
       format: 'juesuan-disclosure/1',
       year: 2022,
       unit: { name: '测试', kind: '行政' },
-      tables: { t1: { rows: [{ row: 'incomeTotal', amount: 258.51 }, { row: 'otherIncome', amount: '1,043.78' }] } },
+      tables: {
+        t1: {
+          rows: [
+            { row: 'incomeTotal', amount: 258.51 },
+            { row: 'otherIncome', amount: '1,043.78' },
+          ],
+        },
+      },
     });
     const d = loadDisclosure(json);
     expect(d.tables.t1.byKey.get('incomeTotal')?.values['amount']).toBe(258_510_000);
     expect(d.tables.t1.byKey.get('otherIncome')?.values['amount']).toBe(1_043_780_000);
   });
   it('accepts amounts in 元 with their own tolerance', () => {
-    const d = loadDisclosure(minimal(`  t1:\n    rows:\n      - { row: incomeTotal, amount: '2,585,100.37' }`).replace('year: 2022', 'year: 2022\namountUnit: 元'));
+    const d = loadDisclosure(
+      minimal(`  t1:\n    rows:\n      - { row: incomeTotal, amount: '2,585,100.37' }`).replace(
+        'year: 2022',
+        'year: 2022\namountUnit: 元',
+      ),
+    );
     expect(d.tables.t1.byKey.get('incomeTotal')?.values['amount']).toBe(258_510_037);
     expect(d.halfStepFen).toBe(0.5);
   });
@@ -127,7 +139,11 @@ describe('bad input gets a clear Chinese error with line and field', () => {
     expect(p.line).toBe(14);
   });
   it('duplicate rows', () => {
-    const e = failure(minimal(`  t5:\n    rows:\n      - { code: '2010450', total: 1.00 }\n      - { code: '2010450', total: 2.00 }`));
+    const e = failure(
+      minimal(
+        `  t5:\n    rows:\n      - { code: '2010450', total: 1.00 }\n      - { code: '2010450', total: 2.00 }`,
+      ),
+    );
     expect(e.problems[0]?.message).toMatch(/重复的行「2010450」/);
     expect(e.problems[0]?.line).toBe(10);
   });
@@ -146,17 +162,25 @@ describe('bad input gets a clear Chinese error with line and field', () => {
     expect(e.problems[0]?.message).toContain('金额不能为负数');
   });
   it('a code in a table without code rows, and a 项 in T1', () => {
-    const e = failure(minimal(`  t7:\n    rows:\n      - { code: '201', final: 1.00 }\n  t1:\n    rows:\n      - { code: '2010450', amount: 1.00 }`));
+    const e = failure(
+      minimal(
+        `  t7:\n    rows:\n      - { code: '201', final: 1.00 }\n  t1:\n    rows:\n      - { code: '2010450', amount: 1.00 }`,
+      ),
+    );
     expect(e.problems.map((p) => p.message).join('\n')).toMatch(/没有科目行/);
     expect(e.problems.map((p) => p.message).join('\n')).toMatch(/只列支出功能分类的类/);
   });
   it('a row with neither row nor code, and a bad code', () => {
-    const e = failure(minimal(`  t5:\n    rows:\n      - { total: 1.00 }\n      - { code: '20104x', total: 1.00 }`));
+    const e = failure(
+      minimal(`  t5:\n    rows:\n      - { total: 1.00 }\n      - { code: '20104x', total: 1.00 }`),
+    );
     const all = e.problems.map((p) => p.message).join('\n');
     expect(all).toMatch(/3、5 或 7 位数字/);
   });
   it('a file that is not a data file at all', () => {
-    expect(failure(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]), 'x.pdf').message).toContain('PDF');
+    expect(
+      failure(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]), 'x.pdf').message,
+    ).toContain('PDF');
     expect(failure(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'x.docx').message).toContain('DOCX');
     expect(failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]), 'x.png').message).toContain('PNG');
     expect(failure(new Uint8Array([1, 2, 0, 4, 5]), 'x.bin').message).toContain('二进制');
@@ -174,7 +198,10 @@ describe('bad input gets a clear Chinese error with line and field', () => {
   });
   it('alias bombs are refused', () => {
     const bomb = ['format: juesuan-disclosure/1', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     const e = failure(bomb.join('\n'));
     expect(e.code).toBe('E_BAD_SYNTAX');
   });

@@ -67,7 +67,9 @@ function issueMessage(iss: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `取值不合法：应为 ${iss.values.map((v) => String(v)).join('、')} 之一，实际为${describeInput(input)}`;
     case 'too_small':
-      return iss.origin === 'number' ? `数值过小：应不小于 ${String(iss.minimum)}，实际为${describeInput(input)}` : `不能为空`;
+      return iss.origin === 'number'
+        ? `数值过小：应不小于 ${String(iss.minimum)}，实际为${describeInput(input)}`
+        : `不能为空`;
     case 'too_big':
       return `数值过大：应不大于 ${String(iss.maximum)}，实际为${describeInput(input)}`;
     case 'invalid_format':
@@ -90,9 +92,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function decodeText(bytes: Uint8Array, file: string | undefined): string {
   if (bytes.length > MAX_DATA_FILE_BYTES) {
-    throw new JuesuanError(ErrorCode.TooLarge, `${file ?? '输入'} 过大（${bytes.length} 字节），数据文件不应超过 ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB`, [
-      { file, message: '文件过大' },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.TooLarge,
+      `${file ?? '输入'} 过大（${bytes.length} 字节），数据文件不应超过 ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB`,
+      [{ file, message: '文件过大' }],
+    );
   }
   const head = bytes.subarray(0, 8);
   const sig = String.fromCharCode(...head);
@@ -106,9 +110,16 @@ function decodeText(bytes: Uint8Array, file: string | undefined): string {
           ? '旧版 Office 文件（DOC/XLS）'
           : undefined;
   if (kind) {
-    throw new JuesuanError(ErrorCode.NotDataFile, `${file ?? '输入'} 是${kind}，不是 Juesuan 数据文件（YAML 或 JSON）`, [
-      { file, message: `这是${kind}；已公开的文档请用 juesuan audit 审查，数据请写成 YAML/JSON（见 examples/）` },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.NotDataFile,
+      `${file ?? '输入'} 是${kind}，不是 Juesuan 数据文件（YAML 或 JSON）`,
+      [
+        {
+          file,
+          message: `这是${kind}；已公开的文档请用 juesuan audit 审查，数据请写成 YAML/JSON（见 examples/）`,
+        },
+      ],
+    );
   }
   if (bytes.includes(0)) {
     throw new JuesuanError(ErrorCode.NotDataFile, `${file ?? '输入'} 是二进制文件，不是 Juesuan 数据文件`, [
@@ -140,12 +151,19 @@ interface Ctx {
 }
 
 /** Validates plain data (already parsed) into the model; `lines` maps paths to lines when known. */
-export function disclosureFromData(data: unknown, opts: { file?: string; lines?: Map<string, number> } = {}): Disclosure {
+export function disclosureFromData(
+  data: unknown,
+  opts: { file?: string; lines?: Map<string, number> } = {},
+): Disclosure {
   const file = opts.file;
   const lines = opts.lines ?? new Map<string, number>();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new JuesuanError(ErrorCode.NotDataFile, `${file ?? '输入'} 不是 Juesuan 数据文件`, [
-      { file, line: 1, message: `顶层应为对象（键: 值），实际为${describeInput(data)}；数据文件以 format: ${FORMAT_ID} 开头` },
+      {
+        file,
+        line: 1,
+        message: `顶层应为对象（键: 值），实际为${describeInput(data)}；数据文件以 format: ${FORMAT_ID} 开头`,
+      },
     ]);
   }
   const fmt = (data as Record<string, unknown>)['format'];
@@ -155,7 +173,10 @@ export function disclosureFromData(data: unknown, opts: { file?: string; lines?:
         file,
         line: lines.get('format') ?? 1,
         path: 'format',
-        message: fmt === undefined ? `缺少 format: ${FORMAT_ID}` : `format 应为 ${FORMAT_ID}，实际为「${String(fmt)}」`,
+        message:
+          fmt === undefined
+            ? `缺少 format: ${FORMAT_ID}`
+            : `format 应为 ${FORMAT_ID}，实际为「${String(fmt)}」`,
       },
     ]);
   }
@@ -163,17 +184,26 @@ export function disclosureFromData(data: unknown, opts: { file?: string; lines?:
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 50).map((iss) => {
       const path: PathKey[] = iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-      if (iss.code === 'unrecognized_keys' && iss.keys.length === 1 && iss.keys[0] !== undefined) path.push(iss.keys[0]);
+      if (iss.code === 'unrecognized_keys' && iss.keys.length === 1 && iss.keys[0] !== undefined)
+        path.push(iss.keys[0]);
       const input = valueAt(data, iss.code === 'unrecognized_keys' ? iss.path : iss.path);
       return { file, line: lineOfPath(lines, path), path: joinPath(path), message: issueMessage(iss, input) };
     });
-    throw new JuesuanError(ErrorCode.BadInput, `${file ?? '输入'} 有 ${parsed.error.issues.length} 处数据错误`, problems);
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file ?? '输入'} 有 ${parsed.error.issues.length} 处数据错误`,
+      problems,
+    );
   }
   const f = parsed.data;
   const ctx: Ctx = { file, lines, problems: [], unit: f.amountUnit ?? '万元' };
   const model = buildModel(f, ctx);
   if (ctx.problems.length > 0) {
-    throw new JuesuanError(ErrorCode.BadInput, `${file ?? '输入'} 有 ${ctx.problems.length} 处数据错误`, ctx.problems.slice(0, 50));
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file ?? '输入'} 有 ${ctx.problems.length} 处数据错误`,
+      ctx.problems.slice(0, 50),
+    );
   }
   return model;
 }
@@ -188,7 +218,12 @@ function src(ctx: Ctx, path: PathKey[]): SourceRef {
   return line === undefined ? { path: joinPath(path) } : { path: joinPath(path), line };
 }
 
-function amount(ctx: Ctx, v: unknown, pathIn: PathKey[] | (() => PathKey[]), allowNegative = false): Fen | undefined {
+function amount(
+  ctx: Ctx,
+  v: unknown,
+  pathIn: PathKey[] | (() => PathKey[]),
+  allowNegative = false,
+): Fen | undefined {
   if (v === undefined || v === null) return undefined;
   const path = () => (typeof pathIn === 'function' ? pathIn() : pathIn);
   let fen: Fen;
@@ -217,7 +252,11 @@ const LEVEL_RANK: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
 /** Rows where a negative amount is legitimate. */
 const NEGATIVE_OK = new Set(['t1:surplusDistribution']);
 
-function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: RowFile[] } | undefined): Table {
+function buildTable(
+  ctx: Ctx,
+  id: TableId,
+  tf: { emptyStatement?: string; rows: RowFile[] } | undefined,
+): Table {
   const table: Table = { id, rows: [], byKey: new Map() };
   if (!tf) return table;
   const spec = TABLE_SPECS[id];
@@ -230,7 +269,13 @@ function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: 
     const rp: PathKey[] = [...base, 'rows', i];
     const r = rf as Record<string, unknown> & RowFile;
     if ((r.row === undefined) === (r.code === undefined)) {
-      problem(ctx, rp, r.row === undefined ? '每行需要 row（固定行）或 code（科目编码）之一' : '同一行不能同时写 row 和 code');
+      problem(
+        ctx,
+        rp,
+        r.row === undefined
+          ? '每行需要 row（固定行）或 code（科目编码）之一'
+          : '同一行不能同时写 row 和 code',
+      );
       return;
     }
     let key: string;
@@ -250,7 +295,11 @@ function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: 
         return;
       }
       if (spec.codes === 'function-class' && code.length !== 3) {
-        problem(ctx, [...rp, 'code'], `${spec.number}《${spec.name}》只列支出功能分类的类（3 位编码），「${code}」是${level}级编码`);
+        problem(
+          ctx,
+          [...rp, 'code'],
+          `${spec.number}《${spec.name}》只列支出功能分类的类（3 位编码），「${code}」是${level}级编码`,
+        );
         return;
       }
       if (spec.codes === 'economic' && code.length === 7) {
@@ -260,7 +309,11 @@ function buildTable(ctx: Ctx, id: TableId, tf: { emptyStatement?: string; rows: 
     }
     if (table.byKey.has(key)) {
       const first = table.rows.findIndex((x) => x.key === key);
-      problem(ctx, rp, `重复的行「${key}${name ? ' ' + name : ''}」：与第 ${first + 1} 行（rows[${first}]）相同，每行只能出现一次`);
+      problem(
+        ctx,
+        rp,
+        `重复的行「${key}${name ? ' ' + name : ''}」：与第 ${first + 1} 行（rows[${first}]）相同，每行只能出现一次`,
+      );
       return;
     }
     const negOk = NEGATIVE_OK.has(`${id}:${key}`);
@@ -320,7 +373,8 @@ function checkHierarchyOrder(ctx: Ctx, table: Table, base: PathKey[]): void {
     const rank = LEVEL_RANK[row.level] ?? 0;
     while (stack.length > 0 && (LEVEL_RANK[stack[stack.length - 1]!.level] ?? 0) >= rank) stack.pop();
     const above = stack[stack.length - 1];
-    const parentCode = row.code.length === 7 ? row.code.slice(0, 5) : row.code.length === 5 ? row.code.slice(0, 3) : undefined;
+    const parentCode =
+      row.code.length === 7 ? row.code.slice(0, 5) : row.code.length === 5 ? row.code.slice(0, 3) : undefined;
     const ancestorListed =
       parentCode !== undefined && (table.byKey.has(parentCode) || table.byKey.has(row.code.slice(0, 3)));
     if (above && above.code && !row.code.startsWith(above.code) && ancestorListed) {
@@ -349,12 +403,25 @@ function fundLine(ctx: Ctx, f: Record<string, unknown> | undefined, path: PathKe
 
 const OPERATOR_RE = /^\s*(>=|<=|≥|≤|=|>|<|＞|＜|＝)\s*/;
 
-function parseIndicatorTarget(target: string): { operator: IndicatorOperator; value?: string; unit?: string } {
+function parseIndicatorTarget(target: string): {
+  operator: IndicatorOperator;
+  value?: string;
+  unit?: string;
+} {
   const t = target.normalize('NFKC').trim();
   const m = OPERATOR_RE.exec(t);
   if (!m) return { operator: 'qualitative' };
   const opText = m[1]!;
-  const operator: IndicatorOperator = opText === '>=' || opText === '≥' ? '>=' : opText === '<=' || opText === '≤' ? '<=' : opText === '>' ? '>' : opText === '<' ? '<' : '=';
+  const operator: IndicatorOperator =
+    opText === '>=' || opText === '≥'
+      ? '>='
+      : opText === '<=' || opText === '≤'
+        ? '<='
+        : opText === '>'
+          ? '>'
+          : opText === '<'
+            ? '<'
+            : '=';
   const rest = t.slice(m[0].length);
   const num = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(rest);
   if (!num) return { operator: 'qualitative' };
@@ -457,11 +524,15 @@ function buildModel(f: DisclosureFile, ctx: Ctx): Disclosure {
         if (av !== undefined) out.actualValue = av;
         if (ind.score !== undefined) out.score = String(ind.score);
         if (ind.deviationReason !== undefined) out.deviationReason = ind.deviationReason;
-        if (leadingNumber(out.weight) === undefined) problem(ctx, [...pp, 'indicators', j, 'weight'], `分值应为数字，实际为「${out.weight}」`);
-        if (out.score !== undefined && leadingNumber(out.score) === undefined) problem(ctx, [...pp, 'indicators', j, 'score'], `得分应为数字，实际为「${out.score}」`);
+        if (leadingNumber(out.weight) === undefined)
+          problem(ctx, [...pp, 'indicators', j, 'weight'], `分值应为数字，实际为「${out.weight}」`);
+        if (out.score !== undefined && leadingNumber(out.score) === undefined)
+          problem(ctx, [...pp, 'indicators', j, 'score'], `得分应为数字，实际为「${out.score}」`);
         return out;
       });
-      const funds: ProjectEvaluation['funds'] = { total: fundLine(ctx, p.funds.total as Record<string, unknown>, [...pp, 'funds', 'total']) };
+      const funds: ProjectEvaluation['funds'] = {
+        total: fundLine(ctx, p.funds.total as Record<string, unknown>, [...pp, 'funds', 'total']),
+      };
       for (const k of ['fiscal', 'carryover', 'other'] as const) {
         if (p.funds[k]) funds[k] = fundLine(ctx, p.funds[k] as Record<string, unknown>, [...pp, 'funds', k]);
       }
@@ -480,7 +551,8 @@ function buildModel(f: DisclosureFile, ctx: Ctx): Disclosure {
       if (p.grade !== undefined) proj.grade = p.grade;
       for (const k of ['executionWeight', 'executionScore', 'totalScore'] as const) {
         const v = p[k];
-        if (v !== undefined && leadingNumber(String(v)) === undefined) problem(ctx, [...pp, k], `应为数字，实际为「${String(v)}」`);
+        if (v !== undefined && leadingNumber(String(v)) === undefined)
+          problem(ctx, [...pp, k], `应为数字，实际为「${String(v)}」`);
       }
       return proj;
     });

@@ -36,12 +36,19 @@ function rowSchema(spec: TableSpec) {
   const fixedIds = spec.fixedRows.map((r) => r.id) as [string, ...string[]];
   return z
     .strictObject({
-      row: z.enum(fixedIds).optional().describe(`固定行：${spec.fixedRows.map((r) => `${r.id}=${r.label}`).join('，')}`),
+      row: z
+        .enum(fixedIds)
+        .optional()
+        .describe(`固定行：${spec.fixedRows.map((r) => `${r.id}=${r.label}`).join('，')}`),
       code: z
         .string()
         .regex(/^\d{3}(\d{2}){0,2}$/, '科目编码应为 3、5 或 7 位数字（类/款/项），写成字符串，如 "2010450"')
         .optional()
-        .describe(spec.codes === 'economic' ? '部门预算支出经济分类编码（类 3 位 / 款 5 位）' : '支出功能分类编码（类 3 位 / 款 5 位 / 项 7 位）'),
+        .describe(
+          spec.codes === 'economic'
+            ? '部门预算支出经济分类编码（类 3 位 / 款 5 位）'
+            : '支出功能分类编码（类 3 位 / 款 5 位 / 项 7 位）',
+        ),
       name: text.optional().describe('名称（科目名称或行名称，按公开文本）'),
       ...cols,
       prior: z.strictObject(cols).optional().describe('上年决算数（按列）'),
@@ -100,7 +107,10 @@ const projectSchema = z.strictObject({
   }),
   executionWeight: decimalText.optional().describe('预算执行率分值（默认 10）'),
   executionScore: decimalText.optional().describe('预算执行率得分'),
-  goals: z.array(z.strictObject({ expected: text, actual: text })).optional().describe('年度总体目标：预期目标与实际完成情况'),
+  goals: z
+    .array(z.strictObject({ expected: text, actual: text }))
+    .optional()
+    .describe('年度总体目标：预期目标与实际完成情况'),
   indicators: z.array(indicatorSchema).describe('绩效指标'),
   totalScore: decimalText.optional().describe('总分'),
   grade: text.optional().describe('评价等级：优、良、中、差（上海：优、良、合格、不合格）'),
@@ -111,13 +121,21 @@ export const disclosureFileSchema = z
     format: z.literal(FORMAT_ID).describe(`格式标识，固定为 ${FORMAT_ID}`),
     year: z.number().int().min(2000).max(2100).describe('决算年度'),
     amountUnit: z.enum(['元', '万元', '亿元']).optional().describe('金额单位（默认 万元）'),
-    decimals: z.number().int().min(0).max(6).optional().describe('金额保留的小数位数（默认 2），用于四舍五入容差'),
+    decimals: z
+      .number()
+      .int()
+      .min(0)
+      .max(6)
+      .optional()
+      .describe('金额保留的小数位数（默认 2），用于四舍五入容差'),
     profile: text.optional().describe('地区口径，如 xinjiang-2022、central、shanghai-2024'),
     unit: z.strictObject({
       name: text.min(1).describe('单位（部门）全称'),
       code: text.optional().describe('单位代码'),
       region: text.optional().describe('所在地区'),
-      kind: z.enum(['行政', '参公', '事业']).describe('单位性质：行政单位、参照公务员法管理事业单位、事业单位'),
+      kind: z
+        .enum(['行政', '参公', '事业'])
+        .describe('单位性质：行政单位、参照公务员法管理事业单位、事业单位'),
       level: z.enum(['部门', '单位']).optional().describe('部门决算或单位决算'),
       supervisor: text.optional().describe('主管部门'),
       functions: text.optional().describe('主要职能'),

@@ -13,7 +13,8 @@ export function buildTableIndex(table: Table): TableIndex {
       const list = children.get(parent);
       if (list) list.push(r);
       else children.set(parent, [r]);
-      if (!table.byKey.has(code.slice(0, 3)) && !(code.length === 7 && table.byKey.has(code.slice(0, 5)))) tops.push(r);
+      if (!table.byKey.has(code.slice(0, 3)) && !(code.length === 7 && table.byKey.has(code.slice(0, 5))))
+        tops.push(r);
     }
   }
   return { tops, children };

@@ -217,7 +217,17 @@ const T9: TableSpec = {
   codes: 'function',
 };
 
-export const TABLE_SPECS: Readonly<Record<TableId, TableSpec>> = { t1: T1, t2: T2, t3: T3, t4: T4, t5: T5, t6: T6, t7: T7, t8: T8, t9: T9 };
+export const TABLE_SPECS: Readonly<Record<TableId, TableSpec>> = {
+  t1: T1,
+  t2: T2,
+  t3: T3,
+  t4: T4,
+  t5: T5,
+  t6: T6,
+  t7: T7,
+  t8: T8,
+  t9: T9,
+};
 
 /** Label of a column in a table, for messages. */
 export function columnLabel(table: TableId, column: string): string {

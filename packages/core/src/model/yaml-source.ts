@@ -66,9 +66,11 @@ export function parseSourceText(textIn: string, file?: string): SourceText {
         const keyNode = item.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
         const childPath = [...path, key];
-        if (keyNode && isScalar(keyNode) && keyNode.range) lines.set(joinPath(childPath), lineCounter.linePos(keyNode.range[0]).line);
+        if (keyNode && isScalar(keyNode) && keyNode.range)
+          lines.set(joinPath(childPath), lineCounter.linePos(keyNode.range[0]).line);
         walk(item.value as Node | null, childPath);
-        if (keyNode && isScalar(keyNode) && keyNode.range) lines.set(joinPath(childPath), lineCounter.linePos(keyNode.range[0]).line);
+        if (keyNode && isScalar(keyNode) && keyNode.range)
+          lines.set(joinPath(childPath), lineCounter.linePos(keyNode.range[0]).line);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item as Node, [...path, i]));

@@ -25,15 +25,18 @@ describe('parseAmount', () => {
     expect(parseAmount('12.5', '元').fen).toBe(1250);
   });
 
-  it.each(['', 'abc', '12,34.5', '1.2.3', '万元', '3..4', '1.001元'])('rejects %j with a Chinese message', (text) => {
-    expect(() => parseAmount(text)).toThrow(JuesuanError);
-    try {
-      parseAmount(text);
-    } catch (e) {
-      expect((e as JuesuanError).code).toBe('E_BAD_AMOUNT');
-      expect((e as JuesuanError).message).toMatch(/金额|精度|单位/);
-    }
-  });
+  it.each(['', 'abc', '12,34.5', '1.2.3', '万元', '3..4', '1.001元'])(
+    'rejects %j with a Chinese message',
+    (text) => {
+      expect(() => parseAmount(text)).toThrow(JuesuanError);
+      try {
+        parseAmount(text);
+      } catch (e) {
+        expect((e as JuesuanError).code).toBe('E_BAD_AMOUNT');
+        expect((e as JuesuanError).message).toMatch(/金额|精度|单位/);
+      }
+    },
+  );
 });
 
 describe('exactness', () => {

@@ -68,7 +68,8 @@ export function parseAmount(text: string, defaultUnit: MoneyUnit = '万元'): Pa
     const div = 10 ** frac.length;
     if (perUnit % div === 0) {
       const fen = Number(plain[1]) * perUnit + (frac === '' ? 0 : Number(frac) * (perUnit / div));
-      if (Number.isSafeInteger(fen)) return { fen, decimals: frac.length, unit: defaultUnit, unitWritten: false };
+      if (Number.isSafeInteger(fen))
+        return { fen, decimals: frac.length, unit: defaultUnit, unitWritten: false };
     }
   }
   let s = normaliseNumberText(text);
@@ -80,7 +81,10 @@ export function parseAmount(text: string, defaultUnit: MoneyUnit = '万元'): Pa
   }
   const m = AMOUNT_RE.exec(s);
   if (!m) {
-    throw new JuesuanError(ErrorCode.BadAmount, `「${text}」不是金额：应为数字，可带千分位和单位（元、万元、亿元），如 2,940.05 或 360.44万元`);
+    throw new JuesuanError(
+      ErrorCode.BadAmount,
+      `「${text}」不是金额：应为数字，可带千分位和单位（元、万元、亿元），如 2,940.05 或 360.44万元`,
+    );
   }
   const sign = m[1];
   if (sign === '-') negative = !negative;
@@ -99,7 +103,12 @@ export function parseAmount(text: string, defaultUnit: MoneyUnit = '万元'): Pa
     throw new JuesuanError(ErrorCode.BadAmount, `「${text}」金额过大`);
   }
   const fen = Number(fenBig);
-  return { fen: negative && fen !== 0 ? -fen : fen, decimals: fracPart.length, unit, unitWritten: m[4] !== undefined };
+  return {
+    fen: negative && fen !== 0 ? -fen : fen,
+    decimals: fracPart.length,
+    unit,
+    unitWritten: m[4] !== undefined,
+  };
 }
 
 /** Exact conversion of a whole number of units to 分 (e.g. fromUnits(3, '万元')). */

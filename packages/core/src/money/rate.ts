@@ -51,7 +51,8 @@ function compare(current: Fen, base: Fen, convention: RateConvention): Change {
   const direction: Direction = change > 0 ? 'increase' : change < 0 ? 'decrease' : 'flat';
   let rate: Ratio | null;
   if (base !== 0) rate = { num: BigInt(change), den: BigInt(base) };
-  else if (convention === 'seed') rate = current === 0 ? { num: 0n, den: 1n } : { num: current > 0 ? 1n : -1n, den: 1n };
+  else if (convention === 'seed')
+    rate = current === 0 ? { num: 0n, den: 1n } : { num: current > 0 ? 1n : -1n, den: 1n };
   else rate = null;
   return { change, direction, rate };
 }
@@ -62,7 +63,10 @@ export function percentScaled(r: Ratio, decimals = 2): bigint {
 }
 
 /** Prints a ratio as a percentage ("7.96%"), half away from zero; `abs` drops the sign (for 下降 x%). */
-export function formatPercent(r: Ratio | null, options: { decimals?: number; abs?: boolean; sign?: boolean } = {}): string {
+export function formatPercent(
+  r: Ratio | null,
+  options: { decimals?: number; abs?: boolean; sign?: boolean } = {},
+): string {
   if (r === null) return '不可计算';
   const decimals = options.decimals ?? 2;
   let scaled = percentScaled(r, decimals);
@@ -76,7 +80,10 @@ export function formatPercent(r: Ratio | null, options: { decimals?: number; abs
 
 /** Parses a printed percentage such as "7.96%" or "－2.84％" into an exact ratio. */
 export function parsePercent(text: string): Ratio {
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/[\u2212]/g, '-');
+  const s = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[\u2212]/g, '-');
   const m = /^([+-])?(\d+)(?:\.(\d+))?%$/.exec(s);
   if (!m) throw new JuesuanError(ErrorCode.BadPercent, `「${text}」不是百分比：应为数字加 %，如 7.96%`);
   const frac = m[3] ?? '';

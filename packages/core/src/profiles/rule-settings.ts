@@ -42,7 +42,14 @@ const STANDARD_GRADES = [
 export const XINJIANG_2022: RuleSettings = {
   id: 'xinjiang-2022',
   rateConvention: 'seed',
-  reasonsPrior: { t1Totals: true, t4Totals: true, t5Total: true, t5Items: true, t7Items: true, adminCost: true },
+  reasonsPrior: {
+    t1Totals: true,
+    t4Totals: true,
+    t5Total: true,
+    t5Items: true,
+    t7Items: true,
+    adminCost: true,
+  },
   reasonsBudget: { t4Totals: true, t5Items: false, t7Items: true },
   personnelClasses: ['301', '303'],
   publicClasses: ['302', '310', '399'],

@@ -1,8 +1,31 @@
 /** Findings as Chinese text for people, grouped by table or topic, most severe first. */
 import { ALL_RULES } from '../rules/registry.ts';
-import { CATEGORY_LABEL, SEVERITY_LABEL, type Finding, type RuleCategory, type RuleOutcome } from '../rules/types.ts';
+import {
+  CATEGORY_LABEL,
+  SEVERITY_LABEL,
+  type Finding,
+  type RuleCategory,
+  type RuleOutcome,
+} from '../rules/types.ts';
 
-const ORDER: readonly RuleCategory[] = ['profile', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 'carryover', 'codes', 'reasons', 'statements', 'other-matters', 'performance'];
+const ORDER: readonly RuleCategory[] = [
+  'profile',
+  't1',
+  't2',
+  't3',
+  't4',
+  't5',
+  't6',
+  't7',
+  't8',
+  't9',
+  'carryover',
+  'codes',
+  'reasons',
+  'statements',
+  'other-matters',
+  'performance',
+];
 const SEV_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 export interface TextReportOptions {
@@ -28,8 +51,11 @@ export function formatFindingsText(outcome: RuleOutcome, options: TextReportOpti
     fs.sort((a, b) => SEV_RANK[a.severity] - SEV_RANK[b.severity]);
     for (const f of fs) {
       out.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}  〔${f.rule}〕`);
-      const lines = f.location.filter((l) => l.line !== undefined).map((l) => `${l.label.replace(/\s+/g, '')}：第 ${l.line} 行`);
-      if (lines.length > 0) out.push(`      位置：${lines.slice(0, 6).join('；')}${lines.length > 6 ? ' …' : ''}`);
+      const lines = f.location
+        .filter((l) => l.line !== undefined)
+        .map((l) => `${l.label.replace(/\s+/g, '')}：第 ${l.line} 行`);
+      if (lines.length > 0)
+        out.push(`      位置：${lines.slice(0, 6).join('；')}${lines.length > 6 ? ' …' : ''}`);
     }
     out.push('');
   }
@@ -38,7 +64,8 @@ export function formatFindingsText(outcome: RuleOutcome, options: TextReportOpti
     const insufficient = outcome.notRun.filter((n) => n.reason === 'insufficient-data');
     if (insufficient.length > 0) {
       out.push(`■ 数据不足、未能检查的规则（${insufficient.length} 条；不算通过）`);
-      for (const n of insufficient) out.push(`  - ${titles.get(n.rule) ?? n.rule}：${n.detail}  〔${n.rule}〕`);
+      for (const n of insufficient)
+        out.push(`  - ${titles.get(n.rule) ?? n.rule}：${n.detail}  〔${n.rule}〕`);
       out.push('');
     }
   }

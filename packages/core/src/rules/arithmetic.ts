@@ -4,7 +4,7 @@
  * holds when the intervals meet, i.e. |Σleft − Σright| ≤ h × (number of non-zero figures). Zero cells
  * are exact: a published table leaves a cell blank only when there is no amount at all.
  */
-import type { Fen } from '../money/amount.ts';
+import { formatAmount, type Fen } from '../money/amount.ts';
 import { cellLabel, cellLocation, cellValue, fmt } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
@@ -43,7 +43,8 @@ function shortLabel(ctx: RuleContext, o: CellRef, anchor: Operand | undefined): 
 }
 
 function resolve(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Resolved {
-  if (!isCell(o)) return { value: o.value, label: () => o.label, short: () => o.label, location: () => o.location };
+  if (!isCell(o))
+    return { value: o.value, label: () => o.label, short: () => o.label, location: () => o.location };
   const d = ctx.d;
   return {
     value: cellValue(d, o),
@@ -64,14 +65,18 @@ export interface BalanceOptions {
   reportRounding?: boolean;
 }
 
-
 /** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
 function valueOf(ctx: RuleContext, o: Operand): Fen | undefined {
   return isCell(o) ? cellValue(ctx.d, o) : o.value;
 }
 
 /** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
-export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[], opts: BalanceOptions = {}): CheckResult {
+export function checkBalance(
+  ctx: RuleContext,
+  left: Operand[],
+  right: Operand[],
+  opts: BalanceOptions = {},
+): CheckResult {
   // Fast path without allocation: most checks pass.
   let ls = 0;
   let rs = 0;
@@ -96,7 +101,9 @@ export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[]
   if (unknown) {
     ctx.insufficient(() => {
       const anchor = left[0];
-      const missing = [...left, ...right].map((o) => resolve(ctx, o, anchor)).filter((x) => x.value === undefined);
+      const missing = [...left, ...right]
+        .map((o) => resolve(ctx, o, anchor))
+        .filter((x) => x.value === undefined);
       return `缺少 ${missing.map((x) => x.label()).join('、')}`;
     });
     return 'insufficient';
@@ -130,7 +137,13 @@ export function checkBalance(ctx: RuleContext, left: Operand[], right: Operand[]
   return 'fail';
 }
 
-function describeSides(ctx: RuleContext, left: Operand[], right: Operand[], ls: Fen, rs: Fen): { leftText: string; rightText: string } {
+function describeSides(
+  ctx: RuleContext,
+  left: Operand[],
+  right: Operand[],
+  ls: Fen,
+  rs: Fen,
+): { leftText: string; rightText: string } {
   const d = ctx.d;
   const anchor = left[0];
   const l = left.map((o) => resolve(ctx, o, anchor));
@@ -140,7 +153,9 @@ function describeSides(ctx: RuleContext, left: Operand[], right: Operand[], ls: 
       ? `${l[0]!.label()} ${fmt(d, ls)}`
       : `${l.map((x, i) => `${i === 0 ? x.label() : x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, ls)}`;
   const rightText =
-    r.length === 1 ? `${r[0]!.label()} ${fmt(d, rs)}` : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
+    r.length === 1
+      ? `${r[0]!.label()} ${fmt(d, rs)}`
+      : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
   return { leftText, rightText };
 }
 
@@ -169,7 +184,7 @@ class RoundingNote implements ReportInput {
   get message(): string {
     const d = this.ctx.d;
     const { leftText, rightText } = describeSides(this.ctx, this.left, this.right, this.ls, this.rs);
-    return `${leftText}，${rightText}，相差 ${this.difference} ${d.amountUnit}，在四舍五入允许范围（±${fmt(d, Math.floor(this.tolerance))}）内：各数分别四舍五入所致，不是错误${this.what ? `（${this.what}）` : ''}`;
+    return `${leftText}，${rightText}，相差 ${this.difference} ${d.amountUnit}，在四舍五入允许范围（±${formatAmount(Math.floor(this.tolerance), { unit: d.amountUnit, decimals: d.decimals + 1 })}）内：各数分别四舍五入所致，不是错误${this.what ? `（${this.what}）` : ''}`;
   }
   get location(): Location[] {
     return locationsOf(this.ctx, this.left, this.right);
@@ -186,12 +201,22 @@ class RoundingNote implements ReportInput {
 }
 
 /** total = Σparts within rounding. */
-export function checkSum(ctx: RuleContext, total: Operand, parts: Operand[], opts: BalanceOptions = {}): CheckResult {
+export function checkSum(
+  ctx: RuleContext,
+  total: Operand,
+  parts: Operand[],
+  opts: BalanceOptions = {},
+): CheckResult {
   return checkBalance(ctx, [total], parts, opts);
 }
 
 /** a ≤ b (a may exceed b only by rounding). */
-export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: BalanceOptions = {}): CheckResult {
+export function checkAtMost(
+  ctx: RuleContext,
+  a: Operand,
+  b: Operand,
+  opts: BalanceOptions = {},
+): CheckResult {
   const va = valueOf(ctx, a);
   const vb = valueOf(ctx, b);
   if (va !== undefined && vb !== undefined && va <= vb) {
@@ -201,7 +226,13 @@ export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: Bala
   const ra = resolve(ctx, a, undefined);
   const rb = resolve(ctx, b, undefined);
   if (ra.value === undefined || rb.value === undefined) {
-    ctx.insufficient(() => `缺少 ${[ra, rb].filter((x) => x.value === undefined).map((x) => x.label()).join('、')}`);
+    ctx.insufficient(
+      () =>
+        `缺少 ${[ra, rb]
+          .filter((x) => x.value === undefined)
+          .map((x) => x.label())
+          .join('、')}`,
+    );
     return 'insufficient';
   }
   ctx.ran();
@@ -222,7 +253,13 @@ export function checkAtMost(ctx: RuleContext, a: Operand, b: Operand, opts: Bala
 }
 
 /** A field operand for figures outside the tables. */
-export function field(ctx: RuleContext, path: string, label: string, value: Fen | undefined, line?: number): FieldOperand {
+export function field(
+  ctx: RuleContext,
+  path: string,
+  label: string,
+  value: Fen | undefined,
+  line?: number,
+): FieldOperand {
   const loc: Location = { field: path, label };
   if (line !== undefined) loc.line = line;
   if (value !== undefined) loc.value = fmt(ctx.d, value);

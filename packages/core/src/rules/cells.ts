@@ -50,7 +50,13 @@ export function cellLocation(d: Disclosure, ref: CellRef): Location {
 }
 
 /** A location for a field outside the tables. */
-export function fieldLocation(d: Disclosure, field: string, label: string, value?: Fen | string, line?: number): Location {
+export function fieldLocation(
+  d: Disclosure,
+  field: string,
+  label: string,
+  value?: Fen | string,
+  line?: number,
+): Location {
   const loc: Location = { field, label };
   if (line !== undefined) loc.line = line;
   if (value !== undefined) loc.value = typeof value === 'number' ? fmt(d, value) : value;

@@ -3,7 +3,17 @@ import { builtinCatalogues } from '../classification/builtin.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { ruleSettingsFor, type RuleSettings } from '../profiles/rule-settings.ts';
-import type { Finding, Location, NotRun, ReportInput, Rule, RuleContext, RuleOutcome, Severity, SeverityOverrides } from './types.ts';
+import type {
+  Finding,
+  Location,
+  NotRun,
+  ReportInput,
+  Rule,
+  RuleContext,
+  RuleOutcome,
+  Severity,
+  SeverityOverrides,
+} from './types.ts';
 
 export interface RunOptions {
   /** Catalogues to check codes against; defaults to the built-in ones of the disclosure's year. */
@@ -47,7 +57,13 @@ class LazyFinding implements Finding {
     return typeof v === 'function' ? (this.#f.difference = v()) : v;
   }
   toJSON(): Finding {
-    const out: Finding = { rule: this.rule, severity: this.severity, category: this.category, message: this.message, location: this.location };
+    const out: Finding = {
+      rule: this.rule,
+      severity: this.severity,
+      category: this.category,
+      message: this.message,
+      location: this.location,
+    };
     if (this.expected !== undefined) out.expected = this.expected;
     if (this.actual !== undefined) out.actual = this.actual;
     if (this.difference !== undefined) out.difference = this.difference;
@@ -124,10 +140,19 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
       continue;
     }
     if (ctx.runs === 0) {
-      if (ctx.skipCount > 0) notRun.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips ?? [], ctx.skipCount) });
+      if (ctx.skipCount > 0)
+        notRun.push({
+          rule: rule.id,
+          reason: 'insufficient-data',
+          detail: summariseSkips(ctx.skips ?? [], ctx.skipCount),
+        });
       else notRun.push({ rule: rule.id, reason: 'not-applicable', detail: ctx.na ?? '没有可检查的数据' });
     } else if (ctx.skipCount > 0) {
-      partial.push({ rule: rule.id, reason: 'insufficient-data', detail: summariseSkips(ctx.skips ?? [], ctx.skipCount) });
+      partial.push({
+        rule: rule.id,
+        reason: 'insufficient-data',
+        detail: summariseSkips(ctx.skips ?? [], ctx.skipCount),
+      });
     }
   }
   const summary = { error: 0, warning: 0, info: 0, rules: ruleCount, notRun: notRun.length };

@@ -32,6 +32,7 @@ const CATEGORY_ORDER: readonly RuleCategory[] = [
 /** Rules in catalogue order: by category, then id. */
 export function rulesInOrder(rules: readonly Rule[] = ALL_RULES): Rule[] {
   return [...rules].sort(
-    (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.id.localeCompare(b.id),
+    (a, b) =>
+      CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.id.localeCompare(b.id),
   );
 }

@@ -1,7 +1,7 @@
 /** Checks shared by the classified tables (T2, T3, T5, T8, T9): row sums and 类/款/项 hierarchy. */
 import type { Row, Table, TableIndex } from '../model/disclosure.ts';
 import { buildTableIndex } from '../model/table-index.ts';
-import type { TableId } from '../model/tables.ts';
+import { TABLE_SPECS, type TableId } from '../model/tables.ts';
 import { checkSum, type BalanceOptions } from './arithmetic.ts';
 import type { CellRef, RuleContext } from './types.ts';
 
@@ -84,7 +84,12 @@ export function checkRowSums(
 }
 
 /** 类 = Σ款 and 款 = Σ项 for each listed column, where the children are listed. */
-export function checkHierarchy(ctx: RuleContext, table: Table, columns: readonly string[], opts: BalanceOptions = {}): void {
+export function checkHierarchy(
+  ctx: RuleContext,
+  table: Table,
+  columns: readonly string[],
+  opts: BalanceOptions = {},
+): void {
   for (const row of table.rows) {
     if (!row.code || row.code.length === 7) continue;
     const kids = childRows(table, row);
@@ -118,11 +123,11 @@ export function checkTotalRow(
   const total = table.byKey.get(totalKey);
   const tops = topLevelRows(table);
   if (!total) {
-    if (tops.length > 0) ctx.insufficient(`${table.id.toUpperCase()} 缺少「合计」行`);
+    if (tops.length > 0) ctx.insufficient(`${TABLE_SPECS[table.id].number}缺少「合计」行`);
     return;
   }
   if (tops.length === 0) {
-    ctx.insufficient(`${table.id.toUpperCase()} 未列出科目行`);
+    ctx.insufficient(`${TABLE_SPECS[table.id].number}未列出科目行`);
     return;
   }
   for (const c of columns) {

@@ -21,7 +21,8 @@ export function withValue(data: Data, path: string, value: unknown): Data {
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!;
     const next = cur[k];
-    if (next === undefined || next === null || typeof next !== 'object') throw new Error(`路径不存在：${path}（在 ${k}）`);
+    if (next === undefined || next === null || typeof next !== 'object')
+      throw new Error(`路径不存在：${path}（在 ${k}）`);
     cur = next as Record<string, unknown>;
   }
   const last = keys[keys.length - 1]!;
@@ -39,7 +40,13 @@ export function rowIndex(data: Data, table: string, key: string): number {
 }
 
 /** Path of a cell in the data: cellPath(data, 't5', 'total', 'basic'). */
-export function cellPath(data: Data, table: string, key: string, column: string, which?: 'prior' | 'budget'): string {
+export function cellPath(
+  data: Data,
+  table: string,
+  key: string,
+  column: string,
+  which?: 'prior' | 'budget',
+): string {
   const obj = which === 'budget' ? 'initialBudget' : which;
   return `tables.${table}.rows[${rowIndex(data, table, key)}]${obj ? '.' + obj : ''}.${column}`;
 }
@@ -49,7 +56,8 @@ export function shifted(data: Data, path: string, deltaWan: string): Data {
   const keys = path.match(/[^.[\]]+/g) ?? [];
   let cur: unknown = data;
   for (const k of keys) cur = (cur as Record<string, unknown>)[k];
-  const fen = (cur === undefined || cur === null ? 0 : parseAmount(String(cur)).fen) + parseAmount(deltaWan).fen;
+  const fen =
+    (cur === undefined || cur === null ? 0 : parseAmount(String(cur)).fen) + parseAmount(deltaWan).fen;
   const text = formatAmount(fen, { unit: '万元', decimals: 2 });
   return withValue(data, path, text);
 }
@@ -60,7 +68,10 @@ export function load(data: Data | string): Disclosure {
 
 /** Runs one rule on data or a model. */
 export function runOne(rule: Rule, data: Data | Disclosure, options: RunOptions = {}): RuleOutcome {
-  const d = 'tables' in data && (data as Disclosure).halfStepFen !== undefined ? (data as Disclosure) : load(data as Data);
+  const d =
+    'tables' in data && (data as Disclosure).halfStepFen !== undefined
+      ? (data as Disclosure)
+      : load(data as Data);
   return runRules(d, [rule], options);
 }
 

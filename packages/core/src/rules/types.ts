@@ -10,7 +10,11 @@ import type { RuleSettings } from '../profiles/rule-settings.ts';
 export const Severity = { Error: 'error', Warning: 'warning', Info: 'info' } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
 
 /** Which part of the publication a rule looks at; findings are grouped by it. */
 export const RuleCategory = {
@@ -89,7 +93,10 @@ export interface Finding {
   kind?: 'rounding';
 }
 
-export const NotRunReason = { InsufficientData: 'insufficient-data', NotApplicable: 'not-applicable' } as const;
+export const NotRunReason = {
+  InsufficientData: 'insufficient-data',
+  NotApplicable: 'not-applicable',
+} as const;
 export type NotRunReason = (typeof NotRunReason)[keyof typeof NotRunReason];
 
 export interface NotRun {

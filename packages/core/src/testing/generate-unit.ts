@@ -45,7 +45,12 @@ export const COMMON_FUNCTION_ITEMS: readonly (readonly [string, string, string, 
 ];
 
 /** A 政府性基金 项 used for T8 (彩票公益金). */
-export const FUND_ITEM = ['2296002', '用于社会福利的彩票公益金支出', '彩票公益金安排的支出', '其他支出'] as const;
+export const FUND_ITEM = [
+  '2296002',
+  '用于社会福利的彩票公益金支出',
+  '彩票公益金安排的支出',
+  '其他支出',
+] as const;
 
 const PERSONNEL_ECON: readonly (readonly [string, string])[] = [
   ['30101', '基本工资'],
@@ -116,7 +121,10 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   };
   const p = (fen: Fen): string => formatAmount(fen, { unit: '万元', decimals: 2 });
 
-  const nItems = Math.max(3, Math.min(options.items ?? 6 + Math.floor(rnd() * 11), COMMON_FUNCTION_ITEMS.length));
+  const nItems = Math.max(
+    3,
+    Math.min(options.items ?? 6 + Math.floor(rnd() * 11), COMMON_FUNCTION_ITEMS.length),
+  );
   const pool = [...COMMON_FUNCTION_ITEMS];
   const chosen: (typeof pool)[number][] = [];
   while (chosen.length < nItems) chosen.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
@@ -147,7 +155,20 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     const total = gBasic + gProject;
     const prior = rnd() < 0.1 ? 0 : Math.max(0, total + money(-50, 50));
     const budget = Math.max(0, total + money(-30, 30));
-    return { code, name, kuanName, leiName, gBasic, gProject, nBasic, nProject, operating, fund: 0, prior, budget };
+    return {
+      code,
+      name,
+      kuanName,
+      leiName,
+      gBasic,
+      gProject,
+      nBasic,
+      nProject,
+      operating,
+      fund: 0,
+      prior,
+      budget,
+    };
   });
   if (withFund) {
     items.push({
@@ -195,12 +216,14 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     nIncome = 0;
   }
   // A negative 年初结转和结余 (使用非财政拨款结余 larger than all non-fiscal money) cannot be published.
-  if (gIncome < 0 || fundIncome < 0 || nOpeningAdj < 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
+  if (gIncome < 0 || fundIncome < 0 || nOpeningAdj < 0)
+    return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
   // Split non-fiscal income among sources.
   // 经营支出 is financed by 经营收入 (《事业单位财务规则》); regenerate when there is no income to book it to.
   const operatingExp = sum((x) => x.operating);
   const operatingIncome = Math.min(operatingExp, nIncome);
-  if (operatingExp > 0 && operatingIncome <= 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 3571 });
+  if (operatingExp > 0 && operatingIncome <= 0)
+    return generateUnitData({ ...options, seed: (options.seed ?? 1) + 3571 });
   const restIncome = nIncome - operatingIncome;
   const superiorSubsidy = kind === '事业' ? Math.floor((restIncome * 0.2) / step) * step : 0;
   const businessIncome = kind === '事业' ? Math.floor((restIncome * 0.5) / step) * step : 0;
@@ -209,7 +232,8 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const first = items.find((x) => x.fund === 0)!;
   // T2 allocates income to functions: fiscal income = fiscal expenditure per item, carry-over difference on the first item.
   const t2Item = (x: Item) => {
-    const fiscal = x.gBasic + x.gProject + x.fund + (x === first ? gClosing - gOpening + fundClosing - fundOpening : 0);
+    const fiscal =
+      x.gBasic + x.gProject + x.fund + (x === first ? gClosing - gOpening + fundClosing - fundOpening : 0);
     const nonFiscal = x.nBasic + x.nProject + x.operating + (x === first ? nIncome - nExp : 0);
     return { fiscal, nonFiscal };
   };
@@ -217,7 +241,11 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const t2 = new Map(items.map((x) => [x.code, t2Item(x)]));
   for (const key of ['fiscal', 'nonFiscal'] as const) {
     let deficit = 0;
-    for (const v of t2.values()) if (v[key] < 0) { deficit += v[key]; v[key] = 0; }
+    for (const v of t2.values())
+      if (v[key] < 0) {
+        deficit += v[key];
+        v[key] = 0;
+      }
     if (deficit < 0) {
       const largest = [...t2.values()].sort((a, b) => b[key] - a[key])[0]!;
       largest[key] += deficit;
@@ -228,7 +256,12 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     const sup = nIncome === 0 ? 0 : Math.floor((nf * superiorSubsidy) / nIncome / step) * step;
     const bus = nIncome === 0 ? 0 : Math.floor((nf * businessIncome) / nIncome / step) * step;
     const op = nIncome === 0 ? 0 : Math.floor((nf * operatingIncome) / nIncome / step) * step;
-    return { superiorSubsidy: sup, businessIncome: bus, operatingIncome: op, otherIncome: nf - sup - bus - op };
+    return {
+      superiorSubsidy: sup,
+      businessIncome: bus,
+      operatingIncome: op,
+      otherIncome: nf - sup - bus - op,
+    };
   };
   // Fix split rounding so column totals match exactly: put the remainder on the first item.
   const t2Rows = items.map((x) => ({ x, ...t2.get(x.code)!, ...nonFiscalSplit(t2.get(x.code)!.nonFiscal) }));
@@ -241,11 +274,18 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   fixCol('superiorSubsidy', superiorSubsidy);
   fixCol('businessIncome', businessIncome);
   fixCol('operatingIncome', operatingIncome);
-  if (t2Rows.some((r) => r.otherIncome < 0 || r.superiorSubsidy < 0 || r.businessIncome < 0 || r.operatingIncome < 0)) {
+  if (
+    t2Rows.some(
+      (r) => r.otherIncome < 0 || r.superiorSubsidy < 0 || r.businessIncome < 0 || r.operatingIncome < 0,
+    )
+  ) {
     return generateUnitData({ ...options, seed: (options.seed ?? 1) + 15485863 });
   }
 
-  const codeRows = <T>(xs: Item[], f: (g: Item[]) => T): { code: string; name: string; g: Item[]; vals: T }[] => {
+  const codeRows = <T>(
+    xs: Item[],
+    f: (g: Item[]) => T,
+  ): { code: string; name: string; g: Item[]; vals: T }[] => {
     const out: { code: string; name: string; g: Item[]; vals: T }[] = [];
     for (const c of classes) {
       const ci = byClass(c).filter((x) => xs.includes(x));
@@ -355,16 +395,30 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   ];
   for (const c of classes) {
     const ci = byClass(c);
-    t1Rows.push({ code: c, name: ci[0]!.leiName, amount: p(sum((x) => x.gBasic + x.gProject + x.nBasic + x.nProject + x.fund + x.operating, ci)) });
+    t1Rows.push({
+      code: c,
+      name: ci[0]!.leiName,
+      amount: p(sum((x) => x.gBasic + x.gProject + x.nBasic + x.nProject + x.fund + x.operating, ci)),
+    });
   }
   t1Rows.push(
     { row: 'expenditureTotal', amount: p(expenditureTotal) },
     { row: 'surplusDistribution', amount: p(grand - expenditureTotal - closingAll) },
     { row: 'closingCarryover', amount: p(closingAll), prior: { amount: p(openingAll) } },
-    { row: 'expenditureGrandTotal', amount: p(grand), prior: { amount: p(priorGrand) }, reasons: { prior: '人员经费和项目支出变动。' } },
+    {
+      row: 'expenditureGrandTotal',
+      amount: p(grand),
+      prior: { amount: p(priorGrand) },
+      reasons: { prior: '人员经费和项目支出变动。' },
+    },
   );
 
-  const fourCols = (g: Fen, f: Fen): Obj => ({ total: p(g + f), generalBudget: p(g), governmentFund: p(f), stateCapital: '0.00' });
+  const fourCols = (g: Fen, f: Fen): Obj => ({
+    total: p(g + f),
+    generalBudget: p(g),
+    governmentFund: p(f),
+    stateCapital: '0.00',
+  });
   const fiscalGrand = gIncome + fundIncome + gOpening + fundOpening;
   const t4Rows: Obj[] = [
     { row: 'incomeTotal', ...fourCols(gIncome, fundIncome) },
@@ -379,7 +433,14 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   ];
   for (const c of classes) {
     const ci = byClass(c);
-    t4Rows.push({ code: c, name: ci[0]!.leiName, ...fourCols(sum((x) => x.gBasic + x.gProject, ci), sum((x) => x.fund, ci)) });
+    t4Rows.push({
+      code: c,
+      name: ci[0]!.leiName,
+      ...fourCols(
+        sum((x) => x.gBasic + x.gProject, ci),
+        sum((x) => x.fund, ci),
+      ),
+    });
   }
   t4Rows.push(
     { row: 'expenditureTotal', ...fourCols(gExp, fundExp) },
@@ -419,7 +480,10 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     t6Rows.push({ code: cls, name: ECON_CLASS_NAMES[cls], amount: p(members.reduce((s, m) => s + m[2], 0)) });
     for (const [code, name, v] of members) t6Rows.push({ code, name, amount: p(v) });
   }
-  t6Rows.push({ row: 'personnelTotal', amount: p(personnel) }, { row: 'publicTotal', amount: p(publicShare) });
+  t6Rows.push(
+    { row: 'personnelTotal', amount: p(personnel) },
+    { row: 'publicTotal', amount: p(publicShare) },
+  );
 
   // T7 "三公".
   const abroadB = rnd() < 0.8 ? 0 : money(1, 20);
@@ -439,10 +503,24 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const priorOf = (f: Fen) => (f === 0 ? 0 : Math.max(0, f + money(-3, 3)));
   const [pa, pvp, pvo, pr] = [priorOf(abroadF), priorOf(vpF), priorOf(voF), priorOf(recF)];
   const t7Rows: Obj[] = [
-    { row: 'total', ...t7(abroadB + vpB + voB + recB, abroadF + vpF + voF + recF, pa + pvp + pvo + pr, '严格执行中央八项规定，压减经费。') },
-    { row: 'abroad', ...t7(abroadB, abroadF, pa, abroadF === 0 ? '本单位无因公出国（境）费。' : '按计划执行出访任务。') },
+    {
+      row: 'total',
+      ...t7(
+        abroadB + vpB + voB + recB,
+        abroadF + vpF + voF + recF,
+        pa + pvp + pvo + pr,
+        '严格执行中央八项规定，压减经费。',
+      ),
+    },
+    {
+      row: 'abroad',
+      ...t7(abroadB, abroadF, pa, abroadF === 0 ? '本单位无因公出国（境）费。' : '按计划执行出访任务。'),
+    },
     { row: 'vehicle', ...t7(vpB + voB, vpF + voF, pvp + pvo, '压减公务用车运行费。') },
-    { row: 'vehiclePurchase', ...t7(vpB, vpF, pvp, vpF === 0 ? '本单位无公务用车购置费。' : '按规定更新车辆。') },
+    {
+      row: 'vehiclePurchase',
+      ...t7(vpB, vpF, pvp, vpF === 0 ? '本单位无公务用车购置费。' : '按规定更新车辆。'),
+    },
     { row: 'vehicleOperation', ...t7(voB, voF, pvo, '压减公务用车运行费。') },
     { row: 'reception', ...t7(recB, recF, pr, recF === 0 ? '本单位无公务接待费。' : '压减公务接待。') },
   ];
@@ -450,8 +528,19 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const t8: Obj = withFund
     ? {
         rows: [
-          { row: 'total', opening: p(fundOpening), income: p(fundIncome), expenditure: p(fundExp), basic: '0.00', project: p(fundExp), closing: p(fundClosing) },
-          ...codeRows(items.filter((x) => x.fund > 0), (g) => g).map((r) => ({
+          {
+            row: 'total',
+            opening: p(fundOpening),
+            income: p(fundIncome),
+            expenditure: p(fundExp),
+            basic: '0.00',
+            project: p(fundExp),
+            closing: p(fundClosing),
+          },
+          ...codeRows(
+            items.filter((x) => x.fund > 0),
+            (g) => g,
+          ).map((r) => ({
             code: r.code,
             name: r.name,
             opening: p(fundOpening),
@@ -463,8 +552,14 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
           })),
         ],
       }
-    : { emptyStatement: '本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，故本表为空表。', rows: [] };
-  const t9: Obj = { emptyStatement: '本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，故本表为空表。', rows: [] };
+    : {
+        emptyStatement: '本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，故本表为空表。',
+        rows: [],
+      };
+  const t9: Obj = {
+    emptyStatement: '本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，故本表为空表。',
+    rows: [],
+  };
 
   const vehiclesHeld = voF > 0 ? 1 + Math.floor(rnd() * 5) : 0;
   const otherVehicles = Math.floor(rnd() * 3);
@@ -475,18 +570,72 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const sme = Math.floor((procurementTotal * (0.5 + rnd() * 0.5)) / step) * step;
   const smallMicro = Math.floor((sme * (0.5 + rnd() * 0.5)) / step) * step;
 
-  const projectBudget = Math.max(step, sum((x) => x.gProject) > 0 ? sum((x) => x.gProject) + money(0, 20) : money(10, 50));
-  const projectExecuted = Math.min(projectBudget, sum((x) => x.gProject) > 0 ? sum((x) => x.gProject) : projectBudget);
+  const projectBudget = Math.max(
+    step,
+    sum((x) => x.gProject) > 0 ? sum((x) => x.gProject) + money(0, 20) : money(10, 50),
+  );
+  const projectExecuted = Math.min(
+    projectBudget,
+    sum((x) => x.gProject) > 0 ? sum((x) => x.gProject) : projectBudget,
+  );
   // 执行率得分 = 10 × 执行率, capped at 10, two decimals half-up.
   const execScoreHundredths = Math.min(1000, Math.round(((projectExecuted / projectBudget) * 100000) / 100));
   const execScore = (execScoreHundredths / 100).toFixed(2);
   const indicators = [
-    { level1: '产出指标', level2: '数量指标', name: '完成项目数量', target: '=10 个', actual: '10 个', weight: 20, score: 20 },
-    { level1: '产出指标', level2: '质量指标', name: '验收合格率', target: '>=95%', actual: '100%', weight: 15, score: 15 },
-    { level1: '产出指标', level2: '时效指标', name: '按期完成率', target: '=100%', actual: '100%', weight: 5, score: 5 },
-    { level1: '产出指标', level2: '成本指标', name: '项目成本控制', target: `<=${p(projectBudget)} 万元`, actual: `${p(projectExecuted)} 万元`, weight: 10, score: 10 },
-    { level1: '效益指标', level2: '社会效益指标', name: '服务对象覆盖面', target: '提高', actual: '提高', weight: 30, score: 30 },
-    { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '>=90%', actual: '95%', weight: 10, score: 10 },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '完成项目数量',
+      target: '=10 个',
+      actual: '10 个',
+      weight: 20,
+      score: 20,
+    },
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '验收合格率',
+      target: '>=95%',
+      actual: '100%',
+      weight: 15,
+      score: 15,
+    },
+    {
+      level1: '产出指标',
+      level2: '时效指标',
+      name: '按期完成率',
+      target: '=100%',
+      actual: '100%',
+      weight: 5,
+      score: 5,
+    },
+    {
+      level1: '产出指标',
+      level2: '成本指标',
+      name: '项目成本控制',
+      target: `<=${p(projectBudget)} 万元`,
+      actual: `${p(projectExecuted)} 万元`,
+      weight: 10,
+      score: 10,
+    },
+    {
+      level1: '效益指标',
+      level2: '社会效益指标',
+      name: '服务对象覆盖面',
+      target: '提高',
+      actual: '提高',
+      weight: 30,
+      score: 30,
+    },
+    {
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      name: '服务对象满意度',
+      target: '>=90%',
+      actual: '95%',
+      weight: 10,
+      score: 10,
+    },
   ];
   const total = (Number(execScoreHundredths) + 9000) / 100;
 
@@ -526,8 +675,19 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       receptionBatches: p(recF) !== '0.00' ? 4 : 0,
       receptionPeople: p(recF) !== '0.00' ? 30 : 0,
     },
-    adminCost: { amount: p(adminCost), prior: p(Math.max(0, adminCost + money(-5, 5))), reasons: { prior: '办公费用变动。' } },
-    procurement: { total: p(procurementTotal), goods: p(goods), works: p(works), services: p(services), sme: p(sme), smallMicro: p(smallMicro) },
+    adminCost: {
+      amount: p(adminCost),
+      prior: p(Math.max(0, adminCost + money(-5, 5))),
+      reasons: { prior: '办公费用变动。' },
+    },
+    procurement: {
+      total: p(procurementTotal),
+      goods: p(goods),
+      works: p(works),
+      services: p(services),
+      sme: p(sme),
+      smallMicro: p(smallMicro),
+    },
     assets: {
       fixedAssetsOriginal: p(money(5, 2000)),
       buildingArea: '0',
@@ -556,8 +716,16 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
         {
           name: '业务工作经费',
           funds: {
-            total: { initialBudget: p(projectBudget), annualBudget: p(projectBudget), executed: p(projectExecuted) },
-            fiscal: { initialBudget: p(projectBudget), annualBudget: p(projectBudget), executed: p(projectExecuted) },
+            total: {
+              initialBudget: p(projectBudget),
+              annualBudget: p(projectBudget),
+              executed: p(projectExecuted),
+            },
+            fiscal: {
+              initialBudget: p(projectBudget),
+              annualBudget: p(projectBudget),
+              executed: p(projectExecuted),
+            },
             carryover: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
             other: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
           },

@@ -10,7 +10,9 @@ describe(rule.id, () => {
     expect(o.notRun).toEqual([]);
   });
   it('fails when a source column of a 项 row is off by 0.05', () => {
-    const code = (data.tables as never as { t2: { rows: { code?: string }[] } }).t2.rows.find((r) => r.code?.length === 7)!.code!;
+    const code = (data.tables as never as { t2: { rows: { code?: string }[] } }).t2.rows.find(
+      (r) => r.code?.length === 7,
+    )!.code!;
     const o = runOne(rule, shifted(data, cellPath(data, 't2', code, 'fiscal'), '0.05'));
     const e = errors(o);
     expect(e).toHaveLength(1);
@@ -19,7 +21,10 @@ describe(rule.id, () => {
     expect(e[0]!.difference).toBe('-0.05');
   });
   it('reports insufficient data when the table is missing', () => {
-    const o = runOne(rule, { ...data, tables: { ...(data.tables as object), t2: { rows: [{ row: 'total', total: '1.00' }] } } });
+    const o = runOne(rule, {
+      ...data,
+      tables: { ...(data.tables as object), t2: { rows: [{ row: 'total', total: '1.00' }] } },
+    });
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
