@@ -1,0 +1,142 @@
+/**
+ * The format-neutral document (STYLE.md "Model → document → bytes"): the report builder turns a
+ * disclosure into this, with every figure already computed and worded; the DOCX, XLSX, HTML, PDF and
+ * Markdown writers only lay it out. Tests check this document, not the bytes.
+ */
+import type { Fen } from '../money/amount.ts';
+
+/** A run of text; `placeholder` marks text the officer must still supply (shown highlighted). */
+export interface Run {
+  text: string;
+  placeholder?: boolean;
+  bold?: boolean;
+}
+
+export interface TitleBlock {
+  type: 'title';
+  text: string;
+  /** Second line under the title, e.g. "（2022 年度）". */
+  subtitle?: string;
+}
+
+/**
+ * Headings: level 1 = part (第一部分 …, 黑体), level 2 = section (一、…, 楷体), level 3 = subsection
+ * (（一）…, 仿宋 bold).
+ */
+export interface HeadingBlock {
+  type: 'heading';
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  runs: Run[];
+  /** Narrative key of the template that produced it (for tests and the auditor), e.g. `income.total`. */
+  key?: string;
+  /** First-line indent of two characters (default true, GB/T 9704 body text). */
+  indent?: boolean;
+  align?: 'left' | 'center' | 'right' | 'justify';
+}
+
+export type CellKind = 'text' | 'code' | 'amount' | 'percent' | 'count' | 'score';
+
+export interface DocCell {
+  /** Text as printed (amounts with thousands separators, zero cells blank where the layout says so). */
+  text: string;
+  /** The exact amount behind an amount cell, for spreadsheets and open data. */
+  fen?: Fen;
+  /** Plain number for non-money numeric cells (counts, scores, percentages as printed). */
+  number?: number;
+  colSpan?: number;
+  rowSpan?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+}
+
+export interface DocColumn {
+  /** Stable key (for CSV/JSON): the model column id, or 'code'/'name'. */
+  key: string;
+  kind: CellKind;
+  /** Relative width (characters). */
+  width: number;
+}
+
+export interface DocRow {
+  cells: DocCell[];
+  /** The model row key (fixed id or code), when the row comes from a table of the model. */
+  key?: string;
+  /** Indent level of the name cell (0 = 合计/类, 1 = 款, 2 = 项). */
+  indent?: number;
+  bold?: boolean;
+}
+
+export interface DocTable {
+  /** t1 … t9, or `perf-<n>` for a 项目支出绩效自评表, or another id. */
+  id: string;
+  /** 表一 …, or '' */
+  number: string;
+  title: string;
+  /** Line above the table on the left (编制单位：…) */
+  unitLine?: string;
+  /** Line above the table on the right: 单位：万元 */
+  unitLabel?: string;
+  columns: DocColumn[];
+  /** Header rows (merged cells via colSpan/rowSpan), repeated on each page. */
+  header: DocCell[][];
+  rows: DocRow[];
+  /** Notes printed under the table ("注：本表为空表" …). */
+  notes?: string[];
+  /** Print landscape (wide tables). */
+  landscape?: boolean;
+}
+
+export interface TableBlock {
+  type: 'table';
+  table: DocTable;
+}
+
+export interface ChartSeries {
+  name: string;
+  /** Values in 万元 as printed numbers (drawing only; exact figures are in the text and tables). */
+  values: number[];
+}
+
+export interface ChartSpec {
+  id: string;
+  kind: 'pie' | 'bar';
+  title: string;
+  categories: string[];
+  series: ChartSeries[];
+  unit: string;
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  chart: ChartSpec;
+}
+
+export interface PageBreakBlock {
+  type: 'pageBreak';
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | TableBlock | ChartBlock | PageBreakBlock;
+
+export interface ReportDocument {
+  /** Document title: 〈单位〉〈年度〉年度部门决算公开说明. */
+  title: string;
+  unitName: string;
+  year: number;
+  profile: string;
+  /** True when built with --force over validation errors: writers mark every page 草稿. */
+  draft: boolean;
+  blocks: Block[];
+  /** Every table of the publication, also reachable through the blocks (for XLSX/CSV/JSON). */
+  tables: DocTable[];
+  charts: ChartSpec[];
+}
+
+/** The plain text of a paragraph. */
+export function paragraphText(p: ParagraphBlock): string {
+  return p.runs.map((r) => r.text).join('');
+}
