@@ -1,6 +1,7 @@
 /** The `juesuan` command: argument parsing, files, exit codes. All work is done by @juesuan/core. */
 import { parseArgs } from 'node:util';
 import { formatProblem, JuesuanError } from '@juesuan/core';
+import { buildCommand } from './commands/build.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -16,6 +17,11 @@ const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成�
       --format text|json    输出格式（默认 text）
       --config <文件>       规则严重程度配置（默认读取当前目录的 juesuan.config.yaml）
       --catalogue <目录>    用导入的官方科目表代替内置科目表
+  build <数据文件> --out <目录>  生成决算公开全文（说明、九张表、绩效自评表、名词解释）
+      --profile <口径>      xinjiang-2022、central、shanghai-2024（默认取数据文件的 profile）
+      --profile-file <文件> 使用自己修改过的口径文件（YAML）
+      --format <格式>       docx,xlsx,html,pdf,md,json,csv（默认全部；PDF 需要 LibreOffice）
+      --force               校验有错误时仍生成，并标明“草稿”
   rules                    列出规则目录
       --format text|json
   catalogue import <文件>  从 XLSX 或 CSV 导入某年度的官方科目表
@@ -24,6 +30,7 @@ const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成�
 
 退出码：0 无错误；1 发现错误；2 输入无法读取。
 示例：npx juesuan validate examples/changji-2022.yaml
+      npx juesuan build examples/changji-2022.yaml --out OUT
 `;
 
 export interface Io {
@@ -54,6 +61,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await validateCommand(rest, io);
       case 'rules':
         return rulesCommand(rest, io);
+      case 'build':
+        return await buildCommand(rest, io);
       case 'catalogue':
         return await catalogueCommand(rest, io);
       default:

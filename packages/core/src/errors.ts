@@ -15,6 +15,10 @@ export const ErrorCode = {
   BadCatalogue: 'E_BAD_CATALOGUE',
   BadConfig: 'E_BAD_CONFIG',
   NotFound: 'E_NOT_FOUND',
+  /** An external program (LibreOffice, poppler …) needed for an output format is not installed. */
+  MissingTool: 'E_MISSING_TOOL',
+  /** An external program ran but failed or timed out. */
+  ToolFailed: 'E_TOOL_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -40,3 +40,14 @@ export {
 export { validateDisclosure, parseRuleConfig, findingToJson, type FindingJson } from './validate.ts';
 export { formatFindingsText } from './report/findings-text.ts';
 export { generateUnitData, type GenerateOptions } from './testing/generate-unit.ts';
+export { sampleDocument } from './report/sample-document.ts';
+export type * from './report/document.ts';
+export { buildReport, type BuildOptions } from './report/build.ts';
+export { buildNarrative } from './report/narrative.ts';
+export { builtinProfile, builtinProfileNames, parseProfile, type ReportProfile } from './report/profile.ts';
+export { writeDocx } from './report/writers/docx.ts';
+export { writeXlsx } from './report/writers/xlsx.ts';
+export { writeHtml } from './report/writers/html.ts';
+export { writeMarkdown } from './report/writers/markdown.ts';
+export { writeCsv, writeJson } from './report/writers/open-data.ts';
+export { renderChartSvg } from './report/charts.ts';

@@ -46,6 +46,11 @@ export interface DocCell {
   text: string;
   /** The exact amount behind an amount cell, for spreadsheets and open data. */
   fen?: Fen;
+  /**
+   * The model cell an amount cell prints (row key and column id of model/tables.ts), for open data:
+   * two-sided tables (T1, T4, T6) hold cells of different model rows in one printed row.
+   */
+  ref?: { row: string; column: string };
   /** Plain number for non-money numeric cells (counts, scores, percentages as printed). */
   number?: number;
   colSpan?: number;
@@ -77,6 +82,8 @@ export interface DocTable {
   /** 表一 …, or '' */
   number: string;
   title: string;
+  /** Second line under the title, e.g. "（2022年度）" of a 项目支出绩效自评表. */
+  subtitle?: string;
   /** Line above the table on the left (编制单位：…) */
   unitLine?: string;
   /** Line above the table on the right: 单位：万元 */

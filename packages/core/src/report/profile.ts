@@ -6,6 +6,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ErrorCode, JuesuanError } from '../errors.ts';
+import { BUILTIN_PROFILE_YAML } from './builtin-profiles.generated.ts';
 
 export const tableOptionsSchema = z.strictObject({
   /** How codes print: merged "2010450" in one column, or split 类/款/项 columns "201 04 50". */
@@ -51,8 +52,8 @@ export const profileSchema = z.strictObject({
   name: z.string(),
   /** Templates of titles, headings and sentences by key; `{slot}` is filled by the builder. */
   templates: z.record(z.string(), z.string()),
-  /** Order of narrative sections by key (see narrative.ts for the known keys). */
-  sections: z.array(z.string()),
+  /** Order of the publication's parts: profile, narrative, glossary, tables. */
+  sections: z.array(z.enum(['profile', 'narrative', 'glossary', 'tables'])),
   tables: tableOptionsSchema.default(tableOptionsSchema.parse({})),
   wording: wordingSchema.default(wordingSchema.parse({})),
   /** 名词解释: term → explanation, in printed order. */
@@ -60,15 +61,34 @@ export const profileSchema = z.strictObject({
 });
 export type ReportProfile = z.infer<typeof profileSchema>;
 
-/** Parses a profile YAML text; errors name the file and field. */
-export function parseProfile(text: string, file = 'profile.yaml'): ReportProfile {
+/** A profile file may extend another and override parts of it. */
+const profileFileSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  extends: z.string().optional(),
+  templates: z.record(z.string(), z.string()).optional(),
+  /** Template keys to drop from the parent (the sentence is then not printed). */
+  removeTemplates: z.array(z.string()).optional(),
+  sections: profileSchema.shape.sections.optional(),
+  tables: tableOptionsSchema.partial().optional(),
+  wording: wordingSchema.partial().optional(),
+  glossary: profileSchema.shape.glossary.optional(),
+});
+
+/** Names of the built-in profiles. */
+export function builtinProfileNames(): string[] {
+  return Object.keys(BUILTIN_PROFILE_YAML).sort();
+}
+
+/** Parses a profile YAML text (resolving `extends` against the built-in profiles); errors name the file and field. */
+export function parseProfile(text: string, file = 'profile.yaml', depth = 0): ReportProfile {
   let data: unknown;
   try {
     data = parse(text);
   } catch (e) {
     throw new JuesuanError(ErrorCode.BadConfig, `${file} 不是有效的 YAML：${(e as Error).message.split('\n')[0]}`);
   }
-  const r = profileSchema.safeParse(data);
+  const r = profileFileSchema.safeParse(data);
   if (!r.success) {
     throw new JuesuanError(
       ErrorCode.BadConfig,
@@ -76,5 +96,49 @@ export function parseProfile(text: string, file = 'profile.yaml'): ReportProfile
       r.error.issues.slice(0, 20).map((i) => ({ file, path: i.path.join('.'), message: i.message })),
     );
   }
-  return r.data;
+  const f = r.data;
+  let base: ReportProfile | undefined;
+  if (f.extends !== undefined) {
+    if (depth > 5) throw new JuesuanError(ErrorCode.BadConfig, `${file}：extends 层级过深`);
+    const parentText = BUILTIN_PROFILE_YAML[f.extends];
+    if (parentText === undefined) {
+      throw new JuesuanError(ErrorCode.BadConfig, `${file}：extends 指定的口径「${f.extends}」不存在（可用：${builtinProfileNames().join('、')}）`);
+    }
+    base = parseProfile(parentText, `${f.extends}.yaml`, depth + 1);
+  }
+  const templates = { ...(base?.templates ?? {}), ...(f.templates ?? {}) };
+  for (const k of f.removeTemplates ?? []) delete templates[k];
+  const merged = {
+    id: f.id,
+    name: f.name,
+    templates,
+    sections: f.sections ?? base?.sections,
+    tables: { ...(base?.tables ?? {}), ...(f.tables ?? {}) },
+    wording: { ...(base?.wording ?? {}), ...(f.wording ?? {}) },
+    glossary: f.glossary ?? base?.glossary ?? [],
+  };
+  const full = profileSchema.safeParse(merged);
+  if (!full.success) {
+    throw new JuesuanError(
+      ErrorCode.BadConfig,
+      `${file} 不是有效的口径文件`,
+      full.error.issues.slice(0, 20).map((i) => ({ file, path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return full.data;
+}
+
+const cache = new Map<string, ReportProfile>();
+
+/** A built-in profile by name. */
+export function builtinProfile(name: string): ReportProfile {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const text = BUILTIN_PROFILE_YAML[name];
+  if (text === undefined) {
+    throw new JuesuanError(ErrorCode.BadConfig, `没有名为「${name}」的口径（可用：${builtinProfileNames().join('、')}）`);
+  }
+  const p = parseProfile(text, `${name}.yaml`);
+  cache.set(name, p);
+  return p;
 }

@@ -1,0 +1,136 @@
+/**
+ * `juesuan build <data file> --out <dir> [--profile NAME | --profile-file F] [--format …] [--force]`:
+ * the whole publication from the data. Refuses while validate reports errors unless --force, and then
+ * marks every output as a draft.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildReport,
+  builtinProfile,
+  builtinProfileNames,
+  ErrorCode,
+  JuesuanError,
+  loadDisclosure,
+  MAX_DATA_FILE_BYTES,
+  parseProfile,
+  parseRuleConfig,
+  validateDisclosure,
+  writeCsv,
+  writeDocx,
+  writeHtml,
+  writeJson,
+  writeMarkdown,
+  writeXlsx,
+  type ReportProfile,
+  type SeverityOverrides,
+} from '@juesuan/core';
+import { readInputFile } from '../io.ts';
+import type { Io } from '../main.ts';
+import { convertWithLibreOffice } from '../pdf.ts';
+import { hasTool, missingToolMessage } from '../tools.ts';
+
+export const FORMATS = ['docx', 'xlsx', 'html', 'pdf', 'md', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A file name without characters Windows or Unix refuse. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120);
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      'profile-file': { type: 'string' },
+      format: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      config: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !values.out) {
+    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force]');
+  }
+  const explicitFormats = values.format !== undefined;
+  const formats = (values.format ?? FORMATS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new JuesuanError(ErrorCode.BadInput, `不支持的输出格式「${f}」，可用：${FORMATS.join('、')}`);
+    }
+  }
+  const want = new Set(formats as Format[]);
+  if (want.has('pdf') && !hasTool('soffice')) {
+    if (explicitFormats) throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage('soffice', '生成 PDF'));
+    want.delete('pdf');
+    io.err(`提示：未安装 LibreOffice，本次不生成 PDF。${missingToolMessage('soffice', '生成 PDF')}`);
+  }
+
+  let overrides: SeverityOverrides = {};
+  const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
+  if (configFile) overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
+
+  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+  let profile: ReportProfile;
+  if (values['profile-file']) {
+    const pf = values['profile-file'];
+    profile = parseProfile(new TextDecoder().decode(readInputFile(pf, 1024 * 1024)), pf);
+  } else {
+    const name = values.profile ?? d.profile ?? 'central';
+    if (!builtinProfileNames().includes(name)) {
+      throw new JuesuanError(ErrorCode.BadInput, `没有名为「${name}」的口径，可用：${builtinProfileNames().join('、')}；或用 --profile-file 指定口径文件`);
+    }
+    profile = builtinProfile(name);
+  }
+
+  const outcome = validateDisclosure(d, { overrides });
+  const errors = outcome.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !values.force) {
+    io.err(`校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`);
+    for (const f of errors.slice(0, 10)) io.err(`  - ${f.message}`);
+    if (errors.length > 10) io.err(`  … 另有 ${errors.length - 10} 个错误`);
+    return 1;
+  }
+  const draft = errors.length > 0;
+  const doc = buildReport(d, profile, { draft });
+
+  mkdirSync(values.out, { recursive: true });
+  if (!statSync(values.out).isDirectory()) throw new JuesuanError(ErrorCode.BadInput, `${values.out} 不是目录`);
+  const base = safeFileName(`${doc.title}${draft ? '（草稿）' : ''}`);
+  const written: { format: string; path: string; bytes: number }[] = [];
+  const write = (ext: string, data: Uint8Array | string) => {
+    const path = join(values.out!, `${base}.${ext}`);
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    writeFileSync(path, bytes);
+    written.push({ format: ext, path, bytes: bytes.length });
+  };
+  const steps = [...want];
+  let n = 0;
+  const progress = (what: string) => io.err(`[${++n}/${steps.length}] 正在生成 ${what}…`);
+  let docxBytes: Uint8Array | undefined;
+  if (want.has('docx') || want.has('pdf')) docxBytes = await writeDocx(doc);
+  for (const f of FORMATS) {
+    if (!want.has(f)) continue;
+    progress(f.toUpperCase());
+    if (f === 'docx') write('docx', docxBytes!);
+    else if (f === 'xlsx') write('xlsx', await writeXlsx(doc));
+    else if (f === 'html') write('html', writeHtml(doc));
+    else if (f === 'md') write('md', writeMarkdown(doc));
+    else if (f === 'json') write('json', writeJson(doc, d));
+    else if (f === 'csv') write('csv', writeCsv(doc));
+    else if (f === 'pdf') write('pdf', await convertWithLibreOffice(docxBytes!, 'docx', 'pdf'));
+  }
+  io.out(`已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? '；草稿：校验有错误' : ''}）：`);
+  for (const w of written) io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
+  const s = outcome.summary;
+  io.out(`校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`);
+  return 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * 表七 财政拨款“三公”经费支出决算表 in the common official layout: one row of figures under two header
+ * groups, 预算数 and 决算数, each with 合计 | 因公出国（境）费 | 公务用车购置及运行（维护）费 (小计, 购置费,
+ * 运行（维护）费) | 公务接待费 (DOMAIN.md §4; 财预〔2016〕143号 form). An empty table keeps its header and
+ * the statement that the unit has no "三公" expenditure.
+ */
+import type { Disclosure } from '../../model/disclosure.ts';
+import type { DocColumn, DocTable } from '../document.ts';
+import type { ReportProfile } from '../profile.ts';
+import { amountCell, frame, headerRows, isEmptyTable, label, tableNotes, WIDTH, type HeaderNode } from './table-layout.ts';
+
+/** Model rows of T7 in printed column order within each group. */
+export const T7_ITEMS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+
+export function buildThreePublicCostsTable(d: Disclosure, profile: ReportProfile): DocTable {
+  const t = d.tables.t7;
+  const l = (key: string, text: string) => label(profile, 't7', key, text);
+  const group = (column: 'budget' | 'final', text: string): HeaderNode => ({
+    text: l(column, text),
+    children: [
+      { text: l('total', '合计') },
+      { text: l('abroad', '因公出国（境）费') },
+      {
+        text: l('vehicle', '公务用车购置及运行（维护）费'),
+        children: [
+          { text: l('vehicleSubtotal', '小计') },
+          { text: l('vehiclePurchase', '公务用车购置费') },
+          { text: l('vehicleOperation', '公务用车运行（维护）费') },
+        ],
+      },
+      { text: l('reception', '公务接待费') },
+    ],
+  });
+  const columns: DocColumn[] = (['budget', 'final'] as const).flatMap((c) =>
+    T7_ITEMS.map((item): DocColumn => ({ key: `${c}.${item}`, kind: 'amount', width: WIDTH.amount })),
+  );
+  const cells = (['budget', 'final'] as const).flatMap((c) =>
+    T7_ITEMS.map((item) => amountCell(t.byKey.get(item)?.values[c], profile, { row: item, column: c })),
+  );
+  return frame(d, profile, 't7', {
+    columns,
+    header: headerRows([group('budget', '预算数'), group('final', '决算数')]),
+    rows: [{ key: 'values', cells }],
+    notes: tableNotes(d, profile, 't7', isEmptyTable(t), t.emptyStatement ?? d.threePublic.emptyStatement),
+    landscape: true,
+  });
+}
