@@ -24,10 +24,22 @@ export interface ConvertOptions {
  * fonts-noto-cjk, the package the install hint names; fonts a user has installed come first.
  */
 const FONT_ALIASES: readonly [string[], string[]][] = [
-  [['仿宋_GB2312', '仿宋', 'FangSong', 'FangSong_GB2312'], ['FangSong', '仿宋', 'AR PL UMing CN', 'Noto Serif CJK SC', 'Source Han Serif SC']],
-  [['楷体_GB2312', '楷体', 'KaiTi', 'KaiTi_GB2312'], ['KaiTi', '楷体', 'AR PL UKai CN', 'Noto Serif CJK SC', 'Source Han Serif SC']],
-  [['方正小标宋简体', '方正小标宋_GBK', '宋体', 'SimSun', '华文中宋'], ['SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN']],
-  [['黑体', 'SimHei'], ['SimHei', '黑体', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei']],
+  [
+    ['仿宋_GB2312', '仿宋', 'FangSong', 'FangSong_GB2312'],
+    ['FangSong', '仿宋', 'AR PL UMing CN', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  ],
+  [
+    ['楷体_GB2312', '楷体', 'KaiTi', 'KaiTi_GB2312'],
+    ['KaiTi', '楷体', 'AR PL UKai CN', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  ],
+  [
+    ['方正小标宋简体', '方正小标宋_GBK', '宋体', 'SimSun', '华文中宋'],
+    ['SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN'],
+  ],
+  [
+    ['黑体', 'SimHei'],
+    ['SimHei', '黑体', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei'],
+  ],
   [['Times New Roman'], ['Times New Roman', 'Liberation Serif', 'Noto Serif CJK SC', 'DejaVu Serif']],
 ];
 
@@ -42,7 +54,10 @@ export function fontconfigFile(): string {
     names.map(
       (name) =>
         `  <alias binding="same"><family>${escapeXml(name)}</family><prefer>` +
-        prefer.filter((p) => p !== name).map((p) => `<family>${escapeXml(p)}</family>`).join('') +
+        prefer
+          .filter((p) => p !== name)
+          .map((p) => `<family>${escapeXml(p)}</family>`)
+          .join('') +
         '</prefer></alias>',
     ),
   );
@@ -57,7 +72,12 @@ export function fontconfigFile(): string {
   ].join('\n');
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Own process group: soffice starts soffice.bin as a child, and a timeout must end both.
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -97,7 +117,10 @@ export async function convertWithLibreOffice(
 ): Promise<Uint8Array> {
   const command = options.command ?? 'soffice';
   if (!hasTool(command)) {
-    throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage(command, '生成 PDF', INSTALL_HINT['soffice']));
+    throw new JuesuanError(
+      ErrorCode.MissingTool,
+      missingToolMessage(command, '生成 PDF', INSTALL_HINT['soffice']),
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-lo-'));
   try {
@@ -123,11 +146,23 @@ export async function convertWithLibreOffice(
     const timeoutMs = options.timeoutMs ?? 180_000;
     const r = await run(command, args, env, timeoutMs);
     if (r.timedOut) {
-      throw new JuesuanError(ErrorCode.ToolFailed, `LibreOffice 转换 ${fromExt.toUpperCase()} 为 PDF 超时（${Math.round(timeoutMs / 1000)} 秒），未生成 PDF。`);
+      throw new JuesuanError(
+        ErrorCode.ToolFailed,
+        `LibreOffice 转换 ${fromExt.toUpperCase()} 为 PDF 超时（${Math.round(timeoutMs / 1000)} 秒），未生成 PDF。`,
+      );
     }
     const pdf = existsSync(output) ? readFileSync(output) : undefined;
-    if (r.code !== 0 || pdf === undefined || pdf.length < 100 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      const detail = r.output.split('\n').filter((l) => l.trim() !== '' && !l.includes('javaldx')).slice(-5).join(' ');
+    if (
+      r.code !== 0 ||
+      pdf === undefined ||
+      pdf.length < 100 ||
+      pdf.subarray(0, 5).toString('latin1') !== '%PDF-'
+    ) {
+      const detail = r.output
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.includes('javaldx'))
+        .slice(-5)
+        .join(' ');
       throw new JuesuanError(
         ErrorCode.ToolFailed,
         `LibreOffice 未能把 ${fromExt.toUpperCase()} 转换为 PDF（退出码 ${String(r.code)}），未生成 PDF。${detail ? `输出：${detail}` : ''}`,

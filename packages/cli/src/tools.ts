@@ -21,14 +21,19 @@ export function hasTool(cmd: string): boolean {
   let ok = found.get(cmd);
   if (ok === undefined) {
     // The name is passed as $1, never spliced into the shell text.
-    ok = spawnSync('sh', ['-c', 'command -v "$1" >/dev/null 2>&1', 'sh', cmd], { stdio: 'ignore' }).status === 0;
+    ok =
+      spawnSync('sh', ['-c', 'command -v "$1" >/dev/null 2>&1', 'sh', cmd], { stdio: 'ignore' }).status === 0;
     found.set(cmd, ok);
   }
   return ok;
 }
 
 /** The Chinese message for a missing tool, with the install command. */
-export function missingToolMessage(cmd: string, purpose?: string, hint: string | undefined = INSTALL_HINT[cmd]): string {
+export function missingToolMessage(
+  cmd: string,
+  purpose?: string,
+  hint: string | undefined = INSTALL_HINT[cmd],
+): string {
   return (
     `未找到程序 ${cmd}${purpose ? `（${purpose}需要它）` : ''}。` +
     (hint ? `请先安装，例如 Debian/Ubuntu：sudo ${hint}` : '请先安装它并确认它在 PATH 中。')
@@ -48,7 +53,8 @@ export function requireTool(cmd: string, purpose?: string): void {
 export function toolsMissing(cmds: readonly string[], what = '此测试'): string | undefined {
   const missing = cmds.filter((c) => !hasTool(c));
   if (missing.length === 0) return undefined;
-  const reason = `缺少 ${missing.join('、')}，跳过${what}。` + missing.map((c) => missingToolMessage(c)).join(' ');
+  const reason =
+    `缺少 ${missing.join('、')}，跳过${what}。` + missing.map((c) => missingToolMessage(c)).join(' ');
   if (process.env['JUESUAN_FULL_TEST'] === '1') throw new Error(`JUESUAN_FULL_TEST=1：${reason}`);
   console.warn(reason);
   return reason;

@@ -21,12 +21,17 @@ export interface BuildOptions {
   catalogues?: CatalogueSet;
 }
 
+/** Slots every template may use: {unit}, {year}, {priorYear}. */
+function commonSlots(d: Disclosure): Record<string, string> {
+  return { unit: d.unit.name, year: String(d.year), priorYear: String(d.year - 1) };
+}
+
 function profilePart(d: Disclosure, profile: ReportProfile): Block[] {
   const out: Block[] = [];
   const u = d.unit;
   const year = String(d.year);
   const h = (key: string) => {
-    const text = fillText(profile, key);
+    const text = fillText(profile, key, commonSlots(d));
     if (text !== undefined) out.push({ type: 'heading', level: 2, text });
   };
   h('profile.functions.heading');
@@ -36,15 +41,15 @@ function profilePart(d: Disclosure, profile: ReportProfile): Block[] {
   const s = u.staff;
   if (s) {
     const n = (v: number | undefined) => (v === undefined ? [{ text: '【未提供】', placeholder: true }] : String(v));
-    const r = fill(profile, 'profile.staff', { unit: u.name, year, actual: n(s.actual), active: n(s.active), retiredCadre: n(s.retiredCadre), retired: n(s.retired) });
+    const r = fill(profile, 'profile.staff', { ...commonSlots(d), unit: u.name, year, actual: n(s.actual), active: n(s.active), retiredCadre: n(s.retiredCadre), retired: n(s.retired) });
     if (r) out.push({ type: 'paragraph', key: 'profile.staff', runs: r });
   }
   if (u.consolidatedUnits && u.consolidatedUnits.length > 0) {
-    const r = fill(profile, 'profile.consolidated', { unit: u.name, consolidated: u.consolidatedUnits.join('决算、') });
+    const r = fill(profile, 'profile.consolidated', { ...commonSlots(d), unit: u.name, consolidated: u.consolidatedUnits.join('决算、') });
     if (r) out.push({ type: 'paragraph', key: 'profile.consolidated', runs: r });
   }
   if (u.internalDivisions && u.internalDivisions.length > 0) {
-    const r = fill(profile, 'profile.divisions', {
+    const r = fill(profile, 'profile.divisions', { ...commonSlots(d),
       organisation: insertText(u.organisation, ''),
       divisionCount: String(u.internalDivisions.length),
       divisions: u.internalDivisions.join('、'),
@@ -80,13 +85,13 @@ function placeCharts(blocks: Block[], charts: ChartSpec[]): Block[] {
 export function buildReport(d: Disclosure, profile: ReportProfile, options: BuildOptions = {}): ReportDocument {
   const catalogues = options.catalogues ?? builtinCatalogues(d.year);
   const settings = ruleSettingsFor(d.profile ?? profile.id);
-  const title = fillText(profile, 'title', { unit: d.unit.name, year: String(d.year) }) ?? `${d.unit.name}${d.year}年度部门决算公开说明`;
+  const title = fillText(profile, 'title', commonSlots(d)) ?? `${d.unit.name}${d.year}年度部门决算公开说明`;
   const blocks: Block[] = [{ type: 'title', text: title }];
   const charts = buildCharts(d);
   const tables: DocTable[] = buildTables(d, profile);
   const perfTables = buildPerformanceTables(d, profile);
   for (const part of profile.sections) {
-    const heading = fillText(profile, `part.${part}`);
+    const heading = fillText(profile, `part.${part}`, commonSlots(d));
     if (part === 'profile') {
       if (heading) blocks.push({ type: 'heading', level: 1, text: heading });
       blocks.push(...profilePart(d, profile));
@@ -101,7 +106,7 @@ export function buildReport(d: Disclosure, profile: ReportProfile, options: Buil
       blocks.push({ type: 'pageBreak' });
       if (heading) blocks.push({ type: 'heading', level: 1, text: heading });
       tables.forEach((t, i) => {
-        const r = fill(profile, 'tables.list.item', { n: CHINESE_NUMERALS[i] ?? String(i + 1), name: t.title });
+        const r = fill(profile, 'tables.list.item', { ...commonSlots(d), n: CHINESE_NUMERALS[i] ?? String(i + 1), name: t.title });
         if (r) blocks.push({ type: 'paragraph', key: 'tables.list', runs: r });
       });
       for (const t of tables) blocks.push({ type: 'pageBreak' }, { type: 'table', table: t });

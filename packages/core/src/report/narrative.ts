@@ -47,7 +47,7 @@ class Out {
     private readonly common: Record<string, SlotValue> = {},
   ) {}
   heading(level: 1 | 2 | 3, key: string): void {
-    const text = fillText(this.profile, key);
+    const text = fillText(this.profile, key, this.common);
     if (text !== undefined) this.blocks.push({ type: 'heading', level, text });
   }
   para(key: string, ...parts: (Run[] | undefined)[]): void {

@@ -48,14 +48,22 @@ function leafCell(row: Row | undefined, leaf: AmountLeaf, profile: ReportProfile
   return amountCell(fen, profile, { row: row?.key ?? 'total', column });
 }
 
-export function buildClassifiedTable(d: Disclosure, profile: ReportProfile, opts: ClassifiedTableOptions): DocTable {
+export function buildClassifiedTable(
+  d: Disclosure,
+  profile: ReportProfile,
+  opts: ClassifiedTableOptions,
+): DocTable {
   const table = d.tables[opts.id];
   const layout = profile.tables.codeLayout;
   const nCode = codeColumnCount(layout, 'function');
   const columns: DocColumn[] = [
     ...codeColumns(layout, 'function'),
     { key: 'name', kind: 'text', width: WIDTH.name },
-    ...opts.leaves.map((l): DocColumn => ({ key: l.from === 'budget' ? `budget.${l.column}` : l.key, kind: 'amount', width: WIDTH.amount })),
+    ...opts.leaves.map((l): DocColumn => ({
+      key: l.from === 'budget' ? `budget.${l.column}` : l.key,
+      kind: 'amount',
+      width: WIDTH.amount,
+    })),
   ];
   const header = headerRows([
     {
@@ -81,7 +89,11 @@ export function buildClassifiedTable(d: Disclosure, profile: ReportProfile, opts
     rows.push({
       key: r.key,
       indent: indentOf(r),
-      cells: [...codeCells(r.code, layout, 'function'), { text: r.name, align: 'left' }, ...opts.leaves.map((l) => leafCell(r, l, profile))],
+      cells: [
+        ...codeCells(r.code, layout, 'function'),
+        { text: r.name, align: 'left' },
+        ...opts.leaves.map((l) => leafCell(r, l, profile)),
+      ],
     });
   }
   const empty = isEmptyTable(table);

@@ -17,15 +17,29 @@ export function buildFundTable(
   const l = (key: string, text: string) => label(profile, id, key, text);
   const expenditure: HeaderNode = {
     text: l('expenditureGroup', '本年支出'),
-    children: [{ text: l('expenditure', '合计') }, { text: l('basic', '基本支出') }, { text: l('project', '项目支出') }],
+    children: [
+      { text: l('expenditure', '合计') },
+      { text: l('basic', '基本支出') },
+      { text: l('project', '项目支出') },
+    ],
   };
   const expLeaves: AmountLeaf[] = ['expenditure', 'basic', 'project'].map((c) => ({ key: c, column: c }));
   const valueHeader: HeaderNode[] = options.expenditureOnly
     ? [expenditure]
-    : [{ text: l('opening', '年初结转和结余') }, { text: l('income', '本年收入') }, expenditure, { text: l('closing', '年末结转和结余') }];
+    : [
+        { text: l('opening', '年初结转和结余') },
+        { text: l('income', '本年收入') },
+        expenditure,
+        { text: l('closing', '年末结转和结余') },
+      ];
   const leaves: AmountLeaf[] = options.expenditureOnly
     ? expLeaves
-    : [{ key: 'opening', column: 'opening' }, { key: 'income', column: 'income' }, ...expLeaves, { key: 'closing', column: 'closing' }];
+    : [
+        { key: 'opening', column: 'opening' },
+        { key: 'income', column: 'income' },
+        ...expLeaves,
+        { key: 'closing', column: 'closing' },
+      ];
   return buildClassifiedTable(d, profile, {
     id,
     title: options.title,

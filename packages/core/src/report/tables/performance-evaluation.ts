@@ -33,7 +33,12 @@ function perfLabel(profile: ReportProfile, key: string, fallback: string): strin
 /** Fund figures print as in the seed: "100.00", "0.00" (zero not blank), unknown empty. */
 function fundCell(fen: Fen | undefined, ref: { row: string; column: string }): DocCell {
   if (fen === undefined) return { text: '', align: 'right', ref };
-  return { text: formatAmount(fen, { unit: '万元', decimals: 2, thousands: true }), fen, align: 'right', ref };
+  return {
+    text: formatAmount(fen, { unit: '万元', decimals: 2, thousands: true }),
+    fen,
+    align: 'right',
+    ref,
+  };
 }
 
 function numberCell(text: string): DocCell {
@@ -109,7 +114,7 @@ const FUND_LINES = [
 /** Runs of equal keys: the rowSpan of the first row of each run, 0 for the rows it covers. */
 function spans(keys: string[]): number[] {
   const out = keys.map(() => 0);
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     let j = i + 1;
     while (j < keys.length && keys[j] === keys[i]) j++;
     out[i] = j - i;
@@ -163,7 +168,8 @@ export function buildPerformanceTable(
       fundCell(line?.annualBudget, ref('annualBudget')),
       fundCell(line?.executed, ref('executed')),
     ];
-    if (key === 'total') cells.push(numberCell(p.executionWeight), numberCell(f.rate), numberCell(f.executionScore));
+    if (key === 'total')
+      cells.push(numberCell(p.executionWeight), numberCell(f.rate), numberCell(f.executionScore));
     else cells.push(head(DASH), head(DASH), head(DASH));
     rows.push({ key: `funds.${key}`, cells });
   }
@@ -206,7 +212,8 @@ export function buildPerformanceTable(
       head(L('deviation', '偏差原因分析及改进措施')),
     ],
   });
-  if (inds.length === 0) rows.push({ key: 'indicator.none', cells: Array.from({ length: NCOLS - 1 }, () => ({ text: '' })) });
+  if (inds.length === 0)
+    rows.push({ key: 'indicator.none', cells: Array.from({ length: NCOLS - 1 }, () => ({ text: '' })) });
   inds.forEach((ind, i) => {
     const cells: DocCell[] = [];
     if (l1Spans[i]! > 0) cells.push(head(ind.level1, l1Spans[i]! > 1 ? { rowSpan: l1Spans[i]! } : {}));
@@ -226,7 +233,12 @@ export function buildPerformanceTable(
   rows.push({
     key: 'total',
     bold: true,
-    cells: [head(L('total', '总分'), { colSpan: 6 }), numberCell(f.weightTotal), numberCell(f.total), { text: '' }],
+    cells: [
+      head(L('total', '总分'), { colSpan: 6 }),
+      numberCell(f.weightTotal),
+      numberCell(f.total),
+      { text: '' },
+    ],
   });
 
   const columns: DocColumn[] = [

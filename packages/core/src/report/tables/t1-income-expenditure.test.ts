@@ -7,7 +7,9 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { buildIncomeExpenditureTable } from './t1-income-expenditure.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 
 describe('表一 收入支出决算总表', () => {
   it('prints income and expenditure side by side under 收入 | 支出, without 行次', () => {
@@ -15,7 +17,10 @@ describe('表一 收入支出决算总表', () => {
     assertRectangular(t);
     expect(t).toMatchObject({ id: 't1', number: '表一', title: '收入支出决算总表', unitLabel: '单位：万元' });
     expect(t.unitLine).toBe('编制单位：新疆昌吉回族自治州对口援疆工作领导小组办公室');
-    expect(t.header[0]).toMatchObject([{ text: '收入', colSpan: 2 }, { text: '支出', colSpan: 2 }]);
+    expect(t.header[0]).toMatchObject([
+      { text: '收入', colSpan: 2 },
+      { text: '支出', colSpan: 2 },
+    ]);
     expect(gridTexts(t, 'header')[1]).toEqual(['项目', '决算数', '项目', '决算数']);
     expect(t.columns.map((c) => c.key)).toEqual(['incomeItem', 'income', 'expenditureItem', 'expenditure']);
     expect(JSON.stringify(t)).not.toContain('行次');
@@ -47,7 +52,11 @@ describe('表一 收入支出决算总表', () => {
     expect(g[11]).toEqual(['总计', '360.44', '总计', '360.44']);
     expect(rowOf(t, 'incomeGrandTotal|expenditureGrandTotal').bold).toBe(true);
     // A zero is blank but still carries its exact amount.
-    expect(rowOf(t, 'governmentFund').cells[1]).toMatchObject({ text: '', fen: 0, ref: { row: 'governmentFund', column: 'amount' } });
+    expect(rowOf(t, 'governmentFund').cells[1]).toMatchObject({
+      text: '',
+      fen: 0,
+      ref: { row: 'governmentFund', column: 'amount' },
+    });
   });
 
   it('prints zeros as 0.00 when the profile keeps zero cells', () => {
@@ -73,13 +82,18 @@ describe('表一 收入支出决算总表', () => {
     // Every figure of the model table is printed once, at its own cell.
     const refs = refTexts(t);
     for (const r of d.tables.t1.rows)
-      expect(refs.get(`${r.key}.amount`)).toBe(formatAmount(r.values['amount']!, { thousands: true, blankZero: true }));
+      expect(refs.get(`${r.key}.amount`)).toBe(
+        formatAmount(r.values['amount']!, { thousands: true, blankZero: true }),
+      );
   });
 
   it('takes the title from profile.tables.names and labels from table.t1.* templates', () => {
     const t = buildIncomeExpenditureTable(
       changji,
-      tableProfile({ names: { t1: '部门收入支出决算总表' } }, { 'table.t1.amount': '金额', 'table.t1.incomeGrandTotal': '收入总计' }),
+      tableProfile(
+        { names: { t1: '部门收入支出决算总表' } },
+        { 'table.t1.amount': '金额', 'table.t1.incomeGrandTotal': '收入总计' },
+      ),
     );
     expect(t.title).toBe('部门收入支出决算总表');
     expect(gridTexts(t, 'header')[1]).toEqual(['项目', '金额', '项目', '金额']);

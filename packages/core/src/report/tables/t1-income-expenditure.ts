@@ -50,13 +50,18 @@ export function buildIncomeExpenditureTable(d: Disclosure, profile: ReportProfil
   const l = (key: string, text: string) => label(profile, 't1', key, text);
   const income: Side[] = T1_INCOME_ROWS.map((id, i) => {
     const row = t.byKey.get(id);
-    return { key: id, row, text: `${chineseOrdinal(i + 1)}、${l(id, row?.name ?? fixedRowLabel('t1', id) ?? id)}` };
+    return {
+      key: id,
+      row,
+      text: `${chineseOrdinal(i + 1)}、${l(id, row?.name ?? fixedRowLabel('t1', id) ?? id)}`,
+    };
   });
   const expenditure: Side[] = t.rows
     .filter((r) => r.level === '类')
     .map((r, i) => ({ key: r.key, row: r, text: `${chineseOrdinal(i + 1)}、${r.name}` }));
   const pairs: [Side | undefined, Side | undefined][] = [];
-  for (let i = 0; i < Math.max(income.length, expenditure.length); i++) pairs.push([income[i], expenditure[i]]);
+  for (let i = 0; i < Math.max(income.length, expenditure.length); i++)
+    pairs.push([income[i], expenditure[i]]);
   for (const [inId, inText, exId, exText] of BOTTOM) {
     pairs.push([
       { key: inId, row: t.byKey.get(inId), text: l(inId, inText), total: TOTAL_ROWS.has(inId) },

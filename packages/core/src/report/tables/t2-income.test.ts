@@ -8,7 +8,9 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { buildIncomeTable } from './t2-income.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 const print = (fen: number) => formatAmount(fen, { thousands: true, blankZero: true });
 
 describe('表二 收入决算表', () => {
@@ -18,7 +20,17 @@ describe('表二 收入决算表', () => {
     expect(t).toMatchObject({ id: 't2', number: '表二', title: '收入决算表', landscape: true });
     expect(t.header[0]![0]).toMatchObject({ text: '项目', colSpan: 2 });
     expect(gridTexts(t, 'header')).toEqual([
-      ['项目', '', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
+      [
+        '项目',
+        '',
+        '本年收入合计',
+        '财政拨款收入',
+        '上级补助收入',
+        '事业收入',
+        '经营收入',
+        '附属单位上缴收入',
+        '其他收入',
+      ],
       ['功能分类科目编码', '科目名称', '', '', '', '', '', '', ''],
     ]);
     expect(t.header[0]![1]).toMatchObject({ text: '本年收入合计', rowSpan: 2 });
@@ -44,22 +56,28 @@ describe('表二 收入决算表', () => {
     expect(row.cells[1]!.text).toBe(first.name);
     const refs = refTexts(t);
     for (const r of d.tables.t2.rows)
-      for (const c of TABLE_SPECS.t2.columns) expect(refs.get(`${r.key}.${c.id}`)).toBe(print(r.values[c.id]!));
+      for (const c of TABLE_SPECS.t2.columns)
+        expect(refs.get(`${r.key}.${c.id}`)).toBe(print(r.values[c.id]!));
   });
 
   it('splits codes into 类 | 款 | 项 columns', () => {
     const d = disclosureFromData(generateUnitData({ seed: 5 }));
     const t = buildIncomeTable(d, tableProfile({ codeLayout: 'split' }));
     assertRectangular(t);
-    expect(t.columns.slice(0, 4).map((c) => c.key)).toEqual(['code.class', 'code.section', 'code.item', 'name']);
+    expect(t.columns.slice(0, 4).map((c) => c.key)).toEqual([
+      'code.class',
+      'code.section',
+      'code.item',
+      'name',
+    ]);
     expect(gridTexts(t, 'header')[1]!.slice(0, 4)).toEqual(['功能分类科目编码', '', '', '科目名称']);
     expect(gridTexts(t, 'header')[2]!.slice(0, 3)).toEqual(['类', '款', '项']);
     expect(rowOf(t, 'total').cells[0]).toMatchObject({ text: '合计', colSpan: 4 });
     const item = d.tables.t2.rows.find((r) => r.level === '项')!;
-    expect(rowOf(t, item.key).cells.slice(0, 3).map((c) => c.text)).toEqual([
-      item.key.slice(0, 3),
-      item.key.slice(3, 5),
-      item.key.slice(5, 7),
-    ]);
+    expect(
+      rowOf(t, item.key)
+        .cells.slice(0, 3)
+        .map((c) => c.text),
+    ).toEqual([item.key.slice(0, 3), item.key.slice(3, 5), item.key.slice(5, 7)]);
   });
 });

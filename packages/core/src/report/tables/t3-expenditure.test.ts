@@ -8,7 +8,9 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { buildExpenditureTable } from './t3-expenditure.ts';
 import { assertRectangular, gridTexts, refTexts, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 
 describe('表三 支出决算表', () => {
   it('has the six expenditure columns and the 合计 row first (seed unit)', () => {
@@ -34,7 +36,9 @@ describe('表三 支出决算表', () => {
       const t = buildExpenditureTable(d, tableProfile({ codeLayout, blankZero: false }));
       assertRectangular(t);
       expect(t.rows[0]!.key).toBe('total');
-      expect(t.rows.slice(1).map((r) => r.key)).toEqual(d.tables.t3.rows.filter((r) => r.code).map((r) => r.key));
+      expect(t.rows.slice(1).map((r) => r.key)).toEqual(
+        d.tables.t3.rows.filter((r) => r.code).map((r) => r.key),
+      );
       const refs = refTexts(t);
       for (const r of d.tables.t3.rows)
         for (const c of TABLE_SPECS.t3.columns)

@@ -7,14 +7,19 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { buildFiscalIncomeExpenditureTable } from './t4-fiscal-income-expenditure.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 
 describe('表四 财政拨款收入支出决算总表', () => {
   it('has 收入 (项目 | 决算数) beside 支出 (项目 | 合计 | three fund columns)', () => {
     const t = buildFiscalIncomeExpenditureTable(changji, tableProfile());
     assertRectangular(t);
     expect(t).toMatchObject({ id: 't4', number: '表四', title: '财政拨款收入支出决算总表', landscape: true });
-    expect(t.header[0]).toMatchObject([{ text: '收入', colSpan: 2 }, { text: '支出', colSpan: 5 }]);
+    expect(t.header[0]).toMatchObject([
+      { text: '收入', colSpan: 2 },
+      { text: '支出', colSpan: 5 },
+    ]);
     expect(gridTexts(t, 'header')[1]).toEqual([
       '项目',
       '决算数',
@@ -41,14 +46,29 @@ describe('表四 财政拨款收入支出决算总表', () => {
       'incomeGrandTotal|expenditureGrandTotal',
     ]);
     const g = gridTexts(t);
-    expect(g[0]).toEqual(['一、一般公共预算财政拨款', '214.73', '一、一般公共服务支出', '190.62', '190.62', '', '']);
+    expect(g[0]).toEqual([
+      '一、一般公共预算财政拨款',
+      '214.73',
+      '一、一般公共服务支出',
+      '190.62',
+      '190.62',
+      '',
+      '',
+    ]);
     expect(g[3]).toEqual(['', '', '四、住房保障支出', '8.20', '8.20', '', '']);
     expect(g[4]).toEqual(['本年收入合计', '214.73', '本年支出合计', '214.73', '214.73', '', '']);
     expect(g[5]).toEqual(['年初财政拨款结转和结余', '', '年末财政拨款结转和结余', '', '', '', '']);
     expect(g[6]).toEqual(['一、一般公共预算财政拨款', '', '', '', '', '', '']);
     expect(g[9]).toEqual(['总计', '214.73', '总计', '214.73', '214.73', '', '']);
-    expect(rowOf(t, 'incomeTotal.generalBudget|201').cells[1]!.ref).toEqual({ row: 'incomeTotal', column: 'generalBudget' });
-    expect(rowOf(t, 'openingCarryover.stateCapital').cells[1]).toMatchObject({ text: '', fen: 0, ref: { row: 'openingCarryover', column: 'stateCapital' } });
+    expect(rowOf(t, 'incomeTotal.generalBudget|201').cells[1]!.ref).toEqual({
+      row: 'incomeTotal',
+      column: 'generalBudget',
+    });
+    expect(rowOf(t, 'openingCarryover.stateCapital').cells[1]).toMatchObject({
+      text: '',
+      fen: 0,
+      ref: { row: 'openingCarryover', column: 'stateCapital' },
+    });
   });
 
   it('prints every figure of a generated unit with a 政府性基金 at its cell', () => {

@@ -69,18 +69,49 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
   for (let i = 0; i < Math.max(incomeTop.length, classes.length); i++) pairs.push([incomeTop[i], classes[i]]);
   pairs.push(
     [
-      { key: 'incomeTotal', text: l('incomeTotal', '本年收入合计'), row: incomeTotal, column: 'total', total: true },
-      { key: 'expenditureTotal', text: l('expenditureTotal', '本年支出合计'), row: t.byKey.get('expenditureTotal'), total: true },
+      {
+        key: 'incomeTotal',
+        text: l('incomeTotal', '本年收入合计'),
+        row: incomeTotal,
+        column: 'total',
+        total: true,
+      },
+      {
+        key: 'expenditureTotal',
+        text: l('expenditureTotal', '本年支出合计'),
+        row: t.byKey.get('expenditureTotal'),
+        total: true,
+      },
     ],
     [
-      { key: 'openingCarryover', text: l('openingCarryover', '年初财政拨款结转和结余'), row: opening, column: 'total' },
-      { key: 'closingCarryover', text: l('closingCarryover', '年末财政拨款结转和结余'), row: t.byKey.get('closingCarryover') },
+      {
+        key: 'openingCarryover',
+        text: l('openingCarryover', '年初财政拨款结转和结余'),
+        row: opening,
+        column: 'total',
+      },
+      {
+        key: 'closingCarryover',
+        text: l('closingCarryover', '年末财政拨款结转和结余'),
+        row: t.byKey.get('closingCarryover'),
+      },
     ],
   );
   for (const k of kinds(opening, 'openingCarryover')) pairs.push([k, undefined]);
   pairs.push([
-    { key: 'incomeGrandTotal', text: l('incomeGrandTotal', '总计'), row: t.byKey.get('incomeGrandTotal'), column: 'total', total: true },
-    { key: 'expenditureGrandTotal', text: l('expenditureGrandTotal', '总计'), row: t.byKey.get('expenditureGrandTotal'), total: true },
+    {
+      key: 'incomeGrandTotal',
+      text: l('incomeGrandTotal', '总计'),
+      row: t.byKey.get('incomeGrandTotal'),
+      column: 'total',
+      total: true,
+    },
+    {
+      key: 'expenditureGrandTotal',
+      text: l('expenditureGrandTotal', '总计'),
+      row: t.byKey.get('expenditureGrandTotal'),
+      total: true,
+    },
   ]);
 
   const rows: DocRow[] = pairs.map(([a, b]) => {
@@ -90,12 +121,16 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
       cells.push(
         a.column === undefined
           ? blankCell()
-          : amountCell(a.row?.values[a.column], profile, { row: a.row?.key ?? a.key.split('.')[0]!, column: a.column }),
+          : amountCell(a.row?.values[a.column], profile, {
+              row: a.row?.key ?? a.key.split('.')[0]!,
+              column: a.column,
+            }),
       );
     } else cells.push(blankCell(), blankCell());
     if (b) {
       cells.push(nameCell(b.text, b.total));
-      for (const c of EXP_COLUMNS) cells.push(amountCell(b.row?.values[c], profile, { row: b.row?.key ?? b.key, column: c }));
+      for (const c of EXP_COLUMNS)
+        cells.push(amountCell(b.row?.values[c], profile, { row: b.row?.key ?? b.key, column: c }));
     } else cells.push(blankCell(), ...EXP_COLUMNS.map(() => blankCell()));
     const r: DocRow = { key: [a?.key, b?.key].filter((k) => k !== undefined).join('|'), cells };
     if (a?.total || b?.total) r.bold = true;

@@ -7,7 +7,9 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { buildGeneralBudgetExpenditureTable } from './t5-general-budget-expenditure.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 
 describe('表五 一般公共预算财政拨款支出决算表', () => {
   it('prints 合计 | 基本支出 | 项目支出 with 合计 first and every 项 of the seed', () => {
@@ -18,7 +20,10 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
       ['项目', '', '合计', '基本支出', '项目支出'],
       ['功能分类科目编码', '科目名称', '', '', ''],
     ]);
-    expect(t.rows.map((r) => r.key)).toEqual(['total', ...changji.tables.t5.rows.filter((r) => r.code).map((r) => r.key)]);
+    expect(t.rows.map((r) => r.key)).toEqual([
+      'total',
+      ...changji.tables.t5.rows.filter((r) => r.code).map((r) => r.key),
+    ]);
     expect(gridTexts(t)[0]).toEqual(['合计', '', '214.73', '124.97', '89.77']);
     expect(gridTexts(t)[rowIndex(t, '2010450')]).toEqual(['2010450', '事业运行', '100.85', '', '']);
     expect(rowOf(t, '2010450').indent).toBe(2);
@@ -34,7 +39,13 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
     expect(row.cells[3]!.fen).toBeUndefined();
     // With zeros kept, the known zero prints 0.00 and the unknown cells stay empty.
     const kept = buildGeneralBudgetExpenditureTable(changji, tableProfile({ blankZero: false }));
-    expect(gridTexts(kept)[rowIndex(kept, '2010402')]).toEqual(['2010402', '一般行政管理事务', '0.00', '', '']);
+    expect(gridTexts(kept)[rowIndex(kept, '2010402')]).toEqual([
+      '2010402',
+      '一般行政管理事务',
+      '0.00',
+      '',
+      '',
+    ]);
   });
 
   it('splits codes: 2010450 prints as 201 | 04 | 50', () => {
@@ -58,9 +69,17 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
       ['项目', '', '年初预算数', '决算数', '', ''],
       ['功能分类科目编码', '科目名称', '', '合计', '基本支出', '项目支出'],
     ]);
-    expect(t.columns.map((c) => c.key)).toEqual(['code', 'name', 'budget.total', 'total', 'basic', 'project']);
+    expect(t.columns.map((c) => c.key)).toEqual([
+      'code',
+      'name',
+      'budget.total',
+      'total',
+      'basic',
+      'project',
+    ]);
     const refs = refTexts(t);
-    const p = (fen: number | undefined) => (fen === undefined ? '' : formatAmount(fen, { thousands: true, blankZero: true }));
+    const p = (fen: number | undefined) =>
+      fen === undefined ? '' : formatAmount(fen, { thousands: true, blankZero: true });
     for (const r of d.tables.t5.rows) {
       expect(refs.get(`${r.key}.budget.total`)).toBe(p(r.budget?.['total']));
       expect(refs.get(`${r.key}.total`)).toBe(p(r.values['total']));
@@ -73,10 +92,20 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
     const t5 = (data['tables'] as { t5: { rows: Record<string, unknown>[] } }).t5;
     t5.rows[0]!['initialBudget'] = { total: '10.00', basic: '6.00', project: '4.00' };
     const d = disclosureFromData(data);
-    const t = buildGeneralBudgetExpenditureTable(d, tableProfile({ t5WithBudget: true, codeLayout: 'split' }));
+    const t = buildGeneralBudgetExpenditureTable(
+      d,
+      tableProfile({ t5WithBudget: true, codeLayout: 'split' }),
+    );
     assertRectangular(t);
     expect(gridTexts(t, 'header')[0]).toEqual(['项目', '', '', '', '年初预算数', '', '', '决算数', '', '']);
-    expect(gridTexts(t, 'header')[1]!.slice(4)).toEqual(['合计', '基本支出', '项目支出', '合计', '基本支出', '项目支出']);
+    expect(gridTexts(t, 'header')[1]!.slice(4)).toEqual([
+      '合计',
+      '基本支出',
+      '项目支出',
+      '合计',
+      '基本支出',
+      '项目支出',
+    ]);
     expect(gridTexts(t)[0]!.slice(4, 7)).toEqual(['10.00', '6.00', '4.00']);
     expect(t.landscape).toBe(true);
   });

@@ -37,7 +37,10 @@ export function buildGeneralBudgetExpenditureTable(d: Disclosure, profile: Repor
     : [{ key: 'budget.total', column: 'total', from: 'budget' }];
   return buildClassifiedTable(d, profile, {
     id: 't5',
-    valueHeader: [budgetHeader, { text: label(profile, 't5', 'final', '决算数'), children: parts.map((p) => ({ text: p.text })) }],
+    valueHeader: [
+      budgetHeader,
+      { text: label(profile, 't5', 'final', '决算数'), children: parts.map((p) => ({ text: p.text })) },
+    ],
     leaves: [...budgetLeaves, ...finalLeaves],
     landscape: splitBudget,
   });

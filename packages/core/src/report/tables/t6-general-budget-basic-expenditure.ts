@@ -40,7 +40,11 @@ export function buildGeneralBudgetBasicExpenditureTable(d: Disclosure, profile: 
   const nCode = codeColumnCount(layout, 'economic');
   const l = (key: string, text: string) => label(profile, 't6', key, text);
   const amountText = l('amount', '决算数');
-  const sideHeader: HeaderNode[] = [codeHeader(layout, 'economic'), { text: l('name', '科目名称') }, { text: amountText }];
+  const sideHeader: HeaderNode[] = [
+    codeHeader(layout, 'economic'),
+    { text: l('name', '科目名称') },
+    { text: amountText },
+  ];
   const codeRows = t.rows.filter((r) => r.code !== undefined);
   const personnelTotal = t.byKey.get('personnelTotal');
   const publicTotal = t.byKey.get('publicTotal');
@@ -62,7 +66,11 @@ export function buildGeneralBudgetBasicExpenditureTable(d: Disclosure, profile: 
   if (profile.tables.t6Layout === 'list') {
     const rows: DocRow[] = codeRows.map((r) => ({ key: r.key, indent: indentOf(r), cells: codeSide(r) }));
     rows.push(
-      { key: 'personnelTotal', bold: true, cells: totalSide(personnelTotal, 'personnelTotal', personnelLabel) },
+      {
+        key: 'personnelTotal',
+        bold: true,
+        cells: totalSide(personnelTotal, 'personnelTotal', personnelLabel),
+      },
       { key: 'publicTotal', bold: true, cells: totalSide(publicTotal, 'publicTotal', publicLabel) },
     );
     const columns: DocColumn[] = [

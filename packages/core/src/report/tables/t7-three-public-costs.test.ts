@@ -14,9 +14,17 @@ describe('表七 财政拨款“三公”经费支出决算表', () => {
   it('has 预算数 and 决算数 groups, each 合计 | 出国 | 公务用车 (小计, 购置, 运行) | 接待', () => {
     const t = buildThreePublicCostsTable(changji, tableProfile());
     assertRectangular(t);
-    expect(t).toMatchObject({ id: 't7', number: '表七', title: '财政拨款“三公”经费支出决算表', landscape: true });
+    expect(t).toMatchObject({
+      id: 't7',
+      number: '表七',
+      title: '财政拨款“三公”经费支出决算表',
+      landscape: true,
+    });
     expect(t.header).toHaveLength(3);
-    expect(t.header[0]).toMatchObject([{ text: '预算数', colSpan: 6 }, { text: '决算数', colSpan: 6 }]);
+    expect(t.header[0]).toMatchObject([
+      { text: '预算数', colSpan: 6 },
+      { text: '决算数', colSpan: 6 },
+    ]);
     expect(t.header[1]!.slice(0, 4)).toMatchObject([
       { text: '合计', rowSpan: 2 },
       { text: '因公出国（境）费', rowSpan: 2 },
@@ -44,12 +52,18 @@ describe('表七 财政拨款“三公”经费支出决算表', () => {
     expect(t.rows).toHaveLength(1);
     expect(gridTexts(t)[0]).toEqual(['2.00', '', '2.00', '', '2.00', '', '2.00', '', '2.00', '', '2.00', '']);
     expect(t.rows[0]!.cells[7]).toMatchObject({ ref: { row: 'abroad', column: 'final' }, fen: 0 });
-    expect(t.rows[0]!.cells[4]).toMatchObject({ ref: { row: 'vehicleOperation', column: 'budget' }, fen: 20_000 * 100 });
+    expect(t.rows[0]!.cells[4]).toMatchObject({
+      ref: { row: 'vehicleOperation', column: 'budget' },
+      fen: 20_000 * 100,
+    });
     expect(t.notes).toBeUndefined();
   });
 
   it('keeps the header and states that there is no "三公" expenditure when all is zero', () => {
-    const data = parse(text) as { tables: { t7: { rows: Record<string, unknown>[] } }; threePublic: Record<string, unknown> };
+    const data = parse(text) as {
+      tables: { t7: { rows: Record<string, unknown>[] } };
+      threePublic: Record<string, unknown>;
+    };
     for (const r of data.tables.t7.rows) {
       r['budget'] = 0;
       r['final'] = 0;
@@ -63,7 +77,10 @@ describe('表七 财政拨款“三公”经费支出决算表', () => {
 
   it('rewords the vehicle header from the profile (Shanghai: 公务用车购置及运行维护费)', () => {
     const d = disclosureFromData(generateUnitData({ seed: 2 }));
-    const t = buildThreePublicCostsTable(d, tableProfile({}, { 'table.t7.vehicle': '公务用车购置及运行维护费' }));
+    const t = buildThreePublicCostsTable(
+      d,
+      tableProfile({}, { 'table.t7.vehicle': '公务用车购置及运行维护费' }),
+    );
     expect(t.header[1]![2]!.text).toBe('公务用车购置及运行维护费');
   });
 });

@@ -7,10 +7,26 @@
 import type { Disclosure } from '../../model/disclosure.ts';
 import type { DocColumn, DocTable } from '../document.ts';
 import type { ReportProfile } from '../profile.ts';
-import { amountCell, frame, headerRows, isEmptyTable, label, tableNotes, WIDTH, type HeaderNode } from './table-layout.ts';
+import {
+  amountCell,
+  frame,
+  headerRows,
+  isEmptyTable,
+  label,
+  tableNotes,
+  WIDTH,
+  type HeaderNode,
+} from './table-layout.ts';
 
 /** Model rows of T7 in printed column order within each group. */
-export const T7_ITEMS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+export const T7_ITEMS = [
+  'total',
+  'abroad',
+  'vehicle',
+  'vehiclePurchase',
+  'vehicleOperation',
+  'reception',
+] as const;
 
 export function buildThreePublicCostsTable(d: Disclosure, profile: ReportProfile): DocTable {
   const t = d.tables.t7;

@@ -33,7 +33,12 @@ export function amountCell(
 }
 
 /** The amount of a model row's column as a cell (empty when the row or the value is unknown). */
-export function rowAmountCell(row: Row | undefined, column: string, profile: ReportProfile, rowKey?: string): DocCell {
+export function rowAmountCell(
+  row: Row | undefined,
+  column: string,
+  profile: ReportProfile,
+  rowKey?: string,
+): DocCell {
   return amountCell(row?.values[column], profile, { row: row?.key ?? rowKey ?? '', column });
 }
 
@@ -103,7 +108,10 @@ export function codeHeader(layout: CodeLayout, kind: CodeKind): HeaderNode {
 /** The code of a row as printed: "2010450" merged, or "201" "04" "50" split. */
 export function codeCells(code: string, layout: CodeLayout, kind: CodeKind): DocCell[] {
   if (layout === 'merged') return [{ text: code, align: 'left' }];
-  const parts = kind === 'function' ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)] : [code.slice(0, 3), code.slice(3, 5)];
+  const parts =
+    kind === 'function'
+      ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)]
+      : [code.slice(0, 3), code.slice(3, 5)];
   return parts.map((p) => ({ text: p, align: 'center' }));
 }
 
@@ -167,7 +175,14 @@ export function frame(
   d: Disclosure,
   profile: ReportProfile,
   id: TableId,
-  parts: { title?: string; columns: DocColumn[]; header: DocCell[][]; rows: DocRow[]; notes?: string[]; landscape?: boolean },
+  parts: {
+    title?: string;
+    columns: DocColumn[];
+    header: DocCell[][];
+    rows: DocRow[];
+    notes?: string[];
+    landscape?: boolean;
+  },
 ): DocTable {
   const t: DocTable = {
     id,

@@ -52,9 +52,23 @@ const mm = (v: number): number => Math.round((v * 1440) / 25.4);
 
 const A4 = { width: 11906, height: 16838 } as const;
 /** GB/T 9704 §5.2.1: 天头 37 mm, 订口 28 mm; text block 156 × 225 mm. */
-const PORTRAIT_MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(23) };
+const PORTRAIT_MARGIN = {
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
+  header: mm(15),
+  footer: mm(23),
+};
 /** Landscape table pages: the same binding edge (the portrait left edge becomes the landscape top). */
-const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(26), left: mm(30), right: mm(30), header: mm(12), footer: mm(14) };
+const LANDSCAPE_MARGIN = {
+  top: mm(28),
+  bottom: mm(26),
+  left: mm(30),
+  right: mm(30),
+  header: mm(12),
+  footer: mm(14),
+};
 const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
@@ -62,20 +76,56 @@ const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGI
 const BODY_LINE = 560;
 const TWO_CHARS = 640; // two 16 pt characters in twips
 
-const fonts = (eastAsia: string) => ({ ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: DOCX_FONTS.latin });
+const fonts = (eastAsia: string) => ({
+  ascii: DOCX_FONTS.latin,
+  hAnsi: DOCX_FONTS.latin,
+  eastAsia,
+  cs: DOCX_FONTS.latin,
+});
 
 /**
  * The font table: each official font with an alternative name, the GB2312 charset (86) and the code-page bit for
  * GB2312, so that Word/WPS without 方正小标宋简体 or 仿宋_GB2312 substitute a Chinese font (宋体, 仿宋 …) and
  * LibreOffice picks a CJK font through its own substitution rather than drawing boxes.
  */
-const FONT_ENTRIES: readonly { name: string; alt: string; panose: string; family: string; pitch: string }[] = [
-  { name: DOCX_FONTS.title, alt: '宋体', panose: '02010600030101010101', family: 'roman', pitch: 'variable' },
-  { name: DOCX_FONTS.heading1, alt: 'SimHei', panose: '02010609060101010101', family: 'swiss', pitch: 'variable' },
-  { name: DOCX_FONTS.heading2, alt: '楷体', panose: '02010609060101010101', family: 'roman', pitch: 'variable' },
-  { name: DOCX_FONTS.body, alt: '仿宋', panose: '02010609060101010101', family: 'roman', pitch: 'variable' },
-  { name: DOCX_FONTS.table, alt: 'SimSun', panose: '02010600030101010101', family: 'roman', pitch: 'variable' },
-];
+const FONT_ENTRIES: readonly { name: string; alt: string; panose: string; family: string; pitch: string }[] =
+  [
+    {
+      name: DOCX_FONTS.title,
+      alt: '宋体',
+      panose: '02010600030101010101',
+      family: 'roman',
+      pitch: 'variable',
+    },
+    {
+      name: DOCX_FONTS.heading1,
+      alt: 'SimHei',
+      panose: '02010609060101010101',
+      family: 'swiss',
+      pitch: 'variable',
+    },
+    {
+      name: DOCX_FONTS.heading2,
+      alt: '楷体',
+      panose: '02010609060101010101',
+      family: 'roman',
+      pitch: 'variable',
+    },
+    {
+      name: DOCX_FONTS.body,
+      alt: '仿宋',
+      panose: '02010609060101010101',
+      family: 'roman',
+      pitch: 'variable',
+    },
+    {
+      name: DOCX_FONTS.table,
+      alt: 'SimSun',
+      panose: '02010600030101010101',
+      family: 'roman',
+      pitch: 'variable',
+    },
+  ];
 
 const FONT_TABLE_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -154,13 +204,16 @@ function writeBlock(layout: Layout, block: Block): void {
     case 'title':
       layout.orient(false);
       layout.paragraph({ style: 'Title', children: [new TextRun(block.text)] });
-      if (block.subtitle !== undefined) layout.paragraph({ style: 'Subtitle', children: [new TextRun(block.subtitle)] });
+      if (block.subtitle !== undefined)
+        layout.paragraph({ style: 'Subtitle', children: [new TextRun(block.subtitle)] });
       // GB/T 9704 §7.3.3: one empty line between the title and the text.
       layout.paragraph({ style: 'Body', indent: { firstLine: 0 }, children: [] });
       return;
     case 'heading': {
       layout.orient(false);
-      const heading = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 }[block.level];
+      const heading = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 }[
+        block.level
+      ];
       layout.paragraph({ heading, children: [new TextRun(block.text)] });
       return;
     }
@@ -170,7 +223,9 @@ function writeBlock(layout: Layout, block: Block): void {
       layout.paragraph({
         style: 'Body',
         alignment: ALIGN[align],
-        ...(block.indent === false || align === 'center' ? { indent: { firstLine: 0, firstLineChars: 0 } } : {}),
+        ...(block.indent === false || align === 'center'
+          ? { indent: { firstLine: 0, firstLineChars: 0 } }
+          : {}),
         children: block.runs.map((r) => textRun(r)),
       });
       return;
@@ -197,7 +252,14 @@ const ALIGN = {
 } as const;
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+const TABLE_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+};
 
 /** The grid column of every cell, allowing for cells merged across rows from above (HTML-style rowSpan). */
 function placeCells(rows: readonly (readonly DocCell[])[]): number[][] {
@@ -217,7 +279,11 @@ function placeCells(rows: readonly (readonly DocCell[])[]): number[][] {
   });
 }
 
-function cellAlign(cell: DocCell, column: DocColumn | undefined, header: boolean): 'left' | 'center' | 'right' {
+function cellAlign(
+  cell: DocCell,
+  column: DocColumn | undefined,
+  header: boolean,
+): 'left' | 'center' | 'right' {
   if (cell.align !== undefined) return cell.align;
   if (header) return 'center';
   if ((cell.colSpan ?? 1) > 1 || column === undefined) return 'left';
@@ -251,7 +317,12 @@ function writeTable(layout: Layout, t: DocTable): void {
   const caption = [t.number, t.title].filter((s) => s !== '').join('　');
   layout.paragraph({ style: 'TableTitle', children: [new TextRun(caption)] });
   if (t.subtitle !== undefined && t.subtitle !== '') {
-    layout.paragraph({ style: 'TableText', alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ ...run, size: SIZE.xiaoSi, text: t.subtitle })] });
+    layout.paragraph({
+      style: 'TableText',
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [new TextRun({ ...run, size: SIZE.xiaoSi, text: t.subtitle })],
+    });
   }
   if (t.unitLine !== undefined || t.unitLabel !== undefined) {
     layout.paragraph({
@@ -325,12 +396,28 @@ function writeChart(layout: Layout, chart: ChartSpec): void {
   let drawing: ChartRun | undefined;
   try {
     const [first] = chart.series;
-    if (chart.kind === 'pie' && chart.series.length === 1 && first !== undefined && first.values.every((v) => v >= 0)) {
+    if (
+      chart.kind === 'pie' &&
+      chart.series.length === 1 &&
+      first !== undefined &&
+      first.values.every((v) => v >= 0)
+    ) {
       drawing = new ChartRun({
         type: 'pie',
         categories: chart.categories,
-        series: [{ name: first.name, values: first.values, colors: chart.categories.map((_, i) => CHART_COLORS[i % CHART_COLORS.length]) }],
-        dataLabels: { value: true, position: 'outsideEnd', numberFormat: '#,##0.00', font: { ...font, size: 9, color: '000000' } },
+        series: [
+          {
+            name: first.name,
+            values: first.values,
+            colors: chart.categories.map((_, i) => CHART_COLORS[i % CHART_COLORS.length]),
+          },
+        ],
+        dataLabels: {
+          value: true,
+          position: 'outsideEnd',
+          numberFormat: '#,##0.00',
+          font: { ...font, size: 9, color: '000000' },
+        },
         legend: { position: 'right', font: { ...font, size: 10 } },
         font,
         transformation: size,
@@ -340,10 +427,20 @@ function writeChart(layout: Layout, chart: ChartSpec): void {
       drawing = new ChartRun({
         type: 'column',
         categories: chart.categories,
-        series: chart.series.map((s, i) => ({ name: s.name, values: s.values, color: CHART_COLORS[i % CHART_COLORS.length] })),
+        series: chart.series.map((s, i) => ({
+          name: s.name,
+          values: s.values,
+          color: CHART_COLORS[i % CHART_COLORS.length],
+        })),
         // Labels on every bar only while they fit side by side; the axis carries the scale otherwise.
         ...(chart.categories.length * chart.series.length <= 8
-          ? { dataLabels: { value: true, numberFormat: '#,##0.00', font: { ...font, size: 8, color: '000000' } } }
+          ? {
+              dataLabels: {
+                value: true,
+                numberFormat: '#,##0.00',
+                font: { ...font, size: 8, color: '000000' },
+              },
+            }
           : {}),
         valueAxis: { numberFormat: '#,##0', font: { ...font, size: 9 } },
         categoryAxis: { font: { ...font, size: 9 } },
@@ -354,7 +451,7 @@ function writeChart(layout: Layout, chart: ChartSpec): void {
       });
     }
   } catch {
-    drawing = undefined; // e.g. a negative slice: fall through to the data table
+    drawing = undefined; // e.g. a value that is not a finite number: fall through to the data table
   }
   if (drawing !== undefined) {
     layout.paragraph({ style: 'TableText', alignment: AlignmentType.CENTER, children: [drawing] });
@@ -369,7 +466,11 @@ function chartNumber(v: number): string {
 
 function chartDescription(chart: ChartSpec): string {
   return chart.series
-    .map((s) => `${s.name}：` + chart.categories.map((c, i) => `${c} ${chartNumber(s.values[i] ?? 0)}${chart.unit}`).join('，'))
+    .map(
+      (s) =>
+        `${s.name}：` +
+        chart.categories.map((c, i) => `${c} ${chartNumber(s.values[i] ?? 0)}${chart.unit}`).join('，'),
+    )
     .join('；');
 }
 
@@ -385,7 +486,12 @@ function chartDataTable(chart: ChartSpec): DocTable {
     ],
     header: [[{ text: '项目' }, ...chart.series.map((s) => ({ text: s.name }))]],
     rows: chart.categories.map((c, i) => ({
-      cells: [{ text: c }, ...chart.series.map((s) => ({ text: s.values[i] === undefined ? '' : chartNumber(s.values[i] ?? 0) }))],
+      cells: [
+        { text: c },
+        ...chart.series.map((s) => ({
+          text: Number.isFinite(s.values[i]) ? chartNumber(s.values[i] ?? 0) : '',
+        })),
+      ],
     })),
   };
 }
@@ -424,7 +530,11 @@ function sectionOptions(s: SectionDraft, index: number, draft: boolean): ISectio
     properties: {
       ...(index > 0 ? { type: SectionType.NEXT_PAGE } : {}),
       page: {
-        size: { width: A4.width, height: A4.height, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: s.landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN,
         ...(index === 0 ? { pageNumbers: { start: 1 } } : {}),
       },
@@ -455,12 +565,19 @@ export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: fonts(DOCX_FONTS.body), size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          run: {
+            font: fonts(DOCX_FONTS.body),
+            size: SIZE.san,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
         },
         title: {
           run: { font: fonts(DOCX_FONTS.title), size: SIZE.er, color: '000000' },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          },
         },
         heading1: {
           run: { font: fonts(DOCX_FONTS.heading1), size: SIZE.san, bold: false, color: '000000' },
@@ -468,11 +585,21 @@ export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
         },
         heading2: {
           run: { font: fonts(DOCX_FONTS.heading2), size: SIZE.san, bold: false, color: '000000' },
-          paragraph: { indent: { firstLine: TWO_CHARS, firstLineChars: 200 }, keepNext: true, outlineLevel: 1, ...bodyParagraph },
+          paragraph: {
+            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
+            keepNext: true,
+            outlineLevel: 1,
+            ...bodyParagraph,
+          },
         },
         heading3: {
           run: { font: fonts(DOCX_FONTS.body), size: SIZE.san, bold: true, color: '000000' },
-          paragraph: { indent: { firstLine: TWO_CHARS, firstLineChars: 200 }, keepNext: true, outlineLevel: 2, ...bodyParagraph },
+          paragraph: {
+            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
+            keepNext: true,
+            outlineLevel: 2,
+            ...bodyParagraph,
+          },
         },
       },
       paragraphStyles: [
@@ -482,7 +609,11 @@ export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
           basedOn: 'Normal',
           quickFormat: true,
           run: { font: fonts(DOCX_FONTS.body), size: SIZE.san },
-          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: TWO_CHARS, firstLineChars: 200 }, ...bodyParagraph },
+          paragraph: {
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
+            ...bodyParagraph,
+          },
         },
         {
           id: 'Subtitle',
@@ -496,7 +627,11 @@ export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
           name: 'Table Title',
           basedOn: 'Normal',
           run: { font: fonts(DOCX_FONTS.title), size: SIZE.xiaoEr },
-          paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+          },
         },
         {
           id: 'TableText',

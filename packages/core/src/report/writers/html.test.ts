@@ -142,11 +142,24 @@ describe('writeHtml', () => {
     expect(html).toMatch(/@page \{ size: A4; margin: [^;]+;/);
     expect(html).toContain('counter(page)');
     expect(html).toContain('thead { display: table-header-group; }');
+    expect(html).toContain('table.report:not(.row-spans) tr { break-inside: avoid;');
+    expect(findAll(root, 'table').map((t) => t.attrs['class'])).toEqual(['report', 'report row-spans']);
+    // A page break is a line on screen only; on paper the block after it starts the page (an element
+    // of its own would sit alone on a page after a landscape table).
     expect(findAll(root, 'hr').map((e) => e.attrs['class'])).toEqual(['page-break']);
-    // The sample's table follows a heading right after a page break: no extra break. The wide table
-    // follows a paragraph: it starts a page itself.
-    expect(byClass(root, 'h2', 'page-start')).toEqual([]);
+    expect(html).toMatch(/@media print \{[\s\S]*hr\.page-break \{ display: none; \}/);
+    expect(html).not.toMatch(/hr\.page-break \{[^}]*break-after/);
+    // In the sample, the heading after the page break starts the page and its table does not break
+    // again. The wide table follows a paragraph: it starts a page itself.
+    expect(byClass(root, 'h2', 'page-start').map(textContent)).toEqual(['第四部分 部门决算报表']);
+    expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t7')?.attrs['class']).toBe('table-block');
     expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t8')?.attrs['class']).toContain('page-start');
+    // A break right before a table starts the table's page; the first block never breaks.
+    const doc3 = sampleDocument();
+    doc3.blocks = [{ type: 'pageBreak' }, { type: 'paragraph', runs: [{ text: '甲' }] }, { type: 'pageBreak' }, { type: 'table', table: wideTable() }];
+    const root3 = read(writeHtml(doc3));
+    expect(byClass(root3, 'p', 'page-start')).toEqual([]);
+    expect(findAll(root3, 'section')[0]?.attrs['class']).toBe('table-block landscape page-start');
     // A heading right before a table takes the break, so it is not left at the foot of a page.
     const doc2 = sampleDocument();
     doc2.blocks.push({ type: 'heading', level: 2, text: '表八说明' }, { type: 'table', table: wideTable() });

@@ -60,7 +60,7 @@ nav.toc li.toc-table { padding-left: 4em; font-size: 12pt; }
 nav.toc a { color: inherit; text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 .page-start { break-before: page; page-break-before: always; }
-hr.page-break { border: 0; border-top: 1px dashed #bbb; margin: 18pt 0; break-after: page; page-break-after: always; }
+hr.page-break { border: 0; border-top: 1px dashed #bbb; margin: 18pt 0; }
 section.table-block { margin: 16pt 0; }
 section.table-block.landscape { page: wide; }
 table.report { width: 100%; border-collapse: collapse; font-family: ${FONT_TABLE}; font-size: 10.5pt; line-height: 14pt; }
@@ -71,7 +71,8 @@ table.report caption .table-meta { display: flex; justify-content: space-between
 table.report th, table.report td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; }
 table.report th { font-family: ${FONT_HEI}; font-weight: normal; text-align: center; background: #f2f2f2; }
 table.report thead { display: table-header-group; }
-table.report tr { break-inside: avoid; page-break-inside: avoid; }
+/* Rows stay whole on a page, except in tables with merged body rows: Chromium then adds a blank page. */
+table.report:not(.row-spans) tr { break-inside: avoid; page-break-inside: avoid; }
 table.report td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.report td.code { white-space: nowrap; }
 table.report td.al-left, table.report th.al-left { text-align: left; }
@@ -97,7 +98,10 @@ body.draft .watermark { display: block; }
   body.draft .draft-banner { display: none; }
   nav.toc { break-after: page; page-break-after: always; border: 0; }
   a { color: inherit; text-decoration: none; }
-  hr.page-break { border: 0; margin: 0; }
+  hr.page-break { display: none; }
+  main > :last-child { margin-bottom: 0; }
+  nav.toc { font-size: 12pt; line-height: 18pt; }
+  nav.toc li.toc-table { font-size: 11pt; line-height: 15pt; }
 }
 `;
 }
@@ -113,8 +117,9 @@ function renderRuns(runs: readonly Run[]): string {
     .join('');
 }
 
-function renderParagraph(p: ParagraphBlock): string {
+function renderParagraph(p: ParagraphBlock, startsPage = false): string {
   const classes: string[] = [];
+  if (startsPage) classes.push('page-start');
   if (p.indent !== false) classes.push('indent');
   if (p.align && p.align !== 'justify') classes.push(`align-${p.align}`);
   const key = p.key ? ` data-key="${escapeHtml(p.key)}"` : '';
@@ -141,7 +146,8 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   if (table.landscape) sectionClasses.push('landscape');
   if (startsPage) sectionClasses.push('page-start');
   out.push(`<section class="${sectionClasses.join(' ')}" id="table-${escapeHtml(table.id)}">`);
-  out.push(`<table class="report" data-table="${escapeHtml(table.id)}">`);
+  const rowSpans = table.rows.some((r) => r.cells.some((c) => (c.rowSpan ?? 1) > 1));
+  out.push(`<table class="report${rowSpans ? ' row-spans' : ''}" data-table="${escapeHtml(table.id)}">`);
   out.push('<caption>');
   if (table.number) out.push(`<span class="table-number">${escapeHtml(table.number)}</span>`);
   out.push(`<span class="table-title">${escapeHtml(table.title)}</span>`);
@@ -207,9 +213,10 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   return out.join('\n');
 }
 
-function renderChart(chart: ChartSpec): string {
+function renderChart(chart: ChartSpec, startsPage = false): string {
   const svg = renderChartSvg(chart, { width: 640, height: chart.kind === 'pie' ? 340 : 380 });
-  return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}">\n${svg}\n</figure>`;
+  const cls = startsPage ? 'chart page-start' : 'chart';
+  return `<figure class="${cls}" id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}">\n${svg}\n</figure>`;
 }
 
 interface TocEntry {
@@ -219,18 +226,25 @@ interface TocEntry {
 }
 
 /**
- * Which blocks start a printed page: each table does, but when headings come right before it the
- * first of those headings starts the page instead, so that no heading is left alone at a page foot.
+ * Which blocks start a printed page. An explicit page break starts the next block on a new page (the
+ * break travels as `break-before` on that block, never as an element of its own: an element there would
+ * sit alone on a page after a landscape table). Each table starts a page too, but when headings come
+ * right before it the first of those headings does, so that no heading is left at the foot of a page.
  */
 function pageStarts(blocks: readonly Block[]): Set<number> {
   const starts = new Set<number>();
+  let afterBreak = false;
   blocks.forEach((block, i) => {
+    if (block.type === 'pageBreak') {
+      afterBreak = i > 0;
+      return;
+    }
+    if (afterBreak) starts.add(i);
+    afterBreak = false;
     if (block.type !== 'table') return;
     let j = i;
     while (j > 0 && blocks[j - 1]?.type === 'heading') j--;
-    const before = blocks[j - 1];
-    // Already on a fresh page: the document start, or right after an explicit page break.
-    if (before === undefined || before.type === 'pageBreak') return;
+    if (j === 0 || starts.has(j) || blocks[j - 1]?.type === 'pageBreak') return;
     starts.add(j);
   });
   return starts;
@@ -249,7 +263,7 @@ export function writeHtml(doc: ReportDocument): string {
     const pageClass = starts.has(i) ? ' class="page-start"' : '';
     switch (block.type) {
       case 'title':
-        body.push(`<header class="doc-head">`);
+        body.push(`<header class="doc-head${starts.has(i) ? ' page-start' : ''}">`);
         body.push(`<h1 class="doc-title">${escapeHtml(block.text)}</h1>`);
         if (block.subtitle) body.push(`<p class="subtitle">${escapeHtml(block.subtitle)}</p>`);
         body.push('</header>');
@@ -266,7 +280,7 @@ export function writeHtml(doc: ReportDocument): string {
         break;
       }
       case 'paragraph':
-        body.push(renderParagraph(block));
+        body.push(renderParagraph(block, starts.has(i)));
         break;
       case 'table':
         body.push(renderTable(block.table, starts.has(i)));
@@ -278,9 +292,10 @@ export function writeHtml(doc: ReportDocument): string {
         break;
       case 'chart':
         placedCharts.add(block.chart.id);
-        body.push(renderChart(block.chart));
+        body.push(renderChart(block.chart, starts.has(i)));
         break;
       case 'pageBreak':
+        // Shown on screen only; on paper the next block carries the break (pageStarts).
         body.push('<hr class="page-break">');
         break;
     }

@@ -8,7 +8,9 @@ import { buildGovernmentFundTable } from './t8-government-fund.ts';
 import { buildStateCapitalTable } from './t9-state-capital.ts';
 import { assertRectangular, gridTexts, refTexts, tableProfile } from './testing.ts';
 
-const changji = loadDisclosure(readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'));
+const changji = loadDisclosure(
+  readFileSync(join(import.meta.dirname, '../../../../../examples/changji-2022.yaml'), 'utf8'),
+);
 const FULL_HEADER = [
   ['项目', '', '年初结转和结余', '本年收入', '本年支出', '', '', '年末结转和结余'],
   ['功能分类科目编码', '科目名称', '', '', '合计', '基本支出', '项目支出', ''],
@@ -41,9 +43,14 @@ describe('表八/表九 政府性基金 and 国有资本经营预算财政拨款
     delete tables['t8']!['emptyStatement'];
     const d = disclosureFromData(data);
     expect(buildGovernmentFundTable(d, tableProfile()).notes).toEqual(['注：本表为空表。']);
-    expect(buildGovernmentFundTable(d, tableProfile({ emptyTableNote: '说明：{unit}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。' })).notes).toEqual([
-      `说明：${d.unit.name}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。`,
-    ]);
+    expect(
+      buildGovernmentFundTable(
+        d,
+        tableProfile({
+          emptyTableNote: '说明：{unit}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。',
+        }),
+      ).notes,
+    ).toEqual([`说明：${d.unit.name}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。`]);
   });
 
   it('prints the fund rows of a unit with 政府性基金, without an empty note', () => {
@@ -56,20 +63,8 @@ describe('表八/表九 政府性基金 and 国有资本经营预算财政拨款
     const refs = refTexts(t);
     for (const r of d.tables.t8.rows)
       for (const c of ['opening', 'income', 'expenditure', 'basic', 'project', 'closing'])
-        expect(refs.get(`${r.key}.${c}`)).toBe(formatAmount(r.values[c]!, { thousands: true, blankZero: true }));
-  });
-
-  it('T9 expenditure only (central form): the 本年支出 columns and the central name', () => {
-    const t = buildStateCapitalTable(changji, tableProfile({ t9ExpenditureOnly: true }));
-    assertRectangular(t);
-    expect(t.title).toBe('国有资本经营预算财政拨款支出决算表');
-    expect(gridTexts(t, 'header')).toEqual([
-      ['项目', '', '本年支出', '', ''],
-      ['功能分类科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-    ]);
-    expect(t.columns.map((c) => c.key)).toEqual(['code', 'name', 'expenditure', 'basic', 'project']);
-    expect(t.notes).toHaveLength(1);
-    const named = buildStateCapitalTable(changji, tableProfile({ t9ExpenditureOnly: true, names: { t9: '国有资本经营预算财政拨款支出决算表（部门）' } }));
-    expect(named.title).toBe('国有资本经营预算财政拨款支出决算表（部门）');
+        expect(refs.get(`${r.key}.${c}`)).toBe(
+          formatAmount(r.values[c]!, { thousands: true, blankZero: true }),
+        );
   });
 });
