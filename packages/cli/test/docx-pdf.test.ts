@@ -149,6 +149,26 @@ describe.skipIf(skip)('DOCX → PDF with LibreOffice', () => {
     expect(plain.text).not.toContain('草稿');
   });
 
+  it('a table longer than a page repeats its header rows on the next page', async () => {
+    const base = sampleDocument();
+    const [t7] = base.tables;
+    if (t7 === undefined) throw new Error('sample without a table');
+    const rows = Array.from({ length: 70 }, (_, i) => ({
+      indent: 1,
+      cells: [{ text: `第${i + 1}项支出` }, { text: `${i + 1}.00` }, { text: `${i + 1}.50` }],
+    }));
+    const long = { ...t7, rows };
+    const doc: ReportDocument = { ...base, blocks: [{ type: 'table', table: long }], tables: [long] };
+    const out = await convert(doc, 'long');
+    const pages = out.text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) {
+      expect(p).toContain('预算数');
+      expect(p).toContain('决算数');
+    }
+    expect(squeeze(out.text)).toContain('第70项支出70.0070.50');
+  });
+
   it('the changji-2022 example built with xinjiang-2022: every paragraph and table label comes back', async () => {
     const d = loadDisclosure(readFileSync(join(root, 'examples/changji-2022.yaml'), 'utf8'));
     const doc = buildReport(d, builtinProfile('xinjiang-2022'));

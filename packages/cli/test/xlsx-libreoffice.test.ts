@@ -1,26 +1,20 @@
 /**
  * The XLSX opens in LibreOffice Calc: converted to PDF without error, the Chinese titles and the
- * figures (thousands separators, two decimals, blank zeros) come back through pdftotext.
- * Needs soffice and pdftotext: skipped with a reason when missing, a failure when JUESUAN_FULL_TEST=1.
+ * figures (thousands separators, two decimals, blank zeros) come back through pdftotext, and the
+ * changji example's nine tables print. Needs soffice and pdftotext: skipped with a reason when
+ * missing, a failure when JUESUAN_FULL_TEST=1.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleDocument, wan, writeXlsx } from '@juesuan/core';
+import { buildReport, builtinProfile, loadDisclosure, sampleDocument, wan, writeXlsx } from '@juesuan/core';
+import { convertWithLibreOffice } from '../src/pdf.ts';
+import { toolsMissing } from '../src/tools.ts';
 
-// Local helpers: packages/cli/src/tools.ts and pdf.ts were not there yet when this test was written.
-function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
-}
-const full = process.env.JUESUAN_FULL_TEST === '1';
-const missing = ['soffice', 'pdftotext'].filter((t) => !hasTool(t));
-if (missing.length > 0) {
-  const reason = `缺少 ${missing.join('、')}，跳过 LibreOffice 打开 XLSX 的测试（Debian：apt-get install libreoffice-calc poppler-utils）`;
-  if (full) throw new Error(`JUESUAN_FULL_TEST=1：${reason}`);
-  console.warn(reason);
-}
+const skip = toolsMissing(['soffice', 'pdftotext'], ' LibreOffice 打开 XLSX 的测试');
+const root = join(import.meta.dirname, '../../..');
 
 type Doc = ReturnType<typeof sampleDocument>;
 type Table = Doc['tables'][number];
@@ -101,43 +95,19 @@ function t5(): Table {
 const work = mkdtempSync(join(tmpdir(), 'juesuan-xlsx-lo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** soffice --convert-to pdf with its own profile directory (parallel runs must not share one). */
-function toPdf(file: string): { pdf: string; text: string; stderr: string; status: number | null } {
-  const profile = mkdtempSync(join(tmpdir(), 'juesuan-lo-profile-'));
-  try {
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        file,
-      ],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    const pdf = file.replace(/\.xlsx$/, '.pdf');
-    const text = existsSync(pdf)
-      ? spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout
-      : '';
-    return { pdf, text, stderr: r.stderr, status: r.status };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+/** XLSX bytes → PDF through LibreOffice (own profile per call) → the text pdftotext extracts. */
+async function pdfText(xlsx: Uint8Array, name: string): Promise<string> {
+  const pdf = await convertWithLibreOffice(xlsx, 'xlsx');
+  expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  const file = join(work, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-describe.skipIf(missing.length > 0)('XLSX in LibreOffice', () => {
+describe.skipIf(skip !== undefined)('XLSX in LibreOffice', () => {
   it('converts to PDF; titles, unit line, codes and figures read back', async () => {
     const doc: Doc = { ...sampleDocument(), tables: [t5(), ...sampleDocument().tables] };
-    const file = join(work, 'tables.xlsx');
-    writeFileSync(file, await writeXlsx(doc));
-    const r = toPdf(file);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).not.toMatch(/error/i);
-    expect(readFileSync(r.pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const text = r.text;
+    const text = await pdfText(await writeXlsx(doc), 'tables');
     for (const s of [
       '一般公共预算财政拨款支出决算表',
       '财政拨款“三公”经费支出决算表',
@@ -161,11 +131,21 @@ describe.skipIf(missing.length > 0)('XLSX in LibreOffice', () => {
   });
 
   it('a draft prints 草稿 on the page', async () => {
-    const file = join(work, 'draft.xlsx');
-    writeFileSync(file, await writeXlsx(sampleDocument({ draft: true })));
-    const r = toPdf(file);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.text).toContain('草稿');
-    expect(r.text).toContain('财政拨款“三公”经费支出决算表');
+    const text = await pdfText(await writeXlsx(sampleDocument({ draft: true })), 'draft');
+    expect(text).toContain('草稿');
+    expect(text).toContain('财政拨款“三公”经费支出决算表');
+  });
+
+  it('the changji example: every table title and its figures print', async () => {
+    const d = loadDisclosure(readFileSync(join(root, 'examples/changji-2022.yaml'), 'utf8'));
+    const doc = buildReport(d, builtinProfile('xinjiang-2022'));
+    const text = await pdfText(await writeXlsx(doc), 'changji');
+    const squeezed = text.replace(/\s+/g, '');
+    for (const t of doc.tables) expect(squeezed, t.title).toContain(t.title.replace(/\s+/g, ''));
+    for (const figure of ['360.44', '258.51', '214.73', '101.93', '124.21', '115.68', '9.28']) {
+      expect(text, figure).toContain(figure);
+    }
+    expect(text).toContain('编制单位：');
+    expect(text).not.toMatch(/[\u2F00-\u2FDF]/);
   });
 });

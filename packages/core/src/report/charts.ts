@@ -9,10 +9,22 @@ import * as echarts from 'echarts';
 import type { ChartSpec } from './document.ts';
 
 /** Sans-serif CJK stack for chart labels (Linux, Windows and generic fallbacks). */
-export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimHei', sans-serif";
+export const CHART_FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimHei', sans-serif";
 
 /** A muted palette that stays distinguishable when printed in greyscale. */
-const PALETTE = ['#2f5597', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6', '#bf9000', '#a5a5a5', '#843c0c', '#375623'];
+const PALETTE = [
+  '#2f5597',
+  '#c55a11',
+  '#548235',
+  '#7f6000',
+  '#7030a0',
+  '#2e75b6',
+  '#bf9000',
+  '#a5a5a5',
+  '#843c0c',
+  '#375623',
+];
 
 export interface ChartRenderOptions {
   /** Pixels; default 640. */
@@ -93,7 +105,12 @@ function barOption(chart: ChartSpec): echarts.EChartsCoreOption {
       name: s.name,
       data: s.values,
       barMaxWidth: 36,
-      label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => formatValue(p.value) },
+      label: {
+        show: true,
+        position: 'top',
+        fontSize: 10,
+        formatter: (p: { value: number }) => formatValue(p.value),
+      },
     })),
   };
 }

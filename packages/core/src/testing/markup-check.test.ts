@@ -3,7 +3,9 @@ import { findAll, parseMarkup, textContent } from './markup-check.ts';
 
 describe('parseMarkup', () => {
   it('reads balanced HTML with void elements, entities and raw text', () => {
-    const r = parseMarkup('<!DOCTYPE html><html><head><meta charset="utf-8"><style>a > b {}</style></head><body><p class="x">A &amp; B &lt;c&gt;<br></p></body></html>');
+    const r = parseMarkup(
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><style>a > b {}</style></head><body><p class="x">A &amp; B &lt;c&gt;<br></p></body></html>',
+    );
     expect(r.errors).toEqual([]);
     const [p] = findAll(r.root, 'p');
     expect(p?.attrs['class']).toBe('x');

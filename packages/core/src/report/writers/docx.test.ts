@@ -136,7 +136,12 @@ describe('writeDocx: the sample document', async () => {
     expect(styles).toContain('w:firstLineChars="200"');
     expect(styles).toContain('<w:jc w:val="both"/>');
     expect(styles).toContain('w:eastAsia="zh-CN"');
-    expect(xml).toContain('w:eastAsia="宋体"'); // table cells
+    // table cells: 宋体 五号 (wide tables) or 小四 (tables of up to four columns, as here)
+    expect(styles).toMatch(
+      /w:styleId="TableText">(?:(?!<\/w:style>)[\s\S])*w:eastAsia="宋体"(?:(?!<\/w:style>)[\s\S])*<w:sz w:val="21"\/>/,
+    );
+    expect(styles).toMatch(/w:styleId="TableTextLarge">(?:(?!<\/w:style>)[\s\S])*<w:sz w:val="24"\/>/);
+    expect(xml).toMatch(/<w:pStyle w:val="TableTextLarge"\/>(?:(?!<\/w:p>)[\s\S])*1,234\.56/);
   });
 
   it('gives every official font a Chinese fallback in the font table', async () => {

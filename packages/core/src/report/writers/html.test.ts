@@ -39,9 +39,31 @@ function wideTable(): DocTable {
       [{ text: '科目编码' }, { text: '科目名称' }, { text: '收入' }, { text: '占比' }],
     ],
     rows: [
-      { key: 'total', bold: true, cells: [{ text: '合计', colSpan: 2, align: 'center' }, { text: '1,000.00', fen: wan('1000') }, { text: '12.34', fen: wan('12.34') }, { text: '100.00%' }] },
-      { key: '229', cells: [{ text: '229' }, { text: '其他支出 <A&B> "x"' }, { text: '1,000.00', fen: wan('1000'), rowSpan: 2 }, { text: '12.34', fen: wan('12.34') }, { text: '100.00%' }] },
-      { key: '22960', indent: 1, cells: [{ text: '22960' }, { text: '彩票公益金安排的支出' }, { text: '', fen: 0 }, { text: '' }] },
+      {
+        key: 'total',
+        bold: true,
+        cells: [
+          { text: '合计', colSpan: 2, align: 'center' },
+          { text: '1,000.00', fen: wan('1000') },
+          { text: '12.34', fen: wan('12.34') },
+          { text: '100.00%' },
+        ],
+      },
+      {
+        key: '229',
+        cells: [
+          { text: '229' },
+          { text: '其他支出 <A&B> "x"' },
+          { text: '1,000.00', fen: wan('1000'), rowSpan: 2 },
+          { text: '12.34', fen: wan('12.34') },
+          { text: '100.00%' },
+        ],
+      },
+      {
+        key: '22960',
+        indent: 1,
+        cells: [{ text: '22960' }, { text: '彩票公益金安排的支出' }, { text: '', fen: 0 }, { text: '' }],
+      },
     ],
     notes: ['注：金额 <1> & 说明'],
   };
@@ -64,13 +86,22 @@ describe('writeHtml', () => {
     expect(html).not.toMatch(/<script\s+src|<link|@import|url\(|https?:\/\/(?!www\.w3\.org)/);
     // Headings h1–h4 and the table of contents linking to them.
     expect(textContent(findAll(root, 'h1')[0]!)).toBe('示例单位2022年度部门决算公开说明');
-    expect(findAll(root, 'h2').map(textContent)).toEqual(['目录', '第一部分 单位概况', '第二部分 部门决算情况说明', '第四部分 部门决算报表']);
+    expect(findAll(root, 'h2').map(textContent)).toEqual([
+      '目录',
+      '第一部分 单位概况',
+      '第二部分 部门决算情况说明',
+      '第四部分 部门决算报表',
+    ]);
     expect(findAll(root, 'h3').map(textContent)).toEqual(['一、主要职能', '一、收入支出决算总体情况说明']);
     expect(findAll(root, 'h4').map(textContent)).toEqual(['（一）“三公”经费']);
     const toc = findAll(root, 'nav')[0]!;
     const links = findAll(toc, 'a');
     expect(links.map(textContent)).toContain('表七 财政拨款“三公”经费支出决算表');
-    const ids = new Set(findAll(root, 'h2').concat(findAll(root, 'h3'), findAll(root, 'section')).map((e) => e.attrs['id']));
+    const ids = new Set(
+      findAll(root, 'h2')
+        .concat(findAll(root, 'h3'), findAll(root, 'section'))
+        .map((e) => e.attrs['id']),
+    );
     for (const a of links) expect(ids.has(a.attrs['href']!.slice(1))).toBe(true);
   });
 
@@ -152,11 +183,20 @@ describe('writeHtml', () => {
     // In the sample, the heading after the page break starts the page and its table does not break
     // again. The wide table follows a paragraph: it starts a page itself.
     expect(byClass(root, 'h2', 'page-start').map(textContent)).toEqual(['第四部分 部门决算报表']);
-    expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t7')?.attrs['class']).toBe('table-block');
-    expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t8')?.attrs['class']).toContain('page-start');
+    expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t7')?.attrs['class']).toBe(
+      'table-block',
+    );
+    expect(findAll(root, 'section').find((s) => s.attrs['id'] === 'table-t8')?.attrs['class']).toContain(
+      'page-start',
+    );
     // A break right before a table starts the table's page; the first block never breaks.
     const doc3 = sampleDocument();
-    doc3.blocks = [{ type: 'pageBreak' }, { type: 'paragraph', runs: [{ text: '甲' }] }, { type: 'pageBreak' }, { type: 'table', table: wideTable() }];
+    doc3.blocks = [
+      { type: 'pageBreak' },
+      { type: 'paragraph', runs: [{ text: '甲' }] },
+      { type: 'pageBreak' },
+      { type: 'table', table: wideTable() },
+    ];
     const root3 = read(writeHtml(doc3));
     expect(byClass(root3, 'p', 'page-start')).toEqual([]);
     expect(findAll(root3, 'section')[0]?.attrs['class']).toBe('table-block landscape page-start');
@@ -165,7 +205,9 @@ describe('writeHtml', () => {
     doc2.blocks.push({ type: 'heading', level: 2, text: '表八说明' }, { type: 'table', table: wideTable() });
     const root2 = read(writeHtml(doc2));
     expect(byClass(root2, 'h3', 'page-start').map(textContent)).toEqual(['表八说明']);
-    expect(findAll(root2, 'section').find((s) => s.attrs['id'] === 'table-t8')?.attrs['class']).not.toContain('page-start');
+    expect(findAll(root2, 'section').find((s) => s.attrs['id'] === 'table-t8')?.attrs['class']).not.toContain(
+      'page-start',
+    );
   });
 
   it('uses CJK font stacks: 仿宋 body, 黑体 headings', () => {
@@ -187,7 +229,17 @@ describe('writeHtml', () => {
 
   it('appends charts that no block places', () => {
     const doc = sampleDocument();
-    doc.charts.push({ id: 'yoy', kind: 'bar', title: '本年与上年对比', unit: '万元', categories: ['收入', '支出'], series: [{ name: '2022年', values: [1, 2] }, { name: '2021年', values: [2, 1] }] });
+    doc.charts.push({
+      id: 'yoy',
+      kind: 'bar',
+      title: '本年与上年对比',
+      unit: '万元',
+      categories: ['收入', '支出'],
+      series: [
+        { name: '2022年', values: [1, 2] },
+        { name: '2021年', values: [2, 1] },
+      ],
+    });
     const root = read(writeHtml(doc));
     expect(findAll(root, 'figure').map((f) => f.attrs['id'])).toEqual(['chart-income', 'chart-yoy']);
     expect(findAll(root, 'h2').map(textContent)).toContain('附：图表');
@@ -214,7 +266,11 @@ describe('writeHtml', () => {
       blocks: [
         { type: 'title', text: '<T&>', subtitle: '（<S>）' },
         { type: 'heading', level: 1, text: '<H>' },
-        { type: 'paragraph', key: 'k"<', runs: [{ text: 'a<b' }, { text: '【<原因>】', placeholder: true }, { text: '&', bold: true }] },
+        {
+          type: 'paragraph',
+          key: 'k"<',
+          runs: [{ text: 'a<b' }, { text: '【<原因>】', placeholder: true }, { text: '&', bold: true }],
+        },
       ],
       charts: [],
       tables: [],

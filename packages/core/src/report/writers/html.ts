@@ -5,7 +5,15 @@
  * numbers "— 1 —", a page break before each table, wide tables on landscape pages.
  */
 import { renderChartSvg } from '../charts.ts';
-import type { Block, ChartSpec, DocCell, DocTable, ParagraphBlock, ReportDocument, Run } from '../document.ts';
+import type {
+  Block,
+  ChartSpec,
+  DocCell,
+  DocTable,
+  ParagraphBlock,
+  ReportDocument,
+  Run,
+} from '../document.ts';
 import { isNumericColumn, nameColumnIndex, placeCells } from './table-grid.ts';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -26,10 +34,12 @@ export function escapeHtml(text: string): string {
   });
 }
 
-const FONT_BODY = "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
+const FONT_BODY =
+  "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 const FONT_HEI = "'SimHei', '黑体', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 const FONT_KAI = "'KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti', 'Noto Serif CJK SC', serif";
-const FONT_TITLE = "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif";
+const FONT_TITLE =
+  "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif";
 const FONT_TABLE = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
 function stylesheet(draft: boolean): string {
@@ -198,7 +208,9 @@ function renderTable(table: DocTable, startsPage: boolean): string {
       if (cell.bold) classes.push('bold');
       const indent = Math.min(4, Math.max(0, row.indent ?? 0));
       if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
-      out.push(`<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cellText(cell)}</td>`);
+      out.push(
+        `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cellText(cell)}</td>`,
+      );
     }
     out.push('</tr>');
   });
@@ -316,13 +328,19 @@ export function writeHtml(doc: ReportDocument): string {
           '<nav class="toc" aria-label="目录">',
           '<h2>目录</h2>',
           '<ol>',
-          ...toc.map((e) => `<li class="${e.kind}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`),
+          ...toc.map(
+            (e) => `<li class="${e.kind}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`,
+          ),
           '</ol>',
           '</nav>',
         ].join('\n')
       : '';
   if (titleAt >= 0) body[titleAt] = tocHtml;
-  else body.unshift(`<header class="doc-head"><h1 class="doc-title">${escapeHtml(doc.title)}</h1></header>`, tocHtml);
+  else
+    body.unshift(
+      `<header class="doc-head"><h1 class="doc-title">${escapeHtml(doc.title)}</h1></header>`,
+      tocHtml,
+    );
 
   const title = doc.draft ? `【草稿】${doc.title}` : doc.title;
   const draftMarks = doc.draft

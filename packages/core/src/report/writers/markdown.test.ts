@@ -46,7 +46,10 @@ describe('writeMarkdown', () => {
     const doc: ReportDocument = {
       ...sampleDocument(),
       blocks: [
-        { type: 'paragraph', runs: [{ text: '原因是' }, { text: '请填写', placeholder: true }, { text: '。' }] },
+        {
+          type: 'paragraph',
+          runs: [{ text: '原因是' }, { text: '请填写', placeholder: true }, { text: '。' }],
+        },
         { type: 'paragraph', runs: [{ text: '缺少', placeholder: true }] },
       ],
       charts: [],
@@ -78,9 +81,17 @@ describe('writeMarkdown', () => {
         { key: 'name', kind: 'text', width: 20 },
         { key: 'a', kind: 'amount', width: 10 },
       ],
-      header: [[{ text: '项目', colSpan: 2 }, { text: '金额' }], [{ text: '编码' }, { text: '名称' }, { text: '', rowSpan: 1 }]],
+      header: [
+        [{ text: '项目', colSpan: 2 }, { text: '金额' }],
+        [{ text: '编码' }, { text: '名称' }, { text: '', rowSpan: 1 }],
+      ],
       rows: [
-        { cells: [{ text: '合计', colSpan: 2 }, { text: '3.00', fen: wan('3'), rowSpan: 2 }] },
+        {
+          cells: [
+            { text: '合计', colSpan: 2 },
+            { text: '3.00', fen: wan('3'), rowSpan: 2 },
+          ],
+        },
         { cells: [{ text: '201' }, { text: 'a|b <c>' }] },
       ],
     };
@@ -89,6 +100,22 @@ describe('writeMarkdown', () => {
     const rows = tableAt(out, '| 项目 / 编码 | 项目 / 名称 | 金额 |');
     expect(rows[2]).toEqual(['合计', '', '3.00']);
     expect(rows[3]).toEqual(['201', 'a\\|b \\<c\\>', '']);
+  });
+
+  it('gives a form (no header rows) an empty header line', () => {
+    const table: DocTable = {
+      id: 'perf-1',
+      number: '',
+      title: '项目支出绩效自评表',
+      columns: [
+        { key: 'label', kind: 'text', width: 8 },
+        { key: 'value', kind: 'text', width: 8 },
+      ],
+      header: [],
+      rows: [{ cells: [{ text: '项目名称' }, { text: '援疆工作业务经费' }] }],
+    };
+    const out = writeMarkdown({ ...sampleDocument(), blocks: [{ type: 'table', table }], charts: [] });
+    expect(out).toContain('|  |  |\n| --- | --- |\n| 项目名称 | 援疆工作业务经费 |');
   });
 
   it('writes charts as a small data table under their title', () => {
@@ -100,7 +127,19 @@ describe('writeMarkdown', () => {
     ]);
     const doc = sampleDocument();
     doc.blocks = [];
-    doc.charts = [{ id: 'b', kind: 'bar', title: '对比', unit: '万元', categories: ['收入'], series: [{ name: '2022年', values: [1.5] }, { name: '2021年', values: [2] }] }];
+    doc.charts = [
+      {
+        id: 'b',
+        kind: 'bar',
+        title: '对比',
+        unit: '万元',
+        categories: ['收入'],
+        series: [
+          { name: '2022年', values: [1.5] },
+          { name: '2021年', values: [2] },
+        ],
+      },
+    ];
     const out = writeMarkdown(doc);
     expect(out).toContain('## 附：图表');
     expect(tableAt(out, '| 项目 | 2022年 | 2021年 |')[2]).toEqual(['收入', '1.50', '2.00']);

@@ -55,7 +55,11 @@ function cell(text: string): string {
 /** Two ideographic spaces per level: GFM trims ASCII spaces at the cell edges, not U+3000. */
 const INDENT = '\u3000\u3000';
 
-function gfmTable(labels: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
+function gfmTable(
+  labels: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+): string[] {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
     line(labels.map(cell)),
@@ -66,7 +70,8 @@ function gfmTable(labels: readonly string[], rows: readonly (readonly string[])[
 
 function renderTable(table: DocTable): string[] {
   const width = table.columns.length;
-  const labels = headerLabels(table);
+  // A form (no header rows, e.g. 绩效自评表) gets an empty header line: GFM requires one.
+  const labels = table.header.length > 0 ? headerLabels(table) : table.columns.map(() => ' ');
   const nameCol = nameColumnIndex(table);
   const grid = placeCells(
     table.rows.map((r) => r.cells),

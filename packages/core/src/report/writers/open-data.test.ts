@@ -4,7 +4,15 @@ import { loadDisclosure } from '../../model/load.ts';
 import { wan } from '../../money/amount.ts';
 import type { DocTable, ReportDocument } from '../document.ts';
 import { sampleDocument } from '../sample-document.ts';
-import { CSV_COLUMNS, csvField, fenToWan, fenToYuan, writeCsv, writeJson, type OpenDataJson } from './open-data.ts';
+import {
+  CSV_COLUMNS,
+  csvField,
+  fenToWan,
+  fenToYuan,
+  writeCsv,
+  writeJson,
+  type OpenDataJson,
+} from './open-data.ts';
 
 /** RFC 4180 reader: quoted fields with "" escapes, commas and line breaks inside quotes. */
 function parseCsv(text: string): string[][] {
@@ -69,8 +77,19 @@ function hostileTable(): DocTable {
       { key: 'rate', kind: 'percent', width: 8 },
     ],
     header: [
-      [{ text: '收入', colSpan: 2 }, { text: '支出', colSpan: 5 }],
-      [{ text: '项目' }, { text: '决算数' }, { text: '类' }, { text: '款' }, { text: '项目' }, { text: '决算数' }, { text: '占比' }],
+      [
+        { text: '收入', colSpan: 2 },
+        { text: '支出', colSpan: 5 },
+      ],
+      [
+        { text: '项目' },
+        { text: '决算数' },
+        { text: '类' },
+        { text: '款' },
+        { text: '项目' },
+        { text: '决算数' },
+        { text: '占比' },
+      ],
     ],
     rows: [
       {
@@ -97,7 +116,16 @@ function hostileTable(): DocTable {
           { text: '' },
         ],
       },
-      { key: 'r3', cells: [{ text: '其他收入' }, { text: '' }, { text: '合计', colSpan: 3 }, { text: '', fen: undefined }, { text: '' }] },
+      {
+        key: 'r3',
+        cells: [
+          { text: '其他收入' },
+          { text: '' },
+          { text: '合计', colSpan: 3 },
+          { text: '', fen: undefined },
+          { text: '' },
+        ],
+      },
     ],
   };
 }
@@ -141,12 +169,72 @@ describe('writeCsv', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
-      ['t7', '财政拨款“三公”经费支出决算表', '', '合计', 'budget', '2022年度 / 预算数', '20000.00', '2.00', '2.00'],
-      ['t7', '财政拨款“三公”经费支出决算表', '', '合计', 'final', '2022年度 / 决算数', '12345600.00', '1234.56', '1,234.56'],
-      ['t7', '财政拨款“三公”经费支出决算表', '', '因公出国（境）费', 'budget', '2022年度 / 预算数', '0.00', '0.00', ''],
-      ['t7', '财政拨款“三公”经费支出决算表', '', '因公出国（境）费', 'final', '2022年度 / 决算数', '0.00', '0.00', ''],
-      ['t7', '财政拨款“三公”经费支出决算表', '', '公务用车购置及运行（维护）费', 'budget', '2022年度 / 预算数', '20000.00', '2.00', '2.00'],
-      ['t7', '财政拨款“三公”经费支出决算表', '', '公务用车购置及运行（维护）费', 'final', '2022年度 / 决算数', '12345600.00', '1234.56', '1,234.56'],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '合计',
+        'budget',
+        '2022年度 / 预算数',
+        '20000.00',
+        '2.00',
+        '2.00',
+      ],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '合计',
+        'final',
+        '2022年度 / 决算数',
+        '12345600.00',
+        '1234.56',
+        '1,234.56',
+      ],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '因公出国（境）费',
+        'budget',
+        '2022年度 / 预算数',
+        '0.00',
+        '0.00',
+        '',
+      ],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '因公出国（境）费',
+        'final',
+        '2022年度 / 决算数',
+        '0.00',
+        '0.00',
+        '',
+      ],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '公务用车购置及运行（维护）费',
+        'budget',
+        '2022年度 / 预算数',
+        '20000.00',
+        '2.00',
+        '2.00',
+      ],
+      [
+        't7',
+        '财政拨款“三公”经费支出决算表',
+        '',
+        '公务用车购置及运行（维护）费',
+        'final',
+        '2022年度 / 决算数',
+        '12345600.00',
+        '1234.56',
+        '1,234.56',
+      ],
     ]);
     expect(csv.split('\r\n')).toHaveLength(8);
   });
@@ -155,11 +243,19 @@ describe('writeCsv', () => {
     const table = hostileTable();
     const rows = parseCsv(writeCsv(docWith([table])).slice(1)).slice(1);
     const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
-    expect(rows.map((r) => [r[col('code')], r[col('name')], r[col('column')], r[col('amount_yuan')], r[col('text')]])).toEqual([
+    expect(
+      rows.map((r) => [
+        r[col('code')],
+        r[col('name')],
+        r[col('column')],
+        r[col('amount_yuan')],
+        r[col('text')],
+      ]),
+    ).toEqual([
       ['', '一般公共预算财政拨款收入, "含" 追加\n说明', 'income', '12345678900.00', '1,234,567.89'],
       ['20104', '一般公共服务支出', 'expenditure', '0.01', '0.000001 万元'],
       ['20104', '一般公共服务支出', 'rate', '', '12.50%'],
-      ['', "'=HYPERLINK(\"x\")", 'income', '-50000.00', '-5.00'],
+      ['', '\'=HYPERLINK("x")', 'income', '-50000.00', '-5.00'],
       ['', '结余分配', 'expenditure', '0.00', ''],
     ]);
     expect(rows[1]?.[col('amount_wan')]).toBe('0.000001');
@@ -167,6 +263,78 @@ describe('writeCsv', () => {
     expect(rows[3]?.[col('amount_wan')]).toBe('-5.00');
     expect(rows[0]?.[col('column_name')]).toBe('收入 / 决算数');
     expect(rows[1]?.[col('column_name')]).toBe('支出 / 决算数');
+  });
+
+  it('does not take "合计" merged over the code column for a code', () => {
+    const table: DocTable = {
+      id: 't5',
+      number: '表五',
+      title: '一般公共预算财政拨款支出决算表',
+      columns: [
+        { key: 'code', kind: 'code', width: 8 },
+        { key: 'name', kind: 'text', width: 20 },
+        { key: 'total', kind: 'amount', width: 10 },
+      ],
+      header: [[{ text: '科目编码' }, { text: '科目名称' }, { text: '合计' }]],
+      rows: [
+        {
+          key: 'total',
+          cells: [
+            { text: '合计', colSpan: 2 },
+            { text: '3.00', fen: wan('3') },
+          ],
+        },
+        {
+          key: '2010450',
+          indent: 2,
+          cells: [{ text: '2010450' }, { text: '事业运行' }, { text: '3.00', fen: wan('3') }],
+        },
+      ],
+    };
+    const rows = parseCsv(writeCsv(docWith([table])).slice(1)).slice(1);
+    expect(rows.map((r) => [r[2], r[3]])).toEqual([
+      ['', '合计'],
+      ['2010450', '事业运行'],
+    ]);
+  });
+
+  it('gives only the amounts of a form (a table without header rows), named from left and above', () => {
+    const form: DocTable = {
+      id: 'perf-1',
+      number: '',
+      title: '项目支出绩效自评表',
+      columns: ['label', 'a', 'b', 'c', 'd'].map((key) => ({
+        key,
+        kind: key === 'd' ? ('score' as const) : ('text' as const),
+        width: 8,
+      })),
+      header: [],
+      rows: [
+        { cells: [{ text: '项目名称' }, { text: '援疆工作业务经费', colSpan: 4 }] },
+        {
+          cells: [
+            { text: '项目资金（万元）', rowSpan: 2 },
+            { text: '' },
+            { text: '年初预算数' },
+            { text: '全年执行数' },
+            { text: '得分' },
+          ],
+        },
+        {
+          cells: [
+            { text: '年度资金总额' },
+            { text: '100.00', fen: wan('100') },
+            { text: '89.77', fen: wan('89.77') },
+            { text: '8.98', number: 8.98 },
+          ],
+        },
+      ],
+    };
+    const rows = parseCsv(writeCsv(docWith([form])).slice(1)).slice(1);
+    expect(rows.map((r) => [r[3], r[4], r[5], r[7]])).toEqual([
+      ['年度资金总额', 'b', '年初预算数', '100.00'],
+      ['年度资金总额', 'c', '全年执行数', '89.77'],
+    ]);
   });
 
   it('sums back to the fen totals of the document, exactly (generated unit)', () => {
@@ -208,7 +376,9 @@ describe('writeCsv', () => {
       const wanSum = mine.reduce((s, r) => s + (r[7] === '' ? 0n : wanToFen(r[7]!)), 0n);
       expect(yuan).toBe(expected);
       expect(wanSum).toBe(expected);
-      expect(mine.length).toBe(t.rows.reduce((s, r) => s + r.cells.filter((c) => c.fen !== undefined).length, 0));
+      expect(mine.length).toBe(
+        t.rows.reduce((s, r) => s + r.cells.filter((c) => c.fen !== undefined).length, 0),
+      );
       // Code rows carry their code.
       for (const r of mine) {
         const row = t.rows.find((x) => x.cells[1]?.text === r[3]);
@@ -250,7 +420,12 @@ describe('writeJson', () => {
     const [r1, , r3] = json.tables[0]!.rows;
     expect(r1?.name).toBe('一般公共预算财政拨款收入, "含" 追加\n说明');
     expect(r1?.code).toBeNull();
-    expect(r1?.cells['expenditure']).toEqual({ fen: 1, text: '0.000001 万元', name: '一般公共服务支出', code: '20104' });
+    expect(r1?.cells['expenditure']).toEqual({
+      fen: 1,
+      text: '0.000001 万元',
+      name: '一般公共服务支出',
+      code: '20104',
+    });
     expect(r1?.cells['rate']).toEqual({ text: '12.50%', name: '一般公共服务支出', code: '20104' });
     expect(r3?.cells).toEqual({});
   });
@@ -265,7 +440,9 @@ describe('writeJson', () => {
     const figures = json.figures as Record<string, Record<string, unknown>>;
     expect(figures['unit']?.['name']).toBe(d.unit.name);
     expect(figures['threePublic']).toBeDefined();
-    if (d.adminCost?.amount !== undefined) expect((figures['adminCost'] as { amount: number }).amount).toBe(d.adminCost.amount);
-    if (d.procurement?.total !== undefined) expect((figures['procurement'] as { total: number }).total).toBe(d.procurement.total);
+    if (d.adminCost?.amount !== undefined)
+      expect((figures['adminCost'] as { amount: number }).amount).toBe(d.adminCost.amount);
+    if (d.procurement?.total !== undefined)
+      expect((figures['procurement'] as { total: number }).total).toBe(d.procurement.total);
   });
 });

@@ -21,7 +21,10 @@ export function fenToYuan(fen: Fen): string {
 export function fenToWan(fen: Fen): string {
   const f = BigInt(fen);
   const abs = f < 0n ? -f : f;
-  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0{1,4}$/, '');
+  const frac = (abs % 1_000_000n)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
   return `${f < 0n ? '-' : ''}${abs / 1_000_000n}.${frac}`;
 }
 
@@ -48,6 +51,7 @@ interface RowCells {
 /**
  * The figure cells of each row with the code and name of the row (code/name cells are labels, not
  * figures). A cell with neither an amount nor text is left out; so are the slots a merged cell covers.
+ * A form (a table without header rows) gives its amounts only.
  */
 function cellsByRow(table: DocTable): RowCells[] {
   const width = table.columns.length;
@@ -55,6 +59,9 @@ function cellsByRow(table: DocTable): RowCells[] {
   const groups = rowLabelColumns(table);
   const singleGroup = new Set(groups.filter((g) => g !== undefined)).size <= 1;
   const firstGroup = groups.find((g) => g !== undefined);
+  // A table without header rows is a form (项目支出绩效自评表): its columns mean nothing on their own,
+  // so only its amounts become open data, each named by the texts left of it and above it.
+  const form = table.header.length === 0;
   const grid = placeCells(
     table.rows.map((r) => r.cells),
     width,
@@ -63,17 +70,49 @@ function cellsByRow(table: DocTable): RowCells[] {
     const slots = grid[r] ?? [];
     const textAt = (c: number | undefined) => (c === undefined ? '' : (slots[c]?.cell.text ?? '').trim());
     const codeOf = (group: RowLabelColumns) => {
-      const code = group.code.map((i) => textAt(i).replace(/\s+/g, '')).join('');
+      let code = group.code.map((i) => textAt(i).replace(/\s+/g, '')).join('');
+      // "合计" merged over the code and name columns is a name, not a code.
+      if (!/^[0-9A-Za-z]*$/.test(code)) code = '';
       if (code === '' && singleGroup && row.key !== undefined && /^\d{3,}$/.test(row.key)) return row.key;
       return code;
     };
     const cells: OpenDataCell[] = [];
+    /** In a form, the name of a figure is the nearest text left of it in its row ("年度资金总额"). */
+    const leftLabel = (c: number) => {
+      for (let i = c - 1; i >= 0; i--) {
+        const cell = slots[i]?.cell;
+        if (cell && cell.fen === undefined && cell.text.trim() !== '') return cell.text.trim();
+      }
+      return '';
+    };
+    /** In a form, the label of a figure is the nearest text above it in its column ("全年预算数"). */
+    const aboveLabel = (c: number) => {
+      for (let i = r - 1; i >= 0; i--) {
+        const cell = grid[i]?.[c]?.cell;
+        if (cell && cell.fen === undefined && cell.text.trim() !== '') return cell.text.trim();
+      }
+      return table.columns[c]?.key ?? '';
+    };
     table.columns.forEach((column, c) => {
-      const group = groups[c];
       const slot = slots[c];
-      if (group === undefined || slot === undefined || !slot.origin) return;
+      if (slot === undefined || !slot.origin) return;
       const { cell } = slot;
-      if (cell.fen === undefined && cell.text.trim() === '') return;
+      if (form) {
+        if (cell.fen === undefined) return;
+        cells.push({
+          table: table.id,
+          tableName: table.title,
+          code: '',
+          name: leftLabel(c),
+          column: column.key,
+          columnName: aboveLabel(c),
+          fen: cell.fen,
+          text: cell.text,
+        });
+        return;
+      }
+      const group = groups[c];
+      if (group === undefined || (cell.fen === undefined && cell.text.trim() === '')) return;
       cells.push({
         table: table.id,
         tableName: table.title,
@@ -131,7 +170,11 @@ export function writeCsv(doc: ReportDocument): string {
     for (const c of tableCells(table)) {
       const yuan = c.fen === undefined ? '' : fenToYuan(c.fen);
       const wanText = c.fen === undefined ? '' : fenToWan(c.fen);
-      lines.push([c.table, c.tableName, c.code, c.name, c.column, c.columnName, yuan, wanText, c.text].map(csvField).join(','));
+      lines.push(
+        [c.table, c.tableName, c.code, c.name, c.column, c.columnName, yuan, wanText, c.text]
+          .map(csvField)
+          .join(','),
+      );
     }
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
@@ -190,7 +233,8 @@ function openTable(table: DocTable): OpenDataTable {
     const info = byRow[r];
     const cells: Record<string, OpenDataRowCell> = {};
     for (const cell of info?.cells ?? []) {
-      const out: OpenDataRowCell = cell.fen === undefined ? { text: cell.text } : { fen: cell.fen, text: cell.text };
+      const out: OpenDataRowCell =
+        cell.fen === undefined ? { text: cell.text } : { fen: cell.fen, text: cell.text };
       // Two-sided tables (T1 收入 ‖ 支出): a cell of the second side names its own row.
       if (cell.name !== info?.name) out.name = cell.name;
       if (cell.code !== info?.code) out.code = cell.code;

@@ -202,7 +202,8 @@ describe('writeXlsx on code tables', () => {
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');
   });
 
-  it('a printed zero "0.00" keeps its zero; counts and percentages are numbers', async () => {
+  it('a printed zero "0.00" keeps its zero; counts and percentages are numbers; "—" stays text', async () => {
+    // The 绩效自评表 form: no header rows, labels and figures in the body.
     const t: DocTable = {
       id: 'perf-1',
       number: '',
@@ -213,7 +214,7 @@ describe('writeXlsx on code tables', () => {
         { key: 'rate', kind: 'percent', width: 10 },
         { key: 'count', kind: 'count', width: 8 },
       ],
-      header: [[{ text: '项目' }, { text: '金额' }, { text: '执行率' }, { text: '次数' }]],
+      header: [],
       rows: [
         {
           cells: [
@@ -223,17 +224,26 @@ describe('writeXlsx on code tables', () => {
             { text: '3', number: 3 },
           ],
         },
+        { cells: [{ text: '乙' }, { text: '—', fen: 0 }, { text: '—' }, { text: '' }] },
       ],
     };
     const ws = (await readBack(await writeXlsx(docWith([t])))).worksheets[0]!;
     expect(ws.name).toBe('项目支出绩效自评表');
-    // No number, no unit line: row 1 title, row 2 header, row 3 body.
-    expect(ws.getCell('B3').value).toBe(0);
-    expect(ws.getCell('B3').numFmt).toBe('#,##0.00;-#,##0.00;0.00');
-    expect(ws.getCell('C3').value).toBe(89.77);
-    expect(ws.getCell('C3').numFmt).toBe('#,##0.00"%";-#,##0.00"%";""');
-    expect(ws.getCell('D3').value).toBe(3);
-    expect(ws.getCell('D3').numFmt).toBe('#,##0;-#,##0;""');
+    // No number, no unit line, no header: row 1 title, rows 2–3 body.
+    expect(ws.getCell('A1').value).toBe('项目支出绩效自评表');
+    expect(ws.getCell('B2').value).toBe(0);
+    expect(ws.getCell('B2').numFmt).toBe('#,##0.00;-#,##0.00;0.00');
+    expect(ws.getCell('C2').value).toBe(89.77);
+    expect(ws.getCell('C2').numFmt).toBe('#,##0.00"%";-#,##0.00"%";""');
+    expect(ws.getCell('D2').value).toBe(3);
+    expect(ws.getCell('D2').numFmt).toBe('#,##0;-#,##0;""');
+    // What the document prints instead of a figure stays as printed.
+    expect(ws.getCell('B3').value).toBe('—');
+    expect(ws.getCell('C3').value).toBe('—');
+    expect(ws.getCell('B3').border.left?.style).toBe('thin');
+    // No header rows: nothing to freeze or repeat on each page.
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    expect((ws.views ?? [])[0]?.state ?? 'normal').not.toBe('frozen');
   });
 
   it('sheet names are unique, ≤ 31 characters, without forbidden characters', () => {
@@ -281,7 +291,12 @@ describe('writeXlsx on the changji example', () => {
     for (const ws of wb.worksheets) {
       expect([...ws.name].length).toBeLessThanOrEqual(31);
       expect(ws.pageSetup.paperSize).toBe(9);
-      expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+      const t = doc.tables[wb.worksheets.indexOf(ws)]!;
+      if (t.header.length > 0) {
+        const [first, last] = (ws.pageSetup.printTitlesRow ?? '').split(':').map(Number);
+        expect(last! - first! + 1, ws.name).toBe(t.header.length);
+        expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: last });
+      } else expect(ws.pageSetup.printTitlesRow, ws.name).toBeUndefined();
     }
     expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(wb.worksheets.length);
     // Every printed amount in the document appears as the same number in its sheet.

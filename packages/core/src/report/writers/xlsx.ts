@@ -176,14 +176,17 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
   if (table.number) fullRow(table.number, { font: font(), align: 'left' });
   fullRow(table.title, { font: font({ bold: true, size: TITLE_SIZE }), align: 'center', height: 32 });
 
-  // 编制单位 on the left half, 单位：万元 on the right half.
+  // 编制单位 on the left, 单位：万元 in as few right-hand columns as hold it; a long unit name wraps.
   if (table.unitLine || table.unitLabel) {
-    const leftEnd = width > 1 ? Math.max(1, width - Math.max(1, Math.floor(width / 3))) : 1;
+    const labelWidth = textWidth(table.unitLabel ?? '') + 2;
+    let rightCols = 1;
+    while (rightCols < width - 1 && spanWidth(width - rightCols + 1, rightCols) < labelWidth) rightCols++;
+    const leftEnd = width > 1 ? width - rightCols : 1;
     if (leftEnd > 1) ws.mergeCells(r, 1, r, leftEnd);
     const left = ws.getCell(r, 1);
     left.value = table.unitLine ?? '';
     left.font = font();
-    left.alignment = { horizontal: 'left', vertical: 'bottom' };
+    left.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
     if (width > 1) {
       if (width > leftEnd + 1) ws.mergeCells(r, leftEnd + 1, r, width);
       const right = ws.getCell(r, leftEnd + 1);
@@ -191,7 +194,7 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
       right.font = font();
       right.alignment = { horizontal: 'right', vertical: 'bottom' };
     } else if (table.unitLabel) left.value = `${table.unitLine ?? ''}\u3000${table.unitLabel}`.trim();
-    ws.getRow(r).height = 20;
+    ws.getRow(r).height = Math.max(20, linesFor(String(left.value), spanWidth(1, leftEnd)) * 14 + 6);
     r++;
   }
 
@@ -248,8 +251,10 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
       wrapText: !numeric,
       ...(pad > 0 ? { indent: pad } : {}),
     };
-    if (!numeric && p.rowSpan === 1) {
-      const lines = linesFor(p.cell.text, spanWidth(p.col, p.colSpan) - pad * 2);
+    if (kind === 'code') cell.alignment = { ...cell.alignment, wrapText: false };
+    else if (!numeric && p.rowSpan === 1) {
+      // An indent step measures about 1.5 width units in Excel and LibreOffice.
+      const lines = linesFor(p.cell.text, spanWidth(p.col, p.colSpan) - pad * 1.5);
       heights.set(p.row, Math.max(heights.get(p.row) ?? 1, lines));
     }
   }
@@ -260,16 +265,19 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
 
   for (const note of table.notes ?? []) fullRow(note, { font: font(), align: 'left' });
 
-  ws.views = [
-    {
-      state: 'frozen',
-      xSplit: 0,
-      ySplit: headerLast,
-      topLeftCell: `A${headerLast + 1}`,
-      activeCell: `A${headerLast + 1}`,
-    },
-  ];
-  ws.pageSetup.printTitlesRow = `${headerFirst}:${headerLast}`;
+  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither.
+  if (table.header.length > 0) {
+    ws.views = [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: headerLast,
+        topLeftCell: `A${headerLast + 1}`,
+        activeCell: `A${headerLast + 1}`,
+      },
+    ];
+    ws.pageSetup.printTitlesRow = `${headerFirst}:${headerLast}`;
+  }
   ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${Math.max(r - 1, headerLast)}`;
   const page = '&C第 &P 页，共 &N 页';
   ws.headerFooter = draft
@@ -294,7 +302,9 @@ function writeValue(cell: ExcelJS.Cell, doc: DocCell, kind: CellKind, unit: Mone
         const statedText = formatAmount(stated, { unit, decimals });
         if (statedText !== printed) printed = statedText;
       } catch {
-        // Not an amount (e.g. "—"): keep the exact figure.
+        // Printed as something other than a figure (e.g. "—"): print what the document prints.
+        cell.value = doc.text;
+        return;
       }
     }
     const value = Number(printed);
