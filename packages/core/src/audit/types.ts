@@ -1,0 +1,89 @@
+/**
+ * What the auditor finds in a published disclosure: every stated figure with its meaning and place,
+ * the tables rebuilt from the document, and findings with evidence (page, quoted text, expected, found).
+ */
+import type { Fen } from '../money/amount.ts';
+import type { Ratio } from '../money/rate.ts';
+import type { Severity } from '../rules/types.ts';
+
+/** Where a figure or finding is in the document. */
+export interface Evidence {
+  page: number;
+  line?: number;
+  /** The sentence or table line quoted (normalised text). */
+  text: string;
+}
+
+/** One figure stated in the narrative. */
+export interface StatedFigure {
+  /** Official name from the vocabulary (DOMAIN.md): 收入总计, 本年收入合计, 财政拨款收入, 基本支出, 人员经费, … */
+  name: string;
+  /** Stable key for the figure, e.g. `t1.incomeGrandTotal`, `t5.2010450.total`, `threePublic.total`, `procurement.goods`. */
+  key: string;
+  /** Amount in 分 for money, or undefined for counts/percentages. */
+  fen?: Fen;
+  /** Non-money value as printed (counts such as 7 人, 1 辆; percentages such as 83.06%). */
+  value?: string;
+  /** Unit as printed: 万元, 元, 亿元, %, 人, 辆, 个, 批次, 人次, 台（套）, 平方米. */
+  unit: string;
+  /** Decimals as printed (for the rounding interval). */
+  decimals: number;
+  /** Section of the narrative it was found in, e.g. "二、收入决算情况说明". */
+  section?: string;
+  /** 功能分类 code when the sentence names a 类/款/项 and it could be resolved. */
+  code?: string;
+  /** The share stated with it ("占 83.06%"), and of what. */
+  share?: { ratio: Ratio; text: string; of?: string };
+  /** The comparison stated with it. */
+  change?: {
+    against: 'prior' | 'budget';
+    /** 增加/减少/持平 or 大于/小于 as printed. */
+    direction?: string;
+    amount?: Fen;
+    amountText?: string;
+    /** 增长/下降 as printed with the rate. */
+    rateDirection?: string;
+    rate?: Ratio;
+    rateText?: string;
+    /** The other figure when stated (年初预算数 190.41). */
+    base?: Fen;
+    reason?: string;
+  };
+  evidence: Evidence;
+}
+
+export interface AuditFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  page?: number;
+  /** Quoted text from the document. */
+  text?: string;
+  expected?: string;
+  actual?: string;
+}
+
+/** A table rebuilt from the document, or the reason it could not be read. */
+export interface ExtractedTable {
+  /** t1 … t9 */
+  id: string;
+  title: string;
+  pages: number[];
+  /** Accepted only when its own identities balance. */
+  status: 'read' | 'unreadable' | 'missing' | 'empty';
+  reason?: string;
+  /** Rows as read: key (code or fixed row id), name, cells by column id (分). */
+  rows?: { key: string; code?: string; name: string; cells: Record<string, Fen | undefined> }[];
+}
+
+export interface AuditResult {
+  file: string;
+  year?: number;
+  unit?: string;
+  kind: 'pdf' | 'docx' | 'text';
+  pages: number;
+  figures: StatedFigure[];
+  tables: ExtractedTable[];
+  findings: AuditFinding[];
+  summary: { error: number; warning: number; info: number };
+}
