@@ -1,6 +1,7 @@
 /** The `juesuan` command: argument parsing, files, exit codes. All work is done by @juesuan/core. */
 import { parseArgs } from 'node:util';
 import { formatProblem, JuesuanError } from '@juesuan/core';
+import { auditCommand } from './commands/audit.ts';
 import { buildCommand } from './commands/build.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { rulesCommand } from './commands/rules.ts';
@@ -22,6 +23,10 @@ const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成�
       --profile-file <文件> 使用自己修改过的口径文件（YAML）
       --format <格式>       docx,xlsx,html,pdf,md,json,csv（默认全部；PDF 需要 LibreOffice）
       --force               校验有错误时仍生成，并标明“草稿”
+  audit <文件或目录…>       审查已公开的决算（PDF、DOCX、文本）：读出每个数字，重建报表，逐项核对
+      --format text|json|html
+      --out <目录>          多个文件时写出每个文件的报告、汇总表 summary.csv 和 report.html
+      --jobs <N>            并行进程数（默认为处理器核数）
   rules                    列出规则目录
       --format text|json
   catalogue import <文件>  从 XLSX 或 CSV 导入某年度的官方科目表
@@ -63,6 +68,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return rulesCommand(rest, io);
       case 'build':
         return await buildCommand(rest, io);
+      case 'audit':
+        return await auditCommand(rest, io);
       case 'catalogue':
         return await catalogueCommand(rest, io);
       default:

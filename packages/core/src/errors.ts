@@ -19,6 +19,10 @@ export const ErrorCode = {
   MissingTool: 'E_MISSING_TOOL',
   /** An external program ran but failed or timed out. */
   ToolFailed: 'E_TOOL_FAILED',
+  /** A document needs a password to open (an encrypted PDF). */
+  Encrypted: 'E_ENCRYPTED',
+  /** A document of a kind the readers do not take (XLSX, images, .doc, OFD …). */
+  UnsupportedFormat: 'E_UNSUPPORTED_FORMAT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -51,3 +51,6 @@ export { writeHtml } from './report/writers/html.ts';
 export { writeMarkdown } from './report/writers/markdown.ts';
 export { writeCsv, writeJson } from './report/writers/open-data.ts';
 export { renderChartSvg } from './report/charts.ts';
+export type * from './audit/types.ts';
+export type * from './read/text-document.ts';
+export { auditDocument, auditTextDocument, type AuditOptions } from './audit/audit.ts';

@@ -49,6 +49,10 @@ export interface TextDocument {
   tables?: SourceTable[];
   /** True when the PDF has no text layer (a scan). */
   scanned?: boolean;
+  /** Pages without any text (PDF: scanned or image-only pages, blank pages). */
+  emptyPages?: number[];
+  /** What the reader could not do, in Chinese (a page that failed to read, text drawn in a font it cannot decode). */
+  warnings?: string[];
   /** Document metadata title, when present. */
   title?: string;
 }

@@ -1,0 +1,77 @@
+/** Auditing one file from disk: resolves pdfjs's CMaps and fonts and turns the result into its JSON form. */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { auditDocument, ErrorCode, formatAmount, JuesuanError, type AuditResult } from '@juesuan/core';
+
+const require = createRequire(import.meta.url);
+
+/** pdfjs-dist's CMaps and standard fonts as plain directory paths ending in "/" (without them Chinese comes out empty). */
+export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+  const pkg = dirname(require.resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(pkg, 'cmaps') + '/', standardFontDataUrl: join(pkg, 'standard_fonts') + '/' };
+}
+
+export const MAX_AUDIT_BYTES = 200 * 1024 * 1024;
+
+export interface FigureJson {
+  name: string;
+  key: string;
+  value: string;
+  unit: string;
+  page: number;
+  text: string;
+  share?: string;
+  change?: string;
+}
+
+export interface AuditJson {
+  file: string;
+  year?: number;
+  unit?: string;
+  kind: AuditResult['kind'];
+  pages: number;
+  figures: FigureJson[];
+  tables: AuditResult['tables'];
+  findings: AuditResult['findings'];
+  summary: AuditResult['summary'];
+}
+
+function figureValue(f: AuditResult['figures'][number]): string {
+  if (f.fen === undefined) return f.value ?? '';
+  const unit = f.unit === '元' || f.unit === '亿元' ? f.unit : '万元';
+  return formatAmount(f.fen, { unit, decimals: Math.max(f.decimals, 2) });
+}
+
+export function auditToJson(r: AuditResult): AuditJson {
+  const out: AuditJson = {
+    file: r.file,
+    kind: r.kind,
+    pages: r.pages,
+    figures: r.figures.map((f) => {
+      const x: FigureJson = { name: f.name, key: f.key, value: figureValue(f), unit: f.unit, page: f.evidence.page, text: f.evidence.text };
+      if (f.share) x.share = f.share.text;
+      if (f.change) x.change = [f.change.direction, f.change.amountText, f.change.rateDirection, f.change.rateText].filter(Boolean).join(' ');
+      return x;
+    }),
+    tables: r.tables,
+    findings: r.findings,
+    summary: r.summary,
+  };
+  if (r.year !== undefined) out.year = r.year;
+  if (r.unit !== undefined) out.unit = r.unit;
+  return out;
+}
+
+export async function auditFile(file: string): Promise<AuditJson> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new JuesuanError(ErrorCode.NotFound, `找不到文件 ${file}`, [{ file, message: '文件不存在或无法读取' }]);
+  }
+  if (size > MAX_AUDIT_BYTES) throw new JuesuanError(ErrorCode.TooLarge, `${file} 过大（${size} 字节），单个文件不应超过 200 MiB`);
+  const bytes = readFileSync(file);
+  const r = await auditDocument(bytes, file, pdfjsAssets());
+  return auditToJson(r);
+}

@@ -1,0 +1,222 @@
+/**
+ * Rebuilds a disclosure model (data-file form) from what was read: the tables that were accepted and the
+ * figures the narrative states. Table cells win over narrative figures (a disagreement between the two is a
+ * finding of its own); last year's figures and budgets come from the stated changes; unknowns stay unknown.
+ */
+import { formatAmount, type Fen } from '../money/amount.ts';
+import { FORMAT_ID } from '../model/schema.ts';
+import { TABLE_SPECS, type TableId } from '../model/tables.ts';
+import type { ExtractedTable, StatedFigure } from './types.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Default column of tables whose narrative keys name no column. */
+const SINGLE_COLUMN: Partial<Record<TableId, string>> = { t1: 'amount', t6: 'amount' };
+const T7_ROWS = new Set(['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception']);
+
+export interface CellAddress {
+  table: TableId;
+  row: string;
+  column: string;
+  which: 'value' | 'prior' | 'budget';
+}
+
+/** Where a narrative key puts its figure in the model, or undefined for non-table figures. */
+export function cellOfKey(key: string): CellAddress | undefined {
+  const parts = key.split('.');
+  const head = parts[0]!;
+  if (head === 'threePublic' && parts[1] && T7_ROWS.has(parts[1])) {
+    const budget = parts[2] === 'budget' || parts[2] === 'annualBudget';
+    return { table: 't7', row: parts[1], column: budget ? 'budget' : 'final', which: 'value' };
+  }
+  if (!/^t[1-9]$/.test(head) || parts.length < 2) return undefined;
+  const table = head as TableId;
+  const row = parts[1]!;
+  const single = SINGLE_COLUMN[table];
+  let column = single ?? parts[2];
+  let rest = single ? parts.slice(2) : parts.slice(3);
+  if (table === 't7') {
+    column = parts[2] ?? 'final';
+    rest = parts.slice(3);
+  }
+  if (column === undefined) return undefined;
+  if (!TABLE_SPECS[table].columns.some((c) => c.id === column)) return undefined;
+  const which = rest[0] === 'budget' ? 'budget' : 'value';
+  return { table, row, column, which };
+}
+
+const amountText = (fen: Fen) => formatAmount(fen, { unit: '万元', decimals: 2 });
+
+/** The prior figure implied by a stated change: this year − (±change). */
+function priorOf(f: StatedFigure): Fen | undefined {
+  const c = f.change;
+  if (!c || c.against !== 'prior' || f.fen === undefined) return undefined;
+  if (c.direction === '持平') return f.fen;
+  if (c.amount === undefined) return undefined;
+  if (c.direction === '增加') return f.fen - c.amount;
+  if (c.direction === '减少') return f.fen + c.amount;
+  return undefined;
+}
+
+function setPath(obj: Obj, path: readonly string[], value: unknown): void {
+  let cur = obj;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    if (cur[k] === undefined || typeof cur[k] !== 'object') cur[k] = {};
+    cur = cur[k] as Obj;
+  }
+  const last = path[path.length - 1]!;
+  if (cur[last] === undefined) cur[last] = value;
+}
+
+export interface RebuildInput {
+  year: number;
+  unit: string;
+  kind: '行政' | '参公' | '事业';
+  figures: readonly StatedFigure[];
+  tables: readonly ExtractedTable[];
+}
+
+/** Data-file content for `disclosureFromData`. */
+export function dataFromExtraction(input: RebuildInput): Obj {
+  const rows = new Map<TableId, Map<string, Obj>>();
+  const order = new Map<TableId, string[]>();
+  const rowOf = (table: TableId, key: string, name?: string): Obj => {
+    let t = rows.get(table);
+    if (!t) {
+      t = new Map();
+      rows.set(table, t);
+      order.set(table, []);
+    }
+    let r = t.get(key);
+    if (!r) {
+      const fixed = TABLE_SPECS[table].fixedRows.some((x) => x.id === key);
+      r = fixed ? { row: key } : { code: key };
+      if (name && !fixed) r['name'] = name;
+      t.set(key, r);
+      order.get(table)!.push(key);
+    }
+    return r;
+  };
+  const emptyTables = new Set<TableId>();
+  // Accepted tables first: they are the publication's own figures.
+  for (const t of input.tables) {
+    const id = t.id as TableId;
+    if (!(id in TABLE_SPECS)) continue;
+    if (t.status === 'empty') emptyTables.add(id);
+    if (t.status !== 'read' || !t.rows) continue;
+    for (const r of t.rows) {
+      const row = rowOf(id, r.key, r.name);
+      for (const [col, fen] of Object.entries(r.cells)) if (fen !== undefined && row[col] === undefined) row[col] = amountText(fen);
+    }
+  }
+  const data: Obj = {
+    format: FORMAT_ID,
+    year: input.year,
+    amountUnit: '万元',
+    decimals: 2,
+    unit: { name: input.unit || '（未识别单位名称）', kind: input.kind },
+    tables: {},
+  };
+  for (const f of input.figures) {
+    const cell = cellOfKey(f.key);
+    if (cell && f.fen !== undefined) {
+      const row = rowOf(cell.table, cell.row, f.name);
+      if (cell.which === 'budget') {
+        const b = (row['initialBudget'] ?? {}) as Obj;
+        if (b[cell.column] === undefined) b[cell.column] = amountText(f.fen);
+        row['initialBudget'] = b;
+        continue;
+      }
+      if (row[cell.column] === undefined) row[cell.column] = amountText(f.fen);
+      const prior = priorOf(f);
+      if (prior !== undefined && prior >= 0) {
+        const p = (row['prior'] ?? {}) as Obj;
+        if (p[cell.column] === undefined) p[cell.column] = amountText(prior);
+        row['prior'] = p;
+      }
+      const c = f.change;
+      if (c?.against === 'budget' && c.base !== undefined) {
+        if (cell.table === 't7') {
+          if (row['budget'] === undefined) row['budget'] = amountText(c.base);
+        } else {
+          const b = (row['initialBudget'] ?? {}) as Obj;
+          if (b[cell.column] === undefined) b[cell.column] = amountText(c.base);
+          row['initialBudget'] = b;
+        }
+      }
+      if (c?.reason) {
+        const reasons = (row['reasons'] ?? {}) as Obj;
+        const k = c.against === 'budget' ? 'budget' : 'prior';
+        if (reasons[k] === undefined) reasons[k] = c.reason;
+        row['reasons'] = reasons;
+      }
+      continue;
+    }
+    // Figures outside the tables: the data-file path is the key.
+    const path = f.key.split('.');
+    const head = path[0];
+    if (head === 'adminCost') {
+      if (f.fen === undefined) continue;
+      setPath(data, ['adminCost', 'amount'], amountText(f.fen));
+      const prior = priorOf(f);
+      if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], amountText(prior));
+      if (f.change?.reason) setPath(data, ['adminCost', 'reasons', 'prior'], f.change.reason);
+    } else if (head === 'procurement' || head === 'assets' || head === 'performance' || head === 'threePublic' || (head === 'unit' && path[1] === 'staff')) {
+      const allowed = ALLOWED_FIELDS[path.join('.')];
+      if (!allowed) continue;
+      if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, amountText(f.fen));
+      else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value)) setPath(data, path, Number(f.value));
+      else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
+    }
+  }
+  const tables: Obj = {};
+  for (const [id, t] of rows) {
+    // 合计 and fixed rows first as the printed forms do; code rows in code order.
+    const keys = order.get(id)!;
+    const fixed = keys.filter((k) => !/^\d+$/.test(k));
+    const codes = keys.filter((k) => /^\d+$/.test(k)).sort();
+    tables[id] = { rows: [...fixed, ...codes].map((k) => t.get(k)!) };
+  }
+  for (const id of emptyTables) if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
+  data['tables'] = tables;
+  return data;
+}
+
+const ALLOWED_FIELDS: Readonly<Record<string, 'amount' | 'count' | 'decimal'>> = {
+  'procurement.total': 'amount',
+  'procurement.goods': 'amount',
+  'procurement.works': 'amount',
+  'procurement.services': 'amount',
+  'procurement.sme': 'amount',
+  'procurement.smallMicro': 'amount',
+  'procurement.smeReserved': 'amount',
+  'assets.fixedAssetsOriginal': 'amount',
+  'assets.buildingArea': 'decimal',
+  'assets.buildingValue': 'amount',
+  'assets.vehicles.total': 'count',
+  'assets.vehicles.value': 'amount',
+  'assets.vehicles.byCategory.ministerial': 'count',
+  'assets.vehicles.byCategory.principal': 'count',
+  'assets.vehicles.byCategory.confidential': 'count',
+  'assets.vehicles.byCategory.emergency': 'count',
+  'assets.vehicles.byCategory.lawEnforcement': 'count',
+  'assets.vehicles.byCategory.specialTechnical': 'count',
+  'assets.vehicles.byCategory.retiredCadres': 'count',
+  'assets.vehicles.byCategory.other': 'count',
+  'assets.equipmentOver1m': 'count',
+  'performance.evaluatedProjects': 'count',
+  'performance.budgetTotal': 'amount',
+  'performance.executedTotal': 'amount',
+  'threePublic.abroadGroups': 'count',
+  'threePublic.abroadPeople': 'count',
+  'threePublic.vehiclesPurchased': 'count',
+  'threePublic.vehiclesHeld': 'count',
+  'threePublic.receptionBatches': 'count',
+  'threePublic.receptionPeople': 'count',
+  'unit.staff.actual': 'count',
+  'unit.staff.active': 'count',
+  'unit.staff.retiredCadre': 'count',
+  'unit.staff.retired': 'count',
+  'unit.staff.authorised': 'count',
+};

@@ -1,0 +1,773 @@
+/**
+ * Narrative extraction (issue 4 item 2): every figure the 决算情况说明 states, with its official name
+ * (DOMAIN.md §6 vocabulary), value and unit, share, year-on-year change, budget comparison, reason,
+ * and where it is. Reads sentence by sentence, clause by clause, the way a reviewer does: a figure is
+ * named by the words before it within its clause and by the section it is in, never by "the first
+ * number after a keyword"; shares, changes and reasons attach to the figure they follow; 类/款/项
+ * paragraphs are tied to their codes through the year's classification catalogue.
+ */
+import { builtinCatalogue, builtinYears } from '../classification/builtin.ts';
+import type { Catalogue } from '../classification/catalogue.ts';
+import { parseAmount, type Fen } from '../money/amount.ts';
+import { parsePercent, type Ratio } from '../money/rate.ts';
+import type { TextDocument } from '../read/text-document.ts';
+import { sectionAt, sectionsOfFlow, type DocumentSections, type SectionId, type SubsectionId } from './sections.ts';
+import { buildFlow, foldText, positionAt, quote, type Flow } from './text-flow.ts';
+import type { StatedFigure } from './types.ts';
+
+export interface ExtractOptions {
+  /** Report year; default: from the title. Chooses the classification catalogue. */
+  year?: number;
+  /** 支出功能分类 catalogue for resolving 类/款/项 names to codes; default: the built-in one of the year. */
+  catalogue?: Catalogue;
+}
+
+/** What reading the narrative gives: the figures and the document's structure. */
+export interface NarrativeReading {
+  figures: StatedFigure[];
+  sections: DocumentSections;
+  flow: Flow;
+  year?: number;
+  unit?: string;
+}
+
+type Vocab = readonly (readonly [RegExp, string, string])[];
+
+const OVERVIEW: Vocab = [
+  [/收入支出总计$/, 't1.incomeGrandTotal', '收入支出总计'],
+  [/本年收入合计$/, 't1.incomeTotal', '本年收入合计'],
+  [/使用非财政拨款结余$/, 't1.useOfNonFiscalBalance', '使用非财政拨款结余'],
+  [/年初结转和结余$/, 't1.openingCarryover', '年初结转和结余'],
+  [/收入总计$/, 't1.incomeGrandTotal', '收入总计'],
+  [/本年支出合计$/, 't1.expenditureTotal', '本年支出合计'],
+  [/结余分配$/, 't1.surplusDistribution', '结余分配'],
+  [/年末结转和结余$/, 't1.closingCarryover', '年末结转和结余'],
+  [/支出总计$/, 't1.expenditureGrandTotal', '支出总计'],
+];
+
+const INCOME: Vocab = [
+  [/本年收入(合计)?$/, 't1.incomeTotal', '本年收入合计'],
+  [/一般公共预算财政拨款(收入)?$/, 't1.generalBudget', '一般公共预算财政拨款收入'],
+  [/政府性基金预算财政拨款(收入)?$/, 't1.governmentFund', '政府性基金预算财政拨款收入'],
+  [/国有资本经营预算财政拨款(收入)?$/, 't1.stateCapital', '国有资本经营预算财政拨款收入'],
+  [/财政拨款(收入)?$/, 't2.total.fiscal', '财政拨款收入'],
+  [/上级补助收入$/, 't1.superiorSubsidy', '上级补助收入'],
+  [/附属单位上缴收入$/, 't1.subsidiaryRemittance', '附属单位上缴收入'],
+  [/事业收入$/, 't1.businessIncome', '事业收入'],
+  [/经营收入$/, 't1.operatingIncome', '经营收入'],
+  [/其他收入$/, 't1.otherIncome', '其他收入'],
+];
+
+const EXPENDITURE: Vocab = [
+  [/本年支出(合计)?$/, 't1.expenditureTotal', '本年支出合计'],
+  [/基本支出$/, 't3.total.basic', '基本支出'],
+  [/项目支出$/, 't3.total.project', '项目支出'],
+  [/上缴上级支出$/, 't3.total.remittance', '上缴上级支出'],
+  [/对附属单位补助支出$/, 't3.total.subsidiaryGrant', '对附属单位补助支出'],
+  [/经营支出$/, 't3.total.operating', '经营支出'],
+];
+
+const FISCAL: Vocab = [
+  [/财政拨款收入支出总计$/, 't4.incomeGrandTotal.total', '财政拨款收入支出总计'],
+  [/财政拨款收入总计$/, 't4.incomeGrandTotal.total', '财政拨款收入总计'],
+  [/年初财政拨款结转和?结余$/, 't4.openingCarryover.total', '年初财政拨款结转和结余'],
+  [/财政拨款本年收入(合计)?$/, 't4.incomeTotal.total', '财政拨款本年收入'],
+  [/财政拨款支出总计$/, 't4.expenditureGrandTotal.total', '财政拨款支出总计'],
+  [/年末财政拨款结转和?结余$/, 't4.closingCarryover.total', '年末财政拨款结转和结余'],
+  [/财政拨款本年支出(合计)?$/, 't4.expenditureTotal.total', '财政拨款本年支出'],
+];
+
+const GENERAL: Vocab = [[/一般公共预算财政拨款支出(决算)?(数)?(为)?$/, 't5.total.total', '一般公共预算财政拨款支出']];
+
+const BASIC: Vocab = [
+  [/一般公共预算财政拨款基本支出(决算)?(为)?$/, 't5.total.basic', '一般公共预算财政拨款基本支出'],
+  [/人员经费(合计)?(支出)?(为)?$/, 't6.personnelTotal', '人员经费'],
+  [/(日常)?公用经费(合计)?(支出)?(为)?$/, 't6.publicTotal', '公用经费'],
+];
+
+const THREE_PUBLIC: Vocab = [
+  [/因公出国\(境\)费?(用)?(支出)?(决算)?(数)?(为)?$/, 'threePublic.abroad', '因公出国（境）费'],
+  [/公务用车购置及运行(维护)?费?(支出)?(决算)?(数)?(为)?$/, 'threePublic.vehicle', '公务用车购置及运行维护费'],
+  [/公务用车购置(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehiclePurchase', '公务用车购置费'],
+  [/公务用车运行(维护)?(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehicleOperation', '公务用车运行维护费'],
+  [/公务接待费(支出)?(决算)?(数)?(为)?$/, 'threePublic.reception', '公务接待费'],
+  [/三公经费(财政拨款)?(支出)?(决算)?(数)?(合计)?(为)?$/, 'threePublic.total', '“三公”经费'],
+];
+
+const ADMIN_COST: Vocab = [
+  [/机关运行经费(支出)?(决算)?(为)?$/, 'adminCost.amount', '机关运行经费'],
+  [/公用经费(支出)?(为)?$/, 'adminCost.amount', '机关运行经费'],
+];
+
+const PROCUREMENT: Vocab = [
+  [/政府采购(支出)?(总额|金额|总金额)(\(以合同签订为准\))?(为)?$/, 'procurement.total', '政府采购支出总额'],
+  [/货物(采购)?(支出|金额)(为)?$/, 'procurement.goods', '政府采购货物支出'],
+  [/工程(采购)?(支出|金额)(为)?$/, 'procurement.works', '政府采购工程支出'],
+  [/服务(采购)?(支出|金额)(为)?$/, 'procurement.services', '政府采购服务支出'],
+  [/授予中小企业合同(金额)?(为)?$/, 'procurement.sme', '授予中小企业合同金额'],
+  [/授予小微企业合同(金额)?(为)?$/, 'procurement.smallMicro', '授予小微企业合同金额'],
+];
+
+/** Procurement sentences that name their figure in an earlier clause (Shanghai 2024, 预留份额). */
+const PROCUREMENT_WIDE: Vocab = [
+  [/面向中小企业预留[^;]*中小企业供应商中标或成交[^;]*采购金额$/, 'procurement.smeReservedAwarded', '面向中小企业预留项目中由中小企业中标或成交的采购金额'],
+  [/面向小微企业预留[^;]*小微企业供应商中标或成交[^;]*采购金额$/, 'procurement.smallMicroReservedAwarded', '面向小微企业预留项目中由小微企业中标或成交的采购金额'],
+  [/其他政府采购项目中[^;]*中小企业供应商中标或成交[^;]*采购金额$/, 'procurement.smeOtherAwarded', '其他政府采购项目中由中小企业中标或成交的采购金额'],
+  [/面向中小企业预留政府采购项目预算金额$/, 'procurement.smeReserved', '面向中小企业预留政府采购项目预算金额'],
+  [/面向小微企业预留政府采购项目预算金额$/, 'procurement.smallMicroReserved', '面向小微企业预留政府采购项目预算金额'],
+];
+
+const ASSETS: Vocab = [[/固定资产原值$/, 'assets.fixedAssetsOriginal', '固定资产原值']];
+
+const VEHICLE_CATEGORIES: Vocab = [
+  [/(副部\(省\)级及以上领导|部级领导干部|部级以上领导)用车$/, 'assets.vehicles.byCategory.ministerial', '副部（省）级及以上领导用车'],
+  [/主要领导干部用车$/, 'assets.vehicles.byCategory.principal', '主要领导干部用车'],
+  [/机要通信用车$/, 'assets.vehicles.byCategory.confidential', '机要通信用车'],
+  [/应急保障用车$/, 'assets.vehicles.byCategory.emergency', '应急保障用车'],
+  [/执法执勤用车$/, 'assets.vehicles.byCategory.lawEnforcement', '执法执勤用车'],
+  [/特种专业技术用车$/, 'assets.vehicles.byCategory.specialTechnical', '特种专业技术用车'],
+  [/离退休干部(服务)?用车$/, 'assets.vehicles.byCategory.retiredCadres', '离退休干部用车'],
+  [/其他用车$/, 'assets.vehicles.byCategory.other', '其他用车'],
+];
+
+const PERFORMANCE_WIDE: Vocab = [
+  [/绩效目标[^;]*(涉及)?(预算)?金额$/, 'performance.targetBudget', '编报绩效目标项目涉及预算金额'],
+  [/跟踪[^;]*(涉及)?(预算)?金额$/, 'performance.trackedBudget', '绩效跟踪评价项目涉及预算金额'],
+  [/全年执行数$/, 'performance.executedTotal', '全年执行数'],
+  [/(全年预算数|预算金额|涉及全年预算数)$/, 'performance.budgetTotal', '全年预算数'],
+];
+
+function fundVocab(t: 't8' | 't9'): Vocab {
+  const fund = t === 't8' ? '政府性基金预算' : '国有资本经营预算';
+  return [
+    [/(政府性基金预算|国有资本经营预算)?财政拨款收入$/, `${t}.total.income`, `${fund}财政拨款收入`],
+    [/年初结转和结余$/, `${t}.total.opening`, `${fund}财政拨款年初结转和结余`],
+    [/年末结转和结余$/, `${t}.total.closing`, `${fund}财政拨款年末结转和结余`],
+    [/(财政拨款)?支出(决算)?(收入)?(为)?$/, `${t}.total.expenditure`, `${fund}财政拨款支出`],
+  ];
+}
+
+function vocabFor(section: SectionId | 'profile', sub: SubsectionId | undefined): Vocab {
+  switch (section) {
+    case 'overview':
+      return OVERVIEW;
+    case 'income':
+      return INCOME;
+    case 'expenditure':
+      return EXPENDITURE;
+    case 'fiscal':
+      return FISCAL;
+    case 'general':
+      return GENERAL;
+    case 'basic':
+      return BASIC;
+    case 'threePublic':
+      return THREE_PUBLIC;
+    case 'fund':
+      return fundVocab('t8');
+    case 'capital':
+      return fundVocab('t9');
+    case 'other':
+      if (sub === 'adminCost') return ADMIN_COST;
+      if (sub === 'procurement') return PROCUREMENT;
+      if (sub === 'assets') return ASSETS;
+      return [...ADMIN_COST, ...PROCUREMENT, ...ASSETS];
+    default:
+      return [];
+  }
+}
+
+function lookupVocab(v: Vocab, label: string): { key: string; name: string } | undefined {
+  for (const [re, key, name] of v) if (re.test(label)) return { key, name };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens: amounts, percentages and counts as printed.
+
+interface Token {
+  kind: 'amount' | 'percent' | 'count';
+  start: number;
+  end: number;
+  /** The number as printed (folded). */
+  num: string;
+  unit: string;
+  fen?: Fen;
+  decimals: number;
+  ratio?: Ratio;
+}
+
+const NUM_RE = /-?\d+(?:,\d{3})*(?:\.\d+)?/g;
+const AFTER_RE = /^(万元|亿元|元|万|%|人次|批次|台\(套\)|平方米|人|个|辆|台|套|家)/;
+
+function tokensIn(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  NUM_RE.lastIndex = from;
+  for (let m = NUM_RE.exec(text); m !== null && m.index < to; m = NUM_RE.exec(text)) {
+    let start = m.index;
+    let num = m[0];
+    const prev = text[start - 1] ?? '';
+    if (num.startsWith('-') && /[\dA-Za-z]/.test(prev)) {
+      start++;
+      num = num.slice(1);
+    } else if (/[\dA-Za-z.]/.test(prev)) continue;
+    const end0 = start + num.length;
+    if (end0 > to) break;
+    const after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
+    if (!after) continue;
+    const unit = after[1]!;
+    const end = end0 + unit.length;
+    const decimals = /\.(\d+)$/.exec(num)?.[1]?.length ?? 0;
+    if (unit === '%') {
+      try {
+        out.push({ kind: 'percent', start, end, num, unit, decimals, ratio: parsePercent(num + '%') });
+      } catch {
+        /* not a percentage after all */
+      }
+    } else if (unit === '万元' || unit === '亿元' || unit === '元' || unit === '万') {
+      // A threshold is not a stated figure: 单价100万元（含）以上设备.
+      if (/^(\(含\))?以[上下]/.test(text.slice(end, end + 6))) continue;
+      try {
+        const p = parseAmount(num + (unit === '万' ? '万元' : unit));
+        out.push({ kind: 'amount', start, end, num, unit: unit === '万' ? '万元' : unit, decimals: p.decimals, fen: p.fen });
+      } catch {
+        /* finer than 1 分 or too large: not read */
+      }
+    } else out.push({ kind: 'count', start, end, num, unit, decimals });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 类/款/项 names to codes.
+
+interface CodeIndex {
+  byParent: Map<string, Map<string, { code: string; name: string }>>;
+}
+
+const indexCache = new WeakMap<Catalogue, CodeIndex>();
+
+function nameKey(name: string): string {
+  return foldText(name).replace(/[“”"]/g, '');
+}
+
+function codeIndex(c: Catalogue): CodeIndex {
+  const hit = indexCache.get(c);
+  if (hit) return hit;
+  const byParent = new Map<string, Map<string, { code: string; name: string }>>();
+  for (const e of c.entries.values()) {
+    let m = byParent.get(e.parent);
+    if (!m) byParent.set(e.parent, (m = new Map()));
+    if (!m.has(nameKey(e.name))) m.set(nameKey(e.name), { code: e.code, name: e.name });
+  }
+  const idx = { byParent };
+  indexCache.set(c, idx);
+  return idx;
+}
+
+function resolveCode(c: Catalogue | undefined, names: string[]): { code?: string; names: string[] } {
+  if (!c) return { names };
+  const idx = codeIndex(c);
+  let parent = '';
+  const out: string[] = [];
+  let code: string | undefined;
+  for (const n of names) {
+    const hit = idx.byParent.get(parent)?.get(nameKey(n));
+    if (!hit) return { names };
+    out.push(hit.name);
+    parent = code = hit.code;
+  }
+  return { ...(code ? { code } : {}), names: out };
+}
+
+function catalogueFor(year: number | undefined): Catalogue | undefined {
+  if (year === undefined) return undefined;
+  const exact = builtinCatalogue('function', year);
+  if (exact) return exact;
+  const years = builtinYears('function');
+  if (years.length === 0) return undefined;
+  const nearest = years.reduce((a, b) => (Math.abs(b - year) < Math.abs(a - year) ? b : a));
+  return builtinCatalogue('function', nearest);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader.
+
+interface Subject {
+  /** Key of the figure's value, e.g. t5.2010450.total. */
+  key: string;
+  name: string;
+  code?: string;
+}
+
+interface PendingBudget {
+  subject: Subject;
+  budget?: { fen: Fen; decimals: number };
+  annual?: { fen: Fen; decimals: number };
+}
+
+interface Clause {
+  start: number;
+  end: number;
+  /** The delimiter before the clause (',' ';' ':' or '' at the sentence start). */
+  delim: string;
+}
+
+const COMPARE_RE = /(与上年(度)?(决算)?相比|比上年(度)?(决算)?(数)?|较上年(度)?|与\d{4}年度?(决算)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
+const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升)了?$/;
+const BUDGET_DIRECTION_RE = /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
+
+/** Turns folded label text into a display name: ASCII brackets back to the printed full-width form. */
+function display(text: string): string {
+  return text.replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+/** Key of a budget figure: the value's key + `.budget` (年初预算) or `.annualBudget` (全年预算). */
+function budgetKey(key: string, annual: boolean): string {
+  return `${key}.${annual ? 'annualBudget' : 'budget'}`;
+}
+
+class Reader {
+  readonly figures: StatedFigure[] = [];
+  private section: SectionId | 'profile' = 'profile';
+  private sectionText = '';
+  private sub: SubsectionId | undefined;
+  private subject: Subject | undefined;
+  private current: StatedFigure | undefined;
+  private compared: StatedFigure | undefined;
+  private parent: StatedFigure | undefined;
+  private pending: PendingBudget | undefined;
+  private countGroup: 'abroad' | 'reception' | 'building' | 'vehicles' | undefined;
+  private sentenceStart = 0;
+  private sentenceEnd = 0;
+  private sectionFigures: StatedFigure[] = [];
+
+  constructor(
+    private readonly flow: Flow,
+    private readonly sections: DocumentSections,
+    private readonly unit: string | undefined,
+    private readonly catalogue: Catalogue | undefined,
+  ) {}
+
+  readRange(section: SectionId | 'profile', heading: string, from: number, to: number): void {
+    this.section = section;
+    this.sectionText = heading;
+    this.sub = undefined;
+    this.subject = undefined;
+    this.current = this.compared = this.parent = undefined;
+    this.pending = undefined;
+    this.countGroup = undefined;
+    this.sectionFigures = [];
+    const text = this.flow.text;
+    let s = from;
+    for (let i = from; i <= to; i++) {
+      const ch = i < to ? text[i] : '\n';
+      if (ch === '。' || ch === '\n' || i === to) {
+        const end = ch === '。' ? i + 1 : i;
+        if (end > s) this.sentence(s, end);
+        s = i + 1;
+      }
+    }
+  }
+
+  private sentence(start: number, end: number): void {
+    const text = this.flow.text;
+    const sub = sectionAt(this.sections, start).subsection?.id;
+    if (sub !== this.sub) {
+      this.sub = sub;
+      this.subject = undefined;
+      this.pending = undefined;
+    }
+    this.sentenceStart = start;
+    this.sentenceEnd = end;
+    const body = text.slice(start, end);
+    this.itemSubject(body);
+    // Clauses.
+    const clauses: Clause[] = [];
+    let cs = start;
+    let delim = '';
+    for (let i = start; i < end; i++) {
+      const ch = text[i]!;
+      if (ch === ',' || ch === ';' || ch === ':' || ch === '。') {
+        if (i > cs) clauses.push({ start: cs, end: i, delim });
+        delim = ch;
+        cs = i + 1;
+      }
+    }
+    if (end > cs) clauses.push({ start: cs, end, delim });
+    let reason: { fig: StatedFigure | undefined; parts: string[]; start: number } | undefined;
+    let compareTarget: StatedFigure | undefined;
+    const finishReason = () => {
+      if (reason?.fig?.change) {
+        const r = reason.parts.join('').replace(/^[:：]/, '').replace(/[。;,]+$/, '');
+        if (r) reason.fig.change.reason = quoteReason(this.flow, reason.start, r);
+      }
+      reason = undefined;
+    };
+    for (const c of clauses) {
+      const ctext = text.slice(c.start, c.end);
+      const tokens = tokensIn(text, c.start, c.end);
+      if (reason) {
+        const endsReason = c.delim === ';' && tokens.some((t) => t.kind === 'amount' || t.kind === 'percent');
+        if (!endsReason) {
+          reason.parts.push(c.delim + ctext);
+          continue;
+        }
+        finishReason();
+      }
+      if (/^其中/.test(ctext) && this.current) this.parent = this.current;
+      const rm = /主要原因(是|为)?/.exec(ctext);
+      if (rm) {
+        this.budgetDirection(ctext.slice(0, rm.index));
+        const target = this.compared ?? this.current;
+        reason = { fig: target, parts: [ctext.slice(rm.index + rm[0].length)], start: c.start + rm.index + rm[0].length };
+        continue;
+      }
+      if (tokens.length === 0) {
+        if (this.budgetDirection(ctext)) continue;
+        const cm = COMPARE_RE.exec(ctext);
+        if (cm) {
+          const before = this.clean(ctext.slice(0, cm.index));
+          compareTarget = before ? (this.lookup(before) ?? this.current) : this.current;
+          const rest = ctext.slice(cm.index + cm[0].length);
+          if (/持平/.test(rest) && compareTarget) this.setPrior(compareTarget, { direction: '持平' });
+          continue;
+        }
+        if (/持平/.test(ctext)) {
+          const t = compareTarget ?? this.current;
+          if (t) this.setPrior(t, { direction: '持平' });
+        }
+        continue;
+      }
+      let labelStart = c.start;
+      for (const tok of tokens) {
+        const raw = text.slice(labelStart, tok.start);
+        labelStart = tok.end;
+        const wide = text.slice(this.wideStart(c.start), tok.start);
+        const after = text.slice(tok.end, Math.min(c.end, tok.end + 4));
+        if (tok.kind === 'percent') this.percent(tok, this.clean(raw));
+        else if (tok.kind === 'amount') compareTarget = this.amount(tok, raw, this.clean(wide), compareTarget);
+        else this.count(tok, this.clean(raw), this.clean(wide), after);
+      }
+    }
+    finishReason();
+  }
+
+  /** Start of the wide label: the last ';' before the clause, or the sentence start. */
+  private wideStart(clauseStart: number): number {
+    const t = this.flow.text;
+    for (let i = clauseStart - 1; i >= this.sentenceStart; i--) if (t[i] === ';') return i + 1;
+    return this.sentenceStart;
+  }
+
+  /** Label text without numbering, quotes, the unit's name, years and lead words. */
+  private clean(raw: string): string {
+    let s = raw.replace(/[“”"‘’']/g, '');
+    if (this.unit) s = s.split(foldText(this.unit)).join('');
+    s = s
+      .replace(/\d{4}年度?/g, '')
+      .replace(/\((事业|行政|参公)单位\)/g, '')
+      .replace(/^[、,;:和及与另]+/, '')
+      .replace(/^其中[:,]?/, '')
+      .replace(/^[、]/, '')
+      .replace(/^\d{1,2}[.、]/, '')
+      .replace(/^\(\d{1,2}\)/, '');
+    return s;
+  }
+
+  /** "（类）（款）（项）" in a sentence: the subject of the figures that follow. */
+  private itemSubject(body: string): void {
+    if (this.section !== 'general' && this.section !== 'fund' && this.section !== 'capital') return;
+    const cut = body.search(/\d+(\.\d+)?(万元|元)|主要原因/);
+    const head = cut >= 0 ? body.slice(0, cut) : body;
+    const a = head.indexOf('(类)');
+    if (a < 0) return;
+    const b = head.indexOf('(款)', a);
+    const c = b >= 0 ? head.indexOf('(项)', b) : -1;
+    if (b < 0 || c < 0) return;
+    const cls = (/([^,;:。]*)$/.exec(head.slice(0, a))?.[1] ?? '').replace(/^\d{1,2}[.、]/, '').replace(/^\(\d{1,2}\)/, '');
+    const kuan = head.slice(a + 3, b);
+    const item = head.slice(b + 3, c);
+    const table = this.section === 'general' ? 't5' : this.section === 'fund' ? 't8' : 't9';
+    const r = resolveCode(this.catalogue, [cls, kuan, item]);
+    const names = r.names.length === 3 ? r.names : [cls, kuan, item].map(display);
+    const name = `${names[0]}（类）${names[1]}（款）${names[2]}（项）`;
+    this.subject = { key: `${table}.${r.code ?? names.join('/')}.total`, name, ...(r.code ? { code: r.code } : {}) };
+    this.pending = undefined;
+  }
+
+  private classSubject(label: string): Subject | undefined {
+    const m = /^(.+?)\(类\)(支出)?(决算)?(为)?$/.exec(label);
+    if (!m) return undefined;
+    const r = resolveCode(this.catalogue, [m[1]!]);
+    const name = `${r.names[0] ?? display(m[1]!)}（类）`;
+    const table = this.section === 'fund' ? 't8' : this.section === 'capital' ? 't9' : 't5';
+    return { key: `${table}.${r.code ?? r.names[0] ?? m[1]}.total`, name, ...(r.code ? { code: r.code } : {}) };
+  }
+
+  private classify(label: string, wide = label): Subject | undefined {
+    if (this.section === 'general' || this.section === 'fund' || this.section === 'capital') {
+      const cls = this.classSubject(label);
+      if (cls) return cls;
+    }
+    const v = lookupVocab(vocabFor(this.section, this.sub), label);
+    if (v) return v;
+    if (this.section === 'other' && (this.sub === 'procurement' || this.sub === undefined)) {
+      const w = lookupVocab(PROCUREMENT_WIDE, wide);
+      if (w) return w;
+    }
+    if (this.section === 'performance') return lookupVocab(PERFORMANCE_WIDE, wide);
+    return undefined;
+  }
+
+  /** The figure a subject names, stated earlier in this section. */
+  private lookup(label: string): StatedFigure | undefined {
+    const s = this.classify(label);
+    if (!s) return undefined;
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--) if (this.sectionFigures[i]!.key === s.key) return this.sectionFigures[i];
+    return undefined;
+  }
+
+  private evidence(at: number): StatedFigure['evidence'] {
+    const p = positionAt(this.flow, at);
+    return { page: p.page, line: p.line, text: quote(this.flow, this.sentenceStart, this.sentenceEnd) };
+  }
+
+  private emit(s: Subject, tok: Token): StatedFigure {
+    const f: StatedFigure = {
+      name: s.name,
+      key: s.key,
+      unit: tok.unit,
+      decimals: tok.decimals,
+      section: this.sectionText,
+      ...(s.code ? { code: s.code } : {}),
+      evidence: this.evidence(tok.start),
+    };
+    if (tok.kind === 'amount') f.fen = tok.fen;
+    else f.value = tok.num;
+    this.figures.push(f);
+    this.sectionFigures.push(f);
+    return f;
+  }
+
+  private setPrior(f: StatedFigure, c: Partial<NonNullable<StatedFigure['change']>>): void {
+    if (!f.change || f.change.against !== 'prior') f.change = { against: 'prior' };
+    Object.assign(f.change, c);
+    this.compared = f;
+  }
+
+  private budgetDirection(text: string): boolean {
+    const m = BUDGET_DIRECTION_RE.exec(text);
+    if (!m) return false;
+    const f = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
+    if (f?.change) f.change.direction = m[3] === '与' ? '持平' : m[1]!;
+    return true;
+  }
+
+  private amount(tok: Token, raw: string, wide: string, compareTarget: StatedFigure | undefined): StatedFigure | undefined {
+    const label = this.clean(raw);
+    // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
+    const dm = DIRECTION_END_RE.exec(label);
+    if (dm) {
+      const before = label.slice(0, dm.index).replace(COMPARE_RE, '').replace(/[,，]$/, '');
+      const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
+      if (target) this.setPrior(target, { direction: dm[1]!, amount: tok.fen!, amountDecimals: tok.decimals, amountText: tok.num });
+      return target;
+    }
+    // Last year's figure stated: 上年决算数为 x 万元.
+    if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
+      const t = (compareTarget ?? this.current)!;
+      this.setPrior(t, { base: tok.fen!, baseDecimals: tok.decimals, baseLabel: '上年' });
+      return t;
+    }
+    // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
+    const bm = /(年初预算|全年预算|预算)(数)?(为|是)?$/.exec(label);
+    if (bm && !/^(决算|支出决算)/.test(label)) {
+      const before = label.slice(0, bm.index).replace(/的$/, '');
+      const subject = before ? this.classify(before) : this.pendingSubject();
+      if (subject) {
+        const annual = bm[1] === '全年预算';
+        const bf = this.emit({ ...subject, key: budgetKey(subject.key, annual), name: `${subject.name}${annual ? '全年预算数' : '年初预算数'}` }, tok);
+        if (!this.pending || this.pending.subject.key !== subject.key) this.pending = { subject };
+        this.pending[annual ? 'annual' : 'budget'] = { fen: tok.fen!, decimals: tok.decimals };
+        this.current = bf;
+        return undefined;
+      }
+    }
+    // The final figure after its budget, or an item's 支出决算数为.
+    if (/^(支出)?决算(数)?(为|是)?$/.test(label) || (/^(支出|决算)$/.test(label) && this.subject)) {
+      const subject = this.pendingSubject();
+      if (subject) {
+        const f = this.emit(subject, tok);
+        this.attachBudget(f);
+        this.current = f;
+        return undefined;
+      }
+    }
+    const subject = this.classify(label, wide) ?? this.valueOf(label);
+    if (subject) {
+      const f = this.emit(subject, tok);
+      if (this.pending?.subject.key === subject.key) this.attachBudget(f);
+      this.current = f;
+      return undefined;
+    }
+    if (label === '' && this.parent === undefined && /^其中/.test(raw)) return compareTarget;
+    const f = this.emit({ key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' }, tok);
+    this.current = f;
+    return undefined;
+  }
+
+  /** 价值 after 房屋 or 车辆. */
+  private valueOf(label: string): Subject | undefined {
+    if (!/^价值(为)?$/.test(label)) return undefined;
+    if (this.countGroup === 'building') return { key: 'assets.buildingValue', name: '房屋价值' };
+    if (this.countGroup === 'vehicles') return { key: 'assets.vehicles.value', name: '车辆价值' };
+    return undefined;
+  }
+
+  private pendingSubject(): Subject | undefined {
+    return this.pending?.subject ?? this.subject;
+  }
+
+  private attachBudget(f: StatedFigure): void {
+    const p = this.pending;
+    if (!p || p.subject.key !== f.key) return;
+    const base = p.budget ?? p.annual;
+    if (!base) return;
+    f.change = { against: 'budget', base: base.fen, baseDecimals: base.decimals, baseLabel: p.budget ? '年初预算' : '全年预算' };
+    this.compared = f;
+    this.pending = undefined;
+  }
+
+  private percent(tok: Token, label: string): void {
+    const ratio = tok.ratio!;
+    const text = tok.num + '%';
+    if (/占/.test(label)) {
+      const f = this.current;
+      if (!f) return;
+      const of = /占(.*?)的?$/.exec(label)?.[1]?.replace(/的$/, '') ?? '';
+      const baseKey = this.shareBase(of);
+      f.share = { ratio, text, decimals: tok.decimals, ...(of ? { of: display(of) } : {}), ...(baseKey ? { baseKey } : {}) };
+      return;
+    }
+    const budgetFig = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
+    if (/差异率|差异$/.test(label)) {
+      if (budgetFig?.change) Object.assign(budgetFig.change, { rate: ratio, rateText: text, rateDecimals: tok.decimals });
+      return;
+    }
+    const cm = /完成(了)?(.*?)的?$/.exec(label);
+    if (cm) {
+      if (budgetFig?.change) {
+        const of = /全年预算/.test(cm[2] ?? '') ? '全年预算' : /年初预算/.test(cm[2] ?? '') ? '年初预算' : '预算';
+        Object.assign(budgetFig.change, { completion: ratio, completionText: text, completionDecimals: tok.decimals, completionOf: of });
+      }
+      return;
+    }
+    const dm = DIRECTION_END_RE.exec(label);
+    if (dm) {
+      const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
+      if (f) this.setPrior(f, { rateDirection: dm[1]!, rate: ratio, rateText: text, rateDecimals: tok.decimals });
+    }
+  }
+
+  /** The denominator of a share: named (占本年支出合计的) or by the section's convention. */
+  private shareBase(of: string): string | undefined {
+    if (of) {
+      if (/本年支出合计|本年支出/.test(of)) return 't1.expenditureTotal';
+      if (/本年收入合计|本年收入/.test(of)) return 't1.incomeTotal';
+      if (/政府采购/.test(of)) return 'procurement.total';
+      if (/三公/.test(of)) return 'threePublic.total';
+      if (/一般公共预算财政拨款支出/.test(of)) return 't5.total.total';
+      return this.classify(this.clean(of))?.key;
+    }
+    switch (this.section) {
+      case 'income':
+        return 't1.incomeTotal';
+      case 'expenditure':
+        return 't1.expenditureTotal';
+      case 'general':
+        return 't5.total.total';
+      case 'threePublic':
+        return 'threePublic.total';
+      default:
+        return this.sub === 'procurement' ? 'procurement.total' : this.parent?.key;
+    }
+  }
+
+  private count(tok: Token, label: string, wide: string, after: string): void {
+    let s: Subject | undefined;
+    const u = tok.unit;
+    if (this.section === 'profile') {
+      if (u === '人') {
+        if (/实有人数$/.test(label)) s = { key: 'unit.staff.actual', name: '实有人数' };
+        else if (/离休人员$/.test(label)) s = { key: 'unit.staff.retiredCadre', name: '离休人员' };
+        else if (/退休人员$/.test(label)) s = { key: 'unit.staff.retired', name: '退休人员' };
+        else if (/在职人员$/.test(label)) s = { key: 'unit.staff.active', name: '在职人员' };
+        else if (/编制(数)?$/.test(label)) s = { key: 'unit.staff.authorised', name: '编制数' };
+      } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after)) s = { key: 'unit.divisionCount', name: '内设处室数' };
+    } else if (this.section === 'threePublic') {
+      if (u === '个' && /团组$/.test(label)) {
+        s = { key: 'threePublic.abroadGroups', name: '因公出国（境）团组数' };
+        this.countGroup = 'abroad';
+      } else if (u === '人次' && (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))) {
+        s = { key: 'threePublic.abroadPeople', name: '因公出国（境）人次' };
+      } else if (u === '批次' && /公务接待$/.test(label)) {
+        s = { key: 'threePublic.receptionBatches', name: '国内公务接待批次' };
+        this.countGroup = 'reception';
+      } else if (u === '人次' && (label === '' || /累计$/.test(label)) && this.countGroup === 'reception') {
+        s = { key: 'threePublic.receptionPeople', name: '国内公务接待人次' };
+      } else if (u === '辆' && /购置数(量)?(为)?$/.test(label)) s = { key: 'threePublic.vehiclesPurchased', name: '公务用车购置数' };
+      else if (u === '辆' && /保有量(为)?$/.test(label)) s = { key: 'threePublic.vehiclesHeld', name: '公务用车保有量' };
+    } else if (this.section === 'other') {
+      if (u === '平方米' && /房屋(面积)?$/.test(label)) {
+        s = { key: 'assets.buildingArea', name: '房屋面积' };
+        this.countGroup = 'building';
+      } else if (u === '辆') {
+        const cat = lookupVocab(VEHICLE_CATEGORIES, label);
+        if (cat) s = cat;
+        else if (/车辆(总数)?$/.test(label)) {
+          s = { key: 'assets.vehicles.total', name: '车辆' };
+          this.countGroup = 'vehicles';
+        }
+      } else if ((u === '台(套)' || u === '台' || u === '套') && /设备(\(不含车辆\))?$/.test(label)) {
+        s = { key: 'assets.equipmentOver1m', name: '单价100万元（含）以上设备' };
+      }
+    } else if (this.section === 'performance' && u === '个') {
+      if (/评级|问题|整改/.test(wide)) s = undefined;
+      else if (/项目$/.test(label) || (/对$/.test(label) && /^项目/.test(after))) {
+        if (/绩效目标/.test(wide)) s = { key: 'performance.targetProjects', name: '编报绩效目标项目数' };
+        else if (/跟踪/.test(wide)) s = { key: 'performance.trackedProjects', name: '绩效跟踪评价项目数' };
+        else s = { key: 'performance.evaluatedProjects', name: '开展绩效评价（自评）项目数' };
+      }
+    }
+    if (s) this.current = this.emit(s, tok);
+  }
+}
+
+/** A reason as printed: the source text from its start (spaces and line breaks as the reader quotes them). */
+function quoteReason(flow: Flow, start: number, folded: string): string {
+  const printed = quote(flow, start, start + folded.length);
+  return printed.replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '') || folded;
+}
+
+/** Reads the narrative: the figures, the sections, the year and unit from the title. */
+export function readNarrative(doc: TextDocument, options: ExtractOptions = {}): NarrativeReading {
+  const flow = buildFlow(doc);
+  const sections = sectionsOfFlow(flow);
+  const year = options.year ?? sections.title?.year;
+  const unit = sections.title?.unit;
+  const catalogue = options.catalogue ?? catalogueFor(year);
+  const r = new Reader(flow, sections, unit, catalogue);
+  // The profile part (staff counts), then each narrative section in order.
+  const profile = sections.parts.find((p) => p.id === 'profile');
+  const firstSection = sections.sections[0];
+  if (profile) r.readRange('profile', profile.text, profile.bodyStart, profile.bodyEnd);
+  else if (firstSection) r.readRange('profile', '', 0, firstSection.start);
+  for (const s of sections.sections) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
+  return { figures: r.figures, sections, flow, ...(year !== undefined ? { year } : {}), ...(unit ? { unit } : {}) };
+}
+
+/** Every figure the narrative states, with its name, key, value, comparisons and evidence. */
+export function extractFigures(doc: TextDocument, options: ExtractOptions = {}): StatedFigure[] {
+  return readNarrative(doc, options).figures;
+}

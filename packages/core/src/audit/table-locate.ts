@@ -1,0 +1,230 @@
+/**
+ * Finds the nine tables in a read PDF: each by its title (the names vary by region and year: the
+ * MoF names of model/tables.ts, the profiles' `tables.names`, known variants), confirmed by a table
+ * header below it (so the table of contents and narrative mentions are not taken for tables), and
+ * followed down the page and onto the next pages until the notes under it, the next table or text.
+ */
+import type { MoneyUnit } from '../money/amount.ts';
+import { TABLE_IDS, TABLE_SPECS, type TableId } from '../model/tables.ts';
+import type { TextDocument } from '../read/text-document.ts';
+import { builtinProfile, builtinProfileNames } from '../report/profile.ts';
+import { fold, groupLines, pageTokens, type Token, type TokenLine } from './table-geometry.ts';
+
+/** Names seen in publications besides the MoF names and the profiles' names. */
+const VARIANT_NAMES: Readonly<Record<TableId, readonly string[]>> = {
+  t1: ['收入支出决算总表', '部门收支决算总表', '收支决算总表'],
+  t2: ['收入决算表', '部门收入决算表'],
+  t3: ['支出决算表', '部门支出决算表'],
+  t4: ['财政拨款收入支出决算总表', '财政拨款收支决算总表'],
+  t5: ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表'],
+  t6: [
+    '一般公共预算财政拨款基本支出决算表',
+    '一般公共预算财政拨款基本支出决算明细表',
+    '一般公共预算基本支出决算表',
+  ],
+  t7: [
+    '财政拨款三公经费支出决算表',
+    '一般公共预算财政拨款三公经费支出决算表',
+    '财政拨款三公经费支出决算情况表',
+  ],
+  t8: ['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表'],
+  t9: ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'],
+};
+
+let titleIndex: { name: string; id: TableId }[] | undefined;
+
+/** Every known title, longest first (so 财政拨款收入支出决算总表 wins over 收入支出决算总表). */
+function titles(): { name: string; id: TableId }[] {
+  if (titleIndex) return titleIndex;
+  const seen = new Map<string, TableId>();
+  const add = (id: TableId, name: string) => {
+    const n = fold(name);
+    if (n && !seen.has(n)) seen.set(n, id);
+  };
+  for (const id of TABLE_IDS) {
+    add(id, TABLE_SPECS[id].name);
+    for (const n of VARIANT_NAMES[id]) add(id, n);
+  }
+  for (const p of builtinProfileNames()) {
+    const names = builtinProfile(p).tables.names as Record<string, string | undefined>;
+    for (const id of TABLE_IDS) {
+      const n = names[id];
+      if (n) add(id, n);
+    }
+  }
+  titleIndex = [...seen].map(([name, id]) => ({ name, id })).sort((a, b) => b.name.length - a.name.length);
+  return titleIndex;
+}
+
+/** The table a title line names, or undefined. Accepts "表二 收入决算表", "附表2：…", "XX单位2024年度收入决算表（续）". */
+export function matchTitle(lineNorm: string): { id: TableId; name: string } | undefined {
+  let s = lineNorm.replace(/[(（]续(?:表)?[)）]$|续表$/, '');
+  if (s.length > 70 || /[。，;；]/.test(s)) return undefined;
+  s = s.replace(/^(?:附件\d*[:：]?)?(?:附表|表)?[\d一二三四五六七八九十]{0,3}[、.．:：-]?/, '');
+  for (const t of titles()) {
+    if (!s.endsWith(t.name)) continue;
+    const prefix = s.slice(0, s.length - t.name.length);
+    // A narrative sentence that ends with a table name ("详见…") is not a title.
+    if (/见|如下|详|根据|所示/.test(prefix)) return undefined;
+    return { id: t.id, name: t.name };
+  }
+  return undefined;
+}
+
+const UNIT_RE = /单位[:：]?\s*(万元|元|亿元)/;
+
+/** Words of table headers: a title followed by these within a few lines is a table, not a contents entry. */
+const HEADER_WORDS = [
+  '项目',
+  '科目名称',
+  '科目编码',
+  '功能分类',
+  '经济分类',
+  '决算数',
+  '预算数',
+  '本年收入',
+  '本年支出',
+  '基本支出',
+  '项目支出',
+  '财政拨款',
+  '因公出国',
+  '公务接待',
+  '年初结转',
+];
+
+export interface LocatedTable {
+  id: TableId;
+  /** The title as printed. */
+  title: string;
+  titleLine: TokenLine;
+  /** Lines of the table below the title, page by page (page numbers removed). */
+  lines: TokenLine[];
+  pages: number[];
+  unit: MoneyUnit;
+  /** The empty-table statement printed with it ("本表为空表", "故本表无数据"). */
+  statement?: string;
+  /** Lines printed under the table (notes, statements), for quoting. */
+  notes: TokenLine[];
+}
+
+function isTerminator(l: TokenLine): boolean {
+  const n = l.norm;
+  if (/^(?:注|说明|备注|填表说明)[:：]/.test(n) || /^注\d?[、.．]/.test(n)) return true;
+  if (/^第[一二三四五六七八九十]+部分/.test(n)) return true;
+  // Prose: a sentence, not a table row.
+  if (/。/.test(n) && n.length > 16) return true;
+  if (/^[一二三四五六七八九十]+、.*(?:情况说明|情况|说明)$/.test(n) && !l.tokens.some((t) => t.kind === 'amount'))
+    return true;
+  return false;
+}
+
+function headerEvidence(lines: TokenLine[], start: number, page: number): boolean {
+  let words = 0;
+  for (let i = start; i < Math.min(lines.length, start + 10); i++) {
+    const l = lines[i]!;
+    if (l.page !== page) break;
+    if (matchTitle(l.norm)) break;
+    if (UNIT_RE.test(l.norm)) return true;
+    for (const w of HEADER_WORDS) if (l.norm.includes(w)) words++;
+    if (words >= 2) return true;
+  }
+  return false;
+}
+
+const EMPTY_RE = /空表|无数据|不涉及|没有[^。]{0,60}(?:收入|支出|经费|数据)/;
+
+/** Lines of the whole document, page by page, with page numbers removed. */
+export function documentLines(doc: TextDocument): TokenLine[] {
+  const out: TokenLine[] = [];
+  for (const p of doc.pages) out.push(...groupLines(pageTokens(p)));
+  return out;
+}
+
+/** Whether the document has positions (a PDF read with items); DOCX and text do not. */
+export function hasPositions(doc: TextDocument): boolean {
+  return doc.pages.some((p) => p.lines.some((l) => (l.items?.length ?? 0) > 0));
+}
+
+/** Lines of a document without positions, one token per line (for finding titles and statements only). */
+export function plainLines(doc: TextDocument): TokenLine[] {
+  const out: TokenLine[] = [];
+  for (const p of doc.pages) {
+    for (const l of p.lines) {
+      const t: Token = { text: l.text, norm: fold(l.text), kind: 'text', page: p.page, x: 0, x2: 0, y: l.line, h: 1 };
+      out.push({ page: p.page, y: l.line, h: 1, tokens: [t], norm: t.norm, text: l.text });
+    }
+  }
+  return out;
+}
+
+/** Finds each of the nine tables; a table not found is absent from the map. */
+export function locateTables(lines: TokenLine[]): Map<TableId, LocatedTable> {
+  // Title candidates confirmed by a header.
+  const starts: { index: number; id: TableId }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = matchTitle(lines[i]!.norm);
+    if (!m) continue;
+    if (!headerEvidence(lines, i + 1, lines[i]!.page)) continue;
+    starts.push({ index: i, id: m.id });
+  }
+  const startAt = new Map(starts.map((s) => [s.index, s.id]));
+  const out = new Map<TableId, LocatedTable>();
+  for (const s of starts) {
+    if (out.has(s.id)) continue;
+    const titleLine = lines[s.index]!;
+    const body: TokenLine[] = [];
+    const notes: TokenLine[] = [];
+    let unit: MoneyUnit = '万元';
+    let i = s.index + 1;
+    let page = titleLine.page;
+    let continuationPages = 0;
+    let ended = false;
+    for (; i < lines.length; i++) {
+      const l = lines[i]!;
+      const other = startAt.get(i);
+      // Another table starts; the same title on the next page is this table continued ("（续）").
+      if (other !== undefined && (other !== s.id || l.page === page)) break;
+      if (l.page !== page) {
+        // The table goes on to the next page only when that page starts with table rows (or its own title
+        // repeated, "（续）"), not with text, another table or a title of something else ("…绩效自评表").
+        if (l.page !== page + 1 || continuationPages >= 8 || isTerminator(l)) break;
+        const again = matchTitle(l.norm);
+        if (again && again.id !== s.id) break;
+        if (!again && /表$/.test(l.norm) && !l.tokens.some((t) => t.kind === 'amount' || t.kind === 'digits'))
+          break;
+        page = l.page;
+        continuationPages++;
+        if (again) continue;
+      }
+      const u = UNIT_RE.exec(l.norm);
+      if (u && body.length === 0) {
+        unit = u[1] as MoneyUnit;
+        continue;
+      }
+      if (/^编制单位/.test(l.norm) || (u && !l.tokens.some((t) => t.kind === 'amount'))) continue;
+      if (isTerminator(l)) {
+        ended = true;
+        break;
+      }
+      body.push(l);
+    }
+    // Notes and statements printed under the table, up to the next table.
+    if (ended) {
+      for (let j = i; j < lines.length && j < i + 8 && !startAt.has(j); j++) notes.push(lines[j]!);
+    }
+    const statementLine = [...body, ...notes].find((l) => EMPTY_RE.test(l.norm) && !/^注[:：]本表反映/.test(l.norm));
+    const pages = [...new Set([titleLine.page, ...body.map((l) => l.page)])];
+    const located: LocatedTable = {
+      id: s.id,
+      title: titleLine.text,
+      titleLine,
+      lines: body.filter((l) => l !== statementLine),
+      pages,
+      unit,
+      notes,
+    };
+    if (statementLine) located.statement = statementLine.text;
+    out.set(s.id, located);
+  }
+  return out;
+}

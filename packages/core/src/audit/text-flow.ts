@@ -1,0 +1,229 @@
+/**
+ * The document as one stream for reading the narrative the way a person does: lines broken by the
+ * page joined again, spaces dropped (PDF extraction puts them inside numbers and words: "2022 年度",
+ * "360.44 万元"), full-width forms folded (NFKC: "，" → ",", "（" → "(", "％" → "%"), headings kept on
+ * their own. Every character keeps its origin (line and column), so a finding can quote the sentence
+ * exactly as printed and name its page and line.
+ */
+import type { TextDocument, TextLine } from '../read/text-document.ts';
+
+export type FlowLineKind = 'title' | 'part' | 'section' | 'subsection' | 'body' | 'skip';
+
+export interface FlowLine {
+  /** The line as the reader gave it. */
+  source: TextLine;
+  /** Folded text without spaces. */
+  norm: string;
+  /** Column in source.text of each character of norm. */
+  cols: number[];
+  kind: FlowLineKind;
+  /** For a heading: the text of the following line(s) merged into it (a heading broken by layout). */
+  mergedWith?: number[];
+}
+
+export interface Flow {
+  doc: TextDocument;
+  lines: FlowLine[];
+  /** The folded stream: body lines joined without separator, each heading between two '\n'. */
+  text: string;
+  /** For each character of text: the index in lines, or -1 for an inserted '\n'. */
+  lineOf: Int32Array;
+  /** For each character of text: the column in that line's source text. */
+  colOf: Int32Array;
+  /** Start of each line in text (or -1 for skipped lines). */
+  lineStart: number[];
+}
+
+/** Folds one character: full-width ASCII to ASCII, compatibility forms by NFKC; '' for spaces. */
+export function foldChar(ch: string): string {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x80) return /\s/.test(ch) ? '' : ch;
+  if (c >= 0x4e00 && c <= 0x9fff) return ch;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000 || c === 0xa0 || /\s/u.test(ch)) return '';
+  // Keep the ellipsis and the ideographic punctuation as they are (NFKC would turn … into "...").
+  if (c === 0x2026 || (c >= 0x3001 && c <= 0x303f) || c === 0x201c || c === 0x201d) return ch;
+  return ch.normalize('NFKC');
+}
+
+/** Folds a whole string (no position mapping): for matching short texts such as headings. */
+export function foldText(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+const CN_NUM = '一二三四五六七八九十';
+const PART_RE = new RegExp(`^第[${CN_NUM}]+部分`);
+const SECTION_RE = new RegExp(`^[${CN_NUM}]{1,3}、`);
+const SUBSECTION_RE = new RegExp(`^\\([${CN_NUM}]{1,3}\\)`);
+const PERF_TABLE_RE = /^项目支出绩效自评表/;
+const FIGURE_RE = /\d(?:\.\d+)?(?:万元|亿元|元|%)/;
+const PAGE_NUMBER_RE = /^(?:-?\d{1,3}-?|第\d+页(?:共\d+页)?|[-—–]+\d+[-—–]+|\d+\/\d+)$/;
+
+function headingKind(norm: string): FlowLineKind | undefined {
+  if (PART_RE.test(norm) || PERF_TABLE_RE.test(norm)) return 'part';
+  if (norm.length > 48 || FIGURE_RE.test(norm) || norm.includes(':')) return undefined;
+  if (SECTION_RE.test(norm)) return 'section';
+  if (SUBSECTION_RE.test(norm)) return 'subsection';
+  return undefined;
+}
+
+/** A heading broken over two lines by the layout: "…决算情况" + "说明", or "（一）" + its title. */
+function continues(heading: string, next: string): boolean {
+  if (next.length === 0 || FIGURE_RE.test(next)) return false;
+  if (/^\([一二三四五六七八九十]{1,3}\)$/.test(heading)) return next.length <= 40;
+  if (/(说明|情况说明)$/.test(heading)) return false;
+  return /^(说明|情况说明|情况|的情况说明|\)|）)$/.test(next);
+}
+
+/** Builds the stream. Lines before the first heading on the first pages form the title. */
+export function buildFlow(doc: TextDocument): Flow {
+  const lines: FlowLine[] = [];
+  for (const page of doc.pages) {
+    for (const source of page.lines) {
+      let norm = '';
+      const cols: number[] = [];
+      let col = 0;
+      for (const ch of source.text) {
+        const f = foldChar(ch);
+        for (let k = 0; k < f.length; k++) cols.push(col);
+        norm += f;
+        col += ch.length;
+      }
+      lines.push({ source, norm, cols, kind: 'body' });
+    }
+  }
+  // Classify: headings, page numbers, and the title block at the top.
+  let seenHeading = false;
+  let titleLines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.norm === '') {
+      l.kind = 'skip';
+      continue;
+    }
+    if (PAGE_NUMBER_RE.test(l.norm)) {
+      l.kind = 'skip';
+      continue;
+    }
+    const k = headingKind(l.norm);
+    if (k !== undefined) {
+      l.kind = k;
+      seenHeading = true;
+      // Merge a continuation line into the heading.
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.norm === '') j++;
+      const next = lines[j];
+      if (next && headingKind(next.norm) === undefined && continues(l.norm, next.norm)) {
+        l.mergedWith = [j];
+        l.norm += next.norm;
+        l.cols.push(...next.cols.map((c) => -1 - c)); // negative: belongs to the merged line
+        next.kind = 'skip';
+      }
+      continue;
+    }
+    if (!seenHeading && titleLines < 6 && l.source.page <= 2) {
+      if (/^目录$/.test(l.norm)) {
+        seenHeading = true;
+        l.kind = 'skip';
+        continue;
+      }
+      l.kind = 'title';
+      titleLines++;
+    }
+  }
+  // The stream.
+  const parts: string[] = [];
+  const lineOfArr: number[] = [];
+  const colOfArr: number[] = [];
+  const lineStart: number[] = new Array<number>(lines.length).fill(-1);
+  let pos = 0;
+  const push = (s: string, li: number, cols: number[] | undefined) => {
+    parts.push(s);
+    for (let k = 0; k < s.length; k++) {
+      lineOfArr.push(li);
+      colOfArr.push(cols?.[k] ?? 0);
+    }
+    pos += s.length;
+  };
+  let prevKind: FlowLineKind | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind === 'skip') continue;
+    const isBlock = l.kind !== 'body';
+    if (isBlock || (prevKind !== undefined && prevKind !== 'body')) push('\n', -1, undefined);
+    lineStart[i] = pos;
+    // Characters merged from a continuation line point to that line.
+    const merged = l.mergedWith?.[0];
+    for (let k = 0; k < l.norm.length; k++) {
+      const c = l.cols[k] ?? 0;
+      if (c < 0 && merged !== undefined) push(l.norm[k]!, merged, [-1 - c]);
+      else push(l.norm[k]!, i, [c]);
+    }
+    prevKind = l.kind;
+  }
+  push('\n', -1, undefined);
+  return {
+    doc,
+    lines,
+    text: parts.join(''),
+    lineOf: Int32Array.from(lineOfArr),
+    colOf: Int32Array.from(colOfArr),
+    lineStart,
+  };
+}
+
+/** Page and line of a position in the stream. */
+export function positionAt(flow: Flow, index: number): { page: number; line: number } {
+  for (let i = Math.max(0, Math.min(index, flow.text.length - 1)); i < flow.text.length; i++) {
+    const li = flow.lineOf[i]!;
+    if (li >= 0) {
+      const s = flow.lines[li]!.source;
+      return { page: s.page, line: s.line };
+    }
+  }
+  const last = flow.lines[flow.lines.length - 1]?.source;
+  return { page: last?.page ?? 1, line: last?.line ?? 1 };
+}
+
+/**
+ * The printed text of a stretch of the stream: the source lines from the first character to the
+ * last, joined without the line breaks, runs of spaces collapsed.
+ */
+export function quote(flow: Flow, start: number, end: number): string {
+  let a = start;
+  while (a < end && flow.lineOf[a]! < 0) a++;
+  let b = end - 1;
+  while (b > a && flow.lineOf[b]! < 0) b--;
+  if (a > b || flow.lineOf[a]! < 0) return '';
+  const out: string[] = [];
+  let li = -1;
+  let from = 0;
+  let to = 0;
+  const flush = () => {
+    if (li >= 0) out.push(flow.lines[li]!.source.text.slice(from, to));
+  };
+  for (let i = a; i <= b; i++) {
+    const l = flow.lineOf[i]!;
+    if (l < 0) continue;
+    const c = flow.colOf[i]!;
+    const chLen = (flow.lines[l]!.source.text.codePointAt(c) ?? 0) > 0xffff ? 2 : 1;
+    if (l !== li) {
+      flush();
+      li = l;
+      from = c;
+    }
+    to = c + chLen;
+  }
+  flush();
+  return out
+    .map((s) => s.trim())
+    .join('')
+    .replace(CJK_GAP, '')
+    .replace(/[ \t\u3000\u00a0]{2,}/g, ' ');
+}
+
+// Justified PDF lines put spaces between Chinese characters ("压 减 公 务"); a quote leaves them out.
+const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’';
+const CJK_GAP = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+(?=[${CJK}])`, 'g');

@@ -1,0 +1,332 @@
+/**
+ * PDF → TextDocument with pdfjs-dist (legacy build, which runs in Node and in browsers): the text items of each page
+ * grouped into lines by baseline, sorted left to right, touching pieces merged into words/cells, each with its
+ * position (x from the left, baseline y from the top, in points), text normalised (normalise.ts), page numbers and
+ * running headers/footers removed. A PDF without a text layer (a scan) is reported as `scanned`.
+ *
+ * Core cannot compute file paths: the CLI passes `cMapUrl` (the `cmaps/` folder of pdfjs-dist, ending in "/") and
+ * `standardFontDataUrl`. Without the CMaps, Chinese drawn in a non-embedded font with a predefined CMap (UniGB-UCS2-H,
+ * GBK-EUC-H …) comes out empty.
+ */
+import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ErrorCode, JuesuanError } from '../errors.ts';
+import { normaliseText, removePageFurniture } from './normalise.ts';
+import type { TextDocument, TextItem, TextLine, TextPage } from './text-document.ts';
+
+/** Largest PDF read (bytes). Published 部门决算 are a few MB; 200 MB is far above any real one. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+/** Most pages read. */
+export const MAX_PDF_PAGES = 2000;
+
+export interface PdfReadOptions {
+  /** File name as given (for messages and the document). */
+  file: string;
+  /** Directory of pdfjs's predefined CMaps (bcmap files), ending in "/": a path in Node, a URL in a browser. */
+  cMapUrl?: string;
+  /** Directory of pdfjs's standard font data, ending in "/". */
+  standardFontDataUrl?: string;
+  maxBytes?: number;
+  maxPages?: number;
+}
+
+/** Text operators in a page's operator list: text is drawn even if it could not be decoded. */
+const TEXT_OPS = new Set<number>([
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.nextLineShowText,
+  OPS.nextLineSetSpacingShowText,
+]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+]);
+
+/** How many pages without text are inspected further (their operator lists decode images, which is slow). */
+const INSPECT_EMPTY_PAGES = 5;
+
+interface Piece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** Whether the bytes end like a complete PDF (a %%EOF marker near the end). */
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
+  let s = '';
+  for (const b of tail) s += String.fromCharCode(b);
+  return s.includes('%%EOF');
+}
+
+function pdfError(e: unknown, file: string, bytes: Uint8Array): JuesuanError {
+  const name = e instanceof Error ? e.name : '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException')
+    return new JuesuanError(ErrorCode.Encrypted, `${file} 是加密的 PDF，需要打开密码，无法读取。请提供未加密的文件。`, [
+      { file, message: '需要打开密码' },
+    ]);
+  if (name === 'InvalidPDFException' || name === 'FormatError') {
+    const why = hasEofMarker(bytes)
+      ? 'PDF 结构损坏，无法读取'
+      : 'PDF 文件不完整（文件末尾没有 %%EOF 标记），可能在下载或复制时被截断';
+    return new JuesuanError(ErrorCode.BadInput, `${file}：${why}。`, [{ file, message: why }]);
+  }
+  return new JuesuanError(ErrorCode.BadInput, `${file}：无法读取 PDF（${message}）。`, [{ file, message }]);
+}
+
+/** Rotates (x, y) by −k·90° about the origin. */
+function rotate(x: number, y: number, k: number): [number, number] {
+  switch (k) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
+}
+
+/**
+ * The page's text pieces in page coordinates (x right, y down, points from the top-left corner), turned so that the
+ * dominant text direction runs left to right (a landscape table drawn on a portrait page reads like any other page).
+ * Pieces at other angles (chart labels at 30°, stamps) are left out.
+ */
+async function pagePieces(page: PDFPageProxy): Promise<{ pieces: Piece[]; width: number; height: number }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const raw: { text: string; angle: number; x: number; y: number; width: number; size: number }[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const t = Util.transform(viewport.transform, item.transform as number[]) as number[];
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = t;
+    const angle = Math.atan2(b, a);
+    const size = Math.hypot(c, d) || item.height || 1;
+    raw.push({ text: item.str, angle, x: e, y: f, width: item.width, size });
+  }
+  // Dominant direction, weighted by characters, in quarter turns.
+  const weight = [0, 0, 0, 0];
+  const quarter = (angle: number) => ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+  const straight = (angle: number) => {
+    const off = Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2));
+    return off < (3 * Math.PI) / 180;
+  };
+  for (const r of raw) if (straight(r.angle)) weight[quarter(r.angle)]! += r.text.length;
+  const k = weight.indexOf(Math.max(...weight));
+  const corners = [
+    rotate(0, 0, k),
+    rotate(viewport.width, 0, k),
+    rotate(0, viewport.height, k),
+    rotate(viewport.width, viewport.height, k),
+  ];
+  const minX = Math.min(...corners.map((p) => p[0]));
+  const minY = Math.min(...corners.map((p) => p[1]));
+  const pieces: Piece[] = [];
+  for (const r of raw) {
+    if (!straight(r.angle) || quarter(r.angle) !== k) continue;
+    const [x, y] = rotate(r.x, r.y, k);
+    pieces.push({ text: r.text, x: x - minX, y: y - minY, width: r.width, size: r.size });
+  }
+  const [width, height] = k % 2 === 1 ? [viewport.height, viewport.width] : [viewport.width, viewport.height];
+  return { pieces, width, height };
+}
+
+const WIDE = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff60\\u2018-\\u201d]';
+const WIDE_SPACE_RE = new RegExp(`(?<=${WIDE}) +(?=${WIDE})|(?<=[，。；：、（！？]) +| +(?=[，。；：、）！？])`, 'gu');
+
+/**
+ * Closes up the spaces pdfjs puts into a text run whose characters are spread out (justified Chinese: "上 级 补 助 收
+ * 入 0.00 万 元 ， 占", "本年收入合 计"): within one run, spaces between Chinese characters and around Chinese
+ * punctuation go. Table cells are separate runs (pdfjs starts a new run at a wide gap), so they stay apart; a real
+ * space between Chinese words inside one run ("第四部分 名词解释") closes up too, which changes nothing a reader or the
+ * auditor relies on.
+ */
+export function closeUpWideSpaces(s: string): string {
+  return s.includes(' ') ? s.replace(WIDE_SPACE_RE, '') : s;
+}
+
+/**
+ * Groups pieces into lines by baseline (within 0.3 × font size), sorts each line left to right and merges pieces that
+ * touch (gap ≤ ¼ character) or are one word space apart (≤ 0.8 character, joined with a space) into one item: a word,
+ * a phrase or a table cell. Wider gaps separate items and become one space in the line's text.
+ */
+function buildLines(pieces: readonly Piece[], page: number): TextLine[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const clusters: Piece[][] = [];
+  let current: Piece[] = [];
+  let baseline = 0;
+  for (const p of sorted) {
+    if (current.length > 0 && Math.abs(p.y - baseline) <= 0.3 * Math.min(p.size, current[0]!.size)) {
+      current.push(p);
+      baseline = current.reduce((s, q) => s + q.y, 0) / current.length;
+    } else {
+      current = [p];
+      baseline = p.y;
+      clusters.push(current);
+    }
+  }
+  const lines: TextLine[] = [];
+  for (const cluster of clusters) {
+    cluster.sort((a, b) => a.x - b.x);
+    const items: TextItem[] = [];
+    let last: TextItem | undefined;
+    const seen: Piece[] = [];
+    for (const p of cluster) {
+      // Text drawn twice at the same place (an outline and a fill, as chart labels are) is read once.
+      if (seen.some((q) => q.text === p.text && Math.abs(q.x - p.x) < 0.3 * p.size)) continue;
+      seen.push(p);
+      const text = closeUpWideSpaces(p.text);
+      if (last) {
+        const gap = p.x - (last.x + last.width);
+        const size = Math.max(last.height, p.size);
+        if (gap <= 0.8 * size) {
+          // A word space only next to Latin letters or digits: between Chinese characters a gap is justification.
+          const latin = /[A-Za-z0-9.,%)]$/.test(last.text) || /^[A-Za-z0-9(]/.test(text);
+          const sep = gap > 0.25 * size && latin && !/\s$/.test(last.text) && !/^\s/.test(text) ? ' ' : '';
+          last.text += sep + text;
+          last.width = Math.max(last.width, p.x + p.width - last.x);
+          last.height = size;
+          continue;
+        }
+      }
+      last = { text, x: p.x, y: p.y, width: p.width, height: p.size };
+      items.push(last);
+    }
+    for (const item of items) item.text = normaliseText(item.text);
+    const kept = items.filter((i) => i.text !== '');
+    if (kept.length === 0) continue;
+    const y = cluster.reduce((s, q) => s + q.y, 0) / cluster.length;
+    lines.push({
+      text: normaliseText(kept.map((i) => i.text).join(' ')),
+      page,
+      line: lines.length + 1,
+      items: kept,
+      y: Math.round(y * 100) / 100,
+    });
+  }
+  return lines;
+}
+
+/** What the operator list of an empty page shows: text drawn in fonts that could not be decoded, images. */
+async function inspectEmptyPage(page: PDFPageProxy): Promise<{ text: boolean; image: boolean }> {
+  const ops = await page.getOperatorList();
+  let text = false;
+  let image = false;
+  for (const fn of ops.fnArray) {
+    if (TEXT_OPS.has(fn)) text = true;
+    if (IMAGE_OPS.has(fn)) image = true;
+  }
+  return { text, image };
+}
+
+/**
+ * Reads a PDF's text with positions. Throws JuesuanError with a Chinese message for what cannot be read: not a PDF,
+ * corrupt or truncated (E_BAD_INPUT), encrypted with an open password (E_ENCRYPTED), over the size or page limit
+ * (E_TOO_LARGE). A PDF whose pages carry no text at all comes back with `scanned: true` ("扫描件：没有文字层").
+ */
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<TextDocument> {
+  const { file } = options;
+  const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
+  if (bytes.length > maxBytes)
+    throw new JuesuanError(
+      ErrorCode.TooLarge,
+      `${file} 过大（${bytes.length} 字节，上限 ${maxBytes} 字节），未读取。`,
+      [{ file, message: '文件过大' }],
+    );
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-'))
+    throw new JuesuanError(ErrorCode.BadInput, `${file} 不是 PDF 文件（开头没有 %PDF- 标记）。`, [
+      { file, message: '不是 PDF 文件' },
+    ]);
+
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await getDocument({
+      // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
+      data: new Uint8Array(bytes),
+      ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+      ...(options.standardFontDataUrl !== undefined ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      stopAtErrors: false,
+      verbosity: 0,
+    }).promise;
+  } catch (e) {
+    throw pdfError(e, file, bytes);
+  }
+  try {
+    if (doc.numPages > maxPages)
+      throw new JuesuanError(
+        ErrorCode.TooLarge,
+        `${file} 有 ${doc.numPages} 页，超过上限 ${maxPages} 页，未读取。`,
+        [{ file, message: '页数过多' }],
+      );
+    const pages: TextPage[] = [];
+    const warnings: string[] = [];
+    const empty: number[] = [];
+    let undecodable = 0;
+    let inspected = 0;
+    let imageOnly = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page: PDFPageProxy | undefined;
+      try {
+        page = await doc.getPage(n);
+        const { pieces, width, height } = await pagePieces(page);
+        const lines = buildLines(pieces, n);
+        pages.push({ page: n, width: Math.round(width * 10) / 10, height: Math.round(height * 10) / 10, lines });
+        if (lines.length === 0) {
+          empty.push(n);
+          if (inspected < INSPECT_EMPTY_PAGES) {
+            inspected++;
+            const seen = await inspectEmptyPage(page);
+            if (seen.text) undecodable++;
+            else if (seen.image) imageOnly++;
+          }
+        }
+      } catch (e) {
+        if (e instanceof JuesuanError) throw e;
+        pages.push({ page: n, lines: [] });
+        empty.push(n);
+        warnings.push(`第 ${n} 页无法读取（${e instanceof Error ? e.message : String(e)}）。`);
+      } finally {
+        page?.cleanup();
+      }
+    }
+    if (undecodable > 0)
+      warnings.push(
+        `有 ${undecodable} 页绘制了文字但无法解码（字体缺少字符映射${options.cMapUrl === undefined ? '，且未提供 cMapUrl' : ''}）。`,
+      );
+    let title: string | undefined;
+    try {
+      const meta = await doc.getMetadata();
+      const info = meta.info as { Title?: unknown } | undefined;
+      if (typeof info?.Title === 'string' && info.Title.trim() !== '') title = normaliseText(info.Title);
+    } catch {
+      // Metadata is optional.
+    }
+    const scanned = pages.length > 0 && empty.length === pages.length && undecodable === 0;
+    if (!scanned && empty.length > 0 && imageOnly > 0)
+      warnings.push(`第 ${empty.join('、')} 页没有文字层（可能是扫描或图片），其内容无法读取。`);
+    return {
+      file,
+      kind: 'pdf',
+      pages: removePageFurniture(pages),
+      ...(scanned ? { scanned: true } : {}),
+      ...(empty.length > 0 ? { emptyPages: empty } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+      ...(title !== undefined ? { title } : {}),
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
