@@ -41,6 +41,8 @@ export function cellOfKey(key: string): CellAddress | undefined {
   }
   if (column === undefined) return undefined;
   if (!TABLE_SPECS[table].columns.some((c) => c.id === column)) return undefined;
+  // 全年预算 (adjusted budget) has no place in the tables' model (which keeps 年初预算): not a cell.
+  if (rest[0] === 'annualBudget') return undefined;
   const which = rest[0] === 'budget' ? 'budget' : 'value';
   return { table, row, column, which };
 }
@@ -121,7 +123,8 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   for (const f of input.figures) {
     const cell = cellOfKey(f.key);
     if (cell && f.fen !== undefined) {
-      const row = rowOf(cell.table, cell.row, f.name);
+      // A narrative names a 项 by its whole 类/款/项 path: the name comes from the tables or the catalogue.
+      const row = rowOf(cell.table, cell.row);
       if (cell.which === 'budget') {
         const b = (row['initialBudget'] ?? {}) as Obj;
         if (b[cell.column] === undefined) b[cell.column] = amountText(f.fen);

@@ -102,8 +102,8 @@ function pctText(n: bigint, d: bigint): string {
   return formatPercent({ num: n, den: d });
 }
 
-const UP = /^(增加|增长|上升|大于|高于|超过)$/;
-const DOWN = /^(减少|下降|降低|小于|低于)$/;
+const UP = /^(增加|增长|上升|增幅|增长率|大于|高于|超过)$/;
+const DOWN = /^(减少|下降|降低|降幅|下降率|小于|低于)$/;
 
 function signOf(word: string | undefined): 1 | -1 | 0 | undefined {
   if (word === undefined) return undefined;
@@ -148,6 +148,12 @@ class Checker {
 
   private ev(f: StatedFigure): { page: number; text: string } {
     return { page: f.evidence.page, text: f.evidence.text };
+  }
+
+  /** Evidence of a comparison: the figure's sentence and the sentence(s) stating the change. */
+  private evc(f: StatedFigure): { page: number; text: string } {
+    const e = f.change?.evidence;
+    return e ? { page: e.page, text: e.text } : this.ev(f);
   }
 
   /** The nearest earlier statement of a key (else the first anywhere). */
@@ -203,11 +209,11 @@ class Checker {
       const rateSign = signOf(c.rateDirection);
       // Direction words that contradict each other: 增加 … 下降.
       if (dirSign !== undefined && rateSign !== undefined && dirSign !== 0 && rateSign !== 0 && dirSign !== rateSign && !(c.amount === 0 && c.rate?.num === 0n)) {
-        this.add('narrative-direction', 'error', `「${f.name}」的变动方向前后矛盾：先写“${c.direction}${c.amountText ?? ''}万元”，后写“${c.rateDirection}${c.rateText ?? ''}”`, this.ev(f), `${c.direction}…${dirSign > 0 ? '增长' : '下降'}`, `${c.direction}…${c.rateDirection}`);
+        this.add('narrative-direction', 'error', `「${f.name}」的变动方向前后矛盾：先写“${c.direction}${c.amountText ?? ''}万元”，后写“${c.rateDirection}${c.rateText ?? ''}”`, this.evc(f), `${c.direction}…${dirSign > 0 ? '增长' : '下降'}`, `${c.direction}…${c.rateDirection}`);
         continue;
       }
       if (c.direction === '持平' && ((c.amount ?? 0) !== 0 || (c.rate && c.rate.num !== 0n))) {
-        this.add('narrative-direction', 'error', `「${f.name}」写“持平”，却列出非零的变动额或变动率`, this.ev(f), '持平（变动为零）', `${c.amountText ?? ''} ${c.rateText ?? ''}`.trim());
+        this.add('narrative-direction', 'error', `「${f.name}」写“持平”，却列出非零的变动额或变动率`, this.evc(f), '持平（变动为零）', `${c.amountText ?? ''} ${c.rateText ?? ''}`.trim());
         continue;
       }
       const t = iv(f.fen, f.unit, f.decimals);
@@ -217,7 +223,7 @@ class Checker {
         const stated = iv(dirSign * c.amount, f.unit, c.amountDecimals ?? 2);
         const diff = sub(t, b);
         if (diff.hi < stated.lo || diff.lo > stated.hi) {
-          this.add('narrative-yoy-amount', 'error', `「${f.name}」本年${wanText(f.fen)}万元、上年${wanText(c.base)}万元，增减额应为${wanText(f.fen - c.base)}万元，文中为“${c.direction}${c.amountText ?? ''}万元”`, this.ev(f), wanText(f.fen - c.base), `${c.direction}${c.amountText ?? ''}`);
+          this.add('narrative-yoy-amount', 'error', `「${f.name}」本年${wanText(f.fen)}万元、上年${wanText(c.base)}万元，增减额应为${wanText(f.fen - c.base)}万元，文中为“${c.direction}${c.amountText ?? ''}万元”`, this.evc(f), wanText(f.fen - c.base), `${c.direction}${c.amountText ?? ''}`);
         }
       }
       if (c.amount === undefined || dirSign === undefined || dirSign === 0 || c.rate === undefined) continue;
@@ -229,9 +235,9 @@ class Checker {
       // Printed last year = 0: growth from nothing, the profiles' convention is 100%.
       if (last.mid === 0n) {
         if (signed === 0) {
-          if (c.rate.num !== 0n) this.add('narrative-yoy-rate', 'error', `「${f.name}」本年与上年均为零，变动率应为 0.00%，文中为“${rateText}”`, this.ev(f), '0.00%', rateText);
+          if (c.rate.num !== 0n) this.add('narrative-yoy-rate', 'error', `「${f.name}」本年与上年均为零，变动率应为 0.00%，文中为“${rateText}”`, this.evc(f), '0.00%', rateText);
         } else if (!(isPct(rate, 100n) && rateSign !== -1)) {
-          this.add('narrative-yoy-rate', 'error', `「${f.name}」上年数为零（本年${wanText(f.fen)}万元全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“${rateText}”`, this.ev(f), '100.00%', rateText);
+          this.add('narrative-yoy-rate', 'error', `「${f.name}」上年数为零（本年${wanText(f.fen)}万元全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“${rateText}”`, this.evc(f), '100.00%', rateText);
         }
         continue;
       }
@@ -245,7 +251,7 @@ class Checker {
         'narrative-yoy-rate',
         'error',
         `「${f.name}」本年${wanText(f.fen)}万元、${c.direction}${c.amountText ?? wanText(c.amount)}万元，则上年为${wanText(lastFen)}万元，变动率应为${signed < 0 ? '下降' : '增长'}${expected}，文中为“${rateText}”`,
-        this.ev(f),
+        this.evc(f),
         `${signed < 0 ? '下降' : '增长'}${expected}`,
         rateText,
       );
@@ -273,8 +279,8 @@ class Checker {
           const alt = bases.slice(1).find((b) => holds(b.iv));
           const actualWord = f.fen > c.base ? '大于' : f.fen < c.base ? '小于' : '持平';
           if (alt)
-            this.add('narrative-budget-base', 'warning', `「${f.name}」决算数${wanText(f.fen)}万元与${baseName}数${wanText(c.base)}万元相比应为“${actualWord}”，文中“${word}”是与全年预算数${wanText(alt.fen)}万元相比的结论`, this.ev(f), actualWord, word);
-          else this.add('narrative-direction', 'error', `「${f.name}」决算数${wanText(f.fen)}万元、${baseName}数${wanText(c.base)}万元，应为决算数“${actualWord}”预算数，文中为“${word}”`, this.ev(f), actualWord, word);
+            this.add('narrative-budget-base', 'warning', `「${f.name}」决算数${wanText(f.fen)}万元与${baseName}数${wanText(c.base)}万元相比应为“${actualWord}”，文中“${word}”是与全年预算数${wanText(alt.fen)}万元相比的结论`, this.evc(f), actualWord, word);
+          else this.add('narrative-direction', 'error', `「${f.name}」决算数${wanText(f.fen)}万元、${baseName}数${wanText(c.base)}万元，应为决算数“${actualWord}”预算数，文中为“${word}”`, this.evc(f), actualWord, word);
         }
       }
       // 预决算差异率 = (决算 − 预算) / 预算; 完成预算的比例 = 决算 / 预算.
@@ -292,8 +298,8 @@ class Checker {
           const convention = k.kind === 'rate' && f.fen > 0 && isPct(k.ratio, 100n);
           if (bothZero || convention) continue;
           const alt = ordered.slice(1).find((b) => b.fen !== 0 && overlaps(rangeFor(b.iv) ?? { lo: q(1n, 0n), hi: q(-1n, 0n) }, stated));
-          if (alt) this.add('narrative-budget-base', 'warning', `「${f.name}」${first.label}数为零，${kindName}不可计算；文中${k.text}是按全年预算数${wanText(alt.fen)}万元计算的`, this.ev(f), '不可计算', k.text);
-          else this.add('narrative-budget-rate', 'error', `「${f.name}」${first.label}数为零，${kindName}不可计算，文中为 ${k.text}`, this.ev(f), '不可计算', k.text);
+          if (alt) this.add('narrative-budget-base', 'warning', `「${f.name}」${first.label}数为零，${kindName}不可计算；文中${k.text}是按全年预算数${wanText(alt.fen)}万元计算的`, this.evc(f), '不可计算', k.text);
+          else this.add('narrative-budget-rate', 'error', `「${f.name}」${first.label}数为零，${kindName}不可计算，文中为 ${k.text}`, this.evc(f), '不可计算', k.text);
           continue;
         }
         const range = rangeFor(first.iv);
@@ -301,10 +307,10 @@ class Checker {
         const expected = k.kind === 'rate' ? pctText(BigInt(f.fen - first.fen), BigInt(first.fen)) : pctText(BigInt(f.fen), BigInt(first.fen));
         const alt = ordered.slice(1).find((b) => b.fen !== 0 && overlaps(rangeFor(b.iv) ?? { lo: q(1n, 0n), hi: q(-1n, 0n) }, stated));
         if (alt) {
-          this.add('narrative-budget-base', 'warning', `「${f.name}」${kindName}按${first.label}数${wanText(first.fen)}万元应为 ${expected}，文中 ${k.text} 是按${alt.label}数${wanText(alt.fen)}万元计算的`, this.ev(f), expected, k.text);
+          this.add('narrative-budget-base', 'warning', `「${f.name}」${kindName}按${first.label}数${wanText(first.fen)}万元应为 ${expected}，文中 ${k.text} 是按${alt.label}数${wanText(alt.fen)}万元计算的`, this.evc(f), expected, k.text);
           continue;
         }
-        this.add('narrative-budget-rate', 'error', `「${f.name}」决算数${wanText(f.fen)}万元、${first.label}数${wanText(first.fen)}万元，${kindName}应为 ${expected}，文中为 ${k.text}`, this.ev(f), expected, k.text);
+        this.add('narrative-budget-rate', 'error', `「${f.name}」决算数${wanText(f.fen)}万元、${first.label}数${wanText(first.fen)}万元，${kindName}应为 ${expected}，文中为 ${k.text}`, this.evc(f), expected, k.text);
       }
     }
   }
@@ -322,27 +328,28 @@ class Checker {
         const a = iv(f.fen, f.unit, f.decimals);
         const b = iv(prev.fen, prev.unit, prev.decimals);
         if (a.hi < b.lo || a.lo > b.hi)
-          this.add('narrative-repeat', 'error', `「${f.name}」前后两处数值不一致：第${prev.evidence.page}页为${wanText(prev.fen)}万元，此处为${wanText(f.fen)}万元`, this.ev(f), wanText(prev.fen), wanText(f.fen));
+          this.add('narrative-repeat', 'error', `「${f.name}」前后两处数值不一致：第${prev.evidence.page}页为${wanText(prev.fen)}万元，第${f.evidence.page}页为${wanText(f.fen)}万元`, both(prev, f), wanText(prev.fen), wanText(f.fen));
       } else if (f.value !== undefined && prev.value !== undefined && Number(f.value) !== Number(prev.value)) {
-        this.add('narrative-repeat', 'error', `「${f.name}」前后两处数值不一致：第${prev.evidence.page}页为${prev.value}${prev.unit}，此处为${f.value}${f.unit}`, this.ev(f), `${prev.value}${prev.unit}`, `${f.value}${f.unit}`);
+        this.add('narrative-repeat', 'error', `「${f.name}」前后两处数值不一致：第${prev.evidence.page}页为${prev.value}${prev.unit}，第${f.evidence.page}页为${f.value}${f.unit}`, both(prev, f), `${prev.value}${prev.unit}`, `${f.value}${f.unit}`);
       }
     }
   }
 
   // --- Text checks ---------------------------------------------------------------------------
 
-  private sentenceAt(index: number): string {
+  /** The sentence(s) around a stretch of the stream, as printed. */
+  private sentenceAt(index: number, end = index + 1): string {
     const t = this.reading.flow.text;
     let a = index;
     while (a > 0 && t[a - 1] !== '。' && t[a - 1] !== '\n') a--;
-    let b = index;
+    let b = Math.max(index, end - 1);
     while (b < t.length && t[b] !== '。' && t[b] !== '\n') b++;
-    if (t[b] === '。') b++;
+    while (t[b] === '。') b++;
     return quote(this.reading.flow, a, b);
   }
 
-  private at(index: number): { page: number; text: string } {
-    return { page: positionAt(this.reading.flow, index).page, text: this.sentenceAt(index) };
+  private at(index: number, end?: number): { page: number; text: string } {
+    return { page: positionAt(this.reading.flow, index).page, text: this.sentenceAt(index, end) };
   }
 
   years(): void {
@@ -389,27 +396,30 @@ class Checker {
 
   placeholders(): void {
     const { flow } = this.reading;
-    const re = /(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|…{2,}|\.{6,}|\((原因|单位名称|项目名称|制度名称)\)|【[^】]*(请填写|未提供|待补充|待填)[^】]*】|如持平作持平表述|不涉及的不列|按上述格式依次说明|作下述说明/g;
-    for (let i = 0; i < flow.lines.length; i++) {
-      const l = flow.lines[i]!;
-      if (l.kind === 'skip' && l.norm === '') continue;
+    const t = flow.text;
+    const re = /(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|…{2,}|\.{6,}|\((原因|单位名称|项目名称|制度名称)\)|【[^】\n]*(请填写|未提供|待补充|待填)[^】\n]*】|如持平作持平表述|不涉及的不列|按上述格式依次说明|作下述说明/g;
+    // One finding per sentence, naming each placeholder in it.
+    const bySentence = new Map<number, { index: number; found: string[] }>();
+    for (const m of t.matchAll(re)) {
+      let a = m.index;
+      while (a > 0 && t[a - 1] !== '。' && t[a - 1] !== '\n') a--;
+      const entry = bySentence.get(a) ?? { index: m.index, found: [] };
+      if (!entry.found.includes(m[0])) entry.found.push(m[0]);
+      bySentence.set(a, entry);
+    }
+    // A table cell left as "…" (a line of ellipses only).
+    flow.lines.forEach((l, i) => {
       const start = flow.lineStart[i]!;
-      const lone = /^…+$/.test(l.norm);
-      re.lastIndex = 0;
-      const m = re.exec(l.norm);
-      if (!m && !lone) continue;
-      const idx = start >= 0 ? start + (m?.index ?? 0) : -1;
-      const found = m?.[0] ?? l.norm;
-      const at = idx >= 0 ? this.at(idx) : { page: l.source.page, text: l.source.text.trim() };
-      const template = /如持平|不涉及|按上述格式|作下述说明/.test(found);
-      this.add(
-        'narrative-placeholder',
-        template ? 'warning' : 'error',
-        template ? `文中留有模板的填写说明“${found}”，应删除或按实际情况填写` : `文中留有未替换的占位符“${found}”，应填写实际内容`,
-        at,
-        '实际内容',
-        found,
-      );
+      if (start >= 0 && /^…+$/.test(l.norm) && ![...bySentence.values()].some((e) => e.index === start)) bySentence.set(-1 - i, { index: start, found: [l.norm] });
+    });
+    for (const { index, found } of [...bySentence.values()].sort((a, b) => a.index - b.index)) {
+      const templateText = found.filter((x) => /如持平|不涉及|按上述格式|作下述说明/.test(x));
+      const holes = found.filter((x) => !templateText.includes(x));
+      const at = this.at(index);
+      if (holes.length > 0)
+        this.add('narrative-placeholder', 'error', `文中留有未替换的占位符${holes.map((x) => `“${x}”`).join('、')}，应填写实际内容`, at, '实际内容', holes.join(' '));
+      if (templateText.length > 0)
+        this.add('narrative-placeholder', 'warning', `文中留有模板的填写说明${templateText.map((x) => `“${x}”`).join('、')}，应删除或按实际情况填写`, at, '删除模板说明', templateText.join(' '));
     }
   }
 
@@ -417,7 +427,7 @@ class Checker {
     const t = this.reading.flow.text;
     for (const m of t.matchAll(/([。,;:、])\1+|[,;、]。/g)) {
       const printed = m[0].replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：');
-      this.add('narrative-punctuation', 'warning', `标点重复或连用：“${printed}”`, this.at(m.index), printed[0] ?? '', printed);
+      this.add('narrative-punctuation', 'warning', `标点重复或连用：“${printed}”`, this.at(m.index, m.index + m[0].length), printed[0] ?? '', printed);
     }
   }
 
@@ -445,7 +455,9 @@ class Checker {
       const nonZero = figs.filter((f) => (f.fen ?? 0) !== 0 || (f.value !== undefined && Number(f.value) !== 0));
       if (st && nonZero.length > 0) {
         const f = nonZero[0]!;
-        this.add('narrative-empty-table', 'error', `“${SECTION_TITLE[c.id]}”一节称本单位无${c.what}（“${st[0]}”），却列有金额：「${f.name}」${f.fen !== undefined ? wanText(f.fen) + '万元' : f.value + f.unit}`, this.at(s.bodyStart + st.index), '无此项金额', f.fen !== undefined ? wanText(f.fen) : String(f.value));
+        const statement = this.at(s.bodyStart + st.index);
+        const text = statement.text === f.evidence.text ? statement.text : `${f.evidence.text} …… ${statement.text}`;
+        this.add('narrative-empty-table', 'error', `“${SECTION_TITLE[c.id]}”一节称本单位无${c.what}（“${st[0]}”），却列有金额：「${f.name}」${f.fen !== undefined ? wanText(f.fen) + '万元' : f.value + f.unit}`, { page: f.evidence.page, text }, '无此项金额', f.fen !== undefined ? wanText(f.fen) : String(f.value));
       } else if (!st && figs.length === 0) {
         this.add('narrative-empty-table', 'warning', `“${SECTION_TITLE[c.id]}”一节既无金额，也未说明本单位无${c.what}（应说明“本表为空表”或“无此项收支”）`, { page: s.page, text: s.text }, '无此项收支的说明', '未说明');
       }
@@ -458,6 +470,11 @@ const SECTION_TITLE: Readonly<Partial<Record<SectionId, string>>> = {
   capital: '国有资本经营预算财政拨款收入支出决算情况说明',
   threePublic: '财政拨款“三公”经费支出决算情况说明',
 };
+
+/** Evidence of a disagreement between two statements: the first one's page, both sentences (either may be the wrong one). */
+function both(a: StatedFigure, b: StatedFigure): { page: number; text: string } {
+  return { page: a.evidence.page, text: a.evidence.text === b.evidence.text ? a.evidence.text : `${a.evidence.text} …… ${b.evidence.text}` };
+}
 
 function foldUnit(unit: string): string {
   return unit.replace(/\s/g, '');

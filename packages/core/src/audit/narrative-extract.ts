@@ -313,8 +313,8 @@ interface Clause {
   delim: string;
 }
 
-const COMPARE_RE = /(与上年(度)?(决算)?相比|比上年(度)?(决算)?(数)?|较上年(度)?|与\d{4}年度?(决算)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
-const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升)了?$/;
+const COMPARE_RE = /(与上年(度)?(决算)?(数)?相比|比上年(度)?(决算)?(数)?|较上年(度)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
+const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE = /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
 
 /** Turns folded label text into a display name: ASCII brackets back to the printed full-width form. */
@@ -388,19 +388,21 @@ class Reader {
     let delim = '';
     for (let i = start; i < end; i++) {
       const ch = text[i]!;
-      if (ch === ',' || ch === ';' || ch === ':' || ch === '。') {
+      // A comma between digits and exactly three digits is a thousands separator ("1,234.56"), not a clause break.
+      const thousands = ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+      if (!thousands && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
         if (i > cs) clauses.push({ start: cs, end: i, delim });
         delim = ch;
         cs = i + 1;
       }
     }
     if (end > cs) clauses.push({ start: cs, end, delim });
-    let reason: { fig: StatedFigure | undefined; parts: string[]; start: number } | undefined;
+    let reason: { fig: StatedFigure | undefined; start: number; end: number } | undefined;
     let compareTarget: StatedFigure | undefined;
     const finishReason = () => {
       if (reason?.fig?.change) {
-        const r = reason.parts.join('').replace(/^[:：]/, '').replace(/[。;,]+$/, '');
-        if (r) reason.fig.change.reason = quoteReason(this.flow, reason.start, r);
+        const r = quote(this.flow, reason.start, reason.end).replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '');
+        if (r) reason.fig.change.reason = r;
       }
       reason = undefined;
     };
@@ -410,7 +412,7 @@ class Reader {
       if (reason) {
         const endsReason = c.delim === ';' && tokens.some((t) => t.kind === 'amount' || t.kind === 'percent');
         if (!endsReason) {
-          reason.parts.push(c.delim + ctext);
+          reason.end = c.end;
           continue;
         }
         finishReason();
@@ -420,7 +422,7 @@ class Reader {
       if (rm) {
         this.budgetDirection(ctext.slice(0, rm.index));
         const target = this.compared ?? this.current;
-        reason = { fig: target, parts: [ctext.slice(rm.index + rm[0].length)], start: c.start + rm.index + rm[0].length };
+        reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
         continue;
       }
       if (tokens.length === 0) {
@@ -545,6 +547,8 @@ class Reader {
     };
     if (tok.kind === 'amount') f.fen = tok.fen;
     else f.value = tok.num;
+    // A reason or comparison after a new figure belongs to it, not to one stated before.
+    this.compared = undefined;
     this.figures.push(f);
     this.sectionFigures.push(f);
     return f;
@@ -553,14 +557,30 @@ class Reader {
   private setPrior(f: StatedFigure, c: Partial<NonNullable<StatedFigure['change']>>): void {
     if (!f.change || f.change.against !== 'prior') f.change = { against: 'prior' };
     Object.assign(f.change, c);
+    this.noteChange(f);
     this.compared = f;
+  }
+
+  /** Records the current sentence as evidence of the figure's comparison (added to when it runs on). */
+  private noteChange(f: StatedFigure): void {
+    const c = f.change;
+    if (!c) return;
+    const text = quote(this.flow, this.sentenceStart, this.sentenceEnd);
+    if (!c.evidence) {
+      if (text === f.evidence.text) return;
+      const p = positionAt(this.flow, this.sentenceStart);
+      c.evidence = { page: p.page, line: p.line, text: `${f.evidence.text}${text}` };
+    } else if (!c.evidence.text.includes(text)) c.evidence.text += text;
   }
 
   private budgetDirection(text: string): boolean {
     const m = BUDGET_DIRECTION_RE.exec(text);
     if (!m) return false;
     const f = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
-    if (f?.change) f.change.direction = m[3] === '与' ? '持平' : m[1]!;
+    if (f?.change) {
+      f.change.direction = m[3] === '与' ? '持平' : m[1]!;
+      this.noteChange(f);
+    }
     return true;
   }
 
@@ -611,7 +631,6 @@ class Reader {
       this.current = f;
       return undefined;
     }
-    if (label === '' && this.parent === undefined && /^其中/.test(raw)) return compareTarget;
     const f = this.emit({ key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' }, tok);
     this.current = f;
     return undefined;
@@ -626,7 +645,14 @@ class Reader {
   }
 
   private pendingSubject(): Subject | undefined {
-    return this.pending?.subject ?? this.subject;
+    return this.pending?.subject ?? this.subject ?? this.sectionSubject();
+  }
+
+  /** What a bare 支出决算为 refers to when no 项 or budget named it: the section's total. */
+  private sectionSubject(): Subject | undefined {
+    if (this.section === 'general') return { key: 't5.total.total', name: '一般公共预算财政拨款支出' };
+    if (this.section === 'threePublic') return { key: 'threePublic.total', name: '“三公”经费' };
+    return undefined;
   }
 
   private attachBudget(f: StatedFigure): void {
@@ -652,7 +678,10 @@ class Reader {
     }
     const budgetFig = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
     if (/差异率|差异$/.test(label)) {
-      if (budgetFig?.change) Object.assign(budgetFig.change, { rate: ratio, rateText: text, rateDecimals: tok.decimals });
+      if (budgetFig?.change) {
+        Object.assign(budgetFig.change, { rate: ratio, rateText: text, rateDecimals: tok.decimals });
+        this.noteChange(budgetFig);
+      }
       return;
     }
     const cm = /完成(了)?(.*?)的?$/.exec(label);
@@ -660,6 +689,7 @@ class Reader {
       if (budgetFig?.change) {
         const of = /全年预算/.test(cm[2] ?? '') ? '全年预算' : /年初预算/.test(cm[2] ?? '') ? '年初预算' : '预算';
         Object.assign(budgetFig.change, { completion: ratio, completionText: text, completionDecimals: tok.decimals, completionOf: of });
+        this.noteChange(budgetFig);
       }
       return;
     }
@@ -742,12 +772,6 @@ class Reader {
     }
     if (s) this.current = this.emit(s, tok);
   }
-}
-
-/** A reason as printed: the source text from its start (spaces and line breaks as the reader quotes them). */
-function quoteReason(flow: Flow, start: number, folded: string): string {
-  const printed = quote(flow, start, start + folded.length);
-  return printed.replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '') || folded;
 }
 
 /** Reads the narrative: the figures, the sections, the year and unit from the title. */

@@ -6,7 +6,7 @@
  * headings with the same meaning, the one followed by more text is the real one.
  */
 import type { TextDocument } from '../read/text-document.ts';
-import { buildFlow, foldText, positionAt, type Flow, type FlowLineKind } from './text-flow.ts';
+import { buildFlow, foldText, type Flow, type FlowLineKind } from './text-flow.ts';
 
 export const PartId = {
   Profile: 'profile',
@@ -345,5 +345,3 @@ export function sectionAt(
   const subsection = s.subsections.find((x) => index >= x.bodyStart && index < x.bodyEnd);
   return { ...(section ? { section } : {}), ...(subsection ? { subsection } : {}) };
 }
-
-export { positionAt };

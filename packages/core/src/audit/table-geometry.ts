@@ -76,7 +76,14 @@ function makeToken(text: string, page: number, x: number, x2: number, y: number,
  * Splits a text item into tokens: at runs of spaces (a reader may have merged cells into one item),
  * and a code glued to its name ("30207邮电费"). Positions are estimated from character widths.
  */
-export function splitItem(text: string, page: number, x: number, width: number, y: number, h: number): Token[] {
+export function splitItem(
+  text: string,
+  page: number,
+  x: number,
+  width: number,
+  y: number,
+  h: number,
+): Token[] {
   const parts: { s: string; start: number }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
@@ -124,16 +131,16 @@ export function pageTokens(page: TextPage): Token[] {
   const lines = groupLines(toks);
   const drop = new Set<Token>();
   const height = page.height ?? Math.max(0, ...toks.map((t) => t.y)) + 20;
-  for (const l of lines) {
+  lines.forEach((l, i) => {
     if (PAGE_NUMBER_RE.test(l.norm)) l.tokens.forEach((t) => drop.add(t));
-    else if (
-      l.tokens.length === 1 &&
-      l.tokens[0]!.kind === 'digits' &&
-      l.norm.length <= 3 &&
-      (l.y > height * 0.92 || l.y < height * 0.06)
-    )
-      drop.add(l.tokens[0]!);
-  }
+    else if (l.tokens.length === 1 && l.tokens[0]!.kind === 'digits' && l.norm.length <= 3) {
+      // A bare page number stands apart at the top or bottom; a digit wrapped in a table cell does not.
+      const prev = lines[i - 1];
+      const next = lines[i + 1];
+      const apart = (!prev || l.y - prev.y > 2.2 * l.h) && (!next || next.y - l.y > 2.2 * l.h);
+      if (apart && (l.y > height * 0.92 || l.y < height * 0.06)) drop.add(l.tokens[0]!);
+    }
+  });
   return drop.size === 0 ? toks : toks.filter((t) => !drop.has(t));
 }
 
@@ -196,7 +203,8 @@ export function median(values: readonly number[], fallback: number): number {
 }
 
 /** Chinese ordinal prefix of a row label ("一、", "二十六、", "（一）", "1."), if any. */
-export const ORDINAL_RE = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))/;
+export const ORDINAL_RE =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))/;
 
 /** Removes a Chinese ordinal prefix and "其中：". */
 export function stripOrdinal(norm: string): string {

@@ -58,9 +58,8 @@ function titles(): { name: string; id: TableId }[] {
 
 /** The table a title line names, or undefined. Accepts "表二 收入决算表", "附表2：…", "XX单位2024年度收入决算表（续）". */
 export function matchTitle(lineNorm: string): { id: TableId; name: string } | undefined {
-  let s = lineNorm.replace(/[(（]续(?:表)?[)）]$|续表$/, '');
+  const s = lineNorm.replace(/[(（]续(?:表)?[)）]$|续表$/, '');
   if (s.length > 70 || /[。，;；]/.test(s)) return undefined;
-  s = s.replace(/^(?:附件\d*[:：]?)?(?:附表|表)?[\d一二三四五六七八九十]{0,3}[、.．:：-]?/, '');
   for (const t of titles()) {
     if (!s.endsWith(t.name)) continue;
     const prefix = s.slice(0, s.length - t.name.length);
@@ -86,7 +85,6 @@ const HEADER_WORDS = [
   '本年支出',
   '基本支出',
   '项目支出',
-  '财政拨款',
   '因公出国',
   '公务接待',
   '年初结转',
@@ -113,7 +111,12 @@ function isTerminator(l: TokenLine): boolean {
   if (/^第[一二三四五六七八九十]+部分/.test(n)) return true;
   // Prose: a sentence, not a table row.
   if (/。/.test(n) && n.length > 16) return true;
-  if (/^[一二三四五六七八九十]+、.*(?:情况说明|情况|说明)$/.test(n) && !l.tokens.some((t) => t.kind === 'amount'))
+  if (n.length >= 28 && /[,，]/.test(n) && l.tokens.length <= 2 && !l.tokens.some((t) => t.kind === 'amount'))
+    return true;
+  if (
+    /^[一二三四五六七八九十]+、.*(?:情况说明|情况|说明)$/.test(n) &&
+    !l.tokens.some((t) => t.kind === 'amount')
+  )
     return true;
   return false;
 }
@@ -125,6 +128,8 @@ function headerEvidence(lines: TokenLine[], start: number, page: number): boolea
     if (l.page !== page) break;
     if (matchTitle(l.norm)) break;
     if (UNIT_RE.test(l.norm)) return true;
+    // Contents entries and narrative headings ("四、财政拨款收入支出决算总体情况说明") are not headers.
+    if (/^[一二三四五六七八九十]+、|说明|情况|第[一二三四五六七八九十]+部分/.test(l.norm)) continue;
     for (const w of HEADER_WORDS) if (l.norm.includes(w)) words++;
     if (words >= 2) return true;
   }
@@ -132,6 +137,17 @@ function headerEvidence(lines: TokenLine[], start: number, page: number): boolea
 }
 
 const EMPTY_RE = /空表|无数据|不涉及|没有[^。]{0,60}(?:收入|支出|经费|数据)/;
+
+/** The sentence under a table saying it is empty ("…故本表无数据。"), joined across line breaks. */
+function emptyStatement(notes: readonly TokenLine[]): string | undefined {
+  // Paragraphs start at "注：" / "说明：" lines; sentences end at "。".
+  const text = notes.map((l) => (/^(?:注|说明|备注)[:：]/.test(l.norm) ? '\n' : '') + l.text).join('');
+  for (const sentence of text.split(/(?<=。)|\n/)) {
+    const f = fold(sentence);
+    if (EMPTY_RE.test(f) && !/^注[:：]?本表反映/.test(f)) return sentence.trim();
+  }
+  return undefined;
+}
 
 /** Lines of the whole document, page by page, with page numbers removed. */
 export function documentLines(doc: TextDocument): TokenLine[] {
@@ -150,7 +166,16 @@ export function plainLines(doc: TextDocument): TokenLine[] {
   const out: TokenLine[] = [];
   for (const p of doc.pages) {
     for (const l of p.lines) {
-      const t: Token = { text: l.text, norm: fold(l.text), kind: 'text', page: p.page, x: 0, x2: 0, y: l.line, h: 1 };
+      const t: Token = {
+        text: l.text,
+        norm: fold(l.text),
+        kind: 'text',
+        page: p.page,
+        x: 0,
+        x2: 0,
+        y: l.line,
+        h: 1,
+      };
       out.push({ page: p.page, y: l.line, h: 1, tokens: [t], norm: t.norm, text: l.text });
     }
   }
@@ -212,18 +237,18 @@ export function locateTables(lines: TokenLine[]): Map<TableId, LocatedTable> {
     if (ended) {
       for (let j = i; j < lines.length && j < i + 8 && !startAt.has(j); j++) notes.push(lines[j]!);
     }
-    const statementLine = [...body, ...notes].find((l) => EMPTY_RE.test(l.norm) && !/^注[:：]本表反映/.test(l.norm));
     const pages = [...new Set([titleLine.page, ...body.map((l) => l.page)])];
     const located: LocatedTable = {
       id: s.id,
       title: titleLine.text,
       titleLine,
-      lines: body.filter((l) => l !== statementLine),
+      lines: body,
       pages,
       unit,
       notes,
     };
-    if (statementLine) located.statement = statementLine.text;
+    const statement = emptyStatement([...body.filter((l) => EMPTY_RE.test(l.norm)), ...notes]);
+    if (statement !== undefined) located.statement = statement;
     out.set(s.id, located);
   }
   return out;

@@ -143,9 +143,17 @@ export function headerCells(tokens: readonly Token[]): HeaderCell[] {
     (a, b) => a.page - b.page || a.y - b.y || a.x - b.x,
   );
   const cells: (HeaderCell & { last: Token; parts: Token[] })[] = [];
+  const centre = (t: Token) => (t.x + t.x2) / 2;
   for (const t of toks) {
     let best: (typeof cells)[number] | undefined;
+    // 类/款/项 are cells of their own under 科目编码, never the wrapped end of a label.
+    const sameLine = /^(?:类|款|项)$/.test(t.norm)
+      ? undefined
+      : toks.filter((o) => o !== t && o.page === t.page && Math.abs(o.y - t.y) < 0.4 * t.h);
     for (const c of cells) {
+      if (!sameLine) break;
+      // A label over several cells of the next line is their group label, not a wrapped label.
+      if (sameLine.some((o) => centre(o) >= c.last.x - 2 && centre(o) <= c.last.x2 + 2)) continue;
       const dy = t.y - c.last.y;
       if (c.page !== t.page || dy <= 0.5 * t.h || dy > 1.65 * t.h) continue;
       if (overlap(c.last, t) <= 0) continue;
@@ -163,7 +171,17 @@ export function headerCells(tokens: readonly Token[]): HeaderCell[] {
       best.x2 = Math.max(best.x2, t.x2);
       best.y2 = t.y;
     } else {
-      cells.push({ norm: t.norm, text: t.text, page: t.page, x: t.x, x2: t.x2, y: t.y, y2: t.y, last: t, parts: [t] });
+      cells.push({
+        norm: t.norm,
+        text: t.text,
+        page: t.page,
+        x: t.x,
+        x2: t.x2,
+        y: t.y,
+        y2: t.y,
+        last: t,
+        parts: [t],
+      });
     }
   }
   return cells.map(({ norm, text, page, x, x2, y, y2 }) => ({ norm, text, page, x, x2, y, y2 }));
@@ -171,18 +189,23 @@ export function headerCells(tokens: readonly Token[]): HeaderCell[] {
 
 /** Whether a header cell has another cell below it in its span (it is a group label, not a column). */
 export function isParentCell(cell: HeaderCell, cells: readonly HeaderCell[]): boolean {
-  return cells.some((c) => c !== cell && c.y > cell.y2 + 0.5 * (cell.y2 - cell.y + 8) && overlap(c, cell) > 0);
+  return cells.some(
+    (c) => c !== cell && c.y > cell.y2 + 0.5 * (cell.y2 - cell.y + 8) && overlap(c, cell) > 0,
+  );
 }
 
 /** Labels of the code and name columns in a header. */
-export const LABEL_HEADER_RE = /项目|科目|编码|名称|功能分类|经济分类|^类$|^款$|^项$|行次|栏次|^序号$/;
+export const LABEL_HEADER_RE = /科目|编码|分类|^(?:项目|项目名称|名称|类|款|项|行次|栏次|序号)$/;
 
 /**
  * Puts value tokens into columns: tokens that overlap horizontally form one column of figures (numbers
  * stay inside their cell, whatever their alignment), which belongs to the header label it overlaps, or
  * else to the nearest one.
  */
-export function assignColumns(tokens: readonly Token[], columns: readonly ValueColumn[]): Map<Token, ValueColumn> {
+export function assignColumns(
+  tokens: readonly Token[],
+  columns: readonly ValueColumn[],
+): Map<Token, ValueColumn> {
   const out = new Map<Token, ValueColumn>();
   if (columns.length === 0) return out;
   const nearest = (span: { x: number; x2: number }): ValueColumn => {
@@ -269,7 +292,9 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
     else strayText.push(t);
   }
   if (strayText.length > 0)
-    notes.push(`数字列中有文字，未读取：${[...new Set(strayText.map((t) => t.text))].slice(0, 5).join('、')}`);
+    notes.push(
+      `数字列中有文字，未读取：${[...new Set(strayText.map((t) => t.text))].slice(0, 5).join('、')}`,
+    );
 
   // Code sub-columns: 类/款/项 printed apart, or one column.
   const subHeads = input.header
@@ -347,13 +372,22 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
   for (const a of anchors) {
     let s = slots[slots.length - 1];
     if (!s || s.page !== a.page || a.y - s.y > 0.55 * Math.max(a.h, s.h)) {
-      s = { page: a.page, y: a.y, h: a.h, codes: subCols.map(() => []), values: [], exactLabel: [], floatLabel: [] };
+      s = {
+        page: a.page,
+        y: a.y,
+        h: a.h,
+        codes: subCols.map(() => []),
+        values: [],
+        exactLabel: [],
+        floatLabel: [],
+      };
       slots.push(s);
     }
     if (a.code) s.codes[a.code.sub]!.push(...a.code.toks);
     if (a.value) s.values.push(a.value);
     if (a.fixed) {
-      if (s.fixed && s.fixed !== a.fixed.id) problems.push(`${rowPlace(a.page, a.fixed.tok.text)}与另一合计行在同一行`);
+      if (s.fixed && s.fixed !== a.fixed.id)
+        problems.push(`${rowPlace(a.page, a.fixed.tok.text)}与另一合计行在同一行`);
       s.fixed = a.fixed.id;
       s.exactLabel.push(a.fixed.tok);
     }
@@ -431,7 +465,9 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
     if (code !== '') {
       const re = input.codeKind === 'economic' ? ECONOMIC_CODE_RE : FUNCTION_CODE_RE;
       if (!re.test(code)) {
-        problems.push(`${place}：编码「${code}」不是 ${input.codeKind === 'economic' ? '3 或 5' : '3、5 或 7'} 位`);
+        problems.push(
+          `${place}：编码「${code}」不是 ${input.codeKind === 'economic' ? '3 或 5' : '3、5 或 7'} 位`,
+        );
         continue;
       }
       if (s.fixed) {

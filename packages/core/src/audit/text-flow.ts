@@ -58,11 +58,13 @@ const PART_RE = new RegExp(`^第[${CN_NUM}]+部分`);
 const SECTION_RE = new RegExp(`^[${CN_NUM}]{1,3}、`);
 const SUBSECTION_RE = new RegExp(`^\\([${CN_NUM}]{1,3}\\)`);
 const PERF_TABLE_RE = /^项目支出绩效自评表/;
+/** A part heading without its number (Shanghai: 〈单位〉2024年度部门决算表 over the tables). */
+const UNNUMBERED_PART_RE = /^.{2,40}\d{4}年度?部门决算(报)?表$/;
 const FIGURE_RE = /\d(?:\.\d+)?(?:万元|亿元|元|%)/;
 const PAGE_NUMBER_RE = /^(?:-?\d{1,3}-?|第\d+页(?:共\d+页)?|[-—–]+\d+[-—–]+|\d+\/\d+)$/;
 
 function headingKind(norm: string): FlowLineKind | undefined {
-  if (PART_RE.test(norm) || PERF_TABLE_RE.test(norm)) return 'part';
+  if (PART_RE.test(norm) || PERF_TABLE_RE.test(norm) || UNNUMBERED_PART_RE.test(norm)) return 'part';
   if (norm.length > 48 || FIGURE_RE.test(norm) || norm.includes(':')) return undefined;
   if (SECTION_RE.test(norm)) return 'section';
   if (SUBSECTION_RE.test(norm)) return 'subsection';

@@ -67,6 +67,8 @@ export interface StatedFigure {
     completionDecimals?: number;
     completionOf?: string;
     reason?: string;
+    /** The sentence(s) stating the comparison, when not the figure's own sentence (收入总计与上年相比，增加…). */
+    evidence?: Evidence;
   };
   evidence: Evidence;
 }

@@ -62,8 +62,10 @@ function parseXml(xml: string): XmlElement {
   return root;
 }
 
-const elements = (el: XmlElement): XmlElement[] => el.children.filter((c): c is XmlElement => typeof c !== 'string');
-const child = (el: XmlElement, name: string): XmlElement | undefined => elements(el).find((c) => c.name === name);
+const elements = (el: XmlElement): XmlElement[] =>
+  el.children.filter((c): c is XmlElement => typeof c !== 'string');
+const child = (el: XmlElement, name: string): XmlElement | undefined =>
+  elements(el).find((c) => c.name === name);
 /** An on/off property (w:b, w:pageBreakBefore): present and not switched off. */
 const isOn = (el: XmlElement | undefined): boolean =>
   el !== undefined && !['0', 'false', 'off'].includes(el.attrs['w:val'] ?? 'true');
@@ -79,9 +81,7 @@ function joinPieces(parts: readonly string[]): string {
 
 /** What the walk produces, in document order. */
 type Event =
-  | { kind: 'line'; text: string }
-  | { kind: 'page' }
-  | { kind: 'table'; rows: string[][]; lines: string[] };
+  { kind: 'line'; text: string } | { kind: 'page' } | { kind: 'table'; rows: string[][]; lines: string[] };
 
 /** Elements whose content is not document text. */
 const SKIPPED = new Set([
@@ -236,9 +236,11 @@ function badDocx(file: string, why: string): JuesuanError {
  */
 export async function readDocx(bytes: Uint8Array, file: string): Promise<TextDocument> {
   if (bytes.length > MAX_DOCX_BYTES)
-    throw new JuesuanError(ErrorCode.TooLarge, `${file} 过大（${bytes.length} 字节，上限 ${MAX_DOCX_BYTES} 字节），未读取。`, [
-      { file, message: '文件过大' },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.TooLarge,
+      `${file} 过大（${bytes.length} 字节，上限 ${MAX_DOCX_BYTES} 字节），未读取。`,
+      [{ file, message: '文件过大' }],
+    );
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

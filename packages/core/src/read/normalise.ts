@@ -18,6 +18,7 @@ const KANGXI =
  * CJK Radicals Supplement (U+2E80–U+2EF3) → the unified ideograph of the same shape, for those that have one (after
  * Unicode's EquivalentUnifiedIdeograph data). Chromium's PDFs use e.g. ⻔ for 门, ⻅ for 见, ⻓ for 长, ⺠ for 民.
  */
+// prettier-ignore
 const RADICAL_SUPPLEMENT: Readonly<Record<string, string>> = {
   '\u2E81': '厂', '\u2E82': '乛', '\u2E83': '乚', '\u2E84': '乙', '\u2E85': '亻', '\u2E86': '冂', '\u2E87': '几',
   '\u2E89': '刂', '\u2E8A': '卜', '\u2E8B': '㔾', '\u2E8C': '小', '\u2E8D': '小', '\u2E8E': '兀', '\u2E8F': '尣',
@@ -96,7 +97,8 @@ function mapChar(c: string): string {
     const n = c.normalize('NFC');
     return CHAR_MAP.get(n) ?? n;
   }
-  if (cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || cp === 0xad) return '';
+  if (cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || cp === 0xad)
+    return '';
   return c;
 }
 
@@ -156,9 +158,10 @@ const EDGE = 3;
 /**
  * Removes page numbers and running headers/footers: lines at the top or bottom of a page (within three lines of the
  * edge) that are a page number ("— 1 —", "第 1 页"), a bare number that counts the pages (1, 2, 3… on most pages,
- * possibly offset), or a line repeated at the same edge on most pages (digits ignored, so "第 3 页 共 9 页" and
- * Chromium's "date title" header count as one). Lines are taken from the edge inwards and the first line that is not
- * furniture stops the walk, so a table's "单位：万元" below its title is never taken. Line numbers are kept as they were.
+ * possibly offset), or a line repeated at the same edge on most pages (digits ignored in lines with at most two
+ * numbers, so "第 3 页 共 9 页" and "file:///… 3/25" count as one). Lines are taken from the edge inwards and the first
+ * line that is not furniture stops the walk; a unit line ("单位：万元", "编制单位：…") is never furniture. Line numbers
+ * are kept as they were.
  */
 export function removePageFurniture(pages: readonly TextPage[]): TextPage[] {
   const kept = pages.map((p) => p.lines.filter((l) => l.text.trim() !== ''));
@@ -166,8 +169,9 @@ export function removePageFurniture(pages: readonly TextPage[]): TextPage[] {
 
   // Bare numbers counting the pages: the offset (number − page) most pages agree on.
   const bare: { line: TextLine; offset: number }[] = [];
+  const edges = (lines: TextLine[]) => new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
   kept.forEach((lines, i) => {
-    for (const line of [...lines.slice(0, EDGE), ...lines.slice(-EDGE)]) {
+    for (const line of edges(lines)) {
       if (/^\d{1,4}$/.test(line.text.trim())) bare.push({ line, offset: Number(line.text) - (i + 1) });
     }
   });
@@ -176,13 +180,18 @@ export function removePageFurniture(pages: readonly TextPage[]): TextPage[] {
   const [bestOffset, bestCount] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
   for (const b of bare) if (b.offset === bestOffset && bestCount >= 2) drop.add(b.line);
   kept.forEach((lines) => {
-    for (const line of [...lines.slice(0, EDGE), ...lines.slice(-EDGE)]) if (isPageNumber(line.text)) drop.add(line);
+    for (const line of edges(lines)) if (isPageNumber(line.text)) drop.add(line);
   });
 
   // Running headers and footers: the same text (digits masked) at the same edge of most pages.
   const withText = kept.filter((l) => l.length > 0).length;
   if (withText >= 3) {
-    const key = (l: TextLine) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
+    // Digits are masked in short, number-poor lines ("第 3 页 共 9 页", "file:///… 3/25"), never in a table row.
+    const key = (l: TextLine) => {
+      const t = l.text.replace(/\s+/g, '');
+      // "附表1", "表2" are table numbers, not page counters.
+      return (t.match(/\d+/g) ?? []).length <= 2 && !t.includes('表') ? t.replace(/\d+/g, '#') : t;
+    };
     const threshold = Math.max(3, Math.ceil(withText * 0.6));
     const count = (edge: (lines: TextLine[]) => TextLine[]) => {
       const c = new Map<string, number>();
@@ -190,19 +199,21 @@ export function removePageFurniture(pages: readonly TextPage[]): TextPage[] {
       return c;
     };
     const live = (lines: TextLine[]) => lines.filter((l) => !drop.has(l));
+    // A table's unit line is never furniture, however often it repeats: the table reader needs it.
+    const protectedLine = (l: TextLine) => /(?:^|编制)单位[:：]/.test(l.text);
     const top = count((lines) => live(lines).slice(0, EDGE));
     const bottom = count((lines) => live(lines).slice(-EDGE));
     for (const lines of kept) {
       const rest = live(lines);
       for (const l of rest) {
         const k = key(l);
-        if (k.length < 2 || (top.get(k) ?? 0) < threshold) break;
+        if (k.length < 2 || (top.get(k) ?? 0) < threshold || protectedLine(l)) break;
         drop.add(l);
       }
       for (const l of [...rest].reverse()) {
         if (drop.has(l)) break;
         const k = key(l);
-        if (k.length < 2 || (bottom.get(k) ?? 0) < threshold) break;
+        if (k.length < 2 || (bottom.get(k) ?? 0) < threshold || protectedLine(l)) break;
         drop.add(l);
       }
     }
@@ -334,8 +345,16 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
       if (a !== undefined && b !== undefined && b > a) pitches.push(b - a);
     }
     pageMargins.set(page, {
-      left: percentile(use.map((l) => geo.get(l)!.left), 0.1) ?? 0,
-      right: percentile(use.map((l) => geo.get(l)!.right), 0.9) ?? 0,
+      left:
+        percentile(
+          use.map((l) => geo.get(l)!.left),
+          0.1,
+        ) ?? 0,
+      right:
+        percentile(
+          use.map((l) => geo.get(l)!.right),
+          0.9,
+        ) ?? 0,
       pitch: percentile(pitches, 0.5),
     });
   }
@@ -377,7 +396,12 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
   let prev: TextLine | undefined;
   for (const l of lines) {
     if (!current || !prev || startsNew(prev, l)) {
-      current = { text: l.text, page: l.page, line: l.line, parts: [{ offset: 0, page: l.page, line: l.line }] };
+      current = {
+        text: l.text,
+        page: l.page,
+        line: l.line,
+        parts: [{ offset: 0, page: l.page, line: l.line }],
+      };
       out.push(current);
     } else {
       let text = current.text;
@@ -404,6 +428,11 @@ export function documentParagraphs(doc: { kind: string; pages: readonly TextPage
   if (doc.kind === 'docx')
     return lines
       .filter((l) => l.text !== '')
-      .map((l) => ({ text: l.text, page: l.page, line: l.line, parts: [{ offset: 0, page: l.page, line: l.line }] }));
+      .map((l) => ({
+        text: l.text,
+        page: l.page,
+        line: l.line,
+        parts: [{ offset: 0, page: l.page, line: l.line }],
+      }));
   return joinBrokenLines(lines);
 }

@@ -69,9 +69,11 @@ function pdfError(e: unknown, file: string, bytes: Uint8Array): JuesuanError {
   const name = e instanceof Error ? e.name : '';
   const message = e instanceof Error ? e.message : String(e);
   if (name === 'PasswordException')
-    return new JuesuanError(ErrorCode.Encrypted, `${file} 是加密的 PDF，需要打开密码，无法读取。请提供未加密的文件。`, [
-      { file, message: '需要打开密码' },
-    ]);
+    return new JuesuanError(
+      ErrorCode.Encrypted,
+      `${file} 是加密的 PDF，需要打开密码，无法读取。请提供未加密的文件。`,
+      [{ file, message: '需要打开密码' }],
+    );
   if (name === 'InvalidPDFException' || name === 'FormatError') {
     const why = hasEofMarker(bytes)
       ? 'PDF 结构损坏，无法读取'
@@ -140,7 +142,10 @@ async function pagePieces(page: PDFPageProxy): Promise<{ pieces: Piece[]; width:
 }
 
 const WIDE = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff60\\u2018-\\u201d]';
-const WIDE_SPACE_RE = new RegExp(`(?<=${WIDE}) +(?=${WIDE})|(?<=[，。；：、（！？]) +| +(?=[，。；：、）！？])`, 'gu');
+const WIDE_SPACE_RE = new RegExp(
+  `(?<=${WIDE}) +(?=${WIDE})|(?<=[，。；：、（！？]) +| +(?=[，。；：、）！？])`,
+  'gu',
+);
 
 /**
  * Closes up the spaces pdfjs puts into a text run whose characters are spread out (justified Chinese: "上 级 补 助 收
@@ -254,7 +259,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
       data: new Uint8Array(bytes),
       ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
-      ...(options.standardFontDataUrl !== undefined ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+      ...(options.standardFontDataUrl !== undefined
+        ? { standardFontDataUrl: options.standardFontDataUrl }
+        : {}),
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
@@ -283,7 +290,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         page = await doc.getPage(n);
         const { pieces, width, height } = await pagePieces(page);
         const lines = buildLines(pieces, n);
-        pages.push({ page: n, width: Math.round(width * 10) / 10, height: Math.round(height * 10) / 10, lines });
+        pages.push({
+          page: n,
+          width: Math.round(width * 10) / 10,
+          height: Math.round(height * 10) / 10,
+          lines,
+        });
         if (lines.length === 0) {
           empty.push(n);
           if (inspected < INSPECT_EMPTY_PAGES) {

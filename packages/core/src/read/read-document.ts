@@ -46,7 +46,9 @@ export async function sniffDocument(bytes: Uint8Array): Promise<SniffResult> {
     const has = (n: string) => names.includes(n);
     if (has('word/document.xml')) return { kind: 'docx' };
     if (has('xl/workbook.xml'))
-      return { unsupported: `这是 Excel 表格（XLSX），审查需要公开的说明文档：${AS_PDF}；数据表请用 juesuan validate 校验` };
+      return {
+        unsupported: `这是 Excel 表格（XLSX），审查需要公开的说明文档：${AS_PDF}；数据表请用 juesuan validate 校验`,
+      };
     if (has('ppt/presentation.xml')) return { unsupported: `这是 PowerPoint 演示文稿（PPTX），${AS_PDF}` };
     if (has('OFD.xml')) return { unsupported: `这是 OFD 版式文件，暂不支持；${AS_PDF}` };
     if (has('content.xml') && has('mimetype'))
@@ -55,20 +57,19 @@ export async function sniffDocument(bytes: Uint8Array): Promise<SniffResult> {
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
     return { unsupported: '这是旧版 Office 文件（.doc/.xls/.wps），请另存为 DOCX 或 PDF 后再审查' };
-  const image =
-    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])
-      ? 'PNG'
-      : startsWith(bytes, [0xff, 0xd8, 0xff])
-        ? 'JPEG'
-        : head.startsWith('GIF8')
-          ? 'GIF'
-          : startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])
-            ? 'TIFF'
-            : head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP'
-              ? 'WebP'
-              : head.startsWith('BM') && bytes.length > 26 && bytes[14] !== undefined && bytes[15] === 0
-                ? 'BMP'
-                : undefined;
+  const image = startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])
+    ? 'PNG'
+    : startsWith(bytes, [0xff, 0xd8, 0xff])
+      ? 'JPEG'
+      : head.startsWith('GIF8')
+        ? 'GIF'
+        : startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])
+          ? 'TIFF'
+          : head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP'
+            ? 'WebP'
+            : head.startsWith('BM') && bytes.length > 26 && bytes[14] !== undefined && bytes[15] === 0
+              ? 'BMP'
+              : undefined;
   if (image)
     return { unsupported: `这是图片（${image}），没有可读的文字；本工具不做文字识别（OCR），${AS_PDF}` };
   if (head.startsWith('{\\rtf')) return { unsupported: '这是 RTF 文档，请另存为 DOCX 或 PDF' };
@@ -76,7 +77,8 @@ export async function sniffDocument(bytes: Uint8Array): Promise<SniffResult> {
     return { unsupported: '这是 HTML 网页，请用浏览器打印为 PDF（或另存为文本）后再审查' };
   // UTF-16 text has NUL bytes but a BOM; other NUL bytes mean a binary file.
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return { unsupported: `这不是文本文件，也不是 PDF 或 DOCX，${AS_PDF}` };
+  if (!utf16 && bytes.subarray(0, 8192).includes(0))
+    return { unsupported: `这不是文本文件，也不是 PDF 或 DOCX，${AS_PDF}` };
   return { kind: 'text' };
 }
 

@@ -13,7 +13,7 @@ export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-/** Decodes text bytes: BOM first, then strict UTF-8, then GB18030. */
+/** Decodes text bytes: BOM first, then UTF-8 (allowing up to three stray bad bytes in a longer file), then GB18030. */
 export function decodeText(bytes: Uint8Array, file = '文本'): { text: string; encoding: TextEncodingName } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
@@ -21,18 +21,21 @@ export function decodeText(bytes: Uint8Array, file = '文本'): { text: string; 
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8: Chinese text from Windows is GBK/GB18030.
-  }
+  // UTF-8 unless invalid sequences are more than a stray one (a file cut mid-character stays UTF-8); Chinese text
+  // from Windows that is not UTF-8 is GBK/GB18030.
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  for (let i = utf8.indexOf('\uFFFD'); i >= 0 && bad <= 3; i = utf8.indexOf('\uFFFD', i + 1)) bad++;
+  if (bad === 0 || (bad <= 3 && bytes.length > 300)) return { text: utf8, encoding: 'utf-8' };
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder('gb18030');
   } catch {
-    throw new JuesuanError(ErrorCode.BadInput, `${file} 不是 UTF-8 文本，而本环境不支持 GB18030 解码。请另存为 UTF-8。`, [
-      { file, message: '无法识别文本编码' },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file} 不是 UTF-8 文本，而本环境不支持 GB18030 解码。请另存为 UTF-8。`,
+      [{ file, message: '无法识别文本编码' }],
+    );
   }
   return { text: decoder.decode(bytes), encoding: 'gb18030' };
 }
@@ -44,9 +47,11 @@ export function decodeText(bytes: Uint8Array, file = '文本'): { text: string; 
  */
 export function readText(bytes: Uint8Array, file: string): TextDocument {
   if (bytes.length > MAX_TEXT_BYTES)
-    throw new JuesuanError(ErrorCode.TooLarge, `${file} 过大（${bytes.length} 字节，上限 ${MAX_TEXT_BYTES} 字节），未读取。`, [
-      { file, message: '文件过大' },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.TooLarge,
+      `${file} 过大（${bytes.length} 字节，上限 ${MAX_TEXT_BYTES} 字节），未读取。`,
+      [{ file, message: '文件过大' }],
+    );
   const { text } = decodeText(bytes, file);
   const chunks = text.split('\f');
   // pdftotext ends with a form feed: no empty last page.

@@ -530,16 +530,19 @@ function performance(o: Out, ctx: NarrativeContext, year: string): void {
 export function buildNarrative(ctx: NarrativeContext): Block[] {
   const o = new Out(ctx.profile, common(ctx));
   const year = String(ctx.d.year);
-  overview(o, ctx, year);
-  income(o, ctx, year);
-  expenditure(o, ctx, year);
-  fiscal(o, ctx, year);
-  general(o, ctx, year);
-  basic(o, ctx, year);
-  threePublic(o, ctx, year);
-  fundSection(o, ctx, year, ctx.d.tables.t8, 'fund');
-  fundSection(o, ctx, year, ctx.d.tables.t9, 'capital');
-  otherMatters(o, ctx, year);
-  performance(o, ctx, year);
+  const sections: Record<(typeof ctx.profile.narrativeOrder)[number], () => void> = {
+    overview: () => overview(o, ctx, year),
+    income: () => income(o, ctx, year),
+    expenditure: () => expenditure(o, ctx, year),
+    fiscal: () => fiscal(o, ctx, year),
+    general: () => general(o, ctx, year),
+    basic: () => basic(o, ctx, year),
+    threePublic: () => threePublic(o, ctx, year),
+    fund: () => fundSection(o, ctx, year, ctx.d.tables.t8, 'fund'),
+    capital: () => fundSection(o, ctx, year, ctx.d.tables.t9, 'capital'),
+    other: () => otherMatters(o, ctx, year),
+    performance: () => performance(o, ctx, year),
+  };
+  for (const s of ctx.profile.narrativeOrder) sections[s]();
   return o.blocks;
 }

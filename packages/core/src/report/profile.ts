@@ -47,6 +47,9 @@ export const wordingSchema = z.strictObject({
 });
 export type Wording = z.infer<typeof wordingSchema>;
 
+/** The narrative's sections, in the default (MoF) order. */
+export const NARRATIVE_SECTIONS = ['overview', 'income', 'expenditure', 'fiscal', 'general', 'basic', 'threePublic', 'fund', 'capital', 'other', 'performance'] as const;
+
 export const profileSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -58,6 +61,10 @@ export const profileSchema = z.strictObject({
   wording: wordingSchema.default(wordingSchema.parse({})),
   /** 名词解释: term → explanation, in printed order. */
   glossary: z.array(z.strictObject({ term: z.string(), text: z.string() })).default([]),
+  /** Order of the narrative's sections (Shanghai puts 预算绩效 before 其他重要事项). */
+  narrativeOrder: z
+    .array(z.enum(NARRATIVE_SECTIONS))
+    .default([...NARRATIVE_SECTIONS]),
 });
 export type ReportProfile = z.infer<typeof profileSchema>;
 
@@ -69,10 +76,12 @@ const profileFileSchema = z.strictObject({
   templates: z.record(z.string(), z.string()).optional(),
   /** Template keys to drop from the parent (the sentence is then not printed). */
   removeTemplates: z.array(z.string()).optional(),
-  sections: profileSchema.shape.sections.optional(),
-  tables: tableOptionsSchema.partial().optional(),
-  wording: wordingSchema.partial().optional(),
-  glossary: profileSchema.shape.glossary.optional(),
+  // Checked after merging with the parent (defaults must not override the parent's values).
+  sections: z.array(z.string()).optional(),
+  tables: z.record(z.string(), z.unknown()).optional(),
+  wording: z.record(z.string(), z.unknown()).optional(),
+  glossary: z.array(z.unknown()).optional(),
+  narrativeOrder: z.array(z.string()).optional(),
 });
 
 /** Names of the built-in profiles. */
@@ -116,6 +125,7 @@ export function parseProfile(text: string, file = 'profile.yaml', depth = 0): Re
     tables: { ...(base?.tables ?? {}), ...(f.tables ?? {}) },
     wording: { ...(base?.wording ?? {}), ...(f.wording ?? {}) },
     glossary: f.glossary ?? base?.glossary ?? [],
+    narrativeOrder: f.narrativeOrder ?? base?.narrativeOrder,
   };
   const full = profileSchema.safeParse(merged);
   if (!full.success) {

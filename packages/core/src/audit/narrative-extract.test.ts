@@ -1,0 +1,336 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toolsMissing } from '../../../cli/src/tools.ts';
+import { formatAmount, parseAmount, type Fen } from '../money/amount.ts';
+import { formatPercent } from '../money/rate.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import { buildReport } from '../report/build.ts';
+import { paragraphText } from '../report/document.ts';
+import { builtinProfile } from '../report/profile.ts';
+import { extractFigures, readNarrative } from './narrative-extract.ts';
+import { textDocumentFromString } from './plain-text.ts';
+import { builtCases, seedDocument } from './test-inputs.ts';
+import type { StatedFigure } from './types.ts';
+
+const root = join(import.meta.dirname, '../../../..');
+const seedText = readFileSync(join(root, '../shared/seed/000_13a944de2df0659e.txt'), 'utf8');
+const exampleYaml = readFileSync(join(root, 'examples/changji-2022.yaml'), 'utf8');
+const putuoPdf = join(root, '../shared/fixtures/real/shanghai-putuo-shehuigongzuobu-2024.pdf');
+const noPoppler = toolsMissing(['pdftotext'], '读取上海 PDF 文本的测试');
+
+const wan = (f: StatedFigure | undefined) => (f?.fen === undefined ? undefined : formatAmount(f.fen));
+const pct = (r: { num: bigint; den: bigint } | undefined) => (r === undefined ? undefined : formatPercent({ num: r.num, den: r.den }));
+
+function byKey(figures: StatedFigure[], key: string): StatedFigure[] {
+  return figures.filter((f) => f.key === key);
+}
+
+describe('extractFigures: the seed (Xinjiang 2022 wording)', () => {
+  const figures = extractFigures(seedDocument(seedText));
+
+  // Every amount the issue names, with its official name and value as printed.
+  const AMOUNTS: readonly (readonly [string, string, string])[] = [
+    // 一 收入支出总体
+    ['t1.incomeGrandTotal', '收入总计', '360.44'],
+    ['t1.incomeTotal', '本年收入合计', '258.51'],
+    ['t1.useOfNonFiscalBalance', '使用非财政拨款结余', '0.00'],
+    ['t1.openingCarryover', '年初结转和结余', '101.93'],
+    ['t1.expenditureGrandTotal', '支出总计', '360.44'],
+    ['t1.expenditureTotal', '本年支出合计', '236.23'],
+    ['t1.surplusDistribution', '结余分配', '0.00'],
+    ['t1.closingCarryover', '年末结转和结余', '124.21'],
+    // 二 收入: each kind
+    ['t2.total.fiscal', '财政拨款收入', '214.73'],
+    ['t1.superiorSubsidy', '上级补助收入', '0.00'],
+    ['t1.businessIncome', '事业收入', '0.00'],
+    ['t1.operatingIncome', '经营收入', '0.00'],
+    ['t1.subsidiaryRemittance', '附属单位上缴收入', '0.00'],
+    ['t1.otherIncome', '其他收入', '43.78'],
+    // 三 支出: each kind
+    ['t3.total.basic', '基本支出', '146.46'],
+    ['t3.total.project', '项目支出', '89.77'],
+    ['t3.total.remittance', '上缴上级支出', '0.00'],
+    ['t3.total.operating', '经营支出', '0.00'],
+    ['t3.total.subsidiaryGrant', '对附属单位补助支出', '0.00'],
+    // 四 财政拨款 totals and budget
+    ['t4.incomeGrandTotal.total', '财政拨款收入总计', '214.73'],
+    ['t4.openingCarryover.total', '年初财政拨款结转和结余', '0.00'],
+    ['t4.incomeTotal.total', '财政拨款本年收入', '214.73'],
+    ['t4.expenditureGrandTotal.total', '财政拨款支出总计', '214.73'],
+    ['t4.closingCarryover.total', '年末财政拨款结转和结余', '0.00'],
+    ['t4.expenditureTotal.total', '财政拨款本年支出', '214.73'],
+    ['t4.incomeGrandTotal.total.budget', '财政拨款收入总计年初预算数', '190.41'],
+    ['t4.expenditureGrandTotal.total.budget', '财政拨款支出总计年初预算数', '190.41'],
+    // 五 一般公共预算财政拨款支出: total, the four 类, the nine 项
+    ['t5.total.total', '一般公共预算财政拨款支出', '214.73'],
+    ['t5.201.total', '一般公共服务支出（类）', '190.62'],
+    ['t5.208.total', '社会保障和就业支出（类）', '8.91'],
+    ['t5.210.total', '卫生健康支出（类）', '7.00'],
+    ['t5.221.total', '住房保障支出（类）', '8.20'],
+    ['t5.2010450.total', '一般公共服务支出（类）发展与改革事务（款）事业运行（项）', '100.85'],
+    ['t5.2010499.total', '一般公共服务支出（类）发展与改革事务（款）其他发展与改革事务支出（项）', '89.77'],
+    ['t5.2080505.total', '社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）', '8.91'],
+    ['t5.2101102.total', '卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）', '5.29'],
+    ['t5.2101103.total', '卫生健康支出（类）行政事业单位医疗（款）公务员医疗补助（项）', '1.67'],
+    ['t5.2101199.total', '卫生健康支出（类）行政事业单位医疗（款）其他行政事业单位医疗支出（项）', '0.04'],
+    ['t5.2210201.total', '住房保障支出（类）住房改革支出（款）住房公积金（项）', '8.20'],
+    ['t5.2010402.total', '一般公共服务支出（类）发展与改革事务（款）一般行政管理事务（项）', '0.00'],
+    ['t5.2101101.total', '卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）', '0.00'],
+    // 六 基本支出
+    ['t5.total.basic', '一般公共预算财政拨款基本支出', '124.97'],
+    ['t6.personnelTotal', '人员经费', '115.68'],
+    ['t6.publicTotal', '公用经费', '9.28'],
+    // 七 "三公": total, each item, budget
+    ['threePublic.total', '“三公”经费', '2.00'],
+    ['threePublic.abroad', '因公出国（境）费', '0.00'],
+    ['threePublic.vehicle', '公务用车购置及运行维护费', '2.00'],
+    ['threePublic.vehiclePurchase', '公务用车购置费', '0.00'],
+    ['threePublic.vehicleOperation', '公务用车运行维护费', '2.00'],
+    ['threePublic.reception', '公务接待费', '0.00'],
+    ['threePublic.total.annualBudget', '“三公”经费全年预算数', '2.00'],
+    ['threePublic.vehicleOperation.annualBudget', '公务用车运行维护费全年预算数', '2.00'],
+    // 十 其他重要事项
+    ['adminCost.amount', '机关运行经费', '9.28'],
+    ['procurement.total', '政府采购支出总额', '21.56'],
+    ['procurement.goods', '政府采购货物支出', '3.86'],
+    ['procurement.works', '政府采购工程支出', '0.00'],
+    ['procurement.services', '政府采购服务支出', '17.70'],
+    ['procurement.sme', '授予中小企业合同金额', '21.56'],
+    ['procurement.smallMicro', '授予小微企业合同金额', '21.56'],
+    ['assets.fixedAssetsOriginal', '固定资产原值', '5.08'],
+    ['assets.buildingValue', '房屋价值', '0.00'],
+    ['assets.vehicles.value', '车辆价值', '0.00'],
+    // 十一 预算绩效
+    ['performance.budgetTotal', '全年预算数', '100.00'],
+    ['performance.executedTotal', '全年执行数', '89.77'],
+  ];
+
+  it(`finds the ${AMOUNTS.length} stated amounts with the right name and value`, () => {
+    expect(AMOUNTS.length).toBeGreaterThanOrEqual(35);
+    for (const [key, name, value] of AMOUNTS) {
+      const found = byKey(figures, key);
+      expect(found.length, key).toBeGreaterThan(0);
+      for (const f of found) {
+        expect(f.name, key).toBe(name);
+        expect(wan(f), key).toBe(value);
+        expect(f.unit, key).toBe('万元');
+      }
+    }
+    // Nothing stated is left without a name, and every amount of the narrative is read.
+    expect(figures.filter((f) => f.key.startsWith('unclassified.'))).toEqual([]);
+    const narrative = seedText.slice(seedText.indexOf('第二部分'), seedText.indexOf('项 目 支 出 绩 效 自 评 表')).replace(/\s/g, '');
+    const printed = [...narrative.matchAll(/(\d+\.\d+|\d+)万元/g)].filter((m) => !narrative.slice(m.index + m[0].length).startsWith('（含）')).length;
+    const read = figures.filter((f) => f.fen !== undefined).length + figures.filter((f) => f.change?.amount !== undefined).length;
+    expect(read).toBe(printed);
+  });
+
+  it('resolves each 项 to its code through the 2022 catalogue', () => {
+    const codes = figures.filter((f) => /^t5\.\d{7}\.total$/.test(f.key)).map((f) => f.code);
+    expect(codes).toEqual(['2010450', '2010499', '2080505', '2101102', '2101103', '2101199', '2210201', '2010402', '2101101']);
+  });
+
+  it('counts: staff, divisions, trips, vehicles, receptions, equipment, evaluated projects', () => {
+    const counts = Object.fromEntries(figures.filter((f) => f.value !== undefined).map((f) => [f.key, `${f.value}${f.unit}`]));
+    expect(counts).toEqual({
+      'unit.staff.actual': '7人',
+      'unit.staff.active': '7人',
+      'unit.staff.retiredCadre': '0人',
+      'unit.staff.retired': '0人',
+      'unit.divisionCount': '3个',
+      'threePublic.abroadGroups': '0个',
+      'threePublic.abroadPeople': '0人次',
+      'threePublic.vehiclesPurchased': '0辆',
+      'threePublic.vehiclesHeld': '1辆',
+      'threePublic.receptionBatches': '0批次',
+      'threePublic.receptionPeople': '0人次',
+      'assets.buildingArea': '0.00平方米',
+      'assets.vehicles.total': '0辆',
+      'assets.vehicles.byCategory.ministerial': '0辆',
+      'assets.vehicles.byCategory.principal': '0辆',
+      'assets.vehicles.byCategory.confidential': '0辆',
+      'assets.vehicles.byCategory.emergency': '0辆',
+      'assets.vehicles.byCategory.lawEnforcement': '0辆',
+      'assets.vehicles.byCategory.specialTechnical': '0辆',
+      'assets.vehicles.byCategory.retiredCadres': '0辆',
+      'assets.vehicles.byCategory.other': '0辆',
+      'assets.equipmentOver1m': '0台(套)',
+      'performance.evaluatedProjects': '1个',
+    });
+  });
+
+  it('shares with their denominators, year-on-year changes, budget comparisons and reasons', () => {
+    const one = (key: string) => byKey(figures, key)[0]!;
+    expect(one('t2.total.fiscal').share).toMatchObject({ text: '83.06%', baseKey: 't1.incomeTotal' });
+    expect(one('t5.total.total').share).toMatchObject({ text: '90.90%', of: '本年支出合计', baseKey: 't1.expenditureTotal' });
+    expect(one('t5.221.total').share).toMatchObject({ text: '3.82%', baseKey: 't5.total.total' });
+    expect(one('procurement.smallMicro').share).toMatchObject({ text: '100.00%', of: '政府采购支出总额', baseKey: 'procurement.total' });
+    expect(one('threePublic.vehicle').share).toMatchObject({ text: '100.00%', baseKey: 'threePublic.total' });
+
+    const total = one('t1.incomeGrandTotal').change!;
+    expect(total).toMatchObject({ against: 'prior', direction: '增加', amountText: '26.58', rateDirection: '增长', rateText: '7.96%' });
+    expect(total.reason).toBe('1.本年在职人员工资调薪，人员经费增加；2.本年度收到福建援疆工作培训班培训费，培训费用增加');
+    expect(one('t5.2080505.total').change).toMatchObject({ direction: '减少', amountText: '0.26', rateDirection: '下降', rateText: '2.84%' });
+    expect(one('t5.2010402.total').change).toMatchObject({ direction: '减少', amountText: '100.00', rateDirection: '下降', rateText: '100%' });
+    expect(one('t5.2010499.total').change).toMatchObject({ rateText: '797.70%' });
+    expect(one('threePublic.reception').change).toMatchObject({ direction: '减少', amountText: '1.73', rateText: '100.00%', reason: '我单位无公务接待费' });
+    expect(one('adminCost.amount').change).toMatchObject({ direction: '增加', amountText: '3.48', rateText: '60.00%' });
+
+    const budget = byKey(figures, 't4.incomeGrandTotal.total').find((f) => f.change?.against === 'budget')!;
+    expect(wan(budget)).toBe('214.73');
+    expect(budget.change).toMatchObject({ against: 'budget', baseLabel: '年初预算', rateText: '12.77%', reason: '年中追加人员工资、社保、公积金基数调增部分资金' });
+    expect(formatAmount(budget.change!.base!)).toBe('190.41');
+    const tp = byKey(figures, 'threePublic.total').find((f) => f.change?.against === 'budget')!;
+    expect(tp.change).toMatchObject({ baseLabel: '全年预算', rateText: '0.00%', reason: '严格按照预算执行，无差异' });
+  });
+
+  it('evidence: page, line and the sentence as printed, joined across broken lines', () => {
+    const f = byKey(figures, 't1.incomeGrandTotal')[0]!;
+    expect(f.evidence).toEqual({
+      page: 3,
+      line: 5,
+      text: '2022 年度收入总计 360.44 万元，其中：本年收入合计258.51 万元，使用非财政拨款结余 0.00 万元，年初结转和结余 101.93 万元。',
+    });
+    expect(f.section).toBe('一、收入支出决算总体情况说明');
+    // A sentence across a page break: 上缴上级支出 starts page 4.
+    const r = byKey(figures, 't3.total.remittance')[0]!;
+    expect(r.evidence.page).toBe(4);
+    expect(r.evidence.text).toContain('项目支出 89.77 万元，占 38.00%；上缴上级支出0.00万元，占0.00%；');
+  });
+
+  it('title: unit and year', () => {
+    const r = readNarrative(seedDocument(seedText));
+    expect([r.unit, r.year]).toEqual(['新疆昌吉回族自治州对口援疆工作领导小组办公室', 2022]);
+  });
+});
+
+/** The model's value for a figure key (the key convention of audit/types.ts). */
+function modelValue(d: Disclosure, key: string): Fen | number | string | undefined | null {
+  const p = key.split('.');
+  const cell = (t: keyof Disclosure['tables'], row: string, col: string, which: 'values' | 'budget' = 'values') =>
+    which === 'budget' ? d.tables[t].byKey.get(row)?.budget?.[col] : d.tables[t].byKey.get(row)?.values[col];
+  const sum = (xs: (Fen | undefined)[]) => xs.reduce<Fen>((s, x) => s + (x ?? 0), 0);
+  const [head, a, b, c] = p;
+  if (head === 't1' || head === 't6') return cell(head, a!, 'amount');
+  if (head === 't2' && b === 'fiscal') return sum(['generalBudget', 'governmentFund', 'stateCapital'].map((k) => cell('t1', k, 'amount')));
+  if (/^t[2-9]$/.test(head!)) {
+    if (c === 'annualBudget') return null; // the model keeps 年初预算 only
+    return cell(head as 't5', a!, b!, c === 'budget' ? 'budget' : 'values');
+  }
+  if (head === 'threePublic' && d.tables.t7.byKey.has(a!)) return cell('t7', a!, b ? 'budget' : 'final');
+  if (head === 'threePublic') return d.threePublic[a as 'abroadGroups'];
+  if (head === 'unit' && a === 'staff') return d.unit.staff?.[b as 'actual'];
+  if (key === 'unit.divisionCount') return d.unit.internalDivisions?.length;
+  if (key === 'adminCost.amount') return d.adminCost?.amount ?? cell('t6', 'publicTotal', 'amount');
+  if (head === 'procurement') return d.procurement?.[a as 'total'];
+  if (key === 'assets.vehicles.total') return d.assets?.vehicles?.total ?? 0;
+  if (key === 'assets.vehicles.value') return d.assets?.vehicles?.value ?? 0;
+  if (head === 'assets' && a === 'vehicles') return d.assets?.vehicles?.byCategory?.[c as 'other'] ?? 0;
+  if (key === 'assets.buildingValue') return d.assets?.buildingValue ?? 0;
+  if (key === 'assets.buildingArea') return d.assets?.buildingArea ?? '0';
+  if (head === 'assets') return d.assets?.[a as 'fixedAssetsOriginal'] ?? 0;
+  const perf = d.performance;
+  if (key === 'performance.evaluatedProjects') return perf ? (perf.evaluatedProjects ?? perf.projects.length) : undefined;
+  if (key === 'performance.budgetTotal') return perf?.budgetTotal ?? sum(perf?.projects.map((x) => x.funds.total.annualBudget) ?? []);
+  if (key === 'performance.executedTotal') return perf?.executedTotal ?? sum(perf?.projects.map((x) => x.funds.total.executed) ?? []);
+  return undefined;
+}
+
+/** Amounts and percentages printed in the narrative paragraphs of a built report. */
+function printedInNarrative(d: Disclosure, profile: string): { amounts: string[]; percents: string[] } {
+  const report = buildReport(d, builtinProfile(profile));
+  const amounts: string[] = [];
+  const percents: string[] = [];
+  for (const b of report.blocks) {
+    if (b.type !== 'paragraph' || (b.key ?? '').startsWith('profile.') || b.key === 'glossary' || b.key === 'tables.list') continue;
+    const t = paragraphText(b);
+    for (const m of t.matchAll(/(\d+(?:\.\d+)?)万元/g)) if (!t.slice(m.index + m[0].length).startsWith('（含）')) amounts.push(formatAmount(parseAmount(m[1]!).fen));
+    for (const m of t.matchAll(/-?\d+(?:\.\d+)?%/g)) percents.push(m[0]);
+  }
+  return { amounts: amounts.sort(), percents: percents.sort() };
+}
+
+describe('extractFigures: round trip of the builder’s text, three profiles', () => {
+  it.each(['xinjiang-2022', 'central', 'shanghai-2024'])('%s: every figure printed is read back with the value of the model', (profile) => {
+    for (const wrap of [undefined, 29]) {
+      for (const c of builtCases(profile, exampleYaml, [1, 2, 3, 4, 5, 6], wrap)) {
+        const label = `${profile} ${c.name} wrap=${wrap}`;
+        const figures = extractFigures(c.doc);
+        expect(figures.filter((f) => f.key.startsWith('unclassified.')), label).toEqual([]);
+        for (const f of figures) {
+          const v = modelValue(c.d, f.key);
+          if (v === null) continue;
+          expect(v, `${label}: ${f.key} has no model value`).not.toBeUndefined();
+          if (f.fen !== undefined) expect(wan(f), `${label}: ${f.key}`).toBe(formatAmount(v as Fen));
+          else expect(Number(f.value), `${label}: ${f.key}`).toBe(Number(v));
+        }
+        // Every printed amount and percentage of the narrative was read, as a figure, a change or a base.
+        const printed = printedInNarrative(c.d, profile);
+        const amounts = [
+          ...figures.filter((f) => f.fen !== undefined && f.unit === '万元').map((f) => formatAmount(f.fen!)),
+          ...figures.filter((f) => f.change?.amount !== undefined).map((f) => formatAmount(f.change!.amount!)),
+        ].sort();
+        expect(amounts, label).toEqual(printed.amounts);
+        const percents = figures
+          .flatMap((f) => [f.share?.text, f.change?.rateText, f.change?.completionText])
+          .filter((x): x is string => x !== undefined)
+          .sort();
+        expect(percents, label).toEqual(printed.percents);
+      }
+    }
+  });
+});
+
+describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdftotext)', () => {
+  const text = noPoppler ? '' : execFileSync('pdftotext', ['-layout', putuoPdf, '-'], { encoding: 'utf8' });
+  const r = noPoppler ? undefined : readNarrative(textDocumentFromString(text, { file: 'putuo.pdf' }));
+
+  it('reads the narrative after the tables, in the Shanghai 2024 wording', () => {
+    const figures = r!.figures;
+    expect([r!.unit, r!.year]).toEqual(['中共上海市普陀区委社会工作部', 2024]);
+    const values = (key: string) => byKey(figures, key).map((f) => wan(f) ?? `${f.value}${f.unit}`);
+    expect(values('t1.incomeGrandTotal')).toEqual(['307.82']);
+    expect(byKey(figures, 't1.incomeGrandTotal')[0]!.name).toBe('收入支出总计');
+    expect(values('t4.incomeGrandTotal.total')).toEqual(['307.82']);
+    expect(values('t3.total.basic')).toEqual(['105.58']);
+    expect(values('t3.total.project')).toEqual(['202.24']);
+    expect(['t5.201.total', 't5.208.total', 't5.210.total', 't5.221.total'].map(values).flat()).toEqual(['264.87', '10.82', '2.71', '29.42']);
+    expect(values('t5.total.total.budget')).toEqual(['0.00']);
+    expect(values('t5.total.total.annualBudget')).toEqual(['321.02']);
+    // The nine 项 with their 2024 codes (20139 社会工作事务 is new in 2024), 全年预算 and 决算.
+    const items = figures.filter((f) => /^t5\.\d{7}\.total$/.test(f.key)).map((f) => [f.code, wan(f), f.change?.baseLabel, f.change?.base === undefined ? undefined : formatAmount(f.change.base), f.change?.completionText]);
+    expect(items).toEqual([
+      ['2013901', '51.32', '全年预算', '52.00', '98.69%'],
+      ['2013950', '11.31', '全年预算', '17.68', undefined],
+      ['2013999', '202.24', '全年预算', '202.24', undefined],
+      ['2080505', '6.18', '全年预算', '9.00', undefined],
+      ['2080506', '4.64', '全年预算', '5.74', undefined],
+      ['2101101', '2.22', '全年预算', '2.23', '99.55%'],
+      ['2101102', '0.49', '全年预算', '2.29', undefined],
+      ['2210201', '17.70', '全年预算', '18.12', '97.68%'],
+      ['2210203', '11.72', '全年预算', '11.72', undefined],
+    ]);
+    expect(byKey(figures, 't5.2013999.total')[0]!.change?.direction).toBe('持平');
+    expect([values('t5.total.basic'), values('t6.personnelTotal'), values('t6.publicTotal')].flat()).toEqual(['105.58', '95.36', '10.23']);
+    expect(byKey(figures, 'adminCost.amount')[0]!.change).toMatchObject({ direction: '增加', amountText: '10.23', rateText: '100.00%', reason: '单位于 2024 年成立' });
+    expect(['procurement.total', 'procurement.goods', 'procurement.works', 'procurement.services', 'procurement.smeReserved', 'procurement.smallMicroReserved'].map(values).flat()).toEqual([
+      '21.07',
+      '21.07',
+      '0.00',
+      '0.00',
+      '21.07',
+      '21.07',
+    ]);
+    expect([values('assets.vehicles.total'), values('assets.equipmentOver1m'), values('performance.evaluatedProjects'), values('performance.budgetTotal')].flat()).toEqual(['0辆', '0台(套)', '1个', '175.52']);
+    expect(figures.filter((f) => f.key.startsWith('unclassified.'))).toEqual([]);
+    // No "三公" figures: the unit states it has none.
+    expect(figures.filter((f) => f.key.startsWith('threePublic.'))).toEqual([]);
+  });
+
+  it('shares and zero-base growth as printed', () => {
+    const figures = r!.figures;
+    expect(pct(byKey(figures, 't5.221.total')[0]!.share?.ratio)).toBe('9.55%');
+    expect(byKey(figures, 't1.incomeGrandTotal')[0]!.change).toMatchObject({ direction: '增加', amountText: '307.82', rateDirection: '增长', rateText: '100.00%' });
+  });
+});
