@@ -41,6 +41,25 @@ export function decodeText(bytes: Uint8Array, file = '文本'): { text: string; 
 }
 
 /**
+ * Some extraction tools mark each new page only by a line that starts with one space (the seed text shows it:
+ * " 第二部分 部门决算情况说明"). When the first line and at least two more start that way, they start pages.
+ * Line numbers stay the file's: blank filler lines keep the counting right.
+ */
+function splitAtSpaceLedPages(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const starts = lines.map((l, i) => (/^ [^\s]/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (starts.length < 3 || starts[0] !== first) return [text];
+  const pages: string[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
+    const to = starts[k + 1] ?? lines.length;
+    pages.push(lines.slice(from, to).join('\n'));
+  }
+  return pages;
+}
+
+/**
  * Reads a text file (see the module comment). Lines are normalised; blank lines are left out of `lines` but keep their
  * numbers; page numbers ("— 3 —", "第 3 页") are removed wherever they stand on a line of their own, and with several
  * pages, running headers/footers too (normalise.ts).
@@ -53,9 +72,10 @@ export function readText(bytes: Uint8Array, file: string): TextDocument {
       [{ file, message: '文件过大' }],
     );
   const { text } = decodeText(bytes, file);
-  const chunks = text.split('\f');
+  let chunks = text.split('\f');
   // pdftotext ends with a form feed: no empty last page.
   if (chunks.length > 1 && chunks[chunks.length - 1]!.trim() === '') chunks.pop();
+  if (chunks.length === 1) chunks = splitAtSpaceLedPages(text);
   const pages: TextPage[] = chunks.map((chunk, i) => {
     const lines: TextLine[] = [];
     chunk.split(/\r\n|\r|\n/).forEach((raw, n) => {
