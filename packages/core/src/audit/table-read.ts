@@ -147,9 +147,9 @@ export function headerCells(tokens: readonly Token[]): HeaderCell[] {
   for (const t of toks) {
     let best: (typeof cells)[number] | undefined;
     // 类/款/项 are cells of their own under 科目编码, never the wrapped end of a label.
-    const sameLine = /^(?:类|款|项)$/.test(t.norm)
-      ? undefined
-      : toks.filter((o) => o !== t && o.page === t.page && Math.abs(o.y - t.y) < 0.4 * t.h);
+    const line = toks.filter((o) => o !== t && o.page === t.page && Math.abs(o.y - t.y) < 0.4 * t.h);
+    const subHead = /^(?:类|款|项)$/.test(t.norm) && line.some((o) => /^(?:类|款|项)$/.test(o.norm));
+    const sameLine = subHead ? undefined : line;
     for (const c of cells) {
       if (!sameLine) break;
       // A label over several cells of the next line is their group label, not a wrapped label.

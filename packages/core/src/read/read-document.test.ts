@@ -41,7 +41,7 @@ describe('readDocument', () => {
     expect(docx.tables!.length).toBeGreaterThanOrEqual(9);
     const text = await readDocument(new Uint8Array(readFileSync(seed)), 'seed', assets);
     expect(text.kind).toBe('text');
-    expect(text.pages[0]!.lines.length).toBeGreaterThan(300);
+    expect(text.pages.flatMap((p) => p.lines).length).toBeGreaterThan(300);
   });
 
   it('refuses a spreadsheet with a message that says what to provide instead', async () => {

@@ -8,11 +8,12 @@ const seedBytes = new Uint8Array(readFileSync(seedFile));
 const encode = (s: string) => new TextEncoder().encode(s);
 
 describe('readText', () => {
-  it("reads the seed as one page whose line numbers are the file's", () => {
+  it("reads the seed's pages (lines that start with one space) with the file's line numbers", () => {
     const doc = readText(seedBytes, 'seed.txt');
     expect(doc.kind).toBe('text');
-    expect(doc.pages).toHaveLength(1);
-    const lines = doc.pages[0]!.lines;
+    expect(doc.pages.length).toBeGreaterThan(10);
+    expect(doc.pages[1]!.lines[0]!.text).toBe('第一部分 单位概况');
+    const lines = doc.pages.flatMap((p) => p.lines);
     const raw = new TextDecoder().decode(seedBytes).split('\n');
     expect(lines).toHaveLength(raw.filter((l) => l.trim() !== '').length);
     // Line 37 of the file, normalised: the space between number and unit closes up.

@@ -45,16 +45,16 @@ export function decodeText(bytes: Uint8Array, file = '文本'): { text: string; 
  * " 第二部分 部门决算情况说明"). When the first line and at least two more start that way, they start pages.
  * Line numbers stay the file's: blank filler lines keep the counting right.
  */
-function splitAtSpaceLedPages(text: string): string[] {
+function splitAtSpaceLedPages(text: string): { text: string; firstLine: number }[] {
   const lines = text.split(/\r\n|\r|\n/);
   const starts = lines.map((l, i) => (/^ [^\s]/.test(l) ? i : -1)).filter((i) => i >= 0);
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (starts.length < 3 || starts[0] !== first) return [text];
-  const pages: string[] = [];
+  if (starts.length < 3 || starts[0] !== first) return [{ text, firstLine: 1 }];
+  const pages: { text: string; firstLine: number }[] = [];
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]!;
     const to = starts[k + 1] ?? lines.length;
-    pages.push(lines.slice(from, to).join('\n'));
+    pages.push({ text: lines.slice(from, to).join('\n'), firstLine: from + 1 });
   }
   return pages;
 }
@@ -72,15 +72,15 @@ export function readText(bytes: Uint8Array, file: string): TextDocument {
       [{ file, message: '文件过大' }],
     );
   const { text } = decodeText(bytes, file);
-  let chunks = text.split('\f');
+  let chunks = text.split('\f').map((t) => ({ text: t, firstLine: 1 }));
   // pdftotext ends with a form feed: no empty last page.
-  if (chunks.length > 1 && chunks[chunks.length - 1]!.trim() === '') chunks.pop();
+  if (chunks.length > 1 && chunks[chunks.length - 1]!.text.trim() === '') chunks.pop();
   if (chunks.length === 1) chunks = splitAtSpaceLedPages(text);
   const pages: TextPage[] = chunks.map((chunk, i) => {
     const lines: TextLine[] = [];
-    chunk.split(/\r\n|\r|\n/).forEach((raw, n) => {
+    chunk.text.split(/\r\n|\r|\n/).forEach((raw, n) => {
       const t = normaliseText(raw);
-      if (t !== '' && !isPageNumber(t)) lines.push({ text: t, page: i + 1, line: n + 1 });
+      if (t !== '' && !isPageNumber(t)) lines.push({ text: t, page: i + 1, line: chunk.firstLine + n });
     });
     return { page: i + 1, lines };
   });
