@@ -4,14 +4,23 @@
  *  - load: the same units read from their data-file form (zod validation + conversion to 分).
  * Target (issue 2): ≥ 5,000 units/s for validation on one core of the 2-core CI machine.
  *  - build: the whole publication without PDF for 1,000 units (issue 3 target ≥ 20 units/s).
+ *  - audit: PDFs (the real fixtures and a few generated units through LibreOffice) read and audited, against pdftotext
+ *    on the same files, per page (issue 4 target ≤ 3× pdftotext).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   ALL_RULES,
+  auditDocument,
+  auditTextDocument,
   buildReport,
   builtinProfile,
   disclosureFromData,
   generateUnitData,
+  readDocument,
   validateDisclosure,
   writeCsv,
   writeDocx,
@@ -21,6 +30,9 @@ import {
   writeXlsx,
   type Disclosure,
 } from '@juesuan/core';
+import { pdfjsAssets } from '../packages/cli/src/audit-run.ts';
+import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
+import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
 
 const N = Number(process.env['BENCH_UNITS'] ?? 10_000);
 const kinds = ['行政', '参公', '事业'] as const;
@@ -99,3 +111,83 @@ console.log(
   `生成全套公开文件（DOCX、XLSX、HTML、Markdown、JSON、CSV，不含 PDF）：${B} 个单位 ${fmt(buildMs)} ms，${fmt((B / buildMs) * 1000, 1)} 单位/秒（目标 ≥ 20）；输出 ${fmt(outBytes / 1024 / 1024, 1)} MB`,
 );
 console.log(`  其中每单位平均：${Object.entries(perFormat).map(([k, v]) => `${k} ${fmt(v / B, 1)} ms`).join('，')}`);
+
+// Auditing PDFs against pdftotext (poppler) on the same files (issue 4 target: ≤ 3× pdftotext's time per page). The real
+// fixtures of ../shared/fixtures/real and a few PDFs built from generated units through LibreOffice (not timed).
+await auditBench();
+
+async function auditBench(): Promise<void> {
+  const A = Number(process.env['BENCH_AUDIT_UNITS'] ?? 4);
+  const R = Number(process.env['BENCH_AUDIT_REPEAT'] ?? 3);
+  const missing = ['pdftotext', 'soffice'].filter((t) => !hasTool(t));
+  if (missing.length > 0) {
+    console.log(`审查 PDF 对比 pdftotext：跳过（缺少 ${missing.join('、')}。${missing.map((t) => missingToolMessage(t)).join(' ')}）`);
+    return;
+  }
+  const fixtureDir = [join(process.cwd(), '../shared/fixtures/real'), '/work/shared/fixtures/real'].find((d) => existsSync(d));
+  const fixtures = fixtureDir ? readdirSync(fixtureDir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(fixtureDir, f)) : [];
+  const tmp = mkdtempSync(join(tmpdir(), 'juesuan-bench-audit-'));
+  try {
+    // PDFs of generated units, two LibreOffice conversions at a time.
+    const generated: string[] = new Array(A);
+    let next = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < A) {
+          const i = next++;
+          const profile = profiles[i % 3]!;
+          const d = disclosureFromData(generateUnitData({ seed: 9000 + i, rounded: true, profile }));
+          const file = join(tmp, `unit-${i + 1}-${profile}.pdf`);
+          writeFileSync(file, await convertWithLibreOffice(await writeDocx(buildReport(d, builtinProfile(profile))), 'docx'));
+          generated[i] = file;
+        }
+      }),
+    );
+    const assets = pdfjsAssets();
+    // pdfjs loads its worker code, CMaps and fonts on first use: warm up on one file.
+    const warm = fixtures[0] ?? generated[0];
+    if (warm) await auditDocument(new Uint8Array(readFileSync(warm)), warm, assets);
+    const groups: [string, string[]][] = [
+      [`真实 PDF（${fixtures.length} 个）`, fixtures],
+      [`生成单位经 LibreOffice 的 PDF（${A} 个）`, generated],
+    ];
+    const all = { pages: 0, pdftotext: 0, read: 0, audit: 0 };
+    for (const [name, files] of groups) {
+      if (files.length === 0) {
+        console.log(`审查 PDF 对比 pdftotext：${name}：没有文件，跳过`);
+        continue;
+      }
+      const g = { pages: 0, pdftotext: 0, read: 0, audit: 0 };
+      for (const file of files) {
+        const bytes = new Uint8Array(readFileSync(file));
+        for (let r = 0; r < R; r++) {
+          let t = performance.now();
+          const p = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+          g.pdftotext += performance.now() - t;
+          if (p.status !== 0) throw new Error(`pdftotext ${file} 失败：${p.stderr.toString()}`);
+          t = performance.now();
+          const doc = await readDocument(bytes, file, assets);
+          g.read += performance.now() - t;
+          t = performance.now();
+          auditTextDocument(doc);
+          g.audit += performance.now() - t;
+          if (r === 0) g.pages += doc.pages.length;
+        }
+      }
+      for (const k of ['pdftotext', 'read', 'audit'] as const) g[k] /= R;
+      for (const k of ['pages', 'pdftotext', 'read', 'audit'] as const) all[k] += g[k];
+      printAuditBench(name, g);
+    }
+    if (all.pages > 0) printAuditBench('合计', all);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function printAuditBench(name: string, g: { pages: number; pdftotext: number; read: number; audit: number }): void {
+  const perPage = (ms: number) => `${fmt(ms / g.pages, 1)} ms/页`;
+  const total = g.read + g.audit;
+  console.log(
+    `审查 PDF 对比 pdftotext · ${name}，${g.pages} 页：pdftotext ${perPage(g.pdftotext)}；juesuan audit ${perPage(total)}（读取 ${perPage(g.read)}，审查 ${perPage(g.audit)}）；每页为 pdftotext 的 ${fmt(total / g.pdftotext, 1)} 倍（目标 ≤ 3 倍）`,
+  );
+}

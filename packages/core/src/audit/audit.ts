@@ -14,6 +14,7 @@ import { validateDisclosure } from '../validate.ts';
 import { dataFromExtraction } from './model-from-extraction.ts';
 import { checkNarrative } from './narrative-checks.ts';
 import { readNarrative } from './narrative-extract.ts';
+import { checkNarrativeAgainstTables } from './narrative-table.ts';
 import { extractTables } from './table-extract.ts';
 import type { AuditFinding, AuditResult, Evidence, StatedFigure } from './types.ts';
 
@@ -83,6 +84,7 @@ export function auditTextDocument(doc: TextDocument, options: { year?: number } 
   const tables = extractTables(doc, year);
   const findings: AuditFinding[] = [];
   findings.push(...checkNarrative(figures, doc, year, reading));
+  findings.push(...checkNarrativeAgainstTables(figures, tables));
   let model: Disclosure | undefined;
   if (year !== undefined) {
     try {

@@ -173,6 +173,7 @@ export function dataFromExtraction(input: RebuildInput): Obj {
       else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
     }
   }
+  inheritThreePublicBudgetReason(rows.get('t7'), input.figures);
   const tables: Obj = {};
   for (const [id, t] of rows) {
     // 合计 and fixed rows first as the printed forms do; code rows in code order.
@@ -184,6 +185,29 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   for (const id of emptyTables) if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
   data['tables'] = tables;
   return data;
+}
+
+const T7_ITEM_KEY = /^threePublic\.(abroad|vehicle|vehiclePurchase|vehicleOperation|reception)(\.budget|\.annualBudget)?$/;
+
+/**
+ * A narrative that compares only the whole "三公" with the budget and gives one reason for it (the Shanghai form:
+ * "“三公”经费支出决算数与预算数的差异，主要原因：…") explains the items' differences (read from 表七) with that
+ * reason: the items take it when no item is compared with its budget on its own.
+ */
+function inheritThreePublicBudgetReason(t7: Map<string, Obj> | undefined, figures: readonly StatedFigure[]): void {
+  const reason = ((t7?.get('total')?.['reasons'] ?? {}) as Obj)['budget'];
+  if (!t7 || typeof reason !== 'string') return;
+  const itemCompared = figures.some((f) => {
+    const m = T7_ITEM_KEY.exec(f.key);
+    return m !== null && (m[2] !== undefined || f.change?.against === 'budget');
+  });
+  if (itemCompared) return;
+  for (const [key, row] of t7) {
+    if (key === 'total') continue;
+    const reasons = (row['reasons'] ?? {}) as Obj;
+    if (reasons['budget'] === undefined) reasons['budget'] = reason;
+    row['reasons'] = reasons;
+  }
 }
 
 const ALLOWED_FIELDS: Readonly<Record<string, 'amount' | 'count' | 'decimal'>> = {

@@ -30,6 +30,7 @@ export const NARRATIVE_RULES: Readonly<Record<string, string>> = {
   'narrative-punctuation': '无重复标点（。。，，；；）',
   'narrative-missing-section': '情况说明的标准部分和章节齐全',
   'narrative-empty-table': '无此项收支（空表）的说明与所列金额一致',
+  'narrative-table': '叙述中的数字与所读表格的对应单元格一致（末位一个单位以内视为舍入）',
 };
 
 // ---------------------------------------------------------------------------------------------

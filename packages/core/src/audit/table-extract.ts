@@ -305,13 +305,10 @@ function readClassified(loc: LocatedTable, ctx: Context): TableRead {
     fixed: { total: ['合计', '总计'] },
     unit: ctx.unit,
   });
-  return toDataRows(
-    table,
-    out,
-    new Set(columns.filter((c) => c.id !== 'ignore').map((c) => c.id)),
-    problems,
-    notes,
-  );
+  const printed = new Set(columns.filter((c) => c.id !== 'ignore').map((c) => c.id));
+  const absent = TABLE_SPECS[table].columns.filter((c) => !printed.has(c.id)).map((c) => c.label);
+  if (absent.length > 0) notes.push(`表头中没有「${absent.join('」「')}」列，这些数按未列示（未知）读取`);
+  return toDataRows(table, out, printed, problems, notes);
 }
 
 function toDataRows(
@@ -445,7 +442,7 @@ function classCode(label: string, ctx: Context): string | undefined {
   return ctx.classNames.get(labelKey(label));
 }
 
-const T1_STARTS = [...Object.values(T1_LEFT).flat(), ...Object.values(T1_RIGHT).flat()].map((s) => s);
+const T1_STARTS = [...Object.values(T1_LEFT).flat(), ...Object.values(T1_RIGHT).flat()];
 const T4_STARTS = [
   '本年收入合计',
   '本年支出合计',
@@ -461,11 +458,15 @@ const T4_STARTS = [
 function splitSides(
   body: readonly Token[],
   boundary: number,
+  cells: readonly HeaderCell[],
 ): { leftLabels: Token[]; rightLabels: Token[]; values: Token[] } {
   const leftLabels: Token[] = [];
   const rightLabels: Token[] = [];
   const values: Token[] = [];
+  // 行次 (row numbers) of older forms are neither labels nor figures.
+  const rowNumbers = cells.filter((c) => /^(?:行次|栏次|序号)$/.test(c.norm));
   for (const t of body) {
+    if (t.kind === 'digits' && rowNumbers.some((c) => overlap(c, t) > 0)) continue;
     if (t.kind === 'amount' || t.kind === 'dash' || t.kind === 'placeholder' || t.kind === 'digits')
       values.push(t);
     else if (t.x >= boundary) rightLabels.push(t);
@@ -487,7 +488,7 @@ function readT1(loc: LocatedTable, ctx: Context): TableRead {
   }
   const leftCol: ValueColumn = { id: 'left', x: s.left.x, x2: s.left.x2, label: '收入决算数' };
   const rightCol: ValueColumn = { id: 'right', x: right.x, x2: right.x2, label: '支出决算数' };
-  const { leftLabels, rightLabels, values } = splitSides(body, s.boundary);
+  const { leftLabels, rightLabels, values } = splitSides(body, s.boundary, cells);
   const colOf = assignColumns(values, [leftCol, rightCol]);
   const leftOut = readLabelRows({
     labels: leftLabels,
@@ -527,7 +528,6 @@ function readT1(loc: LocatedTable, ctx: Context): TableRead {
     else if (r.cells.size > 0) problems.push(`第 ${r.page} 页收入方「${r.label}」不是表一的收入项目`);
     else notes.push(`第 ${r.page} 页收入方「${r.label}」未读取`);
   }
-  const rightRows: DataRow[] = [];
   for (const r of rightOut.rows) {
     const id = matchLabel(r.label, T1_RIGHT);
     if (id) {
@@ -540,7 +540,6 @@ function readT1(loc: LocatedTable, ctx: Context): TableRead {
       problems.push(`第 ${r.page} 页支出方「${r.label}」找不到对应的支出功能分类类级科目`);
     else notes.push(`第 ${r.page} 页支出方「${r.label}」未读取`);
   }
-  rows.push(...rightRows);
   return { rows, evidence, problems, notes };
 }
 
@@ -571,7 +570,7 @@ function readT4(loc: LocatedTable, ctx: Context): TableRead {
     return { rows: [], evidence: new Map(), problems, notes };
   }
   const leftCol: ValueColumn = { id: 'left', x: s.left.x, x2: s.left.x2, label: '收入决算数' };
-  const { leftLabels, rightLabels, values } = splitSides(body, s.boundary);
+  const { leftLabels, rightLabels, values } = splitSides(body, s.boundary, cells);
   const colOf = assignColumns(values, [leftCol, ...rightCols]);
   const leftOut = readLabelRows({
     labels: leftLabels,
@@ -845,7 +844,11 @@ function identityRules(id: TableId): Rule[] {
 }
 
 /** The model of one table: loads it alone and runs its identity rules; problems when it does not balance. */
-function checkTable(id: TableId, read: TableRead, ctx: Context): { model?: Disclosure; problems: string[] } {
+function checkTable(
+  id: TableId,
+  read: TableRead,
+  ctx: Context,
+): { model?: Disclosure; problems: string[]; unchecked?: boolean } {
   let decimals = 0;
   for (const r of read.rows) {
     for (const v of Object.values(r)) {
@@ -871,9 +874,10 @@ function checkTable(id: TableId, read: TableRead, ctx: Context): { model?: Discl
       };
     throw e;
   }
-  const outcome = runRules(model, identityRules(id));
+  const rules = identityRules(id);
+  const outcome = runRules(model, rules);
   const failed = outcome.findings.filter((f) => f.severity !== 'info' && f.kind !== 'rounding');
-  return { model, problems: failed.map((f) => f.message) };
+  return { model, problems: failed.map((f) => f.message), unchecked: outcome.notRun.length === rules.length };
 }
 
 function classNameIndex(year: number): Map<string, string> {
@@ -945,6 +949,7 @@ function extractOne(loc: LocatedTable, ctx: Context): ExtractedTable {
   const checked = checkTable(loc.id, read, ctx);
   if (checked.problems.length > 0 || !checked.model)
     return withNotes({ ...base, reason: `表内关系不平衡，可能读错：${summarise(checked.problems)}` }, notes);
+  if (checked.unchecked) notes.push('表中没有可以互相核对的数（缺少明细或合计），读出的数未经表内关系核对');
   const table = checked.model.tables[loc.id];
   const rows: NonNullable<ExtractedTable['rows']> = table.rows.map((r) => {
     const out: NonNullable<ExtractedTable['rows']>[number] = { key: r.key, name: r.name, cells: r.values };
@@ -974,6 +979,21 @@ function summarise(problems: readonly string[]): string {
  * (表一、表四 print 类 names without codes); by default the year in the document.
  */
 export function extractTables(doc: TextDocument, year?: number): ExtractedTable[] {
+  try {
+    return extractAll(doc, year);
+  } catch (e) {
+    // A bug must not stop the audit: every table is reported unreadable with the cause.
+    return TABLE_IDS.map((id) => ({
+      id,
+      title: TABLE_SPECS[id].name,
+      pages: [],
+      status: 'unreadable',
+      reason: `读取表格时出错：${(e as Error).message}`,
+    }));
+  }
+}
+
+function extractAll(doc: TextDocument, year: number | undefined): ExtractedTable[] {
   const positioned = hasPositions(doc);
   const lines = positioned ? documentLines(doc) : plainLines(doc);
   const y = year ?? documentYear(lines) ?? new Date().getFullYear() - 1;

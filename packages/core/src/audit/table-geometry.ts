@@ -87,7 +87,13 @@ export function splitItem(
   const parts: { s: string; start: number }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) parts.push({ s: m[0], start: m.index });
+  while ((m = re.exec(text)) !== null) {
+    const prev = parts[parts.length - 1];
+    // "2024 年度", "12 月" are one word, not a number beside a label.
+    if (prev && /^\d+$/.test(prev.s) && /^[年月日号]/.test(m[0]))
+      prev.s = text.slice(prev.start, m.index + m[0].length);
+    else parts.push({ s: m[0], start: m.index });
+  }
   if (parts.length === 0) return [];
   const total = weightOf(text) || 1;
   const scale = width > 0 ? width / total : h;

@@ -77,9 +77,9 @@ export function parseCell(t: Token, unit: MoneyUnit): CellRead {
 
 /** Whether a line is a 栏次/行次 numbering line of the header ("栏次 1 2 3 …"). */
 function isNumberingLine(l: TokenLine): boolean {
-  if (l.tokens.some((t) => /^(?:栏次|行次)$/.test(t.norm))) return true;
   const digits = l.tokens.filter((t) => t.kind === 'digits');
-  if (digits.length < 3 || digits.length !== l.tokens.length) return false;
+  const labels = l.tokens.filter((t) => t.kind !== 'digits');
+  if (digits.length < 3 || !labels.every((t) => /^(?:栏次|行次|栏|次)$/.test(t.norm))) return false;
   return digits.every((t, i) => Number(t.norm) === i + 1 || Number(t.norm) === Number(digits[0]!.norm) + i);
 }
 
@@ -422,6 +422,7 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
   }
 
   const rows: RowRead[] = [];
+  const ignored = new Set<string>();
   const lastCode: string[] = [];
   for (const s of slots) {
     const labelToks = [...s.exactLabel, ...s.floatLabel].sort((a, b) => a.y - b.y || a.x - b.x);
@@ -451,7 +452,10 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
     for (const v of s.values) {
       const col = byColumn.get(v);
       if (!col) continue;
-      if (col.id === 'ignore') continue;
+      if (col.id === 'ignore') {
+        if (v.kind === 'amount') ignored.add(col.label);
+        continue;
+      }
       if (cells.has(col.id)) {
         problems.push(`${place}的「${col.label}」列有两个数：${cells.get(col.id)!.text}、${v.text}`);
         continue;
@@ -481,7 +485,7 @@ export function readCodeRows(input: CodeRowsInput): ReadOutcome {
       problems.push(`${place}有金额，但找不到它的科目编码`);
     }
   }
-  // Rows only the notes mention; all figures must belong to a row.
+  if (ignored.size > 0) notes.push(`表头「${[...ignored].join('」「')}」不是本表的标准列，其中的数字未读取`);
   return { rows, problems, notes };
 }
 
