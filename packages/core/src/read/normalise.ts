@@ -178,7 +178,10 @@ export function removePageFurniture(pages: readonly TextPage[]): TextPage[] {
   const offsets = new Map<number, number>();
   for (const b of bare) offsets.set(b.offset, (offsets.get(b.offset) ?? 0) + 1);
   const [bestOffset, bestCount] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-  for (const b of bare) if (b.offset === bestOffset && bestCount >= 2) drop.add(b.line);
+  // Most pages must agree: a lone code digit ending a table page ("21" / "0") is no page counter.
+  const pagesWithText = kept.filter((l) => l.length > 0).length;
+  const needed = Math.max(2, Math.ceil(pagesWithText * 0.4));
+  for (const b of bare) if (b.offset === bestOffset && bestCount >= needed) drop.add(b.line);
   kept.forEach((lines) => {
     for (const line of edges(lines)) if (isPageNumber(line.text)) drop.add(line);
   });

@@ -14,7 +14,7 @@ import type { ReportProfile } from '../profile.ts';
 export const TABLE_UNIT_LABEL = '单位：万元';
 
 /** Width (characters) of the common column kinds. */
-export const WIDTH = { name: 28, amount: 12, mergedCode: 9, splitCode: 4, label: 30 } as const;
+export const WIDTH = { name: 28, amount: 12, mergedCode: 9, splitCode: 5, label: 30 } as const;
 
 /**
  * A printed amount: exact 分 and its text with thousands separators; zero blank when the profile says
