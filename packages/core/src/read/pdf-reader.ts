@@ -8,7 +8,6 @@
  * `standardFontDataUrl`. Without the CMaps, Chinese drawn in a non-embedded font with a predefined CMap (UniGB-UCS2-H,
  * GBK-EUC-H …) comes out empty.
  */
-import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { normaliseText, removePageFurniture } from './normalise.ts';
@@ -30,21 +29,42 @@ export interface PdfReadOptions {
   maxPages?: number;
 }
 
-/** Text operators in a page's operator list: text is drawn even if it could not be decoded. */
-const TEXT_OPS = new Set<number>([
-  OPS.showText,
-  OPS.showSpacedText,
-  OPS.nextLineShowText,
-  OPS.nextLineSetSpacingShowText,
-]);
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageMaskXObjectGroup,
-]);
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<Pdfjs> | undefined;
+
+/**
+ * pdfjs-dist, loaded on the first PDF read, so that validating or building never pays for it. Its legacy build
+ * carries core-js polyfills that replace Array.prototype.push and JSON.stringify/parse for the whole process (for
+ * engines older than Node 20's: array lengths above 2³², JSON.rawJSON), which makes every push about 6× and every
+ * JSON.stringify about 14× slower, pdfjs's own included; the engine's functions are put back once it is loaded.
+ */
+function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    const push = Array.prototype.push;
+    const { stringify, parse } = JSON;
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    Object.assign(JSON, { stringify, parse });
+    return lib;
+  })();
+  return loading;
+}
+
+/** Text operators in a page's operator list (text is drawn even if it could not be decoded), and image operators. */
+function operatorSets(OPS: Pdfjs['OPS']): { text: Set<number>; image: Set<number> } {
+  return {
+    text: new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]),
+    image: new Set<number>([
+      OPS.paintImageXObject,
+      OPS.paintInlineImageXObject,
+      OPS.paintImageMaskXObject,
+      OPS.paintImageXObjectRepeat,
+      OPS.paintInlineImageXObjectGroup,
+      OPS.paintImageMaskXObjectGroup,
+    ]),
+  };
+}
 
 /** How many pages without text are inspected further (their operator lists decode images, which is slow). */
 const INSPECT_EMPTY_PAGES = 5;
@@ -102,7 +122,7 @@ function rotate(x: number, y: number, k: number): [number, number] {
  * dominant text direction runs left to right (a landscape table drawn on a portrait page reads like any other page).
  * Pieces at other angles (chart labels at 30°, stamps) are left out.
  */
-async function pagePieces(page: PDFPageProxy): Promise<{ pieces: Piece[]; width: number; height: number }> {
+async function pagePieces(page: PDFPageProxy, Util: Pdfjs['Util']): Promise<{ pieces: Piece[]; width: number; height: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const raw: { text: string; angle: number; x: number; y: number; width: number; size: number }[] = [];
@@ -221,13 +241,14 @@ function buildLines(pieces: readonly Piece[], page: number): TextLine[] {
 }
 
 /** What the operator list of an empty page shows: text drawn in fonts that could not be decoded, images. */
-async function inspectEmptyPage(page: PDFPageProxy): Promise<{ text: boolean; image: boolean }> {
+async function inspectEmptyPage(page: PDFPageProxy, OPS: Pdfjs['OPS']): Promise<{ text: boolean; image: boolean }> {
   const ops = await page.getOperatorList();
+  const sets = operatorSets(OPS);
   let text = false;
   let image = false;
   for (const fn of ops.fnArray) {
-    if (TEXT_OPS.has(fn)) text = true;
-    if (IMAGE_OPS.has(fn)) image = true;
+    if (sets.text.has(fn)) text = true;
+    if (sets.image.has(fn)) image = true;
   }
   return { text, image };
 }
@@ -253,6 +274,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       { file, message: '不是 PDF 文件' },
     ]);
 
+  const { getDocument, OPS, Util } = await loadPdfjs();
   let doc: PDFDocumentProxy;
   try {
     doc = await getDocument({
@@ -288,7 +310,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       let page: PDFPageProxy | undefined;
       try {
         page = await doc.getPage(n);
-        const { pieces, width, height } = await pagePieces(page);
+        const { pieces, width, height } = await pagePieces(page, Util);
         const lines = buildLines(pieces, n);
         pages.push({
           page: n,
@@ -300,7 +322,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
           empty.push(n);
           if (inspected < INSPECT_EMPTY_PAGES) {
             inspected++;
-            const seen = await inspectEmptyPage(page);
+            const seen = await inspectEmptyPage(page, OPS);
             if (seen.text) undecodable++;
             else if (seen.image) imageOnly++;
           }
