@@ -6,7 +6,8 @@
  * a year, a rate) must each be reported as an error or warning that quotes the changed text.
  *
  * Needs LibreOffice: skipped with a reason when missing, a failure when JUESUAN_FULL_TEST=1. The PDFs are made once per
- * run in a temporary directory (two conversions at a time); set JUESUAN_ROUNDTRIP_DIR to keep and reuse them.
+ * run in a temporary directory (two conversions at a time; about 30 s of the test's 35 s on two cores); set
+ * JUESUAN_ROUNDTRIP_DIR to keep and reuse them while working on the auditor (empty it when the builder changes).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,7 +124,9 @@ function overlaps(e: string, p: string): boolean {
 
 function figuresOf(r: AuditResult, p: Paragraph): StatedFigure[] {
   const b = bare(p.text);
-  return r.figures.filter((f) => [f.evidence.text, f.change?.evidence?.text].some((t) => t !== undefined && overlaps(bare(t), b)));
+  return r.figures.filter((f) =>
+    [f.evidence.text, f.change?.evidence?.text].some((t) => t !== undefined && overlaps(bare(t), b)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,18 +222,27 @@ function namedAmounts(p: Paragraph): [string, number, string][] {
   const out: [string, number, string][] = [];
   for (const [pk, label, key] of LABELS) {
     if (!pk.test(p.key)) continue;
-    for (const m of text.matchAll(new RegExp(label + AMOUNT_AFTER, 'g'))) out.push([key, parseAmount(m[1] + '万元').fen, m[0]]);
+    for (const m of text.matchAll(new RegExp(label + AMOUNT_AFTER, 'g')))
+      out.push([key, parseAmount(m[1] + '万元').fen, m[0]]);
   }
   if (p.key === 'general.item') {
     const names = /^(?:\d{1,2}[.、])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)/.exec(text);
     const code = names ? codeOf([names[1]!, names[2]!, names[3]!]) : undefined;
     const k = `t5.${code ?? '?'}.total`;
-    for (const m of text.matchAll(new RegExp('年初预算为' + AMOUNT_AFTER, 'g'))) out.push([`${k}.budget`, parseAmount(m[1] + '万元').fen, m[0]]);
-    for (const m of text.matchAll(new RegExp('支出决算(?:数)?' + AMOUNT_AFTER, 'g'))) out.push([k, parseAmount(m[1] + '万元').fen, m[0]]);
+    for (const m of text.matchAll(new RegExp('年初预算为' + AMOUNT_AFTER, 'g')))
+      out.push([`${k}.budget`, parseAmount(m[1] + '万元').fen, m[0]]);
+    for (const m of text.matchAll(new RegExp('支出决算(?:数)?' + AMOUNT_AFTER, 'g')))
+      out.push([k, parseAmount(m[1] + '万元').fen, m[0]]);
   }
   if (p.key === 'general.structure.item') {
-    for (const m of text.matchAll(new RegExp('(?:^|[:;,。]|\\d[.、])([^:;,。]+?)\\(类\\)(?:支出)?' + AMOUNT_AFTER, 'g'))) {
-      out.push([`t5.${codeOf([m[1]!.replace(/^\d{1,2}[.、]/, '')]) ?? '?'}.total`, parseAmount(m[2] + '万元').fen, m[0]]);
+    for (const m of text.matchAll(
+      new RegExp('(?:^|[:;,。]|\\d[.、])([^:;,。]+?)\\(类\\)(?:支出)?' + AMOUNT_AFTER, 'g'),
+    )) {
+      out.push([
+        `t5.${codeOf([m[1]!.replace(/^\d{1,2}[.、]/, '')]) ?? '?'}.total`,
+        parseAmount(m[2] + '万元').fen,
+        m[0],
+      ]);
     }
   }
   return out;
@@ -250,28 +262,35 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
         const pcts = new Set<string>();
         for (const f of figs) {
           for (const v of [f.fen, f.change?.amount, f.change?.base]) if (v !== undefined) fens.add(v);
-          for (const t of [f.share?.text, f.change?.rateText, f.change?.completionText]) if (t) pcts.add(t.replace(/^-/, ''));
+          for (const t of [f.share?.text, f.change?.rateText, f.change?.completionText])
+            if (t) pcts.add(t.replace(/^-/, ''));
         }
         const text = fold(p.text);
         for (const m of text.matchAll(/(\d[\d,]*(?:\.\d+)?)万元(\(含\))?(以[上下])?/g)) {
           if (m[3]) continue; // a threshold (单价100万元（含）以上), not a stated figure
           amounts++;
-          if (!fens.has(parseAmount(m[1] + '万元').fen)) misses.push(`${u.seed} ${u.profile} [${p.key}] 金额 ${m[1]}万元 未读出：${p.text}`);
+          if (!fens.has(parseAmount(m[1] + '万元').fen))
+            misses.push(`${u.seed} ${u.profile} [${p.key}] 金额 ${m[1]}万元 未读出：${p.text}`);
         }
         for (const m of text.matchAll(/-?(\d+(?:\.\d+)?)%/g)) {
           percents++;
-          if (!pcts.has(`${m[1]}%`)) misses.push(`${u.seed} ${u.profile} [${p.key}] 百分比 ${m[0]} 未读出：${p.text}`);
+          if (!pcts.has(`${m[1]}%`))
+            misses.push(`${u.seed} ${u.profile} [${p.key}] 百分比 ${m[0]} 未读出：${p.text}`);
         }
         for (const [key, fen, printed] of namedAmounts(p)) {
           named++;
           if (!figs.some((f) => f.key === key && f.fen === fen)) {
             const got = figs.filter((f) => f.fen === fen).map((f) => f.key);
-            misses.push(`${u.seed} ${u.profile} [${p.key}] “${printed}”应读为 ${key}，实际为 ${got.join('、') || '（无）'}`);
+            misses.push(
+              `${u.seed} ${u.profile} [${p.key}] “${printed}”应读为 ${key}，实际为 ${got.join('、') || '（无）'}`,
+            );
           }
         }
       }
     }
-    console.log(`往返：${units.length} 个单位，叙述中金额 ${amounts} 个、百分比 ${percents} 个，其中按模板核对名称的金额 ${named} 个；未读出或名称不符 ${misses.length} 个`);
+    console.log(
+      `往返：${units.length} 个单位，叙述中金额 ${amounts} 个、百分比 ${percents} 个，其中按模板核对名称的金额 ${named} 个；未读出或名称不符 ${misses.length} 个`,
+    );
     if (misses.length > 0) console.log(misses.join('\n'));
     expect(amounts).toBeGreaterThan(UNITS * 50);
     expect(misses).toEqual([]);
@@ -280,7 +299,11 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
   it('未改动的 PDF 审查无错误', () => {
     const errors: string[] = [];
     for (const u of units) {
-      for (const f of u.audit.findings) if (f.severity === 'error') errors.push(`${u.seed} ${u.profile} ${f.rule}：${f.message}（第${f.page ?? '?'}页：${f.text ?? ''}）`);
+      for (const f of u.audit.findings)
+        if (f.severity === 'error')
+          errors.push(
+            `${u.seed} ${u.profile} ${f.rule}：${f.message}（第${f.page ?? '?'}页：${f.text ?? ''}）`,
+          );
     }
     if (errors.length > 0) console.log(`未改动的 PDF 上的错误：\n${errors.join('\n')}`);
     expect(errors).toEqual([]);
@@ -289,7 +312,10 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
   it('100 处单个数字的改动都被报告为错误或警告，并引用改动后的文字', () => {
     const misses: string[] = [];
     let count = 0;
-    const caughtBy = Object.fromEntries(MUTATION_KINDS.map((k) => [k, new Map<string, number>()])) as Record<MutationKind, Map<string, number>>;
+    const caughtBy = Object.fromEntries(MUTATION_KINDS.map((k) => [k, new Map<string, number>()])) as Record<
+      MutationKind,
+      Map<string, number>
+    >;
     for (const u of units) {
       for (const kind of MUTATION_KINDS) {
         const m = mutate(u, kind);
@@ -298,16 +324,23 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
         count++;
         const r = auditTextDocument(m.doc);
         const changed = fold(m.changed);
-        const hits = r.findings.filter((f) => f.severity !== 'info' && f.text !== undefined && fold(f.text).includes(changed));
+        const hits = r.findings.filter(
+          (f) => f.severity !== 'info' && f.text !== undefined && fold(f.text).includes(changed),
+        );
         for (const f of hits) caughtBy[kind].set(f.rule, (caughtBy[kind].get(f.rule) ?? 0) + 1);
         if (hits.length === 0) {
-          const other = r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}：${f.text ?? f.message}`);
-          misses.push(`${u.seed} ${u.profile} ${KIND_NAME[kind]}：第${m.page}页“${m.before}”→“${m.after}”未被报告${other.length ? `（其他发现：${other.join('；')}）` : ''}`);
+          const other = r.findings
+            .filter((f) => f.severity !== 'info')
+            .map((f) => `${f.rule}：${f.text ?? f.message}`);
+          misses.push(
+            `${u.seed} ${u.profile} ${KIND_NAME[kind]}：第${m.page}页“${m.before}”→“${m.after}”未被报告${other.length ? `（其他发现：${other.join('；')}）` : ''}`,
+          );
         }
       }
     }
     console.log(`改动：${count} 处，漏报 ${misses.length} 处。报告各类改动的规则（次数）：`);
-    for (const k of MUTATION_KINDS) console.log(`  ${KIND_NAME[k]}：${[...caughtBy[k]].map(([rule, n]) => `${rule} ${n}`).join('，')}`);
+    for (const k of MUTATION_KINDS)
+      console.log(`  ${KIND_NAME[k]}：${[...caughtBy[k]].map(([rule, n]) => `${rule} ${n}`).join('，')}`);
     if (misses.length > 0) console.log(misses.join('\n'));
     expect(count).toBe(UNITS * MUTATION_KINDS.length);
     expect(misses).toEqual([]);
@@ -319,7 +352,13 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
 
 const MUTATION_KINDS = ['share', 'total', 'direction', 'year', 'rate'] as const;
 type MutationKind = (typeof MUTATION_KINDS)[number];
-const KIND_NAME: Record<MutationKind, string> = { share: '占比', total: '合计数', direction: '增减方向', year: '年度', rate: '变动率' };
+const KIND_NAME: Record<MutationKind, string> = {
+  share: '占比',
+  total: '合计数',
+  direction: '增减方向',
+  year: '年度',
+  rate: '变动率',
+};
 
 interface Mutation {
   doc: TextDocument;
@@ -420,7 +459,12 @@ function narrativeLines(u: Unit): { page: number; index: number; text: string }[
 function mutate(u: Unit, kind: MutationKind): Mutation | undefined {
   const { doc, seed } = u;
   const spot = SPOTS[kind];
-  let found: { page: number; index: number; m: RegExpExecArray; change: { replacement: string; changed: string } }[] = [];
+  let found: {
+    page: number;
+    index: number;
+    m: RegExpExecArray;
+    change: { replacement: string; changed: string };
+  }[] = [];
   for (const l of narrativeLines(u)) {
     for (const m of l.text.matchAll(spot.re)) {
       const c = spot.change(m as RegExpExecArray);
@@ -437,8 +481,12 @@ function mutate(u: Unit, kind: MutationKind): Mutation | undefined {
   const at = pick.m.index;
   const after = line.text.slice(0, at) + pick.change.replacement + line.text.slice(at + pick.m[0].length);
   // The same change in the positioned piece that holds it (tables are rebuilt from the pieces; the narrative from the text).
-  const items = line.items?.map((it) => (it.text.includes(pick.m[0]) ? { ...it, text: it.text.replace(pick.m[0], pick.change.replacement) } : it));
+  const items = line.items?.map((it) =>
+    it.text.includes(pick.m[0]) ? { ...it, text: it.text.replace(pick.m[0], pick.change.replacement) } : it,
+  );
   const changedLine = { ...line, text: after, ...(items ? { items } : {}) };
-  const pages = doc.pages.map((p, i) => (i === pick.page ? { ...p, lines: p.lines.map((l, j) => (j === pick.index ? changedLine : l)) } : p));
+  const pages = doc.pages.map((p, i) =>
+    i === pick.page ? { ...p, lines: p.lines.map((l, j) => (j === pick.index ? changedLine : l)) } : p,
+  );
   return { doc: { ...doc, pages }, page: page.page, before: line.text, after, changed: pick.change.changed };
 }

@@ -29,7 +29,14 @@ const tables: ExtractedTable[] = [
       { key: '2010601', name: '行政运行', cells: { total: 298.45 * W } },
     ],
   },
-  { id: 't2', title: '收入决算表', pages: [10], status: 'unreadable', reason: '表内关系不平衡', rows: [{ key: 'total', name: '合计', cells: { fiscal: 1 * W } }] },
+  {
+    id: 't2',
+    title: '收入决算表',
+    pages: [10],
+    status: 'unreadable',
+    reason: '表内关系不平衡',
+    rows: [{ key: 'total', name: '合计', cells: { fiscal: 1 * W } }],
+  },
 ];
 
 describe('checkNarrativeAgainstTables', () => {
@@ -45,8 +52,18 @@ describe('checkNarrativeAgainstTables', () => {
 
   it('reports a figure that disagrees with its cell, quoting the sentence, with the cell as expected', () => {
     const text = '收入总计1464.76万元，其中：本年收入合计1274.20万元';
-    const [f, ...rest] = checkNarrativeAgainstTables([fig('t1.incomeGrandTotal', 1464.76, text), fig('t5.2010601.total', 289.45, '行政运行289.45万元')], tables);
-    expect(f).toMatchObject({ rule: 'narrative-table', severity: 'error', page: 3, text, expected: '1454.76', actual: '1464.76' });
+    const [f, ...rest] = checkNarrativeAgainstTables(
+      [fig('t1.incomeGrandTotal', 1464.76, text), fig('t5.2010601.total', 289.45, '行政运行289.45万元')],
+      tables,
+    );
+    expect(f).toMatchObject({
+      rule: 'narrative-table',
+      severity: 'error',
+      page: 3,
+      text,
+      expected: '1454.76',
+      actual: '1464.76',
+    });
     expect(f!.message).toContain('表一「收入总计」行为 1454.76 万元');
     expect(rest).toHaveLength(1);
     expect(rest[0]!.message).toContain('表五「行政运行」行「合计」列为 298.45 万元');

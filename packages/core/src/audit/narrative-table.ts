@@ -19,7 +19,10 @@ function step(f: StatedFigure): number {
   return Math.max(s, Number(FEN_PER_UNIT['万元'] / 100n));
 }
 
-export function checkNarrativeAgainstTables(figures: readonly StatedFigure[], tables: readonly ExtractedTable[]): AuditFinding[] {
+export function checkNarrativeAgainstTables(
+  figures: readonly StatedFigure[],
+  tables: readonly ExtractedTable[],
+): AuditFinding[] {
   const out: AuditFinding[] = [];
   for (const f of figures) {
     if (f.fen === undefined || /\.(budget|annualBudget)$/.test(f.key)) continue;

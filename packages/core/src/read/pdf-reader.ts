@@ -32,18 +32,22 @@ export interface PdfReadOptions {
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<Pdfjs> | undefined;
+/** The worker module (it has no type declarations: only loaded, never used here). */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /**
- * pdfjs-dist, loaded on the first PDF read, so that validating or building never pays for it. Its legacy build
- * carries core-js polyfills that replace Array.prototype.push and JSON.stringify/parse for the whole process (for
- * engines older than Node 20's: array lengths above 2³², JSON.rawJSON), which makes every push about 6× and every
- * JSON.stringify about 14× slower, pdfjs's own included; the engine's functions are put back once it is loaded.
+ * pdfjs-dist, loaded on the first PDF read, so that validating or building never pays for it. Its legacy build (and
+ * its worker, which runs in the same thread in Node and is loaded here for that reason) carries core-js polyfills that
+ * replace Array.prototype.push and JSON.stringify/parse for the whole process (for engines older than Node 20's:
+ * array lengths above 2³², JSON.rawJSON), which makes every push about 6× and every JSON.stringify about 14× slower,
+ * pdfjs's own included; the engine's functions are put back once both are loaded.
  */
 function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     const push = Array.prototype.push;
     const { stringify, parse } = JSON;
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
     Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
     Object.assign(JSON, { stringify, parse });
     return lib;
