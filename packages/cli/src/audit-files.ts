@@ -22,7 +22,9 @@ export function collectFiles(paths: readonly string[]): string[] {
     try {
       st = statSync(p);
     } catch {
-      throw new JuesuanError(ErrorCode.NotFound, `找不到文件或目录 ${p}`, [{ file: p, message: '路径不存在' }]);
+      throw new JuesuanError(ErrorCode.NotFound, `找不到文件或目录 ${p}`, [
+        { file: p, message: '路径不存在' },
+      ]);
     }
     if (st.isDirectory()) walk(p, 0);
     else out.push(p);

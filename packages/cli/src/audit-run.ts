@@ -1,7 +1,7 @@
 /** Auditing one file from disk: resolves pdfjs's CMaps and fonts and turns the result into its JSON form. */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { auditDocument, ErrorCode, formatAmount, JuesuanError, type AuditResult } from '@juesuan/core';
 
 const require = createRequire(import.meta.url);
@@ -49,9 +49,19 @@ export function auditToJson(r: AuditResult): AuditJson {
     kind: r.kind,
     pages: r.pages,
     figures: r.figures.map((f) => {
-      const x: FigureJson = { name: f.name, key: f.key, value: figureValue(f), unit: f.unit, page: f.evidence.page, text: f.evidence.text };
+      const x: FigureJson = {
+        name: f.name,
+        key: f.key,
+        value: figureValue(f),
+        unit: f.unit,
+        page: f.evidence.page,
+        text: f.evidence.text,
+      };
       if (f.share) x.share = f.share.text;
-      if (f.change) x.change = [f.change.direction, f.change.amountText, f.change.rateDirection, f.change.rateText].filter(Boolean).join(' ');
+      if (f.change)
+        x.change = [f.change.direction, f.change.amountText, f.change.rateDirection, f.change.rateText]
+          .filter(Boolean)
+          .join(' ');
       return x;
     }),
     tables: r.tables,
@@ -68,10 +78,29 @@ export async function auditFile(file: string): Promise<AuditJson> {
   try {
     size = statSync(file).size;
   } catch {
-    throw new JuesuanError(ErrorCode.NotFound, `找不到文件 ${file}`, [{ file, message: '文件不存在或无法读取' }]);
+    throw new JuesuanError(ErrorCode.NotFound, `找不到文件 ${file}`, [
+      { file, message: '文件不存在或无法读取' },
+    ]);
   }
-  if (size > MAX_AUDIT_BYTES) throw new JuesuanError(ErrorCode.TooLarge, `${file} 过大（${size} 字节），单个文件不应超过 200 MiB`);
+  if (size > MAX_AUDIT_BYTES)
+    throw new JuesuanError(ErrorCode.TooLarge, `${file} 过大（${size} 字节），单个文件不应超过 200 MiB`);
   const bytes = readFileSync(file);
+  const ext = extname(file).toLowerCase();
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  if (ext === '.pdf' && !head.startsWith('%PDF')) {
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file} 的扩展名是 .pdf，但内容不是 PDF（文件损坏或改错了扩展名）`,
+      [{ file, message: '文件开头没有 %PDF 标记' }],
+    );
+  }
+  if (ext === '.docx' && !head.startsWith('PK')) {
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file} 的扩展名是 .docx，但内容不是 DOCX（文件损坏或改错了扩展名）`,
+      [{ file, message: '不是 ZIP 格式的 Word 文档' }],
+    );
+  }
   const r = await auditDocument(bytes, file, pdfjsAssets());
   return auditToJson(r);
 }

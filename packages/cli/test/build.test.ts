@@ -21,15 +21,41 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'juesuan-build-'));
 describe('juesuan build', () => {
   it('writes DOCX, XLSX, HTML, Markdown, JSON and CSV with a summary', async () => {
     const out = tmp();
-    const r = run(['build', example, '--profile', 'xinjiang-2022', '--out', out, '--format', 'docx,xlsx,html,md,json,csv']);
+    const r = run([
+      'build',
+      example,
+      '--profile',
+      'xinjiang-2022',
+      '--out',
+      out,
+      '--format',
+      'docx,xlsx,html,md,json,csv',
+    ]);
     expect(r.code, r.err).toBe(0);
     const files = readdirSync(out);
-    for (const ext of ['docx', 'xlsx', 'html', 'md', 'json', 'csv']) expect(files.some((f) => f.endsWith(`.${ext}`)), ext).toBe(true);
+    for (const ext of ['docx', 'xlsx', 'html', 'md', 'json', 'csv'])
+      expect(
+        files.some((f) => f.endsWith(`.${ext}`)),
+        ext,
+      ).toBe(true);
     expect(r.out).toContain('已生成');
     expect(r.out).toContain('DOCX');
-    const md = readFileSync(join(out, files.find((f) => f.endsWith('.md'))!), 'utf8');
+    const md = readFileSync(
+      join(
+        out,
+        files.find((f) => f.endsWith('.md'))!,
+      ),
+      'utf8',
+    );
     expect(md).toContain('2022年度收入总计360.44万元');
-    const docx = await JSZip.loadAsync(readFileSync(join(out, files.find((f) => f.endsWith('.docx'))!)));
+    const docx = await JSZip.loadAsync(
+      readFileSync(
+        join(
+          out,
+          files.find((f) => f.endsWith('.docx'))!,
+        ),
+      ),
+    );
     const xml = await docx.file('word/document.xml')!.async('string');
     expect(xml).toContain('部门决算公开说明');
     expect(xml).not.toContain('草稿');
@@ -41,13 +67,19 @@ describe('juesuan build', () => {
     const r = run(['build', example, '--profile', 'xinjiang-2022', '--out', out, '--format', 'pdf']);
     expect(r.code, r.err).toBe(0);
     const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
-    const text = spawnSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    const text = spawnSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' }).stdout.replace(
+      /\s+/g,
+      '',
+    );
     expect(text).toContain('2022年度收入总计360.44万元');
     expect(/[\u2e80-\u2fdf]/.test(text)).toBe(false);
   });
 
   it('refuses to build while validate reports errors, and builds a marked draft with --force', async () => {
-    const bad = readFileSync(example, 'utf8').replace('{ row: otherIncome, amount: 43.78 }', '{ row: otherIncome, amount: 43.88 }');
+    const bad = readFileSync(example, 'utf8').replace(
+      '{ row: otherIncome, amount: 43.78 }',
+      '{ row: otherIncome, amount: 43.88 }',
+    );
     const dir = tmp();
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, bad);
@@ -61,11 +93,26 @@ describe('juesuan build', () => {
     expect(f.code, f.err).toBe(0);
     const files = readdirSync(out);
     expect(files.every((x) => x.includes('草稿'))).toBe(true);
-    const docx = await JSZip.loadAsync(readFileSync(join(out, files.find((x) => x.endsWith('.docx'))!)));
+    const docx = await JSZip.loadAsync(
+      readFileSync(
+        join(
+          out,
+          files.find((x) => x.endsWith('.docx'))!,
+        ),
+      ),
+    );
     const header = Object.keys(docx.files).filter((n) => n.startsWith('word/header'));
     const headerXml = (await Promise.all(header.map((n) => docx.file(n)!.async('string')))).join('');
     expect(headerXml).toContain('草稿');
-    expect(readFileSync(join(out, files.find((x) => x.endsWith('.md'))!), 'utf8')).toContain('草稿');
+    expect(
+      readFileSync(
+        join(
+          out,
+          files.find((x) => x.endsWith('.md'))!,
+        ),
+        'utf8',
+      ),
+    ).toContain('草稿');
   });
 
   it.each([
@@ -82,10 +129,15 @@ describe('juesuan build', () => {
   it('uses a region’s own copy of a profile', () => {
     const dir = tmp();
     const profile = join(dir, 'my.yaml');
-    writeFileSync(profile, 'id: my\nname: 本地口径\nextends: xinjiang-2022\ntemplates:\n  title: "{unit}{year}年度决算公开"\n');
+    writeFileSync(
+      profile,
+      'id: my\nname: 本地口径\nextends: xinjiang-2022\ntemplates:\n  title: "{unit}{year}年度决算公开"\n',
+    );
     const r = run(['build', example, '--profile-file', profile, '--out', join(dir, 'o'), '--format', 'md']);
     expect(r.code, r.err).toBe(0);
-    expect(readdirSync(join(dir, 'o'))[0]).toBe('新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度决算公开.md');
+    expect(readdirSync(join(dir, 'o'))[0]).toBe(
+      '新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度决算公开.md',
+    );
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'id: x\nname: [\n');
     expect(run(['build', example, '--profile-file', broken, '--out', join(dir, 'p')]).code).toBe(2);

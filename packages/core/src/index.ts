@@ -55,7 +55,13 @@ export type * from './audit/types.ts';
 export type * from './read/text-document.ts';
 export { auditDocument, auditTextDocument, type AuditOptions } from './audit/audit.ts';
 export { allLines } from './read/text-document.ts';
-export { readDocument, sniffDocument, type DocumentKind, type ReadOptions, type SniffResult } from './read/read-document.ts';
+export {
+  readDocument,
+  sniffDocument,
+  type DocumentKind,
+  type ReadOptions,
+  type SniffResult,
+} from './read/read-document.ts';
 export { readPdf, MAX_PDF_BYTES, MAX_PDF_PAGES, type PdfReadOptions } from './read/pdf-reader.ts';
 export { readDocx } from './read/docx-reader.ts';
 export { readText, decodeText } from './read/text-reader.ts';

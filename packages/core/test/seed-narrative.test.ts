@@ -15,7 +15,10 @@ import { buildNarrative } from '../src/report/narrative.ts';
 import { builtinProfile } from '../src/report/profile.ts';
 
 const root = join(import.meta.dirname, '../../..');
-const seedPath = [join(root, '../shared/seed/000_13a944de2df0659e.txt'), '/work/shared/seed/000_13a944de2df0659e.txt'].find((p) => {
+const seedPath = [
+  join(root, '../shared/seed/000_13a944de2df0659e.txt'),
+  '/work/shared/seed/000_13a944de2df0659e.txt',
+].find((p) => {
   try {
     readFileSync(p);
     return true;
@@ -48,11 +51,18 @@ function blocksText(blocks: Block[]): string {
 describe('the narrative for the seed unit matches the seed publication', () => {
   const d = loadDisclosure(readFileSync(join(root, 'examples/changji-2022.yaml'), 'utf8'));
   const profile = builtinProfile('xinjiang-2022');
-  const blocks = buildNarrative({ d, profile, catalogues: builtinCatalogues(2022), settings: ruleSettingsFor('xinjiang-2022') });
+  const blocks = buildNarrative({
+    d,
+    profile,
+    catalogues: builtinCatalogues(2022),
+    settings: ruleSettingsFor('xinjiang-2022'),
+  });
   const out = norm(blocksText(blocks));
   // 第二部分 up to the 项目支出绩效自评表, which is a table (checked with the tables), not narrative.
   const part2All = norm(seed.slice(seed.indexOf('第二部分'), seed.indexOf('第三部分')));
-  const part2 = part2All.slice(0, part2All.indexOf('项目支出绩效自评表(2022年度)')).replace(/^第二部分部门决算情况说明/, '');
+  const part2 = part2All
+    .slice(0, part2All.indexOf('项目支出绩效自评表(2022年度)'))
+    .replace(/^第二部分部门决算情况说明/, '');
   const seedSentences = sentences(part2);
   const outSentences = sentences(out);
 
@@ -78,7 +88,9 @@ describe('the narrative for the seed unit matches the seed publication', () => {
   });
 
   it('leaves no placeholder: every reason the seed gives is in the data', () => {
-    const placeholders = blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs.filter((r) => r.placeholder).map((r) => r.text) : []));
+    const placeholders = blocks.flatMap((b) =>
+      b.type === 'paragraph' ? b.runs.filter((r) => r.placeholder).map((r) => r.text) : [],
+    );
     expect(placeholders).toEqual([]);
   });
 });

@@ -16,11 +16,18 @@ import type { Io } from '../main.ts';
 
 type Outcome = { file: string; ok: true; result: AuditJson } | { file: string; ok: false; error: string };
 
-async function runPool(files: readonly string[], jobs: number, onDone: (o: Outcome, done: number) => void): Promise<Outcome[]> {
+async function runPool(
+  files: readonly string[],
+  jobs: number,
+  onDone: (o: Outcome, done: number) => void,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(new URL('../audit-worker.js', import.meta.url)));
+  const workers = Array.from(
+    { length: Math.min(jobs, files.length) },
+    () => new Worker(new URL('../audit-worker.js', import.meta.url)),
+  );
   await Promise.all(
     workers.map(
       (w) =>
@@ -34,14 +41,19 @@ async function runPool(files: readonly string[], jobs: number, onDone: (o: Outco
             current = next++;
             w.postMessage({ id: current, file: files[current] });
           };
-          w.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; result?: AuditJson; error?: string }) => {
-            if (m.ready) return send();
-            const file = files[m.id!]!;
-            const o: Outcome = m.ok ? { file, ok: true, result: m.result! } : { file, ok: false, error: m.error ?? '未知错误' };
-            outcomes[m.id!] = o;
-            onDone(o, ++done);
-            send();
-          });
+          w.on(
+            'message',
+            (m: { ready?: boolean; id?: number; ok?: boolean; result?: AuditJson; error?: string }) => {
+              if (m.ready) return send();
+              const file = files[m.id!]!;
+              const o: Outcome = m.ok
+                ? { file, ok: true, result: m.result! }
+                : { file, ok: false, error: m.error ?? '未知错误' };
+              outcomes[m.id!] = o;
+              onDone(o, ++done);
+              send();
+            },
+          );
           w.on('error', (e) => {
             if (current >= 0 && outcomes[current] === undefined) {
               outcomes[current] = { file: files[current]!, ok: false, error: `审查进程出错：${e.message}` };
@@ -59,15 +71,26 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, out: { type: 'string' }, jobs: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+    },
   });
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'html') throw new JuesuanError(ErrorCode.BadInput, `--format 应为 text、json 或 html，实际为「${format}」`);
-  if (positionals.length === 0) throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N]');
+  if (format !== 'text' && format !== 'json' && format !== 'html')
+    throw new JuesuanError(ErrorCode.BadInput, `--format 应为 text、json 或 html，实际为「${format}」`);
+  if (positionals.length === 0)
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N]',
+    );
   const files = collectFiles(positionals);
-  if (files.length === 0) throw new JuesuanError(ErrorCode.NotFound, '没有找到可审查的文件（.pdf、.docx、.txt）');
+  if (files.length === 0)
+    throw new JuesuanError(ErrorCode.NotFound, '没有找到可审查的文件（.pdf、.docx、.txt）');
   const jobs = values.jobs !== undefined ? Number(values.jobs) : Math.max(1, availableParallelism() - 0);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new JuesuanError(ErrorCode.BadInput, `--jobs 应为 1 到 64 的整数，实际为「${values.jobs}」`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new JuesuanError(ErrorCode.BadInput, `--jobs 应为 1 到 64 的整数，实际为「${values.jobs}」`);
 
   // One file to the terminal: no workers.
   if (files.length === 1 && !values.out) {
@@ -114,7 +137,9 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   writeFileSync(join(out, 'report.html'), auditHtml(results));
   const errors = rows.reduce((s, r) => s + (r.errors ?? 0), 0);
   const failed = rows.filter((r) => r.errors === undefined).length;
-  io.out(`已审查 ${files.length} 个文件（${jobs} 个并行进程）：有错误的 ${rows.filter((r) => (r.errors ?? 0) > 0).length} 个，无法读取的 ${failed} 个，错误共 ${errors} 个。`);
+  io.out(
+    `已审查 ${files.length} 个文件（${jobs} 个并行进程）：有错误的 ${rows.filter((r) => (r.errors ?? 0) > 0).length} 个，无法读取的 ${failed} 个，错误共 ${errors} 个。`,
+  );
   io.out(`汇总：${join(out, 'summary.csv')}；报告：${join(out, 'report.html')}；每个文件的 JSON：${out}/`);
   return errors > 0 ? 1 : 0;
 }

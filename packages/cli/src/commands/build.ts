@@ -40,7 +40,9 @@ export function safeFileName(name: string): string {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -58,10 +60,16 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || !values.out) {
-    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force]');
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force]',
+    );
   }
   const explicitFormats = values.format !== undefined;
-  const formats = (values.format ?? FORMATS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const formats = (values.format ?? FORMATS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) {
       throw new JuesuanError(ErrorCode.BadInput, `不支持的输出格式「${f}」，可用：${FORMATS.join('、')}`);
@@ -69,7 +77,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   const want = new Set(formats as Format[]);
   if (want.has('pdf') && !hasTool('soffice')) {
-    if (explicitFormats) throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage('soffice', '生成 PDF'));
+    if (explicitFormats)
+      throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage('soffice', '生成 PDF'));
     want.delete('pdf');
     io.err(`提示：未安装 LibreOffice，本次不生成 PDF。${missingToolMessage('soffice', '生成 PDF')}`);
   }
@@ -86,7 +95,10 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   } else {
     const name = values.profile ?? d.profile ?? 'central';
     if (!builtinProfileNames().includes(name)) {
-      throw new JuesuanError(ErrorCode.BadInput, `没有名为「${name}」的口径，可用：${builtinProfileNames().join('、')}；或用 --profile-file 指定口径文件`);
+      throw new JuesuanError(
+        ErrorCode.BadInput,
+        `没有名为「${name}」的口径，可用：${builtinProfileNames().join('、')}；或用 --profile-file 指定口径文件`,
+      );
     }
     profile = builtinProfile(name);
   }
@@ -94,7 +106,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const outcome = validateDisclosure(d, { overrides });
   const errors = outcome.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !values.force) {
-    io.err(`校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`);
+    io.err(
+      `校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`,
+    );
     for (const f of errors.slice(0, 10)) io.err(`  - ${f.message}`);
     if (errors.length > 10) io.err(`  … 另有 ${errors.length - 10} 个错误`);
     return 1;
@@ -103,7 +117,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const doc = buildReport(d, profile, { draft });
 
   mkdirSync(values.out, { recursive: true });
-  if (!statSync(values.out).isDirectory()) throw new JuesuanError(ErrorCode.BadInput, `${values.out} 不是目录`);
+  if (!statSync(values.out).isDirectory())
+    throw new JuesuanError(ErrorCode.BadInput, `${values.out} 不是目录`);
   const base = safeFileName(`${doc.title}${draft ? '（草稿）' : ''}`);
   const written: { format: string; path: string; bytes: number }[] = [];
   const write = (ext: string, data: Uint8Array | string) => {
@@ -128,9 +143,14 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     else if (f === 'csv') write('csv', writeCsv(doc));
     else if (f === 'pdf') write('pdf', await convertWithLibreOffice(docxBytes!, 'docx', 'pdf'));
   }
-  io.out(`已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? '；草稿：校验有错误' : ''}）：`);
-  for (const w of written) io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
+  io.out(
+    `已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? '；草稿：校验有错误' : ''}）：`,
+  );
+  for (const w of written)
+    io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
   const s = outcome.summary;
-  io.out(`校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`);
+  io.out(
+    `校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`,
+  );
   return 0;
 }

@@ -38,7 +38,8 @@ function evidenceIndex(figures: readonly StatedFigure[]): Map<string, Evidence> 
 
 function cellKey(table: string, row: string, column: string): string[] {
   // The narrative keys that can name this cell (see model-from-extraction.ts).
-  if (table === 't7') return [`threePublic.${row}${column === 'budget' ? '.budget' : ''}`, `t7.${row}.${column}`];
+  if (table === 't7')
+    return [`threePublic.${row}${column === 'budget' ? '.budget' : ''}`, `t7.${row}.${column}`];
   if (table === 't1' || table === 't6') return [`${table}.${row}`];
   return [`${table}.${row}.${column}`];
 }
@@ -47,7 +48,12 @@ function cellKey(table: string, row: string, column: string): string[] {
 function withEvidence(f: Finding, evidence: Map<string, Evidence>): AuditFinding {
   const out: AuditFinding = { rule: f.rule, severity: f.severity, message: f.message };
   for (const loc of f.location) {
-    const keys = loc.table && loc.row && loc.column ? cellKey(loc.table, loc.row, loc.column) : loc.field ? [loc.field] : [];
+    const keys =
+      loc.table && loc.row && loc.column
+        ? cellKey(loc.table, loc.row, loc.column)
+        : loc.field
+          ? [loc.field]
+          : [];
     for (const k of keys) {
       const e = evidence.get(k);
       if (e) {
@@ -70,34 +76,88 @@ function summarise(findings: readonly AuditFinding[]): AuditResult['summary'] {
 }
 
 /** Audits a document already read. */
-export function auditTextDocument(doc: TextDocument, options: { year?: number } = {}): AuditResult & { model?: Disclosure } {
+export function auditTextDocument(
+  doc: TextDocument,
+  options: { year?: number } = {},
+): AuditResult & { model?: Disclosure } {
   const pages = doc.pages.length;
   if (doc.scanned) {
     const findings: AuditFinding[] = [
-      { rule: 'document-scanned', severity: 'error', message: '扫描件：文档没有文字层，无法读取数字（请取得可复制文字的 PDF 或 DOCX 原件，或先做文字识别）', page: 1 },
+      {
+        rule: 'document-scanned',
+        severity: 'error',
+        message:
+          '扫描件：文档没有文字层，无法读取数字（请取得可复制文字的 PDF 或 DOCX 原件，或先做文字识别）',
+        page: 1,
+      },
     ];
-    return { file: doc.file, kind: doc.kind, pages, figures: [], tables: [], findings, summary: summarise(findings) };
+    return {
+      file: doc.file,
+      kind: doc.kind,
+      pages,
+      figures: [],
+      tables: [],
+      findings,
+      summary: summarise(findings),
+    };
   }
   const reading = readNarrative(doc, options.year !== undefined ? { year: options.year } : {});
   const year = options.year ?? reading.year;
   const figures = reading.figures;
   const tables = extractTables(doc, year);
   const findings: AuditFinding[] = [];
-  findings.push(...checkNarrative(figures, doc, year, reading));
+  const narrativeFindings = checkNarrative(figures, doc, year, reading);
+  if (
+    figures.length === 0 &&
+    narrativeFindings.every((f) => f.rule === 'narrative-missing-section' || f.rule === 'narrative-year')
+  ) {
+    // Nothing of a 决算公开 at all: one finding, not a list of every missing section.
+    const notDisclosure: AuditFinding[] = [
+      {
+        rule: 'document-not-disclosure',
+        severity: 'error',
+        message: '文档中没有找到部门决算公开的标题、章节或数字：可能不是决算公开文件',
+        page: 1,
+      },
+    ];
+    return {
+      file: doc.file,
+      kind: doc.kind,
+      pages,
+      figures,
+      tables: [],
+      findings: notDisclosure,
+      summary: summarise(notDisclosure),
+    };
+  }
+  findings.push(...narrativeFindings);
   findings.push(...checkNarrativeAgainstTables(figures, tables));
   let model: Disclosure | undefined;
   if (year !== undefined) {
     try {
-      model = disclosureFromData(dataFromExtraction({ year, unit: reading.unit ?? '', kind: unitKind(doc), figures, tables }));
+      model = disclosureFromData(
+        dataFromExtraction({ year, unit: reading.unit ?? '', kind: unitKind(doc), figures, tables }),
+      );
       const outcome = validateDisclosure(model);
       const evidence = evidenceIndex(figures);
       for (const f of outcome.findings) findings.push(withEvidence(f, evidence));
     } catch (e) {
-      const message = e instanceof JuesuanError ? `${e.message}：${e.problems.map((p) => `${p.path ?? ''} ${p.message}`).join('；')}` : String(e);
-      findings.push({ rule: 'audit-model', severity: 'warning', message: `读出的数字无法组成完整的数据模型，勾稽规则未全部运行：${message}` });
+      const message =
+        e instanceof JuesuanError
+          ? `${e.message}：${e.problems.map((p) => `${p.path ?? ''} ${p.message}`).join('；')}`
+          : String(e);
+      findings.push({
+        rule: 'audit-model',
+        severity: 'warning',
+        message: `读出的数字无法组成完整的数据模型，勾稽规则未全部运行：${message}`,
+      });
     }
   } else {
-    findings.push({ rule: 'narrative-year', severity: 'warning', message: '未能从标题或正文识别决算年度，表间勾稽规则未运行' });
+    findings.push({
+      rule: 'narrative-year',
+      severity: 'warning',
+      message: '未能从标题或正文识别决算年度，表间勾稽规则未运行',
+    });
   }
   const result: AuditResult & { model?: Disclosure } = {
     file: doc.file,
@@ -115,7 +175,11 @@ export function auditTextDocument(doc: TextDocument, options: { year?: number } 
 }
 
 /** Reads and audits one document (bytes of a PDF, DOCX or text file). */
-export async function auditDocument(bytes: Uint8Array, file: string, options: AuditOptions = {}): Promise<AuditResult & { model?: Disclosure }> {
+export async function auditDocument(
+  bytes: Uint8Array,
+  file: string,
+  options: AuditOptions = {},
+): Promise<AuditResult & { model?: Disclosure }> {
   const doc = await readDocument(bytes, file, options);
   return auditTextDocument(doc);
 }

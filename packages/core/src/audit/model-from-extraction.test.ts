@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../money/amount.ts';
 import { dataFromExtraction } from './model-from-extraction.ts';
 import type { ExtractedTable, StatedFigure } from './types.ts';
 
@@ -69,5 +70,36 @@ describe('dataFromExtraction: "三公" budget reasons', () => {
       }),
     );
     expect(rows.find((r) => r.row === 'reception')?.reasons?.budget).toBeUndefined();
+  });
+});
+
+describe('一般公共预算财政拨款项目支出 from what the narrative states', () => {
+  const fig = (key: string, value: string): StatedFigure => ({
+    name: key,
+    key,
+    fen: parseAmount(value).fen,
+    unit: '万元',
+    decimals: 2,
+    evidence: { page: 1, text: key },
+  });
+  const seedLike = [
+    fig('t1.expenditureTotal', '236.23'),
+    fig('t3.total.basic', '146.46'),
+    fig('t3.total.project', '89.77'),
+    fig('t5.total.total', '214.73'),
+    fig('t5.total.basic', '124.97'),
+  ];
+  const t5 = (data: Record<string, unknown>) =>
+    (data['tables'] as Record<string, { rows: Record<string, unknown>[] }>)['t5']!.rows.find(
+      (r) => r['row'] === 'total',
+    )!;
+  it('is the stated 项目支出 when the non-fiscal spending is all basic (the seed: 21.50 vs 21.49)', () => {
+    const data = dataFromExtraction({ year: 2022, unit: 'x', kind: '事业', figures: seedLike, tables: [] });
+    expect(t5(data)['project']).toBe('89.77');
+  });
+  it('is left unknown when non-fiscal money also paid for projects', () => {
+    const figures = seedLike.map((f) => (f.key === 't3.total.basic' ? fig('t3.total.basic', '140.00') : f));
+    const data = dataFromExtraction({ year: 2022, unit: 'x', kind: '事业', figures, tables: [] });
+    expect(t5(data)['project']).toBeUndefined();
   });
 });

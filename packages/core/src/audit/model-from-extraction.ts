@@ -3,7 +3,7 @@
  * figures the narrative states. Table cells win over narrative figures (a disagreement between the two is a
  * finding of its own); last year's figures and budgets come from the stated changes; unknowns stay unknown.
  */
-import { formatAmount, type Fen } from '../money/amount.ts';
+import { formatAmount, parseAmount, type Fen } from '../money/amount.ts';
 import { FORMAT_ID } from '../model/schema.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
 import type { ExtractedTable, StatedFigure } from './types.ts';
@@ -109,7 +109,8 @@ export function dataFromExtraction(input: RebuildInput): Obj {
     if (t.status !== 'read' || !t.rows) continue;
     for (const r of t.rows) {
       const row = rowOf(id, r.key, r.name);
-      for (const [col, fen] of Object.entries(r.cells)) if (fen !== undefined && row[col] === undefined) row[col] = amountText(fen);
+      for (const [col, fen] of Object.entries(r.cells))
+        if (fen !== undefined && row[col] === undefined) row[col] = amountText(fen);
     }
   }
   const data: Obj = {
@@ -165,15 +166,23 @@ export function dataFromExtraction(input: RebuildInput): Obj {
       const prior = priorOf(f);
       if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], amountText(prior));
       if (f.change?.reason) setPath(data, ['adminCost', 'reasons', 'prior'], f.change.reason);
-    } else if (head === 'procurement' || head === 'assets' || head === 'performance' || head === 'threePublic' || (head === 'unit' && path[1] === 'staff')) {
+    } else if (
+      head === 'procurement' ||
+      head === 'assets' ||
+      head === 'performance' ||
+      head === 'threePublic' ||
+      (head === 'unit' && path[1] === 'staff')
+    ) {
       const allowed = ALLOWED_FIELDS[path.join('.')];
       if (!allowed) continue;
       if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, amountText(f.fen));
-      else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value)) setPath(data, path, Number(f.value));
+      else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value))
+        setPath(data, path, Number(f.value));
       else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
     }
   }
   inheritThreePublicBudgetReason(rows.get('t7'), input.figures);
+  inferGeneralBudgetProject(rows, input.figures);
   const tables: Obj = {};
   for (const [id, t] of rows) {
     // 合计 and fixed rows first as the printed forms do; code rows in code order.
@@ -182,19 +191,24 @@ export function dataFromExtraction(input: RebuildInput): Obj {
     const codes = keys.filter((k) => /^\d+$/.test(k)).sort();
     tables[id] = { rows: [...fixed, ...codes].map((k) => t.get(k)!) };
   }
-  for (const id of emptyTables) if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
+  for (const id of emptyTables)
+    if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
   data['tables'] = tables;
   return data;
 }
 
-const T7_ITEM_KEY = /^threePublic\.(abroad|vehicle|vehiclePurchase|vehicleOperation|reception)(\.budget|\.annualBudget)?$/;
+const T7_ITEM_KEY =
+  /^threePublic\.(abroad|vehicle|vehiclePurchase|vehicleOperation|reception)(\.budget|\.annualBudget)?$/;
 
 /**
  * A narrative that compares only the whole "三公" with the budget and gives one reason for it (the Shanghai form:
  * "“三公”经费支出决算数与预算数的差异，主要原因：…") explains the items' differences (read from 表七) with that
  * reason: the items take it when no item is compared with its budget on its own.
  */
-function inheritThreePublicBudgetReason(t7: Map<string, Obj> | undefined, figures: readonly StatedFigure[]): void {
+function inheritThreePublicBudgetReason(
+  t7: Map<string, Obj> | undefined,
+  figures: readonly StatedFigure[],
+): void {
   const reason = ((t7?.get('total')?.['reasons'] ?? {}) as Obj)['budget'];
   if (!t7 || typeof reason !== 'string') return;
   const itemCompared = figures.some((f) => {
@@ -247,3 +261,44 @@ const ALLOWED_FIELDS: Readonly<Record<string, 'amount' | 'count' | 'decimal'>> =
   'unit.staff.retired': 'count',
   'unit.staff.authorised': 'count',
 };
+
+/**
+ * 一般公共预算财政拨款项目支出 is rarely stated in the narrative, but often follows from what is: when there is
+ * no government-fund or state-capital money, the non-fiscal spending (本年支出 − 一般公共预算财政拨款支出) and the
+ * non-fiscal basic spending (基本支出 − 一般公共预算财政拨款基本支出) agree within rounding exactly when no project
+ * was paid from non-fiscal money — then the fiscal 项目支出 is the stated 项目支出. A reviewer reasons the same way
+ * (the seed: 236.23 − 214.73 = 21.50 and 146.46 − 124.97 = 21.49, so T5 项目支出 = 89.77).
+ */
+function inferGeneralBudgetProject(
+  rows: Map<TableId, Map<string, Obj>>,
+  figures: readonly StatedFigure[],
+): void {
+  const t5 = rows.get('t5')?.get('total');
+  const t3 = rows.get('t3')?.get('total');
+  const t1 = rows.get('t1');
+  if (!t5 || !t3 || t5['project'] !== undefined) return;
+  const fundOrCapital = figures.some(
+    (f) =>
+      (f.key.startsWith('t1.governmentFund') || f.key.startsWith('t1.stateCapital')) && (f.fen ?? 0) !== 0,
+  );
+  const t1Fund = t1?.get('governmentFund')?.['amount'];
+  const t1Capital = t1?.get('stateCapital')?.['amount'];
+  if (
+    fundOrCapital ||
+    (t1Fund !== undefined && t1Fund !== '0.00') ||
+    (t1Capital !== undefined && t1Capital !== '0.00')
+  )
+    return;
+  const fen = (v: unknown) => (typeof v === 'string' ? parseAmount(v).fen : undefined);
+  const [g, gb, a, ab, ap] = [
+    fen(t5['total']),
+    fen(t5['basic']),
+    fen(t3['total'] ?? t1?.get('expenditureTotal')?.['amount']),
+    fen(t3['basic']),
+    fen(t3['project']),
+  ];
+  if (g === undefined || gb === undefined || a === undefined || ab === undefined || ap === undefined) return;
+  const nonFiscalProject = a - g - (ab - gb);
+  // Four printed figures of 0.01 万元: each may be off by half a unit.
+  if (Math.abs(nonFiscalProject) <= 4 * 5_000) t5['project'] = t3['project'];
+}

@@ -32,7 +32,9 @@ describe('checkNarrative: the seed', () => {
     // The same through the text reader (normalised lines, one page).
     const doc = readText(new TextEncoder().encode(seedText), '000_13a944de2df0659e.txt');
     expect(audit(doc)).toEqual([]);
-    expect(readNarrative(doc).figures.map((f) => [f.key, f.fen ?? f.value])).toEqual(readNarrative(seedDocument(seedText)).figures.map((f) => [f.key, f.fen ?? f.value]));
+    expect(readNarrative(doc).figures.map((f) => [f.key, f.fen ?? f.value])).toEqual(
+      readNarrative(seedDocument(seedText)).figures.map((f) => [f.key, f.fen ?? f.value]),
+    );
   });
 
   // Single-figure or single-word mutations of the seed: each must be reported, quoting the changed text.
@@ -43,10 +45,25 @@ describe('checkNarrative: the seed', () => {
     ['a "三公" item share', '占 100.00%，比上年减', '占 10.00%，比上年减', 'narrative-share'],
     ['a year-on-year rate', '增长 7.96%', '增长 7.69%', 'narrative-yoy-rate'],
     ['a 项 rate', '增长 797.70%', '增长 79.77%', 'narrative-yoy-rate'],
-    ['a zero-base rate', '增长 100.00%,主要原因是:本年功能科目调整，新增', '增长 50.00%,主要原因是:本年功能科目调整，新增', 'narrative-yoy-rate'],
-    ['a rate of a fall to zero', '下降 100%,主要原因是:本年功能科目调整，\n\n无此科目支出。\n\n9.', '下降 10%,主要原因是:本年功能科目调整，\n\n无此科目支出。\n\n9.', 'narrative-yoy-rate'],
+    [
+      'a zero-base rate',
+      '增长 100.00%,主要原因是:本年功能科目调整，新增',
+      '增长 50.00%,主要原因是:本年功能科目调整，新增',
+      'narrative-yoy-rate',
+    ],
+    [
+      'a rate of a fall to zero',
+      '下降 100%,主要原因是:本年功能科目调整，\n\n无此科目支出。\n\n9.',
+      '下降 10%,主要原因是:本年功能科目调整，\n\n无此科目支出。\n\n9.',
+      'narrative-yoy-rate',
+    ],
     ['a direction word 增加→减少', '增加 26.58 万元', '减少 26.58 万元', 'narrative-direction'],
-    ['a direction word 减少→增加', '比上年决算减少 0.26 万元', '比上年决算增加 0.26 万元', 'narrative-direction'],
+    [
+      'a direction word 减少→增加',
+      '比上年决算减少 0.26 万元',
+      '比上年决算增加 0.26 万元',
+      'narrative-direction',
+    ],
     ['a rate direction 下降→增长', '下降 65.93%', '增长 65.93%', 'narrative-direction'],
     ['a budget variance rate', '预决算差异率 12.77%', '预决算差异率 12.17%', 'narrative-budget-rate'],
     ['a total stated twice', '258.51 万元，使用', '258.61 万元，使用', 'narrative-repeat'],
@@ -56,22 +73,44 @@ describe('checkNarrative: the seed', () => {
     ['"XX" inserted', '公务用车保有量 1 辆', '公务用车保有量 XX 辆', 'narrative-placeholder'],
     ['"××" inserted', '开支内容包括车辆加油费', '开支内容包括××', 'narrative-placeholder'],
     ['"……" inserted', '维修费、保险费。', '维修费、……。', 'narrative-placeholder'],
-    ['"（原因）" left', '原因是：本年业务增多导致办公费', '原因是：（原因）导致办公费', 'narrative-placeholder'],
+    [
+      '"（原因）" left',
+      '原因是：本年业务增多导致办公费',
+      '原因是：（原因）导致办公费',
+      'narrative-placeholder',
+    ],
     ['"XXX万元" left', '固定资产原值 5.08 万元', '固定资产原值 XXX 万元', 'narrative-placeholder'],
     ['doubled comma', '厉行节约，压减经费。其中', '厉行节约，，压减经费。其中', 'narrative-punctuation'],
-    ['doubled full stop', '本年减少项目计划评审经费。', '本年减少项目计划评审经费。。', 'narrative-punctuation'],
+    [
+      'doubled full stop',
+      '本年减少项目计划评审经费。',
+      '本年减少项目计划评审经费。。',
+      'narrative-punctuation',
+    ],
     ['doubled semicolon', '占 0.00%；\n\n事业收入', '占 0.00%；；\n\n事业收入', 'narrative-punctuation'],
-    ['an amount under "为空表"', '我单位本年度无政府性基金', '政府性基金预算财政拨款支出 5.00 万元。我单位本年度无政府性基金', 'narrative-empty-table'],
+    [
+      'an amount under "为空表"',
+      '我单位本年度无政府性基金',
+      '政府性基金预算财政拨款支出 5.00 万元。我单位本年度无政府性基金',
+      'narrative-empty-table',
+    ],
   ];
 
   it.each(MUTATIONS)('%s is reported, quoting the changed text', (_what, from, to, rule) => {
     expect(seedText.includes(from), from).toBe(true);
     const findings = audit(seedDocument(seedText.replace(from, to)));
-    const hit = findings.filter((f) => f.rule === rule && (f.severity === 'error' || f.severity === 'warning'));
+    const hit = findings.filter(
+      (f) => f.rule === rule && (f.severity === 'error' || f.severity === 'warning'),
+    );
     expect(hit.length, JSON.stringify(findings, null, 1)).toBeGreaterThan(0);
     const changed = squash(to).replace(/,主要原因是:.*$|。我单位.*$|。其中$/g, '');
-    expect(hit.some((f) => squash(f.text).includes(changed)), `${rule} quoting ${changed}: ${JSON.stringify(hit, null, 1)}`).toBe(true);
-    expect(hit.every((f) => f.page !== undefined && f.expected !== undefined && f.actual !== undefined)).toBe(true);
+    expect(
+      hit.some((f) => squash(f.text).includes(changed)),
+      `${rule} quoting ${changed}: ${JSON.stringify(hit, null, 1)}`,
+    ).toBe(true);
+    expect(hit.every((f) => f.page !== undefined && f.expected !== undefined && f.actual !== undefined)).toBe(
+      true,
+    );
   });
 
   it('a mismatch reports what was expected and what was found', () => {
@@ -86,12 +125,21 @@ describe('checkNarrative: the seed', () => {
       actual: '83.60%',
     });
     const [r] = audit(seedDocument(seedText.replace('增长 7.96%', '增长 7.69%')));
-    expect(r).toMatchObject({ rule: 'narrative-yoy-rate', expected: '增长7.96%', actual: '增长7.69%', page: 3 });
-    expect(r!.message).toBe('「收入总计」本年360.44万元、增加26.58万元，则上年为333.86万元，变动率应为增长7.96%，文中为“增长7.69%”');
+    expect(r).toMatchObject({
+      rule: 'narrative-yoy-rate',
+      expected: '增长7.96%',
+      actual: '增长7.69%',
+      page: 3,
+    });
+    expect(r!.message).toBe(
+      '「收入总计」本年360.44万元、增加26.58万元，则上年为333.86万元，变动率应为增长7.96%，文中为“增长7.69%”',
+    );
   });
 
   it('a missing section is reported', () => {
-    const findings = audit(seedDocument(seedText.replace('九、国有资本经营预算财政拨款收入支出决算情况说明', '')));
+    const findings = audit(
+      seedDocument(seedText.replace('九、国有资本经营预算财政拨款收入支出决算情况说明', '')),
+    );
     expect(findings).toContainEqual({
       rule: 'narrative-missing-section',
       severity: 'error',
@@ -105,8 +153,14 @@ describe('checkNarrative: the seed', () => {
     const doc = seedDocument(seedText);
     const r = readNarrative(doc);
     const findings = checkNarrative(r.figures, doc, 2023, r);
-    expect(findings.filter((f) => f.rule === 'narrative-year').map((f) => f.actual)).toEqual(expect.arrayContaining(['2022']));
-    expect(findings[0]).toMatchObject({ rule: 'narrative-year', message: '标题年度为2022年，与报告年度2023年不一致', page: 1 });
+    expect(findings.filter((f) => f.rule === 'narrative-year').map((f) => f.actual)).toEqual(
+      expect.arrayContaining(['2022']),
+    );
+    expect(findings[0]).toMatchObject({
+      rule: 'narrative-year',
+      message: '标题年度为2022年，与报告年度2023年不一致',
+      page: 1,
+    });
   });
 });
 
@@ -123,13 +177,28 @@ describe('other wordings', () => {
   it('较上年 / 同比, 增幅 / 降幅, thousands separators, 元, full-width digits, 持平', () => {
     const doc = textDocumentFromString(text);
     const r = readNarrative(doc);
-    expect(r.figures.map((f) => [f.key, f.fen, f.unit, f.change?.direction, f.change?.rateDirection, f.change?.rateText])).toEqual([
+    expect(
+      r.figures.map((f) => [
+        f.key,
+        f.fen,
+        f.unit,
+        f.change?.direction,
+        f.change?.rateDirection,
+        f.change?.rateText,
+      ]),
+    ).toEqual([
       ['t1.incomeGrandTotal', 1_234_560_000, '万元', '增加', '增幅', '2.88%'],
       ['t1.expenditureGrandTotal', 1_234_560_000, '元', '减少', '降幅', '0.80%'],
       ['threePublic.total', 10_000_000, '万元', '持平', undefined, undefined],
     ]);
-    expect(checkNarrative(r.figures, doc, 2023, r).filter((f) => f.rule !== 'narrative-missing-section' && f.rule !== 'narrative-empty-table')).toEqual([]);
-    const wrong = textDocumentFromString(text.replace('增幅2.88%', '增幅2.28%').replace('降幅０.８０％', '增幅０.８０％'));
+    expect(
+      checkNarrative(r.figures, doc, 2023, r).filter(
+        (f) => f.rule !== 'narrative-missing-section' && f.rule !== 'narrative-empty-table',
+      ),
+    ).toEqual([]);
+    const wrong = textDocumentFromString(
+      text.replace('增幅2.88%', '增幅2.28%').replace('降幅０.８０％', '增幅０.８０％'),
+    );
     const rules = audit(wrong).map((f) => f.rule);
     expect(rules).toContain('narrative-yoy-rate');
     expect(rules).toContain('narrative-direction');
@@ -137,16 +206,22 @@ describe('other wordings', () => {
 });
 
 describe('checkNarrative: the builder’s text', () => {
-  it.each(['xinjiang-2022', 'central', 'shanghai-2024'])('%s: generated units (exact and rounded) give no error', (profile) => {
-    for (const wrap of [undefined, 23]) {
-      for (const c of builtCases(profile, exampleYaml, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], wrap)) {
-        const errors = audit(c.doc).filter((f) => f.severity === 'error');
-        // The example has no 年初预算 for the central and Shanghai forms: the builder prints 【数据未提供】.
-        const expected = c.name === 'example' && profile !== 'xinjiang-2022' ? errors.filter((f) => f.rule !== 'narrative-placeholder') : errors;
-        expect(expected, `${profile} ${c.name}`).toEqual([]);
+  it.each(['xinjiang-2022', 'central', 'shanghai-2024'])(
+    '%s: generated units (exact and rounded) give no error',
+    (profile) => {
+      for (const wrap of [undefined, 23]) {
+        for (const c of builtCases(profile, exampleYaml, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], wrap)) {
+          const errors = audit(c.doc).filter((f) => f.severity === 'error');
+          // The example has no 年初预算 for the central and Shanghai forms: the builder prints 【数据未提供】.
+          const expected =
+            c.name === 'example' && profile !== 'xinjiang-2022'
+              ? errors.filter((f) => f.rule !== 'narrative-placeholder')
+              : errors;
+          expect(expected, `${profile} ${c.name}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('the builder’s placeholder for missing data is reported', () => {
     const [c] = builtCases('central', exampleYaml, []);

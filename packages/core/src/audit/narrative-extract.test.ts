@@ -21,7 +21,8 @@ const putuoPdf = join(root, '../shared/fixtures/real/shanghai-putuo-shehuigongzu
 const noPoppler = toolsMissing(['pdftotext'], '读取上海 PDF 文本的测试');
 
 const wan = (f: StatedFigure | undefined) => (f?.fen === undefined ? undefined : formatAmount(f.fen));
-const pct = (r: { num: bigint; den: bigint } | undefined) => (r === undefined ? undefined : formatPercent({ num: r.num, den: r.den }));
+const pct = (r: { num: bigint; den: bigint } | undefined) =>
+  r === undefined ? undefined : formatPercent({ num: r.num, den: r.den });
 
 function byKey(figures: StatedFigure[], key: string): StatedFigure[] {
   return figures.filter((f) => f.key === key);
@@ -71,7 +72,11 @@ describe('extractFigures: the seed (Xinjiang 2022 wording)', () => {
     ['t5.221.total', '住房保障支出（类）', '8.20'],
     ['t5.2010450.total', '一般公共服务支出（类）发展与改革事务（款）事业运行（项）', '100.85'],
     ['t5.2010499.total', '一般公共服务支出（类）发展与改革事务（款）其他发展与改革事务支出（项）', '89.77'],
-    ['t5.2080505.total', '社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）', '8.91'],
+    [
+      't5.2080505.total',
+      '社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）',
+      '8.91',
+    ],
     ['t5.2101102.total', '卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）', '5.29'],
     ['t5.2101103.total', '卫生健康支出（类）行政事业单位医疗（款）公务员医疗补助（项）', '1.67'],
     ['t5.2101199.total', '卫生健康支出（类）行政事业单位医疗（款）其他行政事业单位医疗支出（项）', '0.04'],
@@ -120,19 +125,37 @@ describe('extractFigures: the seed (Xinjiang 2022 wording)', () => {
     }
     // Nothing stated is left without a name, and every amount of the narrative is read.
     expect(figures.filter((f) => f.key.startsWith('unclassified.'))).toEqual([]);
-    const narrative = seedText.slice(seedText.indexOf('第二部分'), seedText.indexOf('项 目 支 出 绩 效 自 评 表')).replace(/\s/g, '');
-    const printed = [...narrative.matchAll(/(\d+\.\d+|\d+)万元/g)].filter((m) => !narrative.slice(m.index + m[0].length).startsWith('（含）')).length;
-    const read = figures.filter((f) => f.fen !== undefined).length + figures.filter((f) => f.change?.amount !== undefined).length;
+    const narrative = seedText
+      .slice(seedText.indexOf('第二部分'), seedText.indexOf('项 目 支 出 绩 效 自 评 表'))
+      .replace(/\s/g, '');
+    const printed = [...narrative.matchAll(/(\d+\.\d+|\d+)万元/g)].filter(
+      (m) => !narrative.slice(m.index + m[0].length).startsWith('（含）'),
+    ).length;
+    const read =
+      figures.filter((f) => f.fen !== undefined).length +
+      figures.filter((f) => f.change?.amount !== undefined).length;
     expect(read).toBe(printed);
   });
 
   it('resolves each 项 to its code through the 2022 catalogue', () => {
     const codes = figures.filter((f) => /^t5\.\d{7}\.total$/.test(f.key)).map((f) => f.code);
-    expect(codes).toEqual(['2010450', '2010499', '2080505', '2101102', '2101103', '2101199', '2210201', '2010402', '2101101']);
+    expect(codes).toEqual([
+      '2010450',
+      '2010499',
+      '2080505',
+      '2101102',
+      '2101103',
+      '2101199',
+      '2210201',
+      '2010402',
+      '2101101',
+    ]);
   });
 
   it('counts: staff, divisions, trips, vehicles, receptions, equipment, evaluated projects', () => {
-    const counts = Object.fromEntries(figures.filter((f) => f.value !== undefined).map((f) => [f.key, `${f.value}${f.unit}`]));
+    const counts = Object.fromEntries(
+      figures.filter((f) => f.value !== undefined).map((f) => [f.key, `${f.value}${f.unit}`]),
+    );
     expect(counts).toEqual({
       'unit.staff.actual': '7人',
       'unit.staff.active': '7人',
@@ -163,26 +186,70 @@ describe('extractFigures: the seed (Xinjiang 2022 wording)', () => {
   it('shares with their denominators, year-on-year changes, budget comparisons and reasons', () => {
     const one = (key: string) => byKey(figures, key)[0]!;
     expect(one('t2.total.fiscal').share).toMatchObject({ text: '83.06%', baseKey: 't1.incomeTotal' });
-    expect(one('t5.total.total').share).toMatchObject({ text: '90.90%', of: '本年支出合计', baseKey: 't1.expenditureTotal' });
+    expect(one('t5.total.total').share).toMatchObject({
+      text: '90.90%',
+      of: '本年支出合计',
+      baseKey: 't1.expenditureTotal',
+    });
     expect(one('t5.221.total').share).toMatchObject({ text: '3.82%', baseKey: 't5.total.total' });
-    expect(one('procurement.smallMicro').share).toMatchObject({ text: '100.00%', of: '政府采购支出总额', baseKey: 'procurement.total' });
+    expect(one('procurement.smallMicro').share).toMatchObject({
+      text: '100.00%',
+      of: '政府采购支出总额',
+      baseKey: 'procurement.total',
+    });
     expect(one('threePublic.vehicle').share).toMatchObject({ text: '100.00%', baseKey: 'threePublic.total' });
 
     const total = one('t1.incomeGrandTotal').change!;
-    expect(total).toMatchObject({ against: 'prior', direction: '增加', amountText: '26.58', rateDirection: '增长', rateText: '7.96%' });
-    expect(total.reason).toBe('1.本年在职人员工资调薪，人员经费增加；2.本年度收到福建援疆工作培训班培训费，培训费用增加');
-    expect(one('t5.2080505.total').change).toMatchObject({ direction: '减少', amountText: '0.26', rateDirection: '下降', rateText: '2.84%' });
-    expect(one('t5.2010402.total').change).toMatchObject({ direction: '减少', amountText: '100.00', rateDirection: '下降', rateText: '100%' });
+    expect(total).toMatchObject({
+      against: 'prior',
+      direction: '增加',
+      amountText: '26.58',
+      rateDirection: '增长',
+      rateText: '7.96%',
+    });
+    expect(total.reason).toBe(
+      '1.本年在职人员工资调薪，人员经费增加；2.本年度收到福建援疆工作培训班培训费，培训费用增加',
+    );
+    expect(one('t5.2080505.total').change).toMatchObject({
+      direction: '减少',
+      amountText: '0.26',
+      rateDirection: '下降',
+      rateText: '2.84%',
+    });
+    expect(one('t5.2010402.total').change).toMatchObject({
+      direction: '减少',
+      amountText: '100.00',
+      rateDirection: '下降',
+      rateText: '100%',
+    });
     expect(one('t5.2010499.total').change).toMatchObject({ rateText: '797.70%' });
-    expect(one('threePublic.reception').change).toMatchObject({ direction: '减少', amountText: '1.73', rateText: '100.00%', reason: '我单位无公务接待费' });
-    expect(one('adminCost.amount').change).toMatchObject({ direction: '增加', amountText: '3.48', rateText: '60.00%' });
+    expect(one('threePublic.reception').change).toMatchObject({
+      direction: '减少',
+      amountText: '1.73',
+      rateText: '100.00%',
+      reason: '我单位无公务接待费',
+    });
+    expect(one('adminCost.amount').change).toMatchObject({
+      direction: '增加',
+      amountText: '3.48',
+      rateText: '60.00%',
+    });
 
     const budget = byKey(figures, 't4.incomeGrandTotal.total').find((f) => f.change?.against === 'budget')!;
     expect(wan(budget)).toBe('214.73');
-    expect(budget.change).toMatchObject({ against: 'budget', baseLabel: '年初预算', rateText: '12.77%', reason: '年中追加人员工资、社保、公积金基数调增部分资金' });
+    expect(budget.change).toMatchObject({
+      against: 'budget',
+      baseLabel: '年初预算',
+      rateText: '12.77%',
+      reason: '年中追加人员工资、社保、公积金基数调增部分资金',
+    });
     expect(formatAmount(budget.change!.base!)).toBe('190.41');
     const tp = byKey(figures, 'threePublic.total').find((f) => f.change?.against === 'budget')!;
-    expect(tp.change).toMatchObject({ baseLabel: '全年预算', rateText: '0.00%', reason: '严格按照预算执行，无差异' });
+    expect(tp.change).toMatchObject({
+      baseLabel: '全年预算',
+      rateText: '0.00%',
+      reason: '严格按照预算执行，无差异',
+    });
   });
 
   it('evidence: page, line and the sentence as printed, joined across broken lines', () => {
@@ -208,12 +275,18 @@ describe('extractFigures: the seed (Xinjiang 2022 wording)', () => {
 /** The model's value for a figure key (the key convention of audit/types.ts). */
 function modelValue(d: Disclosure, key: string): Fen | number | string | undefined | null {
   const p = key.split('.');
-  const cell = (t: keyof Disclosure['tables'], row: string, col: string, which: 'values' | 'budget' = 'values') =>
+  const cell = (
+    t: keyof Disclosure['tables'],
+    row: string,
+    col: string,
+    which: 'values' | 'budget' = 'values',
+  ) =>
     which === 'budget' ? d.tables[t].byKey.get(row)?.budget?.[col] : d.tables[t].byKey.get(row)?.values[col];
   const sum = (xs: (Fen | undefined)[]) => xs.reduce<Fen>((s, x) => s + (x ?? 0), 0);
   const [head, a, b, c] = p;
   if (head === 't1' || head === 't6') return cell(head, a!, 'amount');
-  if (head === 't2' && b === 'fiscal') return sum(['generalBudget', 'governmentFund', 'stateCapital'].map((k) => cell('t1', k, 'amount')));
+  if (head === 't2' && b === 'fiscal')
+    return sum(['generalBudget', 'governmentFund', 'stateCapital'].map((k) => cell('t1', k, 'amount')));
   if (/^t[2-9]$/.test(head!)) {
     if (c === 'annualBudget') return null; // the model keeps 年初预算 only
     return cell(head as 't5', a!, b!, c === 'budget' ? 'budget' : 'values');
@@ -231,9 +304,12 @@ function modelValue(d: Disclosure, key: string): Fen | number | string | undefin
   if (key === 'assets.buildingArea') return d.assets?.buildingArea ?? '0';
   if (head === 'assets') return d.assets?.[a as 'fixedAssetsOriginal'] ?? 0;
   const perf = d.performance;
-  if (key === 'performance.evaluatedProjects') return perf ? (perf.evaluatedProjects ?? perf.projects.length) : undefined;
-  if (key === 'performance.budgetTotal') return perf?.budgetTotal ?? sum(perf?.projects.map((x) => x.funds.total.annualBudget) ?? []);
-  if (key === 'performance.executedTotal') return perf?.executedTotal ?? sum(perf?.projects.map((x) => x.funds.total.executed) ?? []);
+  if (key === 'performance.evaluatedProjects')
+    return perf ? (perf.evaluatedProjects ?? perf.projects.length) : undefined;
+  if (key === 'performance.budgetTotal')
+    return perf?.budgetTotal ?? sum(perf?.projects.map((x) => x.funds.total.annualBudget) ?? []);
+  if (key === 'performance.executedTotal')
+    return perf?.executedTotal ?? sum(perf?.projects.map((x) => x.funds.total.executed) ?? []);
   return undefined;
 }
 
@@ -243,43 +319,61 @@ function printedInNarrative(d: Disclosure, profile: string): { amounts: string[]
   const amounts: string[] = [];
   const percents: string[] = [];
   for (const b of report.blocks) {
-    if (b.type !== 'paragraph' || (b.key ?? '').startsWith('profile.') || b.key === 'glossary' || b.key === 'tables.list') continue;
+    if (
+      b.type !== 'paragraph' ||
+      (b.key ?? '').startsWith('profile.') ||
+      b.key === 'glossary' ||
+      b.key === 'tables.list'
+    )
+      continue;
     const t = paragraphText(b);
-    for (const m of t.matchAll(/(\d+(?:\.\d+)?)万元/g)) if (!t.slice(m.index + m[0].length).startsWith('（含）')) amounts.push(formatAmount(parseAmount(m[1]!).fen));
+    for (const m of t.matchAll(/(\d+(?:\.\d+)?)万元/g))
+      if (!t.slice(m.index + m[0].length).startsWith('（含）'))
+        amounts.push(formatAmount(parseAmount(m[1]!).fen));
     for (const m of t.matchAll(/-?\d+(?:\.\d+)?%/g)) percents.push(m[0]);
   }
   return { amounts: amounts.sort(), percents: percents.sort() };
 }
 
 describe('extractFigures: round trip of the builder’s text, three profiles', () => {
-  it.each(['xinjiang-2022', 'central', 'shanghai-2024'])('%s: every figure printed is read back with the value of the model', (profile) => {
-    for (const wrap of [undefined, 29]) {
-      for (const c of builtCases(profile, exampleYaml, [1, 2, 3, 4, 5, 6], wrap)) {
-        const label = `${profile} ${c.name} wrap=${wrap}`;
-        const figures = extractFigures(c.doc);
-        expect(figures.filter((f) => f.key.startsWith('unclassified.')), label).toEqual([]);
-        for (const f of figures) {
-          const v = modelValue(c.d, f.key);
-          if (v === null) continue;
-          expect(v, `${label}: ${f.key} has no model value`).not.toBeUndefined();
-          if (f.fen !== undefined) expect(wan(f), `${label}: ${f.key}`).toBe(formatAmount(v as Fen));
-          else expect(Number(f.value), `${label}: ${f.key}`).toBe(Number(v));
+  it.each(['xinjiang-2022', 'central', 'shanghai-2024'])(
+    '%s: every figure printed is read back with the value of the model',
+    (profile) => {
+      for (const wrap of [undefined, 29]) {
+        for (const c of builtCases(profile, exampleYaml, [1, 2, 3, 4, 5, 6], wrap)) {
+          const label = `${profile} ${c.name} wrap=${wrap}`;
+          const figures = extractFigures(c.doc);
+          expect(
+            figures.filter((f) => f.key.startsWith('unclassified.')),
+            label,
+          ).toEqual([]);
+          for (const f of figures) {
+            const v = modelValue(c.d, f.key);
+            if (v === null) continue;
+            expect(v, `${label}: ${f.key} has no model value`).not.toBeUndefined();
+            if (f.fen !== undefined) expect(wan(f), `${label}: ${f.key}`).toBe(formatAmount(v as Fen));
+            else expect(Number(f.value), `${label}: ${f.key}`).toBe(Number(v));
+          }
+          // Every printed amount and percentage of the narrative was read, as a figure, a change or a base.
+          const printed = printedInNarrative(c.d, profile);
+          const amounts = [
+            ...figures
+              .filter((f) => f.fen !== undefined && f.unit === '万元')
+              .map((f) => formatAmount(f.fen!)),
+            ...figures
+              .filter((f) => f.change?.amount !== undefined)
+              .map((f) => formatAmount(f.change!.amount!)),
+          ].sort();
+          expect(amounts, label).toEqual(printed.amounts);
+          const percents = figures
+            .flatMap((f) => [f.share?.text, f.change?.rateText, f.change?.completionText])
+            .filter((x): x is string => x !== undefined)
+            .sort();
+          expect(percents, label).toEqual(printed.percents);
         }
-        // Every printed amount and percentage of the narrative was read, as a figure, a change or a base.
-        const printed = printedInNarrative(c.d, profile);
-        const amounts = [
-          ...figures.filter((f) => f.fen !== undefined && f.unit === '万元').map((f) => formatAmount(f.fen!)),
-          ...figures.filter((f) => f.change?.amount !== undefined).map((f) => formatAmount(f.change!.amount!)),
-        ].sort();
-        expect(amounts, label).toEqual(printed.amounts);
-        const percents = figures
-          .flatMap((f) => [f.share?.text, f.change?.rateText, f.change?.completionText])
-          .filter((x): x is string => x !== undefined)
-          .sort();
-        expect(percents, label).toEqual(printed.percents);
       }
-    }
-  });
+    },
+  );
 });
 
 describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdftotext)', () => {
@@ -295,11 +389,24 @@ describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdfto
     expect(values('t4.incomeGrandTotal.total')).toEqual(['307.82']);
     expect(values('t3.total.basic')).toEqual(['105.58']);
     expect(values('t3.total.project')).toEqual(['202.24']);
-    expect(['t5.201.total', 't5.208.total', 't5.210.total', 't5.221.total'].map(values).flat()).toEqual(['264.87', '10.82', '2.71', '29.42']);
+    expect(['t5.201.total', 't5.208.total', 't5.210.total', 't5.221.total'].map(values).flat()).toEqual([
+      '264.87',
+      '10.82',
+      '2.71',
+      '29.42',
+    ]);
     expect(values('t5.total.total.budget')).toEqual(['0.00']);
     expect(values('t5.total.total.annualBudget')).toEqual(['321.02']);
     // The nine 项 with their 2024 codes (20139 社会工作事务 is new in 2024), 全年预算 and 决算.
-    const items = figures.filter((f) => /^t5\.\d{7}\.total$/.test(f.key)).map((f) => [f.code, wan(f), f.change?.baseLabel, f.change?.base === undefined ? undefined : formatAmount(f.change.base), f.change?.completionText]);
+    const items = figures
+      .filter((f) => /^t5\.\d{7}\.total$/.test(f.key))
+      .map((f) => [
+        f.code,
+        wan(f),
+        f.change?.baseLabel,
+        f.change?.base === undefined ? undefined : formatAmount(f.change.base),
+        f.change?.completionText,
+      ]);
     expect(items).toEqual([
       ['2013901', '51.32', '全年预算', '52.00', '98.69%'],
       ['2013950', '11.31', '全年预算', '17.68', undefined],
@@ -312,17 +419,37 @@ describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdfto
       ['2210203', '11.72', '全年预算', '11.72', undefined],
     ]);
     expect(byKey(figures, 't5.2013999.total')[0]!.change?.direction).toBe('持平');
-    expect([values('t5.total.basic'), values('t6.personnelTotal'), values('t6.publicTotal')].flat()).toEqual(['105.58', '95.36', '10.23']);
-    expect(byKey(figures, 'adminCost.amount')[0]!.change).toMatchObject({ direction: '增加', amountText: '10.23', rateText: '100.00%', reason: '单位于 2024 年成立' });
-    expect(['procurement.total', 'procurement.goods', 'procurement.works', 'procurement.services', 'procurement.smeReserved', 'procurement.smallMicroReserved'].map(values).flat()).toEqual([
-      '21.07',
-      '21.07',
-      '0.00',
-      '0.00',
-      '21.07',
-      '21.07',
+    expect([values('t5.total.basic'), values('t6.personnelTotal'), values('t6.publicTotal')].flat()).toEqual([
+      '105.58',
+      '95.36',
+      '10.23',
     ]);
-    expect([values('assets.vehicles.total'), values('assets.equipmentOver1m'), values('performance.evaluatedProjects'), values('performance.budgetTotal')].flat()).toEqual(['0辆', '0台(套)', '1个', '175.52']);
+    expect(byKey(figures, 'adminCost.amount')[0]!.change).toMatchObject({
+      direction: '增加',
+      amountText: '10.23',
+      rateText: '100.00%',
+      reason: '单位于 2024 年成立',
+    });
+    expect(
+      [
+        'procurement.total',
+        'procurement.goods',
+        'procurement.works',
+        'procurement.services',
+        'procurement.smeReserved',
+        'procurement.smallMicroReserved',
+      ]
+        .map(values)
+        .flat(),
+    ).toEqual(['21.07', '21.07', '0.00', '0.00', '21.07', '21.07']);
+    expect(
+      [
+        values('assets.vehicles.total'),
+        values('assets.equipmentOver1m'),
+        values('performance.evaluatedProjects'),
+        values('performance.budgetTotal'),
+      ].flat(),
+    ).toEqual(['0辆', '0台(套)', '1个', '175.52']);
     expect(figures.filter((f) => f.key.startsWith('unclassified.'))).toEqual([]);
     // No "三公" figures: the unit states it has none.
     expect(figures.filter((f) => f.key.startsWith('threePublic.'))).toEqual([]);
@@ -331,6 +458,11 @@ describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdfto
   it('shares and zero-base growth as printed', () => {
     const figures = r!.figures;
     expect(pct(byKey(figures, 't5.221.total')[0]!.share?.ratio)).toBe('9.55%');
-    expect(byKey(figures, 't1.incomeGrandTotal')[0]!.change).toMatchObject({ direction: '增加', amountText: '307.82', rateDirection: '增长', rateText: '100.00%' });
+    expect(byKey(figures, 't1.incomeGrandTotal')[0]!.change).toMatchObject({
+      direction: '增加',
+      amountText: '307.82',
+      rateDirection: '增长',
+      rateText: '100.00%',
+    });
   });
 });

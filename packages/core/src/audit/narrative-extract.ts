@@ -11,7 +11,13 @@ import type { Catalogue } from '../classification/catalogue.ts';
 import { parseAmount, type Fen } from '../money/amount.ts';
 import { parsePercent, type Ratio } from '../money/rate.ts';
 import type { TextDocument } from '../read/text-document.ts';
-import { sectionAt, sectionsOfFlow, type DocumentSections, type SectionId, type SubsectionId } from './sections.ts';
+import {
+  sectionAt,
+  sectionsOfFlow,
+  type DocumentSections,
+  type SectionId,
+  type SubsectionId,
+} from './sections.ts';
 import { buildFlow, foldText, positionAt, quote, type Flow } from './text-flow.ts';
 import type { StatedFigure } from './types.ts';
 
@@ -77,7 +83,9 @@ const FISCAL: Vocab = [
   [/财政拨款本年支出(合计)?$/, 't4.expenditureTotal.total', '财政拨款本年支出'],
 ];
 
-const GENERAL: Vocab = [[/一般公共预算财政拨款支出(决算)?(数)?(为)?$/, 't5.total.total', '一般公共预算财政拨款支出']];
+const GENERAL: Vocab = [
+  [/一般公共预算财政拨款支出(决算)?(数)?(为)?$/, 't5.total.total', '一般公共预算财政拨款支出'],
+];
 
 const BASIC: Vocab = [
   [/一般公共预算财政拨款基本支出(决算)?(为)?$/, 't5.total.basic', '一般公共预算财政拨款基本支出'],
@@ -87,7 +95,11 @@ const BASIC: Vocab = [
 
 const THREE_PUBLIC: Vocab = [
   [/因公出国\(境\)费?(用)?(支出)?(决算)?(数)?(为)?$/, 'threePublic.abroad', '因公出国（境）费'],
-  [/公务用车购置及运行(维护)?费?(支出)?(决算)?(数)?(为)?$/, 'threePublic.vehicle', '公务用车购置及运行维护费'],
+  [
+    /公务用车购置及运行(维护)?费?(支出)?(决算)?(数)?(为)?$/,
+    'threePublic.vehicle',
+    '公务用车购置及运行维护费',
+  ],
   [/公务用车购置(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehiclePurchase', '公务用车购置费'],
   [/公务用车运行(维护)?(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehicleOperation', '公务用车运行维护费'],
   [/公务接待费(支出)?(决算)?(数)?(为)?$/, 'threePublic.reception', '公务接待费'],
@@ -110,17 +122,41 @@ const PROCUREMENT: Vocab = [
 
 /** Procurement sentences that name their figure in an earlier clause (Shanghai 2024, 预留份额). */
 const PROCUREMENT_WIDE: Vocab = [
-  [/面向中小企业预留[^;]*中小企业供应商中标或成交[^;]*采购金额$/, 'procurement.smeReservedAwarded', '面向中小企业预留项目中由中小企业中标或成交的采购金额'],
-  [/面向小微企业预留[^;]*小微企业供应商中标或成交[^;]*采购金额$/, 'procurement.smallMicroReservedAwarded', '面向小微企业预留项目中由小微企业中标或成交的采购金额'],
-  [/其他政府采购项目中[^;]*中小企业供应商中标或成交[^;]*采购金额$/, 'procurement.smeOtherAwarded', '其他政府采购项目中由中小企业中标或成交的采购金额'],
-  [/面向中小企业预留政府采购项目预算金额$/, 'procurement.smeReserved', '面向中小企业预留政府采购项目预算金额'],
-  [/面向小微企业预留政府采购项目预算金额$/, 'procurement.smallMicroReserved', '面向小微企业预留政府采购项目预算金额'],
+  [
+    /面向中小企业预留[^;]*中小企业供应商中标或成交[^;]*采购金额$/,
+    'procurement.smeReservedAwarded',
+    '面向中小企业预留项目中由中小企业中标或成交的采购金额',
+  ],
+  [
+    /面向小微企业预留[^;]*小微企业供应商中标或成交[^;]*采购金额$/,
+    'procurement.smallMicroReservedAwarded',
+    '面向小微企业预留项目中由小微企业中标或成交的采购金额',
+  ],
+  [
+    /其他政府采购项目中[^;]*中小企业供应商中标或成交[^;]*采购金额$/,
+    'procurement.smeOtherAwarded',
+    '其他政府采购项目中由中小企业中标或成交的采购金额',
+  ],
+  [
+    /面向中小企业预留政府采购项目预算金额$/,
+    'procurement.smeReserved',
+    '面向中小企业预留政府采购项目预算金额',
+  ],
+  [
+    /面向小微企业预留政府采购项目预算金额$/,
+    'procurement.smallMicroReserved',
+    '面向小微企业预留政府采购项目预算金额',
+  ],
 ];
 
 const ASSETS: Vocab = [[/固定资产原值$/, 'assets.fixedAssetsOriginal', '固定资产原值']];
 
 const VEHICLE_CATEGORIES: Vocab = [
-  [/(副部\(省\)级及以上领导|部级领导干部|部级以上领导)用车$/, 'assets.vehicles.byCategory.ministerial', '副部（省）级及以上领导用车'],
+  [
+    /(副部\(省\)级及以上领导|部级领导干部|部级以上领导)用车$/,
+    'assets.vehicles.byCategory.ministerial',
+    '副部（省）级及以上领导用车',
+  ],
   [/主要领导干部用车$/, 'assets.vehicles.byCategory.principal', '主要领导干部用车'],
   [/机要通信用车$/, 'assets.vehicles.byCategory.confidential', '机要通信用车'],
   [/应急保障用车$/, 'assets.vehicles.byCategory.emergency', '应急保障用车'],
@@ -229,7 +265,15 @@ function tokensIn(text: string, from: number, to: number): Token[] {
       if (/^(\(含\))?以[上下]/.test(text.slice(end, end + 6))) continue;
       try {
         const p = parseAmount(num + (unit === '万' ? '万元' : unit));
-        out.push({ kind: 'amount', start, end, num, unit: unit === '万' ? '万元' : unit, decimals: p.decimals, fen: p.fen });
+        out.push({
+          kind: 'amount',
+          start,
+          end,
+          num,
+          unit: unit === '万' ? '万元' : unit,
+          decimals: p.decimals,
+          fen: p.fen,
+        });
       } catch {
         /* finer than 1 分 or too large: not read */
       }
@@ -313,9 +357,11 @@ interface Clause {
   delim: string;
 }
 
-const COMPARE_RE = /(与上年(度)?(决算)?(数)?相比|比上年(度)?(决算)?(数)?|较上年(度)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
+const COMPARE_RE =
+  /(与上年(度)?(决算)?(数)?相比|比上年(度)?(决算)?(数)?|较上年(度)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
-const BUDGET_DIRECTION_RE = /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
+const BUDGET_DIRECTION_RE =
+  /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
 
 /** Turns folded label text into a display name: ASCII brackets back to the printed full-width form. */
 function display(text: string): string {
@@ -389,7 +435,8 @@ class Reader {
     for (let i = start; i < end; i++) {
       const ch = text[i]!;
       // A comma between digits and exactly three digits is a thousands separator ("1,234.56"), not a clause break.
-      const thousands = ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+      const thousands =
+        ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
       if (!thousands && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
         if (i > cs) clauses.push({ start: cs, end: i, delim });
         delim = ch;
@@ -401,7 +448,9 @@ class Reader {
     let compareTarget: StatedFigure | undefined;
     const finishReason = () => {
       if (reason?.fig?.change) {
-        const r = quote(this.flow, reason.start, reason.end).replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '');
+        const r = quote(this.flow, reason.start, reason.end)
+          .replace(/^[:：\s]+/, '')
+          .replace(/[。；;，,\s]+$/, '');
         if (r) reason.fig.change.reason = r;
       }
       reason = undefined;
@@ -448,7 +497,8 @@ class Reader {
         const wide = text.slice(this.wideStart(c.start), tok.start);
         const after = text.slice(tok.end, Math.min(c.end, tok.end + 4));
         if (tok.kind === 'percent') this.percent(tok, this.clean(raw));
-        else if (tok.kind === 'amount') compareTarget = this.amount(tok, raw, this.clean(wide), compareTarget);
+        else if (tok.kind === 'amount')
+          compareTarget = this.amount(tok, raw, this.clean(wide), compareTarget);
         else this.count(tok, this.clean(raw), this.clean(wide), after);
       }
     }
@@ -487,14 +537,20 @@ class Reader {
     const b = head.indexOf('(款)', a);
     const c = b >= 0 ? head.indexOf('(项)', b) : -1;
     if (b < 0 || c < 0) return;
-    const cls = (/([^,;:。]*)$/.exec(head.slice(0, a))?.[1] ?? '').replace(/^\d{1,2}[.、]/, '').replace(/^\(\d{1,2}\)/, '');
+    const cls = (/([^,;:。]*)$/.exec(head.slice(0, a))?.[1] ?? '')
+      .replace(/^\d{1,2}[.、]/, '')
+      .replace(/^\(\d{1,2}\)/, '');
     const kuan = head.slice(a + 3, b);
     const item = head.slice(b + 3, c);
     const table = this.section === 'general' ? 't5' : this.section === 'fund' ? 't8' : 't9';
     const r = resolveCode(this.catalogue, [cls, kuan, item]);
     const names = r.names.length === 3 ? r.names : [cls, kuan, item].map(display);
     const name = `${names[0]}（类）${names[1]}（款）${names[2]}（项）`;
-    this.subject = { key: `${table}.${r.code ?? names.join('/')}.total`, name, ...(r.code ? { code: r.code } : {}) };
+    this.subject = {
+      key: `${table}.${r.code ?? names.join('/')}.total`,
+      name,
+      ...(r.code ? { code: r.code } : {}),
+    };
     this.pending = undefined;
   }
 
@@ -504,7 +560,11 @@ class Reader {
     const r = resolveCode(this.catalogue, [m[1]!]);
     const name = `${r.names[0] ?? display(m[1]!)}（类）`;
     const table = this.section === 'fund' ? 't8' : this.section === 'capital' ? 't9' : 't5';
-    return { key: `${table}.${r.code ?? r.names[0] ?? m[1]}.total`, name, ...(r.code ? { code: r.code } : {}) };
+    return {
+      key: `${table}.${r.code ?? r.names[0] ?? m[1]}.total`,
+      name,
+      ...(r.code ? { code: r.code } : {}),
+    };
   }
 
   private classify(label: string, wide = label): Subject | undefined {
@@ -526,7 +586,8 @@ class Reader {
   private lookup(label: string): StatedFigure | undefined {
     const s = this.classify(label);
     if (!s) return undefined;
-    for (let i = this.sectionFigures.length - 1; i >= 0; i--) if (this.sectionFigures[i]!.key === s.key) return this.sectionFigures[i];
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--)
+      if (this.sectionFigures[i]!.key === s.key) return this.sectionFigures[i];
     return undefined;
   }
 
@@ -576,7 +637,12 @@ class Reader {
   private budgetDirection(text: string): boolean {
     const m = BUDGET_DIRECTION_RE.exec(text);
     if (!m) return false;
-    const f = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
+    const f =
+      this.compared?.change?.against === 'budget'
+        ? this.compared
+        : this.current?.change?.against === 'budget'
+          ? this.current
+          : undefined;
     if (f?.change) {
       f.change.direction = m[3] === '与' ? '持平' : m[1]!;
       this.noteChange(f);
@@ -584,14 +650,28 @@ class Reader {
     return true;
   }
 
-  private amount(tok: Token, raw: string, wide: string, compareTarget: StatedFigure | undefined): StatedFigure | undefined {
+  private amount(
+    tok: Token,
+    raw: string,
+    wide: string,
+    compareTarget: StatedFigure | undefined,
+  ): StatedFigure | undefined {
     const label = this.clean(raw);
     // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
     const dm = DIRECTION_END_RE.exec(label);
     if (dm) {
-      const before = label.slice(0, dm.index).replace(COMPARE_RE, '').replace(/[,，]$/, '');
+      const before = label
+        .slice(0, dm.index)
+        .replace(COMPARE_RE, '')
+        .replace(/[,，]$/, '');
       const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
-      if (target) this.setPrior(target, { direction: dm[1]!, amount: tok.fen!, amountDecimals: tok.decimals, amountText: tok.num });
+      if (target)
+        this.setPrior(target, {
+          direction: dm[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+        });
       return target;
     }
     // Last year's figure stated: 上年决算数为 x 万元.
@@ -607,7 +687,14 @@ class Reader {
       const subject = before ? this.classify(before) : this.pendingSubject();
       if (subject) {
         const annual = bm[1] === '全年预算';
-        const bf = this.emit({ ...subject, key: budgetKey(subject.key, annual), name: `${subject.name}${annual ? '全年预算数' : '年初预算数'}` }, tok);
+        const bf = this.emit(
+          {
+            ...subject,
+            key: budgetKey(subject.key, annual),
+            name: `${subject.name}${annual ? '全年预算数' : '年初预算数'}`,
+          },
+          tok,
+        );
         if (!this.pending || this.pending.subject.key !== subject.key) this.pending = { subject };
         this.pending[annual ? 'annual' : 'budget'] = { fen: tok.fen!, decimals: tok.decimals };
         this.current = bf;
@@ -660,7 +747,12 @@ class Reader {
     if (!p || p.subject.key !== f.key) return;
     const base = p.budget ?? p.annual;
     if (!base) return;
-    f.change = { against: 'budget', base: base.fen, baseDecimals: base.decimals, baseLabel: p.budget ? '年初预算' : '全年预算' };
+    f.change = {
+      against: 'budget',
+      base: base.fen,
+      baseDecimals: base.decimals,
+      baseLabel: p.budget ? '年初预算' : '全年预算',
+    };
     this.compared = f;
     this.pending = undefined;
   }
@@ -673,10 +765,21 @@ class Reader {
       if (!f) return;
       const of = /占(.*?)的?$/.exec(label)?.[1]?.replace(/的$/, '') ?? '';
       const baseKey = this.shareBase(of);
-      f.share = { ratio, text, decimals: tok.decimals, ...(of ? { of: display(of) } : {}), ...(baseKey ? { baseKey } : {}) };
+      f.share = {
+        ratio,
+        text,
+        decimals: tok.decimals,
+        ...(of ? { of: display(of) } : {}),
+        ...(baseKey ? { baseKey } : {}),
+      };
       return;
     }
-    const budgetFig = this.compared?.change?.against === 'budget' ? this.compared : this.current?.change?.against === 'budget' ? this.current : undefined;
+    const budgetFig =
+      this.compared?.change?.against === 'budget'
+        ? this.compared
+        : this.current?.change?.against === 'budget'
+          ? this.current
+          : undefined;
     if (/差异率|差异$/.test(label)) {
       if (budgetFig?.change) {
         Object.assign(budgetFig.change, { rate: ratio, rateText: text, rateDecimals: tok.decimals });
@@ -687,8 +790,17 @@ class Reader {
     const cm = /完成(了)?(.*?)的?$/.exec(label);
     if (cm) {
       if (budgetFig?.change) {
-        const of = /全年预算/.test(cm[2] ?? '') ? '全年预算' : /年初预算/.test(cm[2] ?? '') ? '年初预算' : '预算';
-        Object.assign(budgetFig.change, { completion: ratio, completionText: text, completionDecimals: tok.decimals, completionOf: of });
+        const of = /全年预算/.test(cm[2] ?? '')
+          ? '全年预算'
+          : /年初预算/.test(cm[2] ?? '')
+            ? '年初预算'
+            : '预算';
+        Object.assign(budgetFig.change, {
+          completion: ratio,
+          completionText: text,
+          completionDecimals: tok.decimals,
+          completionOf: of,
+        });
         this.noteChange(budgetFig);
       }
       return;
@@ -696,7 +808,8 @@ class Reader {
     const dm = DIRECTION_END_RE.exec(label);
     if (dm) {
       const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
-      if (f) this.setPrior(f, { rateDirection: dm[1]!, rate: ratio, rateText: text, rateDecimals: tok.decimals });
+      if (f)
+        this.setPrior(f, { rateDirection: dm[1]!, rate: ratio, rateText: text, rateDecimals: tok.decimals });
     }
   }
 
@@ -734,20 +847,26 @@ class Reader {
         else if (/退休人员$/.test(label)) s = { key: 'unit.staff.retired', name: '退休人员' };
         else if (/在职人员$/.test(label)) s = { key: 'unit.staff.active', name: '在职人员' };
         else if (/编制(数)?$/.test(label)) s = { key: 'unit.staff.authorised', name: '编制数' };
-      } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after)) s = { key: 'unit.divisionCount', name: '内设处室数' };
+      } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after))
+        s = { key: 'unit.divisionCount', name: '内设处室数' };
     } else if (this.section === 'threePublic') {
       if (u === '个' && /团组$/.test(label)) {
         s = { key: 'threePublic.abroadGroups', name: '因公出国（境）团组数' };
         this.countGroup = 'abroad';
-      } else if (u === '人次' && (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))) {
+      } else if (
+        u === '人次' &&
+        (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
+      ) {
         s = { key: 'threePublic.abroadPeople', name: '因公出国（境）人次' };
       } else if (u === '批次' && /公务接待$/.test(label)) {
         s = { key: 'threePublic.receptionBatches', name: '国内公务接待批次' };
         this.countGroup = 'reception';
       } else if (u === '人次' && (label === '' || /累计$/.test(label)) && this.countGroup === 'reception') {
         s = { key: 'threePublic.receptionPeople', name: '国内公务接待人次' };
-      } else if (u === '辆' && /购置数(量)?(为)?$/.test(label)) s = { key: 'threePublic.vehiclesPurchased', name: '公务用车购置数' };
-      else if (u === '辆' && /保有量(为)?$/.test(label)) s = { key: 'threePublic.vehiclesHeld', name: '公务用车保有量' };
+      } else if (u === '辆' && /购置数(量)?(为)?$/.test(label))
+        s = { key: 'threePublic.vehiclesPurchased', name: '公务用车购置数' };
+      else if (u === '辆' && /保有量(为)?$/.test(label))
+        s = { key: 'threePublic.vehiclesHeld', name: '公务用车保有量' };
     } else if (this.section === 'other') {
       if (u === '平方米' && /房屋(面积)?$/.test(label)) {
         s = { key: 'assets.buildingArea', name: '房屋面积' };
@@ -788,7 +907,13 @@ export function readNarrative(doc: TextDocument, options: ExtractOptions = {}): 
   if (profile) r.readRange('profile', profile.text, profile.bodyStart, profile.bodyEnd);
   else if (firstSection) r.readRange('profile', '', 0, firstSection.start);
   for (const s of sections.sections) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
-  return { figures: r.figures, sections, flow, ...(year !== undefined ? { year } : {}), ...(unit ? { unit } : {}) };
+  return {
+    figures: r.figures,
+    sections,
+    flow,
+    ...(year !== undefined ? { year } : {}),
+    ...(unit ? { unit } : {}),
+  };
 }
 
 /** Every figure the narrative states, with its name, key, value, comparisons and evidence. */

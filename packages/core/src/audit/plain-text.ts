@@ -23,7 +23,8 @@ export function textDocumentFromString(text: string, options: PlainTextOptions =
   for (const chunk of text.replace(/\r\n?/g, '\n').split('\f')) {
     if (page.lines.length > 0) newPage();
     for (const raw of chunk.split('\n')) {
-      if (options.pageBreakOnLeadingSpace && /^ \S/.test(raw) && page.lines.some((l) => l.text.trim() !== '')) newPage();
+      if (options.pageBreakOnLeadingSpace && /^ \S/.test(raw) && page.lines.some((l) => l.text.trim() !== ''))
+        newPage();
       page.lines.push({ text: raw, page: page.page, line: page.lines.length + 1 });
     }
   }
@@ -36,7 +37,10 @@ export function textDocumentFromString(text: string, options: PlainTextOptions =
  * lines do), each table as its title and rows of cells, a new page at each page break. For round-trip
  * tests of the auditor without a PDF in between.
  */
-export function textDocumentFromReport(report: ReportDocument, options: { wrap?: number; file?: string } = {}): TextDocument {
+export function textDocumentFromReport(
+  report: ReportDocument,
+  options: { wrap?: number; file?: string } = {},
+): TextDocument {
   const out: string[] = [];
   const wrap = (s: string) => {
     const w = options.wrap;
@@ -58,5 +62,7 @@ export function textDocumentFromReport(report: ReportDocument, options: { wrap?:
       for (const n of t.notes ?? []) out.push(n);
     }
   }
-  return textDocumentFromString(out.join('\n').replace(/\n?\f\n?/g, '\f'), { file: options.file ?? `${report.title}.txt` });
+  return textDocumentFromString(out.join('\n').replace(/\n?\f\n?/g, '\f'), {
+    file: options.file ?? `${report.title}.txt`,
+  });
 }

@@ -207,7 +207,14 @@ function rawHeadings(flow: Flow): RawHeading[] {
   flow.lines.forEach((l, i) => {
     if (l.kind !== 'part' && l.kind !== 'section' && l.kind !== 'subsection') return;
     const start = flow.lineStart[i]!;
-    out.push({ kind: l.kind, norm: l.norm, start, end: start + l.norm.length, page: l.source.page, line: l.source.line });
+    out.push({
+      kind: l.kind,
+      norm: l.norm,
+      start,
+      end: start + l.norm.length,
+      page: l.source.page,
+      line: l.source.line,
+    });
   });
   return out;
 }
@@ -270,15 +277,34 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     const end = govern(flow, hs, i);
     if (h.kind === 'part') {
       const id = partIdOf(h.norm);
-      if (id) parts.push({ id, text: h.norm, page: h.page, line: h.line, start: h.start, bodyStart: h.end, bodyEnd: end });
+      if (id)
+        parts.push({
+          id,
+          text: h.norm,
+          page: h.page,
+          line: h.line,
+          start: h.start,
+          bodyStart: h.end,
+          bodyEnd: end,
+        });
     } else if (h.kind === 'section') {
       const id = sectionIdOf(h.norm);
-      if (id) sectionsAll.push({ id, text: h.norm, page: h.page, line: h.line, start: h.start, bodyStart: h.end, bodyEnd: end });
+      if (id)
+        sectionsAll.push({
+          id,
+          text: h.norm,
+          page: h.page,
+          line: h.line,
+          start: h.start,
+          bodyStart: h.end,
+          bodyEnd: end,
+        });
     }
   });
   const bestParts = best(flow, parts);
   const narrative = bestParts.find((p) => p.id === 'narrative');
-  const inNarrative = (h: { start: number }) => !narrative || (h.start >= narrative.bodyStart && h.start < narrative.bodyEnd);
+  const inNarrative = (h: { start: number }) =>
+    !narrative || (h.start >= narrative.bodyStart && h.start < narrative.bodyEnd);
   const sections = best(flow, sectionsAll.filter(inNarrative));
   const subsAll: (FoundHeading<SubsectionId> & { parent: SectionId })[] = [];
   hs.forEach((h, i) => {
@@ -287,7 +313,16 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     if (!parent) return;
     const id = subsectionIdOf(h.norm, parent.id);
     if (!id || SUBSECTION_PARENT[id] !== parent.id) return;
-    subsAll.push({ id, parent: parent.id, text: h.norm, page: h.page, line: h.line, start: h.start, bodyStart: h.end, bodyEnd: govern(flow, hs, i) });
+    subsAll.push({
+      id,
+      parent: parent.id,
+      text: h.norm,
+      page: h.page,
+      line: h.line,
+      start: h.start,
+      bodyStart: h.end,
+      bodyEnd: govern(flow, hs, i),
+    });
   });
   const subsections = best(flow, subsAll);
   const tablesPart = bestParts.find((p) => p.id === 'tables');
@@ -301,7 +336,8 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
   }
   for (const id of Object.values(SubsectionId)) {
     const parentFound = sections.some((s) => s.id === SUBSECTION_PARENT[id]);
-    if (parentFound && !subsections.some((s) => s.id === id)) missing.push({ level: 'subsection', id, name: SUBSECTION_NAMES[id] });
+    if (parentFound && !subsections.some((s) => s.id === id))
+      missing.push({ level: 'subsection', id, name: SUBSECTION_NAMES[id] });
   }
   const title = findTitle(flow);
   return { ...(title ? { title } : {}), parts: bestParts, sections, subsections, tables, missing };

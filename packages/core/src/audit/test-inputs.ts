@@ -23,10 +23,19 @@ export interface BuiltCase {
 }
 
 /** The example and generated units built with a profile, as text (optionally wrapped like PDF lines). */
-export function builtCases(profile: string, exampleYaml: string, seeds: readonly number[], wrap?: number): BuiltCase[] {
+export function builtCases(
+  profile: string,
+  exampleYaml: string,
+  seeds: readonly number[],
+  wrap?: number,
+): BuiltCase[] {
   const out: BuiltCase[] = [];
   const units: [string, Disclosure][] = [['example', loadDisclosure(exampleYaml)]];
-  for (const seed of seeds) units.push([`seed ${seed}`, disclosureFromData(generateUnitData({ seed, profile, rounded: seed % 2 === 0 }))]);
+  for (const seed of seeds)
+    units.push([
+      `seed ${seed}`,
+      disclosureFromData(generateUnitData({ seed, profile, rounded: seed % 2 === 0 })),
+    ]);
   for (const [name, d] of units) {
     const report = buildReport(d, builtinProfile(profile));
     out.push({ name, profile, d, doc: textDocumentFromReport(report, wrap !== undefined ? { wrap } : {}) });

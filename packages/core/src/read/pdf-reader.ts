@@ -48,7 +48,12 @@ function loadPdfjs(): Promise<Pdfjs> {
     const { stringify, parse } = JSON;
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
-    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(Array.prototype, 'push', {
+      value: push,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
     Object.assign(JSON, { stringify, parse });
     return lib;
   })();
@@ -58,7 +63,12 @@ function loadPdfjs(): Promise<Pdfjs> {
 /** Text operators in a page's operator list (text is drawn even if it could not be decoded), and image operators. */
 function operatorSets(OPS: Pdfjs['OPS']): { text: Set<number>; image: Set<number> } {
   return {
-    text: new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]),
+    text: new Set<number>([
+      OPS.showText,
+      OPS.showSpacedText,
+      OPS.nextLineShowText,
+      OPS.nextLineSetSpacingShowText,
+    ]),
     image: new Set<number>([
       OPS.paintImageXObject,
       OPS.paintInlineImageXObject,
@@ -126,7 +136,10 @@ function rotate(x: number, y: number, k: number): [number, number] {
  * dominant text direction runs left to right (a landscape table drawn on a portrait page reads like any other page).
  * Pieces at other angles (chart labels at 30°, stamps) are left out.
  */
-async function pagePieces(page: PDFPageProxy, Util: Pdfjs['Util']): Promise<{ pieces: Piece[]; width: number; height: number }> {
+async function pagePieces(
+  page: PDFPageProxy,
+  Util: Pdfjs['Util'],
+): Promise<{ pieces: Piece[]; width: number; height: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const raw: { text: string; angle: number; x: number; y: number; width: number; size: number }[] = [];
@@ -245,7 +258,10 @@ function buildLines(pieces: readonly Piece[], page: number): TextLine[] {
 }
 
 /** What the operator list of an empty page shows: text drawn in fonts that could not be decoded, images. */
-async function inspectEmptyPage(page: PDFPageProxy, OPS: Pdfjs['OPS']): Promise<{ text: boolean; image: boolean }> {
+async function inspectEmptyPage(
+  page: PDFPageProxy,
+  OPS: Pdfjs['OPS'],
+): Promise<{ text: boolean; image: boolean }> {
   const ops = await page.getOperatorList();
   const sets = operatorSets(OPS);
   let text = false;

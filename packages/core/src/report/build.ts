@@ -35,27 +35,48 @@ function profilePart(d: Disclosure, profile: ReportProfile): Block[] {
     if (text !== undefined) out.push({ type: 'heading', level: 2, text });
   };
   h('profile.functions.heading');
-  if (u.functions) out.push({ type: 'paragraph', key: 'profile.functions', runs: [{ text: u.functions.trim() }] });
-  else out.push({ type: 'paragraph', key: 'profile.functions', runs: [{ text: '【请填写主要职能】', placeholder: true }] });
+  if (u.functions)
+    out.push({ type: 'paragraph', key: 'profile.functions', runs: [{ text: u.functions.trim() }] });
+  else
+    out.push({
+      type: 'paragraph',
+      key: 'profile.functions',
+      runs: [{ text: '【请填写主要职能】', placeholder: true }],
+    });
   h('profile.organisation.heading');
   const s = u.staff;
   if (s) {
-    const n = (v: number | undefined) => (v === undefined ? [{ text: '【未提供】', placeholder: true }] : String(v));
-    const r = fill(profile, 'profile.staff', { ...commonSlots(d), unit: u.name, year, actual: n(s.actual), active: n(s.active), retiredCadre: n(s.retiredCadre), retired: n(s.retired) });
+    const n = (v: number | undefined) =>
+      v === undefined ? [{ text: '【未提供】', placeholder: true }] : String(v);
+    const r = fill(profile, 'profile.staff', {
+      ...commonSlots(d),
+      unit: u.name,
+      year,
+      actual: n(s.actual),
+      active: n(s.active),
+      retiredCadre: n(s.retiredCadre),
+      retired: n(s.retired),
+    });
     if (r) out.push({ type: 'paragraph', key: 'profile.staff', runs: r });
   }
   if (u.consolidatedUnits && u.consolidatedUnits.length > 0) {
-    const r = fill(profile, 'profile.consolidated', { ...commonSlots(d), unit: u.name, consolidated: u.consolidatedUnits.join('决算、') });
+    const r = fill(profile, 'profile.consolidated', {
+      ...commonSlots(d),
+      unit: u.name,
+      consolidated: u.consolidatedUnits.join('决算、'),
+    });
     if (r) out.push({ type: 'paragraph', key: 'profile.consolidated', runs: r });
   }
   if (u.internalDivisions && u.internalDivisions.length > 0) {
-    const r = fill(profile, 'profile.divisions', { ...commonSlots(d),
+    const r = fill(profile, 'profile.divisions', {
+      ...commonSlots(d),
       organisation: insertText(u.organisation, ''),
       divisionCount: String(u.internalDivisions.length),
       divisions: u.internalDivisions.join('、'),
     });
     if (r) out.push({ type: 'paragraph', key: 'profile.divisions', runs: r });
-  } else if (u.organisation) out.push({ type: 'paragraph', key: 'profile.organisation', runs: [{ text: u.organisation.trim() }] });
+  } else if (u.organisation)
+    out.push({ type: 'paragraph', key: 'profile.organisation', runs: [{ text: u.organisation.trim() }] });
   return out;
 }
 
@@ -82,7 +103,11 @@ function placeCharts(blocks: Block[], charts: ChartSpec[]): Block[] {
   return out;
 }
 
-export function buildReport(d: Disclosure, profile: ReportProfile, options: BuildOptions = {}): ReportDocument {
+export function buildReport(
+  d: Disclosure,
+  profile: ReportProfile,
+  options: BuildOptions = {},
+): ReportDocument {
   const catalogues = options.catalogues ?? builtinCatalogues(d.year);
   const settings = ruleSettingsFor(d.profile ?? profile.id);
   const title = fillText(profile, 'title', commonSlots(d)) ?? `${d.unit.name}${d.year}年度部门决算公开说明`;
@@ -101,12 +126,21 @@ export function buildReport(d: Disclosure, profile: ReportProfile, options: Buil
     } else if (part === 'glossary') {
       if (profile.glossary.length === 0) continue;
       if (heading) blocks.push({ type: 'heading', level: 1, text: heading });
-      for (const g of profile.glossary) blocks.push({ type: 'paragraph', key: 'glossary', runs: [{ text: `${g.term}：`, bold: true }, { text: g.text }] });
+      for (const g of profile.glossary)
+        blocks.push({
+          type: 'paragraph',
+          key: 'glossary',
+          runs: [{ text: `${g.term}：`, bold: true }, { text: g.text }],
+        });
     } else if (part === 'tables') {
       blocks.push({ type: 'pageBreak' });
       if (heading) blocks.push({ type: 'heading', level: 1, text: heading });
       tables.forEach((t, i) => {
-        const r = fill(profile, 'tables.list.item', { ...commonSlots(d), n: CHINESE_NUMERALS[i] ?? String(i + 1), name: t.title });
+        const r = fill(profile, 'tables.list.item', {
+          ...commonSlots(d),
+          n: CHINESE_NUMERALS[i] ?? String(i + 1),
+          name: t.title,
+        });
         if (r) blocks.push({ type: 'paragraph', key: 'tables.list', runs: r });
       });
       for (const t of tables) blocks.push({ type: 'pageBreak' }, { type: 'table', table: t });

@@ -14,7 +14,14 @@ function drawn(fen: Fen): number {
 function pie(id: string, title: string, items: [string, Fen | undefined][]): ChartSpec | undefined {
   const shown = items.filter((x): x is [string, Fen] => x[1] !== undefined && x[1] > 0);
   if (shown.length === 0) return undefined;
-  return { id, kind: 'pie', title, unit: '万元', categories: shown.map((x) => x[0]), series: [{ name: title, values: shown.map((x) => drawn(x[1])) }] };
+  return {
+    id,
+    kind: 'pie',
+    title,
+    unit: '万元',
+    categories: shown.map((x) => x[0]),
+    series: [{ name: title, values: shown.map((x) => drawn(x[1])) }],
+  };
 }
 
 export function buildCharts(d: Disclosure): ChartSpec[] {
@@ -24,7 +31,10 @@ export function buildCharts(d: Disclosure): ChartSpec[] {
   const fiscal = ['generalBudget', 'governmentFund', 'stateCapital'].map(a);
   charts.push(
     pie('income-structure', '本年收入构成', [
-      ['财政拨款收入', fiscal.every((v) => v !== undefined) ? fiscal.reduce((s, v) => s! + v!, 0) : undefined],
+      [
+        '财政拨款收入',
+        fiscal.every((v) => v !== undefined) ? fiscal.reduce((s, v) => s! + v!, 0) : undefined,
+      ],
       ['上级补助收入', a('superiorSubsidy')],
       ['事业收入', a('businessIncome')],
       ['经营收入', a('operatingIncome')],
@@ -43,14 +53,32 @@ export function buildCharts(d: Disclosure): ChartSpec[] {
     ]),
   );
   const classes = d.tables.t5.rows.filter((r) => r.level === '类');
-  charts.push(pie('general-budget-classes', '一般公共预算财政拨款支出按功能分类（类）', classes.map((r) => [r.name || r.code!, r.values['total']])));
+  charts.push(
+    pie(
+      'general-budget-classes',
+      '一般公共预算财政拨款支出按功能分类（类）',
+      classes.map((r) => [r.name || r.code!, r.values['total']]),
+    ),
+  );
   // This year vs last year, for the totals the publication compares.
   const pairs: [string, Fen | undefined, Fen | undefined][] = [
     ['收入总计', a('incomeGrandTotal'), t1.byKey.get('incomeGrandTotal')?.prior?.['amount']],
     ['支出总计', a('expenditureGrandTotal'), t1.byKey.get('expenditureGrandTotal')?.prior?.['amount']],
-    ['财政拨款收入总计', d.tables.t4.byKey.get('incomeGrandTotal')?.values['total'], d.tables.t4.byKey.get('incomeGrandTotal')?.prior?.['total']],
-    ['一般公共预算财政拨款支出', d.tables.t5.byKey.get('total')?.values['total'], d.tables.t5.byKey.get('total')?.prior?.['total']],
-    ['“三公”经费', d.tables.t7.byKey.get('total')?.values['final'], d.tables.t7.byKey.get('total')?.prior?.['final']],
+    [
+      '财政拨款收入总计',
+      d.tables.t4.byKey.get('incomeGrandTotal')?.values['total'],
+      d.tables.t4.byKey.get('incomeGrandTotal')?.prior?.['total'],
+    ],
+    [
+      '一般公共预算财政拨款支出',
+      d.tables.t5.byKey.get('total')?.values['total'],
+      d.tables.t5.byKey.get('total')?.prior?.['total'],
+    ],
+    [
+      '“三公”经费',
+      d.tables.t7.byKey.get('total')?.values['final'],
+      d.tables.t7.byKey.get('total')?.prior?.['final'],
+    ],
     ['机关运行经费', d.adminCost?.amount, d.adminCost?.prior],
   ];
   const known = pairs.filter((x): x is [string, Fen, Fen] => x[1] !== undefined && x[2] !== undefined);

@@ -12,22 +12,37 @@ type Data = Record<string, unknown>;
 
 function narrative(data: Data, profileName = 'xinjiang-2022'): { blocks: Block[]; text: string } {
   const d = disclosureFromData(data);
-  const blocks = buildNarrative({ d, profile: builtinProfile(profileName), catalogues: builtinCatalogues(d.year), settings: ruleSettingsFor(profileName) });
-  const text = blocks.map((b) => (b.type === 'paragraph' ? paragraphText(b) : b.type === 'heading' ? b.text : '')).join('\n');
+  const blocks = buildNarrative({
+    d,
+    profile: builtinProfile(profileName),
+    catalogues: builtinCatalogues(d.year),
+    settings: ruleSettingsFor(profileName),
+  });
+  const text = blocks
+    .map((b) => (b.type === 'paragraph' ? paragraphText(b) : b.type === 'heading' ? b.text : ''))
+    .join('\n');
   return { blocks, text };
 }
 
 const rows = (data: Data, t: string) => ((data['tables'] as Data)[t] as { rows: Data[] }).rows;
 
 describe('narrative on generated units', () => {
-  it.each(builtinProfileNames())('profile %s: every template fills, no placeholder when the data is complete', (name) => {
-    for (let seed = 1; seed <= 12; seed++) {
-      const { blocks, text } = narrative(generateUnitData({ seed, profile: name }), name);
-      expect(text.length).toBeGreaterThan(500);
-      const placeholders = blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs.filter((r) => r.placeholder) : []));
-      expect(placeholders.map((r) => r.text), `seed ${seed}`).toEqual([]);
-    }
-  });
+  it.each(builtinProfileNames())(
+    'profile %s: every template fills, no placeholder when the data is complete',
+    (name) => {
+      for (let seed = 1; seed <= 12; seed++) {
+        const { blocks, text } = narrative(generateUnitData({ seed, profile: name }), name);
+        expect(text.length).toBeGreaterThan(500);
+        const placeholders = blocks.flatMap((b) =>
+          b.type === 'paragraph' ? b.runs.filter((r) => r.placeholder) : [],
+        );
+        expect(
+          placeholders.map((r) => r.text),
+          `seed ${seed}`,
+        ).toEqual([]);
+      }
+    },
+  );
 
   it('lists every 类 of T5 and every 项 non-zero in either year, this year’s first', () => {
     const data = generateUnitData({ seed: 5, items: 10 });
@@ -48,7 +63,9 @@ describe('narrative on generated units', () => {
     const { text } = narrative(data);
     const lines = text.split('\n').filter((l) => /（项）：/.test(l));
     expect(lines).toHaveLength(items.length);
-    expect(lines.at(-1)).toContain(`${first['name'] as string}（项）：支出决算数为0.00万元，比上年决算减少5.00万元，下降100%`);
+    expect(lines.at(-1)).toContain(
+      `${first['name'] as string}（项）：支出决算数为0.00万元，比上年决算减少5.00万元，下降100%`,
+    );
   });
 
   it('a missing reason shows a visible placeholder and validate reports an error', () => {
@@ -57,7 +74,9 @@ describe('narrative on generated units', () => {
     delete total['reasons'];
     const { blocks } = narrative(data);
     const p = blocks.find((b) => b.type === 'paragraph' && b.key === 'overview.income');
-    expect(p && p.type === 'paragraph' && p.runs.some((r) => r.placeholder && r.text === '【请填写主要原因】')).toBe(true);
+    expect(
+      p && p.type === 'paragraph' && p.runs.some((r) => r.placeholder && r.text === '【请填写主要原因】'),
+    ).toBe(true);
     const o = validateDisclosure(disclosureFromData(data));
     expect(o.findings.some((f) => f.severity === 'error' && f.rule === 'reason-t1-totals-prior')).toBe(true);
   });
@@ -77,7 +96,9 @@ describe('narrative on generated units', () => {
   it('Shanghai and central compare each 项 with its 年初预算', () => {
     const data = generateUnitData({ seed: 6 });
     const sh = narrative(data, 'shanghai-2024').text;
-    expect(sh).toMatch(/年初预算为\d+\.\d{2}万元，支出决算为\d+\.\d{2}万元。决算数(大于|小于)预算数的主要原因：|决算数与预算数持平/);
+    expect(sh).toMatch(
+      /年初预算为\d+\.\d{2}万元，支出决算为\d+\.\d{2}万元。决算数(大于|小于)预算数的主要原因：|决算数与预算数持平/,
+    );
     const c = narrative(data, 'central').text;
     expect(c).toMatch(/完成年初预算的\d+\.\d{2}%/);
   });

@@ -11,7 +11,16 @@ import type { RuleSettings } from '../profiles/rule-settings.ts';
 import type { Block, Run } from './document.ts';
 import type { ReportProfile } from './profile.ts';
 import { fill, fillText, joinRuns, type SlotValue } from './template.ts';
-import { amountText, budgetComparisonRuns, changePhrase, completionText, insertText, reasonRuns, shareText, varianceRateText } from './wording.ts';
+import {
+  amountText,
+  budgetComparisonRuns,
+  changePhrase,
+  completionText,
+  insertText,
+  reasonRuns,
+  shareText,
+  varianceRateText,
+} from './wording.ts';
 
 export interface NarrativeContext {
   d: Disclosure;
@@ -70,7 +79,11 @@ function compare(
   extra: Record<string, SlotValue> = {},
 ): Run[] | undefined {
   if (current === undefined || base === undefined) return undefined;
-  return o.fill(key, { change: changePhrase(current, base, ctx.profile), reason: reasonRuns(reason, ctx.profile), ...extra });
+  return o.fill(key, {
+    change: changePhrase(current, base, ctx.profile),
+    reason: reasonRuns(reason, ctx.profile),
+    ...extra,
+  });
 }
 
 /** Slots every sentence may use. */
@@ -87,7 +100,10 @@ function overview(o: Out, ctx: NarrativeContext, year: string): void {
   const grand = o.fill('overview.grandTotal', {
     ...common(ctx),
     grandTotal: amt(a('incomeGrandTotal')),
-    change: a('incomeGrandTotal') === undefined || prior(t1, 'incomeGrandTotal', 'amount') === undefined ? MISSING : changePhrase(a('incomeGrandTotal')!, prior(t1, 'incomeGrandTotal', 'amount')!, ctx.profile),
+    change:
+      a('incomeGrandTotal') === undefined || prior(t1, 'incomeGrandTotal', 'amount') === undefined
+        ? MISSING
+        : changePhrase(a('incomeGrandTotal')!, prior(t1, 'incomeGrandTotal', 'amount')!, ctx.profile),
     reason: reasonRuns(igt?.reasons?.prior, ctx.profile),
   });
   if (grand) {
@@ -104,7 +120,14 @@ function overview(o: Out, ctx: NarrativeContext, year: string): void {
       useOfNonFiscalBalance: amt(a('useOfNonFiscalBalance')),
       openingCarryover: amt(a('openingCarryover')),
     }),
-    compare(o, 'overview.income.compare', a('incomeGrandTotal'), prior(t1, 'incomeGrandTotal', 'amount'), igt?.reasons?.prior, ctx),
+    compare(
+      o,
+      'overview.income.compare',
+      a('incomeGrandTotal'),
+      prior(t1, 'incomeGrandTotal', 'amount'),
+      igt?.reasons?.prior,
+      ctx,
+    ),
   );
   const egt = t1.byKey.get('expenditureGrandTotal');
   o.para(
@@ -116,7 +139,14 @@ function overview(o: Out, ctx: NarrativeContext, year: string): void {
       surplusDistribution: amt(a('surplusDistribution')),
       closingCarryover: amt(a('closingCarryover')),
     }),
-    compare(o, 'overview.expenditure.compare', a('expenditureGrandTotal'), prior(t1, 'expenditureGrandTotal', 'amount'), egt?.reasons?.prior, ctx),
+    compare(
+      o,
+      'overview.expenditure.compare',
+      a('expenditureGrandTotal'),
+      prior(t1, 'expenditureGrandTotal', 'amount'),
+      egt?.reasons?.prior,
+      ctx,
+    ),
   );
 }
 
@@ -145,10 +175,17 @@ function income(o: Out, ctx: NarrativeContext, year: string): void {
   const items: Run[][] = [];
   for (const [name, keys] of INCOME_ITEMS) {
     const v = sumOf(keys.map((k) => val(t1, k, 'amount')));
-    const r = o.fill('income.item', { name, amount: amt(v), share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile) });
+    const r = o.fill('income.item', {
+      name,
+      amount: amt(v),
+      share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile),
+    });
     if (r) items.push(r);
   }
-  o.para('income.total', o.fill('income.total', { year, incomeTotal: amt(total), items: joinRuns(items, '；') }));
+  o.para(
+    'income.total',
+    o.fill('income.total', { year, incomeTotal: amt(total), items: joinRuns(items, '；') }),
+  );
 }
 
 const EXPENDITURE_ITEMS: readonly (readonly [string, string])[] = [
@@ -166,10 +203,17 @@ function expenditure(o: Out, ctx: NarrativeContext, year: string): void {
   const items: Run[][] = [];
   for (const [name, col] of EXPENDITURE_ITEMS) {
     const v = val(t3, 'total', col);
-    const r = o.fill('expenditure.item', { name, amount: amt(v), share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile) });
+    const r = o.fill('expenditure.item', {
+      name,
+      amount: amt(v),
+      share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile),
+    });
     if (r) items.push(r);
   }
-  o.para('expenditure.total', o.fill('expenditure.total', { year, expenditureTotal: amt(total), items: joinRuns(items, '；') }));
+  o.para(
+    'expenditure.total',
+    o.fill('expenditure.total', { year, expenditureTotal: amt(total), items: joinRuns(items, '；') }),
+  );
 }
 
 function fiscal(o: Out, ctx: NarrativeContext, year: string): void {
@@ -185,7 +229,14 @@ function fiscal(o: Out, ctx: NarrativeContext, year: string): void {
       opening: amt(val(t4, 'openingCarryover', 'total')),
       income: amt(val(t4, 'incomeTotal', 'total')),
     }),
-    compare(o, 'fiscal.income.compare', val(t4, 'incomeGrandTotal', 'total'), prior(t4, 'incomeGrandTotal', 'total'), igt?.reasons?.prior, ctx),
+    compare(
+      o,
+      'fiscal.income.compare',
+      val(t4, 'incomeGrandTotal', 'total'),
+      prior(t4, 'incomeGrandTotal', 'total'),
+      igt?.reasons?.prior,
+      ctx,
+    ),
   );
   o.para(
     'fiscal.expenditure',
@@ -194,13 +245,25 @@ function fiscal(o: Out, ctx: NarrativeContext, year: string): void {
       closing: amt(val(t4, 'closingCarryover', 'total')),
       expenditure: amt(val(t4, 'expenditureTotal', 'total')),
     }),
-    compare(o, 'fiscal.expenditure.compare', val(t4, 'expenditureGrandTotal', 'total'), prior(t4, 'expenditureGrandTotal', 'total'), egt?.reasons?.prior, ctx),
+    compare(
+      o,
+      'fiscal.expenditure.compare',
+      val(t4, 'expenditureGrandTotal', 'total'),
+      prior(t4, 'expenditureGrandTotal', 'total'),
+      egt?.reasons?.prior,
+      ctx,
+    ),
   );
   const budgetClause = (key: string, row: Row | undefined): Run[] | undefined => {
     const b = row?.budget?.['total'];
     const f = row?.values['total'];
     if (b === undefined || f === undefined) return undefined;
-    return o.fill(key, { budget: amountText(b), amount: amountText(f), rate: varianceRateText(f, b, ctx.profile), reason: reasonRuns(row?.reasons?.budget, ctx.profile) });
+    return o.fill(key, {
+      budget: amountText(b),
+      amount: amountText(f),
+      rate: varianceRateText(f, b, ctx.profile),
+      reason: reasonRuns(row?.reasons?.budget, ctx.profile),
+    });
   };
   const bi = budgetClause('fiscal.budget.income', igt);
   const be = budgetClause('fiscal.budget.expenditure', egt);
@@ -215,8 +278,14 @@ function codeName(ctx: NarrativeContext, table: Table, code: string): string {
 }
 
 /** Budget comparison slots: {budget}, {completion} (完成年初预算的 x%), {varianceRate}, {budgetComparison}. */
-function budgetSlots(finalAmount: Fen | undefined, b: Fen | undefined, reason: string | undefined, ctx: NarrativeContext): Record<string, SlotValue> {
-  if (finalAmount === undefined || b === undefined) return { budget: MISSING, completion: MISSING, varianceRate: MISSING, budgetComparison: MISSING };
+function budgetSlots(
+  finalAmount: Fen | undefined,
+  b: Fen | undefined,
+  reason: string | undefined,
+  ctx: NarrativeContext,
+): Record<string, SlotValue> {
+  if (finalAmount === undefined || b === undefined)
+    return { budget: MISSING, completion: MISSING, varianceRate: MISSING, budgetComparison: MISSING };
   return {
     budget: amountText(b),
     completion: completionText(finalAmount, b, ctx.profile),
@@ -228,7 +297,8 @@ function budgetSlots(finalAmount: Fen | undefined, b: Fen | undefined, reason: s
 function general(o: Out, ctx: NarrativeContext, year: string): void {
   const t5 = ctx.d.tables.t5;
   const total = val(t5, 'total', 'total');
-  const expenditureTotal = val(ctx.d.tables.t1, 'expenditureTotal', 'amount') ?? val(ctx.d.tables.t3, 'total', 'total');
+  const expenditureTotal =
+    val(ctx.d.tables.t1, 'expenditureTotal', 'amount') ?? val(ctx.d.tables.t3, 'total', 'total');
   o.heading(2, 'general.heading');
   o.heading(3, 'general.total.heading');
   const totalRow = t5.byKey.get('total');
@@ -240,7 +310,10 @@ function general(o: Out, ctx: NarrativeContext, year: string): void {
       ...budgetSlots(total, budget(t5, 'total', 'total'), totalRow?.reasons?.budget, ctx),
       year,
       amount: amt(total),
-      share: total === undefined || expenditureTotal === undefined ? MISSING : shareText(total, expenditureTotal, ctx.profile),
+      share:
+        total === undefined || expenditureTotal === undefined
+          ? MISSING
+          : shareText(total, expenditureTotal, ctx.profile),
       change: total === undefined || p === undefined ? MISSING : changePhrase(total, p, ctx.profile),
       reason: reasonRuns(totalRow?.reasons?.prior, ctx.profile),
     }),
@@ -250,27 +323,49 @@ function general(o: Out, ctx: NarrativeContext, year: string): void {
   if (o.fill('general.structure.list', { ...common(ctx), amount: '', items: '' }) !== undefined) {
     const items = classes.map((r) => {
       const v = r.values['total'];
-      return o.fill('general.structure.listItem', { name: codeName(ctx, t5, r.code!), amount: amt(v), share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile) }) ?? [];
+      return (
+        o.fill('general.structure.listItem', {
+          name: codeName(ctx, t5, r.code!),
+          amount: amt(v),
+          share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile),
+        }) ?? []
+      );
     });
-    o.para('general.structure.item', o.fill('general.structure.list', { ...common(ctx), amount: amt(total), items: joinRuns(items, '；') }));
-  } else classes.forEach((r, i) => {
-    const v = r.values['total'];
     o.para(
       'general.structure.item',
-      o.fill('general.structure.item', {
-        n: String(i + 1),
-        name: codeName(ctx, t5, r.code!),
-        amount: amt(v),
-        share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile),
-      }),
+      o.fill('general.structure.list', { ...common(ctx), amount: amt(total), items: joinRuns(items, '；') }),
     );
-  });
+  } else
+    classes.forEach((r, i) => {
+      const v = r.values['total'];
+      o.para(
+        'general.structure.item',
+        o.fill('general.structure.item', {
+          n: String(i + 1),
+          name: codeName(ctx, t5, r.code!),
+          amount: amt(v),
+          share: v === undefined || total === undefined ? MISSING : shareText(v, total, ctx.profile),
+        }),
+      );
+    });
   o.heading(3, 'general.items.heading');
   const tb = budget(t5, 'total', 'total');
-  o.para('general.items.total', o.fill('general.items.total', { ...common(ctx), ...budgetSlots(total, tb, totalRow?.reasons?.budget, ctx), amount: amt(total) }));
+  o.para(
+    'general.items.total',
+    o.fill('general.items.total', {
+      ...common(ctx),
+      ...budgetSlots(total, tb, totalRow?.reasons?.budget, ctx),
+      amount: amt(total),
+    }),
+  );
   // Every 项 non-zero in either year: this year's first, in code order, then those only last year had.
-  const items = t5.rows.filter((r) => r.level === '项' && ((r.values['total'] ?? 0) !== 0 || (r.prior?.['total'] ?? 0) !== 0));
-  const ordered = [...items.filter((r) => (r.values['total'] ?? 0) !== 0), ...items.filter((r) => (r.values['total'] ?? 0) === 0)];
+  const items = t5.rows.filter(
+    (r) => r.level === '项' && ((r.values['total'] ?? 0) !== 0 || (r.prior?.['total'] ?? 0) !== 0),
+  );
+  const ordered = [
+    ...items.filter((r) => (r.values['total'] ?? 0) !== 0),
+    ...items.filter((r) => (r.values['total'] ?? 0) === 0),
+  ];
   ordered.forEach((r, i) => {
     const code = r.code!;
     const v = r.values['total'];
@@ -290,12 +385,23 @@ function general(o: Out, ctx: NarrativeContext, year: string): void {
       return;
     }
     if (pv === undefined || v === undefined) {
-      o.para('general.item', o.fill('general.item', { ...names, change: MISSING, reason: reasonRuns(r.reasons?.prior, ctx.profile) }));
+      o.para(
+        'general.item',
+        o.fill('general.item', {
+          ...names,
+          change: MISSING,
+          reason: reasonRuns(r.reasons?.prior, ctx.profile),
+        }),
+      );
       return;
     }
     o.para(
       'general.item',
-      o.fill('general.item', { ...names, change: changePhrase(v, pv, ctx.profile, 'item'), reason: reasonRuns(r.reasons?.prior, ctx.profile) }),
+      o.fill('general.item', {
+        ...names,
+        change: changePhrase(v, pv, ctx.profile, 'item'),
+        reason: reasonRuns(r.reasons?.prior, ctx.profile),
+      }),
     );
   });
 }
@@ -307,14 +413,26 @@ function basic(o: Out, ctx: NarrativeContext, year: string): void {
   const personnel = val(t6, 'personnelTotal', 'amount');
   const pub = val(t6, 'publicTotal', 'amount');
   const names = (classes: readonly string[]) =>
-    t6.rows.filter((r) => r.level === '款' && r.code !== undefined && classes.includes(r.code.slice(0, 3)) && (r.values['amount'] ?? 1) !== 0).map((r) => r.name);
+    t6.rows
+      .filter(
+        (r) =>
+          r.level === '款' &&
+          r.code !== undefined &&
+          classes.includes(r.code.slice(0, 3)) &&
+          (r.values['amount'] ?? 1) !== 0,
+      )
+      .map((r) => r.name);
   const pNames = names(ctx.settings.personnelClasses);
   const gNames = names(ctx.settings.publicClasses);
   o.para(
     'basic.total',
     o.fill('basic.total', { year, amount: amt(val(t5, 'total', 'basic')) }),
-    pNames.length > 0 ? o.fill('basic.personnel', { amount: amt(personnel), items: pNames.join('、') }) : o.fill('basic.personnel.noItems', { amount: amt(personnel) }),
-    gNames.length > 0 ? o.fill('basic.public', { amount: amt(pub), items: gNames.join('、') }) : o.fill('basic.public.noItems', { amount: amt(pub) }),
+    pNames.length > 0
+      ? o.fill('basic.personnel', { amount: amt(personnel), items: pNames.join('、') })
+      : o.fill('basic.personnel.noItems', { amount: amt(personnel) }),
+    gNames.length > 0
+      ? o.fill('basic.public', { amount: amt(pub), items: gNames.join('、') })
+      : o.fill('basic.public.noItems', { amount: amt(pub) }),
   );
 }
 
@@ -394,7 +512,13 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
     const b = val(t7, key, 'budget');
     const f = val(t7, key, 'final');
     if (b === undefined || f === undefined) continue;
-    const r = o.fill('threePublic.budget.item', { name, budget: amountText(b), amount: amountText(f), rate: varianceRateText(f, b, ctx.profile), reason: reasonRuns(t7.byKey.get(key)?.reasons?.budget, ctx.profile) });
+    const r = o.fill('threePublic.budget.item', {
+      name,
+      budget: amountText(b),
+      amount: amountText(f),
+      rate: varianceRateText(f, b, ctx.profile),
+      reason: reasonRuns(t7.byKey.get(key)?.reasons?.budget, ctx.profile),
+    });
     if (r) bItems.push(r);
   }
   const tb = val(t7, 'total', 'budget');
@@ -416,7 +540,13 @@ function hasAmounts(t: Table): boolean {
   return t.rows.some((r) => Object.values(r.values).some((v) => v !== undefined && v !== 0));
 }
 
-function fundSection(o: Out, ctx: NarrativeContext, year: string, table: Table, prefix: 'fund' | 'capital'): void {
+function fundSection(
+  o: Out,
+  ctx: NarrativeContext,
+  year: string,
+  table: Table,
+  prefix: 'fund' | 'capital',
+): void {
   o.heading(2, `${prefix}.heading`);
   if (!hasAmounts(table)) {
     const stated = table.emptyStatement?.trim();
@@ -452,23 +582,39 @@ function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
   o.heading(3, 'adminCost.heading');
   const ac = d.adminCost;
   const key = d.unit.kind === '事业' ? 'adminCost.institution' : 'adminCost.administrative';
-  const acAmount = ac?.amount ?? (d.unit.kind !== '事业' ? val(d.tables.t6, 'publicTotal', 'amount') : undefined);
+  const acAmount =
+    ac?.amount ?? (d.unit.kind !== '事业' ? val(d.tables.t6, 'publicTotal', 'amount') : undefined);
   o.para(
     'adminCost',
     o.fill(key, {
       year,
       unit: d.unit.name,
       amount: amt(acAmount),
-      change: acAmount === undefined || ac?.prior === undefined ? MISSING : changePhrase(acAmount, ac.prior, ctx.profile),
+      change:
+        acAmount === undefined || ac?.prior === undefined
+          ? MISSING
+          : changePhrase(acAmount, ac.prior, ctx.profile),
       reason: reasonRuns(ac?.reasons?.prior, ctx.profile),
     }),
   );
   o.heading(3, 'procurement.heading');
   const p = d.procurement;
   if (!p || (p.total ?? 0) === 0) {
-    o.para('procurement.empty', p?.emptyStatement ? [{ text: p.emptyStatement }] : o.fill('procurement.empty', { year }));
+    o.para(
+      'procurement.empty',
+      p?.emptyStatement ? [{ text: p.emptyStatement }] : o.fill('procurement.empty', { year }),
+    );
   } else {
-    o.para('procurement.total', o.fill('procurement.total', { year, total: amt(p.total), goods: amt(p.goods), works: amt(p.works), services: amt(p.services) }));
+    o.para(
+      'procurement.total',
+      o.fill('procurement.total', {
+        year,
+        total: amt(p.total),
+        goods: amt(p.goods),
+        works: amt(p.works),
+        services: amt(p.services),
+      }),
+    );
     if (p.sme !== undefined) {
       o.para(
         'procurement.sme',
@@ -476,7 +622,10 @@ function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
           sme: amt(p.sme),
           smeShare: p.total === undefined ? MISSING : shareText(p.sme, p.total, ctx.profile),
           smallMicro: amt(p.smallMicro),
-          smallMicroShare: p.smallMicro === undefined || p.total === undefined ? MISSING : shareText(p.smallMicro, p.total, ctx.profile),
+          smallMicroShare:
+            p.smallMicro === undefined || p.total === undefined
+              ? MISSING
+              : shareText(p.smallMicro, p.total, ctx.profile),
         }),
       );
     }
@@ -486,7 +635,10 @@ function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
   if (a) {
     const cat = a.vehicles?.byCategory ?? {};
     const categories = joinRuns(
-      VEHICLE_NAMES.map(([k, name]) => o.fill('assets.category', { name, count: String(cat[k as keyof typeof cat] ?? 0) }) ?? []),
+      VEHICLE_NAMES.map(
+        ([k, name]) =>
+          o.fill('assets.category', { name, count: String(cat[k as keyof typeof cat] ?? 0) }) ?? [],
+      ),
       '、',
     );
     o.para(

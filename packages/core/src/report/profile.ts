@@ -48,7 +48,19 @@ export const wordingSchema = z.strictObject({
 export type Wording = z.infer<typeof wordingSchema>;
 
 /** The narrative's sections, in the default (MoF) order. */
-export const NARRATIVE_SECTIONS = ['overview', 'income', 'expenditure', 'fiscal', 'general', 'basic', 'threePublic', 'fund', 'capital', 'other', 'performance'] as const;
+export const NARRATIVE_SECTIONS = [
+  'overview',
+  'income',
+  'expenditure',
+  'fiscal',
+  'general',
+  'basic',
+  'threePublic',
+  'fund',
+  'capital',
+  'other',
+  'performance',
+] as const;
 
 export const profileSchema = z.strictObject({
   id: z.string(),
@@ -62,9 +74,7 @@ export const profileSchema = z.strictObject({
   /** 名词解释: term → explanation, in printed order. */
   glossary: z.array(z.strictObject({ term: z.string(), text: z.string() })).default([]),
   /** Order of the narrative's sections (Shanghai puts 预算绩效 before 其他重要事项). */
-  narrativeOrder: z
-    .array(z.enum(NARRATIVE_SECTIONS))
-    .default([...NARRATIVE_SECTIONS]),
+  narrativeOrder: z.array(z.enum(NARRATIVE_SECTIONS)).default([...NARRATIVE_SECTIONS]),
 });
 export type ReportProfile = z.infer<typeof profileSchema>;
 
@@ -95,7 +105,10 @@ export function parseProfile(text: string, file = 'profile.yaml', depth = 0): Re
   try {
     data = parse(text);
   } catch (e) {
-    throw new JuesuanError(ErrorCode.BadConfig, `${file} 不是有效的 YAML：${(e as Error).message.split('\n')[0]}`);
+    throw new JuesuanError(
+      ErrorCode.BadConfig,
+      `${file} 不是有效的 YAML：${(e as Error).message.split('\n')[0]}`,
+    );
   }
   const r = profileFileSchema.safeParse(data);
   if (!r.success) {
@@ -111,7 +124,10 @@ export function parseProfile(text: string, file = 'profile.yaml', depth = 0): Re
     if (depth > 5) throw new JuesuanError(ErrorCode.BadConfig, `${file}：extends 层级过深`);
     const parentText = BUILTIN_PROFILE_YAML[f.extends];
     if (parentText === undefined) {
-      throw new JuesuanError(ErrorCode.BadConfig, `${file}：extends 指定的口径「${f.extends}」不存在（可用：${builtinProfileNames().join('、')}）`);
+      throw new JuesuanError(
+        ErrorCode.BadConfig,
+        `${file}：extends 指定的口径「${f.extends}」不存在（可用：${builtinProfileNames().join('、')}）`,
+      );
     }
     base = parseProfile(parentText, `${f.extends}.yaml`, depth + 1);
   }
@@ -146,7 +162,10 @@ export function builtinProfile(name: string): ReportProfile {
   if (hit) return hit;
   const text = BUILTIN_PROFILE_YAML[name];
   if (text === undefined) {
-    throw new JuesuanError(ErrorCode.BadConfig, `没有名为「${name}」的口径（可用：${builtinProfileNames().join('、')}）`);
+    throw new JuesuanError(
+      ErrorCode.BadConfig,
+      `没有名为「${name}」的口径（可用：${builtinProfileNames().join('、')}）`,
+    );
   }
   const p = parseProfile(text, `${name}.yaml`);
   cache.set(name, p);

@@ -15,13 +15,39 @@ export function sampleDocument(options: { draft?: boolean } = {}): ReportDocumen
       { key: 'final', kind: 'amount', width: 12 },
     ],
     header: [
-      [{ text: '项目', rowSpan: 2, align: 'center' }, { text: '2022年度', colSpan: 2, align: 'center' }],
-      [{ text: '预算数', align: 'center' }, { text: '决算数', align: 'center' }],
+      [
+        { text: '项目', rowSpan: 2, align: 'center' },
+        { text: '2022年度', colSpan: 2, align: 'center' },
+      ],
+      [
+        { text: '预算数', align: 'center' },
+        { text: '决算数', align: 'center' },
+      ],
     ],
     rows: [
-      { key: 'total', bold: true, cells: [{ text: '合计' }, { text: '2.00', fen: wan('2.00') }, { text: '1,234.56', fen: wan('1234.56') }] },
-      { key: 'abroad', indent: 1, cells: [{ text: '因公出国（境）费' }, { text: '', fen: 0 }, { text: '', fen: 0 }] },
-      { key: 'vehicle', indent: 1, cells: [{ text: '公务用车购置及运行（维护）费' }, { text: '2.00', fen: wan('2.00') }, { text: '1,234.56', fen: wan('1234.56') }] },
+      {
+        key: 'total',
+        bold: true,
+        cells: [
+          { text: '合计' },
+          { text: '2.00', fen: wan('2.00') },
+          { text: '1,234.56', fen: wan('1234.56') },
+        ],
+      },
+      {
+        key: 'abroad',
+        indent: 1,
+        cells: [{ text: '因公出国（境）费' }, { text: '', fen: 0 }, { text: '', fen: 0 }],
+      },
+      {
+        key: 'vehicle',
+        indent: 1,
+        cells: [
+          { text: '公务用车购置及运行（维护）费' },
+          { text: '2.00', fen: wan('2.00') },
+          { text: '1,234.56', fen: wan('1234.56') },
+        ],
+      },
     ],
     notes: ['注：本表金额单位为万元。'],
   };
@@ -48,12 +74,31 @@ export function sampleDocument(options: { draft?: boolean } = {}): ReportDocumen
         ],
       },
       { type: 'heading', level: 3, text: '（一）“三公”经费' },
-      { type: 'chart', chart: { id: 'income', kind: 'pie', title: '收入构成', unit: '万元', categories: ['财政拨款收入', '其他收入'], series: [{ name: '本年收入', values: [214.73, 43.78] }] } },
+      {
+        type: 'chart',
+        chart: {
+          id: 'income',
+          kind: 'pie',
+          title: '收入构成',
+          unit: '万元',
+          categories: ['财政拨款收入', '其他收入'],
+          series: [{ name: '本年收入', values: [214.73, 43.78] }],
+        },
+      },
       { type: 'pageBreak' },
       { type: 'heading', level: 1, text: '第四部分 部门决算报表' },
       { type: 'table', table },
     ],
     tables: [table],
-    charts: [{ id: 'income', kind: 'pie', title: '收入构成', unit: '万元', categories: ['财政拨款收入', '其他收入'], series: [{ name: '本年收入', values: [214.73, 43.78] }] }],
+    charts: [
+      {
+        id: 'income',
+        kind: 'pie',
+        title: '收入构成',
+        unit: '万元',
+        categories: ['财政拨款收入', '其他收入'],
+        series: [{ name: '本年收入', values: [214.73, 43.78] }],
+      },
+    ],
   };
 }

@@ -11,7 +11,11 @@ export function hasTemplate(profile: ReportProfile, key: string): boolean {
 }
 
 /** Fills a template into runs; undefined when the profile has no such template. */
-export function fill(profile: ReportProfile, key: string, vars: Readonly<Record<string, SlotValue>>): Run[] | undefined {
+export function fill(
+  profile: ReportProfile,
+  key: string,
+  vars: Readonly<Record<string, SlotValue>>,
+): Run[] | undefined {
   const t = profile.templates[key];
   if (t === undefined) return undefined;
   const runs: Run[] = [];
@@ -22,9 +26,20 @@ export function fill(profile: ReportProfile, key: string, vars: Readonly<Record<
     const name = m[1]!;
     const v = vars[name];
     if (v === undefined) {
-      throw new JuesuanError(ErrorCode.BadConfig, `口径「${profile.id}」的模板 ${key} 使用了未知的占位符 {${name}}`, [
-        { path: `templates.${key}`, message: `可用的占位符：${Object.keys(vars).map((k) => `{${k}}`).join('、') || '（无）'}` },
-      ]);
+      throw new JuesuanError(
+        ErrorCode.BadConfig,
+        `口径「${profile.id}」的模板 ${key} 使用了未知的占位符 {${name}}`,
+        [
+          {
+            path: `templates.${key}`,
+            message: `可用的占位符：${
+              Object.keys(vars)
+                .map((k) => `{${k}}`)
+                .join('、') || '（无）'
+            }`,
+          },
+        ],
+      );
     }
     if (typeof v === 'string') pushText(runs, v);
     else for (const r of v) runs.push(r);
@@ -35,8 +50,14 @@ export function fill(profile: ReportProfile, key: string, vars: Readonly<Record<
 }
 
 /** Plain text of a template (for titles and headings). */
-export function fillText(profile: ReportProfile, key: string, vars: Readonly<Record<string, SlotValue>> = {}): string | undefined {
-  return fill(profile, key, vars)?.map((r) => r.text).join('');
+export function fillText(
+  profile: ReportProfile,
+  key: string,
+  vars: Readonly<Record<string, SlotValue>> = {},
+): string | undefined {
+  return fill(profile, key, vars)
+    ?.map((r) => r.text)
+    .join('');
 }
 
 function pushText(runs: Run[], text: string): void {

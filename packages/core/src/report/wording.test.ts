@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { wan } from '../money/amount.ts';
 import { builtinProfile } from './profile.ts';
-import { budgetComparisonRuns, changePhrase, changeRateText, completionText, reasonRuns, shareText, varianceRateText } from './wording.ts';
+import {
+  budgetComparisonRuns,
+  changePhrase,
+  changeRateText,
+  completionText,
+  reasonRuns,
+  shareText,
+  varianceRateText,
+} from './wording.ts';
 
 const xj = builtinProfile('xinjiang-2022');
 const sh = builtinProfile('shanghai-2024');
@@ -50,7 +58,10 @@ describe('budget comparisons', () => {
     expect(completionText(wan('90.00'), wan('100.00'), central)).toBe('90.00%');
   });
   it('大于/小于/持平 with the reason', () => {
-    const t = (f: string, b: string, r?: string) => budgetComparisonRuns(wan(f), wan(b), r, sh).map((x) => x.text).join('');
+    const t = (f: string, b: string, r?: string) =>
+      budgetComparisonRuns(wan(f), wan(b), r, sh)
+        .map((x) => x.text)
+        .join('');
     expect(t('110.00', '100.00', '年中追加')).toBe('决算数大于预算数的主要原因：年中追加');
     expect(t('90.00', '100.00', '节约支出。')).toBe('决算数小于预算数的主要原因：节约支出');
     expect(t('100.00', '100.00')).toBe('决算数与预算数持平');

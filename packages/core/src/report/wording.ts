@@ -24,7 +24,12 @@ export function shareText(part: Fen, whole: Fen, profile: ReportProfile): string
 export type ChangeContext = 'item' | 'total';
 
 /** Rate of a change as printed, honouring the profile's zero-base conventions. */
-export function changeRateText(current: Fen, base: Fen, profile: ReportProfile, context: ChangeContext = 'total'): string {
+export function changeRateText(
+  current: Fen,
+  base: Fen,
+  profile: ReportProfile,
+  context: ChangeContext = 'total',
+): string {
   const w = profile.wording;
   if (current === base) return w.bothZeroRate;
   if (base === 0) return w.zeroBaseRate;
@@ -33,7 +38,12 @@ export function changeRateText(current: Fen, base: Fen, profile: ReportProfile, 
 }
 
 /** "增加26.58万元，增长7.96%" / "减少3.58万元，下降1.64%" / "持平" (profile templates phrase.*). */
-export function changePhrase(current: Fen, base: Fen, profile: ReportProfile, context: ChangeContext = 'total'): string {
+export function changePhrase(
+  current: Fen,
+  base: Fen,
+  profile: ReportProfile,
+  context: ChangeContext = 'total',
+): string {
   const diff = current - base;
   const rate = changeRateText(current, base, profile, context);
   const amount = amountText(Math.abs(diff));
@@ -44,7 +54,8 @@ export function changePhrase(current: Fen, base: Fen, profile: ReportProfile, co
   const runs = fill(profile, key, { amount, rate });
   if (runs) return runs.map((r) => r.text).join('');
   const w = profile.wording;
-  if (diff > 0 || (diff === 0 && w.equalStyle !== 'flat')) return `${w.increase}${amount}${w.amountUnit}，${w.grow}${rate}`;
+  if (diff > 0 || (diff === 0 && w.equalStyle !== 'flat'))
+    return `${w.increase}${amount}${w.amountUnit}，${w.grow}${rate}`;
   if (diff < 0) return `${w.decrease}${amount}${w.amountUnit}，${w.fall}${rate}`;
   return w.flat;
 }
@@ -79,10 +90,23 @@ export function completionText(finalAmount: Fen, budget: Fen, profile: ReportPro
  * "决算数大于预算数的主要原因：…" / "…小于…" / "决算数与预算数持平" (profile templates phrase.budgetAbove,
  * phrase.budgetBelow, phrase.budgetEqual).
  */
-export function budgetComparisonRuns(finalAmount: Fen, budget: Fen, reason: string | undefined, profile: ReportProfile): Run[] {
-  const key = finalAmount > budget ? 'phrase.budgetAbove' : finalAmount < budget ? 'phrase.budgetBelow' : 'phrase.budgetEqual';
+export function budgetComparisonRuns(
+  finalAmount: Fen,
+  budget: Fen,
+  reason: string | undefined,
+  profile: ReportProfile,
+): Run[] {
+  const key =
+    finalAmount > budget
+      ? 'phrase.budgetAbove'
+      : finalAmount < budget
+        ? 'phrase.budgetBelow'
+        : 'phrase.budgetEqual';
   const runs = fill(profile, key, { reason: reasonRuns(reason, profile) });
   if (runs) return runs;
   if (finalAmount === budget) return [{ text: '决算数与预算数持平' }];
-  return [{ text: `决算数${finalAmount > budget ? '大于' : '小于'}预算数的主要原因：` }, ...reasonRuns(reason, profile)];
+  return [
+    { text: `决算数${finalAmount > budget ? '大于' : '小于'}预算数的主要原因：` },
+    ...reasonRuns(reason, profile),
+  ];
 }

@@ -22,4 +22,12 @@ describe(rule.id, () => {
       'insufficient-data',
     );
   });
+  it('does not apply when the unit owns no vehicle (the seed: 保有量 1 辆, 车辆 0 辆)', () => {
+    const o = runOne(
+      rule,
+      withValue(withValue(data, 'assets.vehicles.total', 0), 'threePublic.vehiclesHeld', 1),
+    );
+    expect(o.findings).toEqual([]);
+    expect(o.notRun[0]?.reason).toBe('not-applicable');
+  });
 });

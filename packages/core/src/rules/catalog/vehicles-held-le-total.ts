@@ -7,7 +7,7 @@ export const rule: Rule = {
   category: 'other-matters',
   basis: '部门决算公开说明“三公”经费情况（公务用车保有量）与“国有资产占用情况”（车辆数）模板；DOMAIN.md §5',
   description:
-    '“三公”经费说明中的公务用车保有量一般不超过国有资产占用情况中的车辆总数；二者口径可能不同（如车辆登记在主管部门账上，种子文档即保有量 1 辆、车辆 0 辆），故只作提示。',
+    '单位账上有车辆时，“三公”经费说明中的公务用车保有量一般不超过国有资产占用情况中的车辆总数，超过时提示核对口径。单位账上没有车辆（车辆 0 辆）而保有量不为 0，是车辆登记在主管部门或其他单位账上的常见情形（种子文档即保有量 1 辆、车辆 0 辆），不作提示。',
   check(ctx) {
     const held = ctx.d.threePublic.vehiclesHeld;
     const total = ctx.d.assets?.vehicles?.total;
@@ -19,6 +19,11 @@ export const rule: Rule = {
         .filter((x) => x !== '')
         .join('、');
       ctx.insufficient(`缺少${missing}`);
+      return;
+    }
+    if (total === 0 && held > 0) {
+      // No vehicle on the unit's own books: the vehicles it runs are registered elsewhere, a different scope.
+      ctx.notApplicable('单位账上没有车辆，公务用车登记在其他单位，口径不同');
       return;
     }
     ctx.ran();

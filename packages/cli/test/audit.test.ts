@@ -1,0 +1,167 @@
+/** `juesuan audit` as a user runs it: the seed text, the real 2024 PDF, a batch with a CSV summary. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const bin = join(root, 'node_modules/.bin/juesuan');
+const shared = [join(root, '../shared'), '/work/shared'].find((p) => {
+  try {
+    readFileSync(join(p, 'DOMAIN.md'));
+    return true;
+  } catch {
+    return false;
+  }
+})!;
+const seed = join(shared, 'seed/000_13a944de2df0659e.txt');
+const putuo = join(shared, 'fixtures/real/shanghai-putuo-shehuigongzuobu-2024.pdf');
+
+function run(args: string[]) {
+  const r = spawnSync(bin, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+interface Json {
+  file: string;
+  year: number;
+  unit: string;
+  figures: { name: string; key: string; value: string; unit: string; page: number; text: string }[];
+  tables: { id: string; status: string }[];
+  findings: {
+    rule: string;
+    severity: string;
+    message: string;
+    page?: number;
+    text?: string;
+    expected?: string;
+    actual?: string;
+  }[];
+  summary: { error: number; warning: number; info: number };
+}
+
+describe('juesuan audit on the seed publication', () => {
+  const r = run(['audit', seed, '--format', 'json']);
+  const j = JSON.parse(r.out) as Json;
+  it('finds the year, the unit and at least 35 stated amounts with their names and values', () => {
+    expect(r.code, r.err).toBe(0);
+    expect(j.year).toBe(2022);
+    expect(j.unit).toBe('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+    const amounts = j.figures.filter((f) => f.unit === '万元');
+    expect(amounts.length).toBeGreaterThanOrEqual(35);
+    const has = (name: string, value: string) =>
+      expect(
+        j.figures.some((f) => f.name === name && f.value === value),
+        `${name} ${value}`,
+      ).toBe(true);
+    has('收入总计', '360.44');
+    has('本年收入合计', '258.51');
+    has('年初结转和结余', '101.93');
+    has('本年支出合计', '236.23');
+    has('年末结转和结余', '124.21');
+    has('财政拨款收入', '214.73');
+    has('其他收入', '43.78');
+    has('基本支出', '146.46');
+    has('项目支出', '89.77');
+    has('人员经费', '115.68');
+    has('公用经费', '9.28');
+    has('政府采购支出总额', '21.56');
+    has('固定资产原值', '5.08');
+    for (const f of amounts) {
+      expect(f.page).toBeGreaterThan(0);
+      expect(f.text.length).toBeGreaterThan(4);
+    }
+  });
+  it('reports no error, only the two sums that hold by rounding', () => {
+    expect(j.summary.error).toBe(0);
+    expect(j.summary.warning).toBe(0);
+    expect(j.findings.map((f) => f.rule).sort()).toEqual(['t5-row-sum', 't6-basic-equals-t5']);
+    expect(j.findings.every((f) => f.severity === 'info' && f.message.includes('四舍五入'))).toBe(true);
+    expect(j.findings.find((f) => f.rule === 't6-basic-equals-t5')!.message).toContain('115.68');
+    expect(j.findings.find((f) => f.rule === 't5-row-sum')!.message).toContain('89.77');
+  });
+  it('reports a changed figure as an error that quotes it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-audit-'));
+    const changed = join(dir, 'seed-changed.txt');
+    writeFileSync(
+      changed,
+      readFileSync(seed, 'utf8').replace(
+        '财政拨款收入\n\n214.73 万元，占 83.06%',
+        '财政拨款收入\n\n214.73 万元，占 83.60%',
+      ),
+    );
+    const m = run(['audit', changed, '--format', 'json']);
+    expect(m.code).toBe(1);
+    const mj = JSON.parse(m.out) as Json;
+    const f = mj.findings.find((x) => x.severity === 'error' && x.text?.includes('83.60%'));
+    expect(f, JSON.stringify(mj.findings, null, 1)).toBeDefined();
+    expect(f!.expected).toContain('83.06');
+  });
+});
+
+describe('juesuan audit on the real 2024 Putuo PDF', () => {
+  it('finds all nine tables and the narrative figures, with evidence for each finding', () => {
+    const r = run(['audit', putuo, '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as Json;
+    expect(j.year).toBe(2024);
+    expect(j.tables.map((t) => `${t.id}:${t.status}`)).toEqual([
+      't1:read',
+      't2:read',
+      't3:read',
+      't4:read',
+      't5:read',
+      't6:read',
+      't7:empty',
+      't8:empty',
+      't9:empty',
+    ]);
+    expect(j.figures.length).toBeGreaterThan(50);
+    expect(j.summary.error).toBe(0);
+    for (const f of j.findings.filter((x) => x.severity !== 'info')) {
+      expect(f.page).toBeGreaterThan(0);
+      expect(f.text).toBeTruthy();
+    }
+    expect(
+      j.findings.some((f) => f.rule === 'narrative-share' && f.expected === '9.56%' && f.actual === '9.55%'),
+    ).toBe(true);
+  });
+});
+
+describe('juesuan audit on many files', () => {
+  it('audits a directory with workers, writes per-file reports, report.html and a CSV summary, and survives a corrupt file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-batch-'));
+    copyFileSync(seed, join(dir, 'seed.txt'));
+    copyFileSync(putuo, join(dir, 'putuo.pdf'));
+    writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nthis is not really a pdf');
+    const out = join(dir, 'out');
+    const r = run(['audit', dir, '--out', out, '--jobs', '2']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/3\/3 100%/);
+    expect(r.out).toContain('已审查 3 个文件');
+    const csv = readFileSync(join(out, 'summary.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe('file,unit,year,errors,warnings,infos,figures,tables_read,status');
+    expect(csv).toHaveLength(4);
+    expect(csv.find((l) => l.includes('broken.pdf'))).toMatch(/无法读取/);
+    expect(csv.find((l) => l.includes('putuo.pdf'))).toContain('中共上海市普陀区委社会工作部,2024,0,');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('决算公开审查报告');
+    expect(html).toContain('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+  });
+  it('an unreadable single file exits 2 with a Chinese message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-bad-'));
+    writeFileSync(join(dir, 'x.pdf'), 'not a pdf at all');
+    const r = run(['audit', join(dir, 'x.pdf')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/PDF|无法/);
+  });
+});
