@@ -36,6 +36,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** A file name without characters Windows or Unix refuse. */
 export function safeFileName(name: string): string {
+  // Characters Windows or Unix refuse in file names, and control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120);
 }
 
