@@ -19,11 +19,12 @@ function build(doc: CorpusDoc): { text: string; key: Record<string, unknown> } {
   const u = makeUnit(doc.unit);
   const d = new DocBuilder(doc.options);
   doc.layout(d, u);
-  const { text: raw, applied } = d.render(doc.errors ?? []);
+  const specs = typeof doc.errors === 'function' ? doc.errors(u, d) : (doc.errors ?? []);
+  const { text: raw, applied, figures: printed, tables } = d.render(specs);
   const text = doc.post ? doc.post(raw) : raw;
   const changedFigures = new Map<string, string>();
   for (const e of applied) for (const f of e.figures ?? []) changedFigures.set(f.key, f.value);
-  const figures = d.figures.map((f) => {
+  const figures = printed.map((f) => {
     const out: Record<string, unknown> = {
       key: f.key,
       name: f.name,
@@ -41,7 +42,7 @@ function build(doc: CorpusDoc): { text: string; key: Record<string, unknown> } {
       kind: e.kind,
       what: e.what,
       original: conv(e.from),
-      changed: conv(e.changed ?? e.to),
+      changed: conv(e.changed),
     };
     if (e.message) out.message = e.message;
     return out;
@@ -58,7 +59,7 @@ function build(doc: CorpusDoc): { text: string; key: Record<string, unknown> } {
       follows: doc.follows,
     },
     features: doc.features,
-    tables: d.tables,
+    tables,
     figures,
     errors,
   };
@@ -74,7 +75,7 @@ for (const doc of CORPUS) {
     join(dir, `${doc.name}.key.yaml`),
     `# Answer key of ${doc.name}.txt (written by build/build-corpus.ts)\n${stringify(key, { lineWidth: 0 })}`,
   );
-  const errs = (doc.errors ?? []).map((e) => e.kind).join(', ');
+  const errs = [...new Set((key.errors as { kind: string }[]).map((e) => e.kind))].join(', ');
   rows.push(
     `| \`${doc.name}.txt\` | ${doc.province} | ${doc.level} | ${doc.unit.year} | ${doc.form} | ${doc.kind} | ${doc.options.unit} | ${doc.follows} | ${doc.features.join('；')} | ${errs || '—'} |`,
   );

@@ -30,19 +30,33 @@ export interface KeyFigure {
   changes?: KeyChange[];
 }
 
+/** An error as applied: the text it replaced and the text it left. */
 export interface InjectedError {
   kind: string;
   what: string;
-  /** Text of the clean document that is replaced … */
   from: string;
-  /** … by this (empty: the text is removed). */
   to: string;
-  /** The changed text as it appears in the document, for matching a finding's quote (default: `to`). */
-  changed?: string;
+  /** The changed text as it appears in the document, for matching a finding's quote. */
+  changed: string;
   /** When nothing can be quoted (a table left out): words a finding's message must contain. */
   message?: string;
   /** Stated figures whose printed value the error changes. */
   figures?: { key: string; value: string }[];
+}
+
+/**
+ * An error to inject: the first match of `find` (a string or a pattern that must match exactly one
+ * place of the clean document) is replaced by `to`; `changed` is the part of the new text a finding
+ * should quote (default: all of it).
+ */
+export interface ErrorSpec {
+  kind: string;
+  what: string;
+  find: string | RegExp;
+  to: string | ((m: RegExpExecArray) => string);
+  changed?: string | ((m: RegExpExecArray) => string);
+  message?: string;
+  figures?: (m: RegExpExecArray) => { key: string; value: string }[];
 }
 
 export interface TableKey {
@@ -56,6 +70,8 @@ export interface TableKey {
 export class Fig {
   changes: KeyChange[] = [];
   share?: { text: string; of: string };
+  /** The block the figure is printed in (the next one written after it was made). */
+  block = 0;
   constructor(
     readonly key: string,
     readonly name: string,
@@ -84,6 +100,8 @@ export interface DocOptions {
   traditional?: boolean;
   /** Decimals of amounts (2; 0 for documents that print whole 万元). */
   decimals?: number;
+  /** Keep only these pages (1-based, inclusive): a page or two of a longer publication. */
+  pages?: [number, number];
 }
 
 export function roundDiv(a: bigint, b: bigint): bigint {
@@ -98,7 +116,8 @@ export class DocBuilder {
   private blocks: Block[] = [];
   readonly figures: Fig[] = [];
   readonly tables: TableKey[] = [];
-  readonly opts: Required<Omit<DocOptions, 'wrap'>> & { wrap?: number };
+  readonly opts: Required<Omit<DocOptions, 'wrap' | 'pages'>> & { wrap?: number; pages?: [number, number] };
+  private tableBlocks: number[] = [];
 
   constructor(opts: DocOptions) {
     this.opts = {
@@ -144,12 +163,14 @@ export class DocBuilder {
   /** A stated figure: recorded in the key. */
   f(key: string, name: string, fen: Fen, o: { proposed?: boolean } = {}): Fig {
     const fig = new Fig(key, name, this.n(fen), this.opts.unit, this.sep, o.proposed ?? false);
+    fig.block = this.blocks.length;
     this.figures.push(fig);
     return fig;
   }
   /** A count (人, 辆, 个, 批次, 人次): recorded in the key. */
   c(key: string, name: string, value: number | string, unit: string, o: { proposed?: boolean } = {}): Fig {
     const fig = new Fig(key, name, String(value), unit, '', o.proposed ?? false);
+    fig.block = this.blocks.length;
     this.figures.push(fig);
     return fig;
   }
@@ -250,18 +271,52 @@ export class DocBuilder {
   // ------------------------------------------------------------------ output
   table(t: TableKey): void {
     this.tables.push(t);
+    this.tableBlocks.push(this.blocks.length);
   }
 
   /** The finished text (pages separated by \f) after the injected errors, and what they left. */
-  render(errors: readonly InjectedError[] = []): { text: string; applied: InjectedError[] } {
-    const blocks = this.blocks.map((b) => ({ ...b }));
+  render(errors: readonly ErrorSpec[] = []): {
+    text: string;
+    applied: InjectedError[];
+    figures: Fig[];
+    tables: TableKey[];
+  } {
+    const all = this.blocks.map((b) => ({ ...b }));
+    // Page of each block, and the blocks kept when only some pages are published.
+    let pageNo = 1;
+    const pageOf = all.map((b) => (b.kind === 'page' ? ++pageNo : pageNo));
+    const keep = (i: number) => {
+      const r = this.opts.pages;
+      return !r || (pageOf[i]! >= r[0] && pageOf[i]! <= r[1] && !(all[i]!.kind === 'page' && pageOf[i] === r[0]));
+    };
+    const blocks = all.filter((_, i) => keep(i));
+    const figures = this.figures.filter((f) => keep(Math.min(f.block, all.length - 1)));
+    const tables = this.tables.filter((_, i) => keep(Math.min(this.tableBlocks[i]!, all.length - 1)));
     const applied: InjectedError[] = [];
     for (const e of errors) {
+      const re =
+        typeof e.find === 'string'
+          ? new RegExp(e.find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
+          : new RegExp(e.find.source, e.find.flags.includes('g') ? e.find.flags : e.find.flags + 'g');
       let hits = 0;
-      for (const b of blocks) if (b.kind !== 'page') hits += b.text.split(e.from).length - 1;
-      if (hits !== 1) throw new Error(`error "${e.what}": «${e.from}» occurs ${hits} times`);
-      for (const b of blocks) if (b.kind !== 'page' && b.text.includes(e.from)) b.text = b.text.replace(e.from, e.to);
-      applied.push(e);
+      let where: { b: { text: string }; m: RegExpExecArray } | undefined;
+      for (const b of blocks) {
+        if (b.kind === 'page') continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(b.text); m !== null; m = re.exec(b.text)) {
+          hits++;
+          where ??= { b, m };
+        }
+      }
+      if (hits !== 1 || !where) throw new Error(`error "${e.what}": «${String(e.find)}» matches ${hits} times`);
+      const { b, m } = where;
+      const to = typeof e.to === 'string' ? e.to : e.to(m);
+      const changed = e.changed === undefined ? to : typeof e.changed === 'string' ? e.changed : e.changed(m);
+      b.text = b.text.slice(0, m.index) + to + b.text.slice(m.index + m[0].length);
+      const out: InjectedError = { kind: e.kind, what: e.what, from: m[0], to, changed };
+      if (e.message) out.message = e.message;
+      if (e.figures) out.figures = e.figures(m);
+      applied.push(out);
     }
     const pages: string[][] = [[]];
     for (const b of blocks) {
@@ -275,7 +330,7 @@ export class DocBuilder {
     }
     let text = pages.map((p) => p.join('\n')).join('\n\f');
     if (this.opts.traditional) text = toTraditional(text);
-    return { text: text.endsWith('\n') ? text : text + '\n', applied };
+    return { text: text.endsWith('\n') ? text : text + '\n', applied, figures, tables };
   }
 }
 

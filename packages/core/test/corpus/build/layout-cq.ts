@@ -153,10 +153,13 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
 
   d.l('三、其他需要说明的事项');
   d.l('（一）机关运行经费情况');
-  const ac = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
-  d.p(
+  if (u.kind === '事业') d.p(`本${F}为事业单位，不涉及机关运行经费。`);
+  else {
+    const ac = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
+    d.p(
     `本${F}${y}年度机关运行经费支出${ac}，较上年决算数${d.yoy(ac, u.adminCost.amount, u.adminCost.prior, { style: 'cq' })}，主要原因是${why(u.adminCost.amount, u.adminCost.prior, y + 5)}。`,
-  );
+    );
+  }
   d.l('（二）国有资产占用情况');
   const vt = d.c('assets.vehicles.total', '车辆', u.assets.vehicles, '辆');
   const vle = d.c('assets.vehicles.byCategory.lawEnforcement', '执法执勤用车', u.assets.byCategory.lawEnforcement, '辆');
