@@ -81,7 +81,8 @@ function changeMatches(c: KeyChange, f: StatedFigure): boolean {
   if (!x) return false;
   const against = c.against === 'priorBudget' ? 'budget' : c.against;
   if (x.against !== against) return false;
-  if (c.rate && norm(x.rateText ?? '').replace(/^[-+]/, '') !== norm(c.rate).replace(/^[-+]/, '')) return false;
+  if (c.rate && norm(x.rateText ?? '').replace(/^[-+]/, '') !== norm(c.rate).replace(/^[-+]/, ''))
+    return false;
   if (c.completion && norm(x.completionText ?? '') !== norm(c.completion)) return false;
   if (c.amount && norm(x.amountText ?? '') !== norm(c.amount)) return false;
   if (c.direction === '持平' && x.direction !== '持平') return false;
@@ -142,7 +143,11 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
     key.errors.length === 0
       ? r.findings
           .filter((f) => f.severity === 'error')
-          .map((f) => ({ rule: f.rule, ...(f.page !== undefined ? { page: f.page } : {}), message: f.message }))
+          .map((f) => ({
+            rule: f.rule,
+            ...(f.page !== undefined ? { page: f.page } : {}),
+            message: f.message,
+          }))
       : [];
   const kind = reportedKind(r);
   return {
@@ -160,7 +165,8 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
   };
 }
 
-const pct = (a: number, b: number): string => (b === 0 ? '   — ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
+const pct = (a: number, b: number): string =>
+  b === 0 ? '   — ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`;
 /** Display width: CJK characters take two columns. */
 const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
@@ -186,7 +192,13 @@ async function main(): Promise<void> {
   for (const s of scores) {
     const l = s.key.layout;
     const layout = `${l.province} ${l.level} ${l.kind}`;
-    const rec = s.refused ? 'REFUSED' : s.kindReported ? (s.kindReported === l.kind ? 'yes' : `as ${s.kindReported}`) : 'yes*';
+    const rec = s.refused
+      ? 'REFUSED'
+      : s.kindReported
+        ? s.kindReported === l.kind
+          ? 'yes'
+          : `as ${s.kindReported}`
+        : 'yes*';
     const caught = s.errors.filter((e) => e.caught).length;
     console.log(
       `${pad(s.name, nameW)}${pad(layout, 22)}  ${pad(rec, 11)}  ${String(s.figures.found).padStart(3)}/${String(s.figures.total).padEnd(3)} ${pct(s.figures.found, s.figures.total)}` +
@@ -194,7 +206,11 @@ async function main(): Promise<void> {
         `    ${s.errors.length ? `${caught}/${s.errors.length}`.padEnd(12) : '—'.padEnd(12)}   ${s.key.errors.length ? '(has errors)' : String(s.falseErrors.length)}`,
     );
     if (verbose) {
-      if (s.figures.missed.length) console.log(`    missed: ${s.figures.missed.join(', ')}`);
+      const missed = s.figures.missed;
+      if (missed.length)
+        console.log(
+          `    missed (${missed.length}): ${missed.slice(0, 12).join(', ')}${missed.length > 12 ? ', …' : ''}`,
+        );
       for (const e of s.errors) console.log(`    ${e.caught ? 'caught' : 'MISSED'} [${e.kind}] ${e.what}`);
     }
   }
@@ -213,18 +229,35 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log('Summary');
-  console.log(`  documents            ${scores.length} (${clean.length} without injected errors, ${withErrors.length} with); ${provinces.size} provinces/levels: ${[...provinces].join(' ')}; years ${years.join(', ')}`);
+  console.log(
+    `  documents            ${scores.length} (${clean.length} without injected errors, ${withErrors.length} with); ${provinces.size} provinces/levels: ${[...provinces].join(' ')}; years ${years.join(', ')}`,
+  );
   console.log(`  kinds                ${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   console.log(
     `  recognised           ${scores.length - refused.length}/${scores.length}${refused.length ? `; refused as not a disclosure: ${refused.map((s) => s.name).join(', ')}` : ''}` +
-      (scores.some((s) => s.kindReported) ? '' : ' (the audit does not report a document kind yet: recognised = not refused)'),
+      (scores.some((s) => s.kindReported)
+        ? ''
+        : ' (the audit does not report a document kind yet: recognised = not refused)'),
   );
   console.log(
-    `  figures recall       ${sum((s) => s.figures.found)}/${sum((s) => s.figures.total)} ${pct(sum((s) => s.figures.found), sum((s) => s.figures.total))}` +
+    `  figures recall       ${sum((s) => s.figures.found)}/${sum((s) => s.figures.total)} ${pct(
+      sum((s) => s.figures.found),
+      sum((s) => s.figures.total),
+    )}` +
       `   (plus figures of keys the audit does not define yet: ${sum((s) => s.figures.proposedFound)}/${sum((s) => s.figures.proposedTotal)})`,
   );
-  console.log(`  comparisons read     ${sum((s) => s.changes.found)}/${sum((s) => s.changes.total)} ${pct(sum((s) => s.changes.found), sum((s) => s.changes.total))}   (right base and rate/amount as printed)`);
-  console.log(`  tables read          ${sum((s) => s.tables.found)}/${sum((s) => s.tables.total)} ${pct(sum((s) => s.tables.found), sum((s) => s.tables.total))}`);
+  console.log(
+    `  comparisons read     ${sum((s) => s.changes.found)}/${sum((s) => s.changes.total)} ${pct(
+      sum((s) => s.changes.found),
+      sum((s) => s.changes.total),
+    )}   (right base and rate/amount as printed)`,
+  );
+  console.log(
+    `  tables read          ${sum((s) => s.tables.found)}/${sum((s) => s.tables.total)} ${pct(
+      sum((s) => s.tables.found),
+      sum((s) => s.tables.total),
+    )}`,
+  );
   console.log(`  errors caught        ${errCaught}/${errTotal} ${pct(errCaught, errTotal)}`);
   const byErrKind = new Map<string, [number, number]>();
   for (const s of scores)
@@ -235,7 +268,9 @@ async function main(): Promise<void> {
       byErrKind.set(e.kind, v);
     }
   for (const [k, [c, t]] of [...byErrKind].sort()) console.log(`    ${pad(k, 30)} ${c}/${t}`);
-  console.log(`  false errors         ${falseErrs.length} error finding(s) on ${new Set(falseErrs.map((f) => f.doc)).size} of ${clean.length} documents without injected errors`);
+  console.log(
+    `  false errors         ${falseErrs.length} error finding(s) on ${new Set(falseErrs.map((f) => f.doc)).size} of ${clean.length} documents without injected errors`,
+  );
   const byRule = new Map<string, number>();
   for (const f of falseErrs) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`    ${pad(rule, 30)} ${n}`);
@@ -243,9 +278,19 @@ async function main(): Promise<void> {
   console.log(`  audit time           ${sum((s) => s.ms).toFixed(0)} ms in all`);
   if (falseErrs.length) {
     console.log('');
-    console.log('False errors (error findings on documents without injected errors)');
-    for (const f of falseErrs)
-      console.log(`  ${f.doc}${f.page !== undefined ? ` p.${f.page}` : ''} [${f.rule}] ${f.message.slice(0, 140)}`);
+    console.log('False errors (error findings on documents without injected errors), by document and rule');
+    for (const doc of [...new Set(falseErrs.map((f) => f.doc))]) {
+      const mine = falseErrs.filter((f) => f.doc === doc);
+      console.log(`  ${doc}: ${mine.length}`);
+      for (const rule of [...new Set(mine.map((f) => f.rule))]) {
+        const of = mine.filter((f) => f.rule === rule);
+        const first = of[0]!;
+        const more = of.length > 1 ? ` (×${of.length})` : '';
+        console.log(
+          `    [${rule}]${more}${first.page !== undefined ? ` p.${first.page}` : ''} ${first.message.slice(0, 120)}`,
+        );
+      }
+    }
   }
 }
 

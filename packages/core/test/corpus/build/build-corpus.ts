@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
 import { DocBuilder, type InjectedError } from './doc.ts';
 import { CORPUS, type CorpusDoc } from './corpus-list.ts';
@@ -67,14 +68,19 @@ function build(doc: CorpusDoc): { text: string; key: Record<string, unknown> } {
   return { text, key };
 }
 
+/** Written as the repository's Prettier settings would write it (`npm run format:check` covers these files). */
+async function pretty(file: string, text: string, parser: 'yaml' | 'markdown'): Promise<string> {
+  const config = (await resolveConfig(file)) ?? {};
+  return format(text, { ...config, parser });
+}
+
 const rows: string[] = [];
 for (const doc of CORPUS) {
   const { text, key } = build(doc);
   writeFileSync(join(dir, `${doc.name}.txt`), text);
-  writeFileSync(
-    join(dir, `${doc.name}.key.yaml`),
-    `# Answer key of ${doc.name}.txt (written by build/build-corpus.ts)\n${stringify(key, { lineWidth: 0 })}`,
-  );
+  const keyFile = join(dir, `${doc.name}.key.yaml`);
+  const yaml = `# Answer key of ${doc.name}.txt (written by build/build-corpus.ts)\n${stringify(key, { lineWidth: 0 })}`;
+  writeFileSync(keyFile, await pretty(keyFile, yaml, 'yaml'));
   const errs = [...new Set((key.errors as { kind: string }[]).map((e) => e.kind))].join(', ');
   rows.push(
     `| \`${doc.name}.txt\` | ${doc.province} | ${doc.level} | ${doc.unit.year} | ${doc.form} | ${doc.kind} | ${doc.options.unit} | ${doc.follows} | ${doc.features.join('；')} | ${errs || '—'} |`,
@@ -92,5 +98,8 @@ const table = [
   '|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
-writeFileSync(readmePath, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
+writeFileSync(
+  readmePath,
+  await pretty(readmePath, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`, 'markdown'),
+);
 console.log(`${CORPUS.length} documents written to ${dir}`);

@@ -25,11 +25,7 @@ const REASONS_BUDGET_UP = [
   '年度中增加了上级转移支付项目',
   '年中调整预算，增加了乡村振兴项目资金',
 ];
-const REASONS_BUDGET_DOWN = [
-  '部分项目按进度结转下年执行',
-  '厉行节约，严控支出',
-  '部分政府采购项目结余',
-];
+const REASONS_BUDGET_DOWN = ['部分项目按进度结转下年执行', '厉行节约，严控支出', '部分政府采购项目结余'];
 
 export function reason(up: boolean, n: number, budget = false): string {
   const pool = budget ? (up ? REASONS_BUDGET_UP : REASONS_BUDGET_DOWN) : up ? REASONS_UP : REASONS_DOWN;
@@ -65,7 +61,9 @@ export function glossary(d: DocBuilder, heading: string): void {
   d.p('4.基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。');
   d.p('5.项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。');
   d.p('6.“三公”经费：指用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。');
-  d.p('7.机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项公用经费。');
+  d.p(
+    '7.机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项公用经费。',
+  );
 }
 
 /** Functions of a unit, by its kind of work: short, invented. */

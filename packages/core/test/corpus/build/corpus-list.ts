@@ -41,7 +41,6 @@ export interface CorpusDoc {
   twin?: string;
 }
 
-
 // ------------------------------------------------------------------------------------------------
 // Helpers for the errors: figures as printed and the wrong values real documents print instead.
 
@@ -171,7 +170,9 @@ const cqUnitErrors = (u: Unit, d: DocBuilder): ErrorSpec[] => [
   {
     kind: 'flat-claim-differs',
     what: '机关运行经费与上年不同，文中却说与上年持平',
-    find: new RegExp(`机关运行经费支出${esc(d.a(u.adminCost.amount))}，较上年决算数[^，]+，主要原因是[^。]+。`),
+    find: new RegExp(
+      `机关运行经费支出${esc(d.a(u.adminCost.amount))}，较上年决算数[^，]+，主要原因是[^。]+。`,
+    ),
     to: `机关运行经费支出${d.a(u.adminCost.amount)}，与上年决算数持平。`,
     changed: '与上年决算数持平',
   },
@@ -195,8 +196,14 @@ const PART1: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'full',
-    follows: '重庆区县部门决算公开说明：一、部门基本情况 / 二、部门决算情况说明 /（一）…（七）/ 三、其他需要说明的事项；报表另附',
-    features: ['重庆式标题（二、部门决算情况说明 /（一）收入支出决算总体情况说明 1.总体情况。）', '与上年决算数、年初预算数比较', '“三公”实物量', '无报表'],
+    follows:
+      '重庆区县部门决算公开说明：一、部门基本情况 / 二、部门决算情况说明 /（一）…（七）/ 三、其他需要说明的事项；报表另附',
+    features: [
+      '重庆式标题（二、部门决算情况说明 /（一）收入支出决算总体情况说明 1.总体情况。）',
+      '与上年决算数、年初预算数比较',
+      '“三公”实物量',
+      '无报表',
+    ],
     unit: CQ_DISTRICT,
     options: { unit: '万元' },
     layout: (d, u) => layoutCq(d, u, { form: '部门', work: 'dept' }),
@@ -250,11 +257,21 @@ const PART1: CorpusDoc[] = [
       carry: true,
       vehiclesHeld: 2,
       reception: true,
-      divisions: ['党政办公室', '经济发展办公室', '民政和社会事务办公室', '平安建设办公室', '规划建设管理环保办公室', '财政办公室', '应急管理办公室', '综合行政执法办公室'],
+      divisions: [
+        '党政办公室',
+        '经济发展办公室',
+        '民政和社会事务办公室',
+        '平安建设办公室',
+        '规划建设管理环保办公室',
+        '财政办公室',
+        '应急管理办公室',
+        '综合行政执法办公室',
+      ],
       staff: { authorised: 68, active: 61, retired: 33 },
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutCq(d, u, { form: '部门', work: 'town', headline: true, title: '部门决算公开情况说明' }),
+    layout: (d, u) =>
+      layoutCq(d, u, { form: '部门', work: 'town', headline: true, title: '部门决算公开情况说明' }),
   },
   {
     name: 'cq-unit-road-2024',
@@ -263,7 +280,12 @@ const PART1: CorpusDoc[] = [
     form: '单位决算',
     kind: 'full',
     follows: '重庆区级事务中心单位决算公开说明：一、单位基本情况 / 二、单位决算情况说明',
-    features: ['单位决算', '重庆式标题（二、单位决算情况说明）', '较年初预算数、较上年决算数在一句中', '参公单位'],
+    features: [
+      '单位决算',
+      '重庆式标题（二、单位决算情况说明）',
+      '较年初预算数、较上年决算数在一句中',
+      '参公单位',
+    ],
     unit: CQ_ROAD,
     options: { unit: '万元' },
     layout: (d, u) => layoutCq(d, u, { form: '单位', work: 'road' }),
@@ -290,7 +312,8 @@ const PART1: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'full',
-    follows: '湖北县级部门决算公开说明：第一部分：基本情况（三、人员构成情况）/ 第二部分：一、收入支出决算总体及增减变动情况 / 第三部分：其他重要事项 / 第五部分：报表',
+    follows:
+      '湖北县级部门决算公开说明：第一部分：基本情况（三、人员构成情况）/ 第二部分：一、收入支出决算总体及增减变动情况 / 第三部分：其他重要事项 / 第五部分：报表',
     features: ['“第一部分：”带冒号', '报表每格一行（表1：…表9：）', '人员构成'],
     unit: unit({
       seed: 201,
@@ -313,11 +336,13 @@ const PART1: CorpusDoc[] = [
     level: '省',
     form: '部门决算',
     kind: 'full',
-    follows: '湖北省直部门决算：第一部分 部门概况 / 第二部分 决算表（网页表格，每格一行）/ 第三部分 决算情况说明（一…十）/ 第四部分 名词解释',
+    follows:
+      '湖北省直部门决算：第一部分 部门概况 / 第二部分 决算表（网页表格，每格一行）/ 第三部分 决算情况说明（一…十）/ 第四部分 名词解释',
     features: ['第一部分 …概况', '报表每格一行', '千分位报表', '分页'],
     unit: HB_PROV,
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', tables: 'cells', pages: true, toc: true })),
+    layout: (d, u) =>
+      layoutStd(d, u, std({ form: '部门', work: 'dept', tables: 'cells', pages: true, toc: true })),
     twin: 'hubei-prov-difangzhi-2022-err',
   },
   {
@@ -330,7 +355,8 @@ const PART1: CorpusDoc[] = [
     features: ['文中收入总计与表一矛盾（几万元对几千万元）'],
     unit: HB_PROV,
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', tables: 'cells', pages: true, toc: true })),
+    layout: (d, u) =>
+      layoutStd(d, u, std({ form: '部门', work: 'dept', tables: 'cells', pages: true, toc: true })),
     errors: (u, d) => {
       const wrong = d.n(Math.round(u.incomeGrandTotal / 1000 / 100) * 100);
       return [
@@ -357,7 +383,14 @@ const HN_STREET = unit({
   other: true,
   vehiclesHeld: 2,
   reception: true,
-  divisions: ['党政综合办公室', '基层党建办公室', '社会治理和平安建设办公室', '社区建设和民政办公室', '城市管理办公室', '经济发展办公室'],
+  divisions: [
+    '党政综合办公室',
+    '基层党建办公室',
+    '社会治理和平安建设办公室',
+    '社区建设和民政办公室',
+    '城市管理办公室',
+    '经济发展办公室',
+  ],
   staff: { authorised: 45, active: 42, retired: 12, retiredCadre: 1 },
 });
 
@@ -369,8 +402,14 @@ const PART2: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '湖南市直部门决算：第一部分 …概况 / 第二部分 部门决算表（表九为“三公”）/ 第三部分 十四节（九“三公”、十 机关运行经费、十一 一般性支出、十二 政府采购 …）',
-    features: ['湖南十四节', '一般性支出（会议费、培训费，次数与人次）', '报表每格一行', '表六为“基本支出决算明细表”'],
+    follows:
+      '湖南市直部门决算：第一部分 …概况 / 第二部分 部门决算表（表九为“三公”）/ 第三部分 十四节（九“三公”、十 机关运行经费、十一 一般性支出、十二 政府采购 …）',
+    features: [
+      '湖南十四节',
+      '一般性支出（会议费、培训费，次数与人次）',
+      '报表每格一行',
+      '表六为“基本支出决算明细表”',
+    ],
     unit: unit({
       seed: 223,
       year: 2022,
@@ -383,7 +422,19 @@ const PART2: CorpusDoc[] = [
       divisions: ['办公室', '规划发展科', '产权管理科', '企业改革科', '考核分配科', '财务监督科'],
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', sections: 'hunan14', tables: 'cells', namedParts: true, toc: true })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({
+          form: '部门',
+          work: 'dept',
+          sections: 'hunan14',
+          tables: 'cells',
+          namedParts: true,
+          toc: true,
+        }),
+      ),
   },
   {
     name: 'hunan-street-2021-err',
@@ -395,7 +446,8 @@ const PART2: CorpusDoc[] = [
     features: ['街道', '湖南十四节', '人数不相加', '内设机构数与所列不符'],
     unit: HN_STREET,
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'street', sections: 'hunan14', namedParts: true })),
+    layout: (d, u) =>
+      layoutStd(d, u, std({ form: '部门', work: 'street', sections: 'hunan14', namedParts: true })),
     errors: (u) => [
       {
         kind: 'staff-sum',
@@ -430,11 +482,18 @@ const PART2: CorpusDoc[] = [
       other: true,
       vehiclesHeld: 1,
       reception: true,
-      divisions: ['党政综合办公室', '经济发展办公室', '社会事务办公室', '自然资源和生态环境办公室', '社会治安和应急管理办公室'],
+      divisions: [
+        '党政综合办公室',
+        '经济发展办公室',
+        '社会事务办公室',
+        '自然资源和生态环境办公室',
+        '社会治安和应急管理办公室',
+      ],
       staff: { authorised: 58, active: 55, retired: 20 },
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'town', sections: 'hunan14', namedParts: true })),
+    layout: (d, u) =>
+      layoutStd(d, u, std({ form: '部门', work: 'town', sections: 'hunan14', namedParts: true })),
     errors: (u, d) => {
       const share = d.pct(u.generalBudget, u.incomeTotal);
       return [
@@ -456,7 +515,14 @@ const PART2: CorpusDoc[] = [
     kind: '三公-only',
     follows: '湖南县级部门单独公开的“三公”经费决算说明：一段话，预算与决算、占比、“批次为 n 个”、接待人次',
     features: ['“三公”单独公开', '接待批次以“个”计', '预算数与决算数'],
-    unit: unit({ seed: 229, year: 2019, name: '桃江县农业农村局', codes: ['2130101', '2080505'], vehiclesHeld: 2, reception: true }),
+    unit: unit({
+      seed: 229,
+      year: 2019,
+      name: '桃江县农业农村局',
+      codes: ['2130101', '2080505'],
+      vehiclesHeld: 2,
+      reception: true,
+    }),
     options: { unit: '万元' },
     layout: (d, u) => layoutSg(d, u, 'hn'),
   },
@@ -467,8 +533,14 @@ const PART2: CorpusDoc[] = [
     level: '区县',
     form: '单位决算',
     kind: 'full',
-    follows: '四川县级单位决算：第一部分 单位概况 / 第二部分 单位决算情况说明 / 第三部分 名词解释 / 第四部分 附件 / 第五部分 附表（在后）',
-    features: ['单位决算', '成对的写法“本年收入、本年支出合计各是 a、b”', '说明在前、报表在后', '报表整行一行'],
+    follows:
+      '四川县级单位决算：第一部分 单位概况 / 第二部分 单位决算情况说明 / 第三部分 名词解释 / 第四部分 附件 / 第五部分 附表（在后）',
+    features: [
+      '单位决算',
+      '成对的写法“本年收入、本年支出合计各是 a、b”',
+      '说明在前、报表在后',
+      '报表整行一行',
+    ],
     unit: unit({
       seed: 231,
       year: 2022,
@@ -481,7 +553,12 @@ const PART2: CorpusDoc[] = [
       reception: true,
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '单位', work: 'dept', parts: 'sichuan', overview: 'pairDiff', tables: 'rows' })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({ form: '单位', work: 'dept', parts: 'sichuan', overview: 'pairDiff', tables: 'rows' }),
+      ),
   },
   {
     name: 'sichuan-unit-nongji-2024-err',
@@ -504,7 +581,8 @@ const PART2: CorpusDoc[] = [
       staff: { authorised: 86, active: 81, retired: 30 },
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '单位', work: 'dept', parts: 'sichuan', overview: 'equal' })),
+    layout: (d, u) =>
+      layoutStd(d, u, std({ form: '单位', work: 'dept', parts: 'sichuan', overview: 'equal' })),
     errors: (u, d) => [
       {
         kind: 'placeholder',
@@ -530,7 +608,8 @@ const PART2: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'full',
-    follows: '北京区级部门决算：第一部分 报表（详见附件）/ 第二部分 部门决算说明（一、单位基本情况 二、收入支出决算总体情况说明（一）收入（二）支出 …）/ 第三部分 其他重要事项（“三公”在此）/ 第四部分 绩效评价',
+    follows:
+      '北京区级部门决算：第一部分 报表（详见附件）/ 第二部分 部门决算说明（一、单位基本情况 二、收入支出决算总体情况说明（一）收入（二）支出 …）/ 第三部分 其他重要事项（“三公”在此）/ 第四部分 绩效评价',
     features: ['正文千分位“9,685.55万元”', '“收、支总计”', '“三公”在其他重要事项中', '比年初预算数减少'],
     unit: unit({
       seed: 241,
@@ -589,7 +668,8 @@ const PART2: CorpusDoc[] = [
     level: '街道',
     form: '部门决算',
     kind: 'full',
-    follows: '山西街道办事处部门决算及“三公”经费信息公开：第二部分 机关决算报表（表五（一）（二）、决算公开相关信息统计表）/ 第三部分 机关决算情况说明（一、决算数据变动情况及原因 二、“三公”经费决算增减变动 …）',
+    follows:
+      '山西街道办事处部门决算及“三公”经费信息公开：第二部分 机关决算报表（表五（一）（二）、决算公开相关信息统计表）/ 第三部分 机关决算情况说明（一、决算数据变动情况及原因 二、“三公”经费决算增减变动 …）',
     features: ['街道', '“机关决算”', '全部数字在“决算数据变动情况及原因”一节', '空表说明'],
     unit: unit({
       seed: 251,
@@ -620,7 +700,14 @@ const PART2: CorpusDoc[] = [
       codes: TOWN,
       vehiclesHeld: 1,
       reception: true,
-      divisions: ['党政综合办公室', '经济发展办公室', '社会事务办公室', '综合行政执法办公室', '综合便民服务中心', '退役军人服务站'],
+      divisions: [
+        '党政综合办公室',
+        '经济发展办公室',
+        '社会事务办公室',
+        '综合行政执法办公室',
+        '综合便民服务中心',
+        '退役军人服务站',
+      ],
     }),
     options: { unit: '万元' },
     layout: (d, u) => layoutSx(d, u, { work: 'town' }),
@@ -642,7 +729,8 @@ const PART2: CorpusDoc[] = [
     level: '乡镇',
     form: '部门决算',
     kind: 'full',
-    follows: '云南镇人民政府部门决算：第三部分只有四节（收入、支出、一般公共预算、“三公”）/ 第四部分 其他重要事项及相关口径情况说明 / 第五部分 名词解释',
+    follows:
+      '云南镇人民政府部门决算：第三部分只有四节（收入、支出、一般公共预算、“三公”）/ 第四部分 其他重要事项及相关口径情况说明 / 第五部分 名词解释',
     features: ['乡镇', '“收入共计”', '“较预算减少 x 万元，降低 y%”', '完成年初预算的 x%'],
     unit: unit({
       seed: 261,
@@ -664,7 +752,8 @@ const PART2: CorpusDoc[] = [
     level: '乡镇',
     form: '部门决算',
     kind: 'full',
-    follows: '云南乡人民政府部门决算（同上），网站转成繁体字；报表目录含“三公”经费、行政参公单位机关运行经费情况表',
+    follows:
+      '云南乡人民政府部门决算（同上），网站转成繁体字；报表目录含“三公”经费、行政参公单位机关运行经费情况表',
     features: ['繁体字', '乡镇', '报表每格一行'],
     unit: unit({
       seed: 263,
@@ -687,7 +776,8 @@ const PART2: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '甘肃市直教育事业单位部门决算：一、概况 二、决算情况说明（一）收入（二）支出（三）财政拨款 三、一般公共预算支出（完成年初预算 x%，决算数大于预算数 y 万元）…；繁体字转载',
+    follows:
+      '甘肃市直教育事业单位部门决算：一、概况 二、决算情况说明（一）收入（二）支出（三）财政拨款 三、一般公共预算支出（完成年初预算 x%，决算数大于预算数 y 万元）…；繁体字转载',
     features: ['繁体字', '完成年初预算与决算数大于预算数在一句中', '“降低”作下降'],
     unit: unit({
       seed: 271,
@@ -746,7 +836,8 @@ const PART2: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '广东市直部门决算：第一部分：…概况 / 第二部分：…部门决算表 / 第三部分：…部门决算情况说明 / 第四部分：名词解释（标题带冒号）',
+    follows:
+      '广东市直部门决算：第一部分：…概况 / 第二部分：…部门决算表 / 第三部分：…部门决算情况说明 / 第四部分：名词解释（标题带冒号）',
     features: ['“第一部分：”', '报表整行一行（pdftotext -layout）', '与年初预算、完成年初预算的 x%'],
     unit: unit({
       seed: 281,
@@ -759,7 +850,20 @@ const PART2: CorpusDoc[] = [
       reception: true,
     }),
     options: { unit: '万元', wrap: 36 },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', parts: 'colon', items: 'budget', tables: 'rows', pages: true, namedParts: true })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({
+          form: '部门',
+          work: 'dept',
+          parts: 'colon',
+          items: 'budget',
+          tables: 'rows',
+          pages: true,
+          namedParts: true,
+        }),
+      ),
   },
   {
     name: 'guangdong-sangong-2020',
@@ -811,7 +915,8 @@ const PART2: CorpusDoc[] = [
     level: '区县',
     form: '单位决算',
     kind: 'full',
-    follows: '广西县级学校单位决算：金额以元计、带千分位，每种收入单列并说明“与去年相比无变化，与预算相比无变化”',
+    follows:
+      '广西县级学校单位决算：金额以元计、带千分位，每种收入单列并说明“与去年相比无变化，与预算相比无变化”',
     features: ['元', '正文千分位', '“无变化”的说法', '“同比”', 'PDF 换行'],
     unit: unit({
       seed: 291,
@@ -837,7 +942,8 @@ const PART3: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '江苏市直部门决算网页版：第一部分 部门概况 / 第二部分 决算表（网页表格拆成“|”分隔，每格一行，金额单位：元）/ 第三部分 情况说明',
+    follows:
+      '江苏市直部门决算网页版：第一部分 部门概况 / 第二部分 决算表（网页表格拆成“|”分隔，每格一行，金额单位：元）/ 第三部分 情况说明',
     features: ['报表以元计、说明以万元计', '网页表格“|”分隔', '车辆总数与分类之和不符'],
     unit: unit({
       seed: 301,
@@ -851,7 +957,12 @@ const PART3: CorpusDoc[] = [
       staff: { authorised: 8, active: 8, retired: 3 },
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', tables: 'pipes', tableUnit: '元', tableZero: '0.00' })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({ form: '部门', work: 'dept', tables: 'pipes', tableUnit: '元', tableZero: '0.00' }),
+      ),
     errors: (u) => [
       {
         kind: 'vehicle-count',
@@ -869,7 +980,8 @@ const PART3: CorpusDoc[] = [
     level: '街道',
     form: '部门决算',
     kind: 'full',
-    follows: '浙江街道部门决算：一、概况 二、部门决算公开表 三、部门决算情况说明（各节为（一）…（十））四、名词解释',
+    follows:
+      '浙江街道部门决算：一、概况 二、部门决算公开表 三、部门决算情况说明（各节为（一）…（十））四、名词解释',
     features: ['街道', '各节以（一）（二）编号，部分以一、二编号', '小节以 1. 2. 编号'],
     unit: unit({
       seed: 311,
@@ -915,7 +1027,9 @@ const PART3: CorpusDoc[] = [
         {
           kind: 'rate-wrong-base',
           what: '一般公共预算财政拨款支出的变动率用本年数作分母',
-          find: new RegExp(`与上年相比，(增加|减少)${esc(d.a(diff))}，(增长|下降)${esc(right)}，主要原因是：([^。]+)。(?=$)`),
+          find: new RegExp(
+            `与上年相比，(增加|减少)${esc(d.a(diff))}，(增长|下降)${esc(right)}，主要原因是：([^。]+)。(?=$)`,
+          ),
           to: (m) => `与上年相比，${m[1]}${d.a(diff)}，${m[2]}${wrong}，主要原因是：${m[3]}。`,
           changed: (m) => `${m[2]}${wrong}`,
         },
@@ -929,7 +1043,8 @@ const PART3: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'full',
-    follows: '陕西县级部门决算：保密审查与负责人审签声明 / 第一部分 部门概况 / 第二部分 决算表 / 第三部分（三、“三公”经费、培训费及会议费支出情况说明）/ 第四部分 专业名词解释',
+    follows:
+      '陕西县级部门决算：保密审查与负责人审签声明 / 第一部分 部门概况 / 第二部分 决算表 / 第三部分（三、“三公”经费、培训费及会议费支出情况说明）/ 第四部分 专业名词解释',
     features: ['“三公”与会议费、培训费合并一节', '“收支总计各增加”', '会议次数、培训期数'],
     unit: unit({
       seed: 341,
@@ -951,7 +1066,8 @@ const PART3: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '新疆州直部门决算公开说明（种子文档的版式）：第一部分 单位概况 / 第二部分 部门决算情况说明 / … / 附表在后；PDF 换行',
+    follows:
+      '新疆州直部门决算公开说明（种子文档的版式）：第一部分 单位概况 / 第二部分 部门决算情况说明 / … / 附表在后；PDF 换行',
     features: ['种子版式', '预决算差异率', 'PDF 换行（每行约 28 字）'],
     unit: XJ,
     options: { unit: '万元', spaced: true, wrap: 28 },
@@ -991,14 +1107,17 @@ const PART3: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'excerpt',
-    follows: '上海区级部门决算中的一页：从（三）一般公共预算财政拨款支出决算具体情况的半句开始，逐项“年初预算为 a，支出决算为 b，完成年初预算的 c%。决算数大于预算数的主要原因是”',
+    follows:
+      '上海区级部门决算中的一页：从（三）一般公共预算财政拨款支出决算具体情况的半句开始，逐项“年初预算为 a，支出决算为 b，完成年初预算的 c%。决算数大于预算数的主要原因是”',
     features: ['单页', '从句子中间开始', '没有标题和年度', '页码“— 12 —”'],
     unit: unit({
       seed: 351,
       year: 2024,
       name: '上海市静安区民政局',
       size: 5200,
-      codes: ['2080201', '2080202', '2080208', '2081001', '2080505', '2101101', '2210201'].filter((c) => c !== '2080208'),
+      codes: ['2080201', '2080202', '2080208', '2081001', '2080505', '2101101', '2210201'].filter(
+        (c) => c !== '2080208',
+      ),
       vehiclesHeld: 1,
       reception: true,
     }),
@@ -1012,12 +1131,25 @@ const PART3: CorpusDoc[] = [
     level: '中央',
     form: '部门决算',
     kind: 'full',
-    follows: '中央部门决算：第一部分 部门概况 / 第二部分 决算表 / 第三部分 决算情况说明（收、支总计各 x；项“年初预算为、支出决算为、完成年初预算的”；“三公”全年预算与完成全年预算的 x%）/ 第四部分 名词解释',
+    follows:
+      '中央部门决算：第一部分 部门概况 / 第二部分 决算表 / 第三部分 决算情况说明（收、支总计各 x；项“年初预算为、支出决算为、完成年初预算的”；“三公”全年预算与完成全年预算的 x%）/ 第四部分 名词解释',
     features: ['中央版式', '“收、支总计各”', '全年预算', '事业单位有事业收入', '报表整行一行', '分页'],
     unit: CENTRAL,
     options: { unit: '万元' },
     layout: (d, u) =>
-      layoutStd(d, u, std({ form: '部门', work: 'dept', overview: 'pair', items: 'budget', threePublic: 'central', tables: 'rows', pages: true })),
+      layoutStd(
+        d,
+        u,
+        std({
+          form: '部门',
+          work: 'dept',
+          overview: 'pair',
+          items: 'budget',
+          threePublic: 'central',
+          tables: 'rows',
+          pages: true,
+        }),
+      ),
     twin: 'central-dept-2023-err',
   },
   {
@@ -1031,7 +1163,19 @@ const PART3: CorpusDoc[] = [
     unit: CENTRAL,
     options: { unit: '万元' },
     layout: (d, u) =>
-      layoutStd(d, u, std({ form: '部门', work: 'dept', overview: 'pair', items: 'budget', threePublic: 'central', tables: 'rows', pages: true })),
+      layoutStd(
+        d,
+        u,
+        std({
+          form: '部门',
+          work: 'dept',
+          overview: 'pair',
+          items: 'budget',
+          threePublic: 'central',
+          tables: 'rows',
+          pages: true,
+        }),
+      ),
     errors: (u, d) => {
       const t = u.t5;
       const diff = Math.abs(t.total - t.prior);
@@ -1040,7 +1184,9 @@ const PART3: CorpusDoc[] = [
         {
           kind: 'template-alternative',
           what: '一般公共预算财政拨款支出的变动方向照抄模板',
-          find: new RegExp(`与上年相比，(增加|减少)${esc(d.a(diff))}，(增长|下降)${esc(d.pct(diff, t.prior))}`),
+          find: new RegExp(
+            `与上年相比，(增加|减少)${esc(d.a(diff))}，(增长|下降)${esc(d.pct(diff, t.prior))}`,
+          ),
           to: (m) => `与上年相比，${m[1]}${d.a(diff)}，下降（增长）${d.pct(diff, t.prior)}`,
           changed: () => `下降（增长）${d.pct(diff, t.prior)}`,
         },
@@ -1062,7 +1208,8 @@ const PART3: CorpusDoc[] = [
     level: '中央',
     form: '部门决算',
     kind: 'excerpt',
-    follows: '中央部门决算中的一节：九、财政拨款“三公”经费支出决算情况说明（总体、具体、团组与人次、车辆、接待批次），接着十、其他重要事项的开头',
+    follows:
+      '中央部门决算中的一节：九、财政拨款“三公”经费支出决算情况说明（总体、具体、团组与人次、车辆、接待批次），接着十、其他重要事项的开头',
     features: ['一节', '全年预算', '团组、人次、辆、批次'],
     unit: unit({
       seed: 511,
@@ -1087,9 +1234,17 @@ const PART3: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: '采购-only',
-    follows: '辽宁市直部门单独公开的政府采购情况说明：采购总额、货物/工程/服务及占比、中小企业与小微企业合同金额及占比、采购情况表',
+    follows:
+      '辽宁市直部门单独公开的政府采购情况说明：采购总额、货物/工程/服务及占比、中小企业与小微企业合同金额及占比、采购情况表',
     features: ['政府采购单独公开', '较上年', '小表每行一项'],
-    unit: unit({ seed: 521, year: 2023, name: '沈阳市生态环境局', size: 6400, codes: ['2110101', '2110102', '2080505'], reception: true }),
+    unit: unit({
+      seed: 521,
+      year: 2023,
+      name: '沈阳市生态环境局',
+      size: 6400,
+      codes: ['2110101', '2110102', '2080505'],
+      reception: true,
+    }),
     options: { unit: '万元' },
     layout: (d, u) => layoutCg(d, u),
   },
@@ -1101,7 +1256,14 @@ const PART3: CorpusDoc[] = [
     kind: '采购-only',
     follows: '江西县级部门政府采购情况说明（同上）',
     features: ['政府采购单独公开', '采购总额与货物、工程、服务之和不符'],
-    unit: unit({ seed: 523, year: 2021, name: '南昌县教育体育局', size: 9800, codes: ['2050101', '2050202', '2080505'], reception: true }),
+    unit: unit({
+      seed: 523,
+      year: 2021,
+      name: '南昌县教育体育局',
+      size: 9800,
+      codes: ['2050101', '2050202', '2080505'],
+      reception: true,
+    }),
     options: { unit: '万元' },
     layout: (d, u) => layoutCg(d, u),
     errors: (u, d) => {
@@ -1125,7 +1287,8 @@ const PART3: CorpusDoc[] = [
     level: '区县',
     form: '部门决算',
     kind: 'full',
-    follows: '河南县级部门决算（MoF 版式）的扫描件经 OCR：字间散落空格、全半角标点混杂、每页页眉页码，报表每行压成一行',
+    follows:
+      '河南县级部门决算（MoF 版式）的扫描件经 OCR：字间散落空格、全半角标点混杂、每页页眉页码，报表每行压成一行',
     features: ['OCR', '报表压成一行', '页眉页码'],
     unit: unit({
       seed: 531,
@@ -1182,7 +1345,8 @@ const PART3: CorpusDoc[] = [
     level: '市',
     form: '部门决算',
     kind: 'full',
-    follows: '山东市直部门决算（MoF 版式），项一句中同时比较年初预算和上年（“完成年初预算的 x%；与上年相比增加…”）',
+    follows:
+      '山东市直部门决算（MoF 版式），项一句中同时比较年初预算和上年（“完成年初预算的 x%；与上年相比增加…”）',
     features: ['一句中多个比较', '“比上年”'],
     unit: unit({
       seed: 541,
@@ -1221,7 +1385,9 @@ const PART3: CorpusDoc[] = [
       {
         kind: 'flat-claim-differs',
         what: '“三公”经费与上年不同，文中却说与上年持平',
-        find: new RegExp(`支出决算为${esc(d.a(u.threePublic.final))}，与上年相比，[^，]+，[^，]+，主要原因是：`),
+        find: new RegExp(
+          `支出决算为${esc(d.a(u.threePublic.final))}，与上年相比，[^，]+，[^，]+，主要原因是：`,
+        ),
         to: `支出决算为${d.a(u.threePublic.final)}，与上年相比持平，主要原因是：`,
         changed: '与上年相比持平',
       },
@@ -1247,7 +1413,12 @@ const PART3: CorpusDoc[] = [
       divisions: ['党政综合办公室', '经济发展办公室', '社会事务办公室'],
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'town', tables: 'cells', tableUnit: '元', tableZero: '0.00' })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({ form: '部门', work: 'town', tables: 'cells', tableUnit: '元', tableZero: '0.00' }),
+      ),
   },
   {
     name: 'guizhou-prov-center-2025',
@@ -1278,7 +1449,8 @@ const PART3: CorpusDoc[] = [
     level: '街道',
     form: '部门决算',
     kind: 'excerpt',
-    follows: '天津街道办事处部门决算（MoF 版式）中的两页：五、一般公共预算财政拨款支出决算情况说明（总体、结构、逐项）和六、基本支出',
+    follows:
+      '天津街道办事处部门决算（MoF 版式）中的两页：五、一般公共预算财政拨款支出决算情况说明（总体、结构、逐项）和六、基本支出',
     features: ['两页', '没有标题和年度的标题页', '从第五节开始'],
     unit: unit({
       seed: 581,
@@ -1302,7 +1474,14 @@ const PART3: CorpusDoc[] = [
     kind: '三公-only',
     follows: '内蒙古市直部门“三公”经费说明：下一年预算安排与本年决算在同一篇，预算较上年决算增减',
     features: ['“三公”单独公开', '下一年预算与本年决算并列', '较上年同期'],
-    unit: unit({ seed: 591, year: 2021, name: '鄂尔多斯市政协办公室', codes: ['2010201', '2080505'], vehiclesHeld: 2, reception: true }),
+    unit: unit({
+      seed: 591,
+      year: 2021,
+      name: '鄂尔多斯市政协办公室',
+      codes: ['2010201', '2080505'],
+      vehiclesHeld: 2,
+      reception: true,
+    }),
     options: { unit: '万元' },
     layout: (d, u) => layoutSg(d, u, 'nm'),
   },

@@ -287,7 +287,9 @@ export class DocBuilder {
     const pageOf = all.map((b) => (b.kind === 'page' ? ++pageNo : pageNo));
     const keep = (i: number) => {
       const r = this.opts.pages;
-      return !r || (pageOf[i]! >= r[0] && pageOf[i]! <= r[1] && !(all[i]!.kind === 'page' && pageOf[i] === r[0]));
+      return (
+        !r || (pageOf[i]! >= r[0] && pageOf[i]! <= r[1] && !(all[i]!.kind === 'page' && pageOf[i] === r[0]))
+      );
     };
     const blocks = all.filter((_, i) => keep(i));
     const figures = this.figures.filter((f) => keep(Math.min(f.block, all.length - 1)));
@@ -308,7 +310,8 @@ export class DocBuilder {
           where ??= { b, m };
         }
       }
-      if (hits !== 1 || !where) throw new Error(`error "${e.what}": «${String(e.find)}» matches ${hits} times`);
+      if (hits !== 1 || !where)
+        throw new Error(`error "${e.what}": «${String(e.find)}» matches ${hits} times`);
       const { b, m } = where;
       const to = typeof e.to === 'string' ? e.to : e.to(m);
       const changed = e.changed === undefined ? to : typeof e.changed === 'string' ? e.changed : e.changed(m);

@@ -28,7 +28,9 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
   const nDiv = d.c('unit.divisionCount', '内设机构数', u.divisions.length, '个');
   d.p(`本${F}内设${nDiv}机构，分别为${listNames(u.divisions)}。`);
   d.l('（三）单位构成');
-  d.p(`从预算单位构成看，纳入本${F}${y}年度决算编制的为本级${o.work === 'town' ? '机关及所属事业站所' : ''}，无独立核算的二级预算单位。`);
+  d.p(
+    `从预算单位构成看，纳入本${F}${y}年度决算编制的为本级${o.work === 'town' ? '机关及所属事业站所' : ''}，无独立核算的二级预算单位。`,
+  );
   d.l(`二、${F}决算情况说明`);
   if (o.headline) {
     const fi = d.f('t4.incomeTotal.total', '财政拨款收入', u.fiscal.incomeTotal);
@@ -48,7 +50,9 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
   const it = d.f('t1.incomeTotal', '收入合计', u.incomeTotal);
   const fiscalIncome = u.generalBudget + u.governmentFund;
   const fin = d.f('t2.total.fiscal', '财政拨款收入', fiscalIncome);
-  const inc: string[] = [`财政拨款收入${fin}，占${d.share(fin, fiscalIncome, u.incomeTotal, 't1.incomeTotal')}`];
+  const inc: string[] = [
+    `财政拨款收入${fin}，占${d.share(fin, fiscalIncome, u.incomeTotal, 't1.incomeTotal')}`,
+  ];
   const incPart = (key: string, name: string, v: number) => {
     const f = d.f(key, name, v);
     inc.push(`${name}${f}，占${d.share(f, v, u.incomeTotal, 't1.incomeTotal')}`);
@@ -157,13 +161,23 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
   else {
     const ac = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
     d.p(
-    `本${F}${y}年度机关运行经费支出${ac}，较上年决算数${d.yoy(ac, u.adminCost.amount, u.adminCost.prior, { style: 'cq' })}，主要原因是${why(u.adminCost.amount, u.adminCost.prior, y + 5)}。`,
+      `本${F}${y}年度机关运行经费支出${ac}，较上年决算数${d.yoy(ac, u.adminCost.amount, u.adminCost.prior, { style: 'cq' })}，主要原因是${why(u.adminCost.amount, u.adminCost.prior, y + 5)}。`,
     );
   }
   d.l('（二）国有资产占用情况');
   const vt = d.c('assets.vehicles.total', '车辆', u.assets.vehicles, '辆');
-  const vle = d.c('assets.vehicles.byCategory.lawEnforcement', '执法执勤用车', u.assets.byCategory.lawEnforcement, '辆');
-  const vem = d.c('assets.vehicles.byCategory.emergency', '应急保障用车', u.assets.byCategory.emergency, '辆');
+  const vle = d.c(
+    'assets.vehicles.byCategory.lawEnforcement',
+    '执法执勤用车',
+    u.assets.byCategory.lawEnforcement,
+    '辆',
+  );
+  const vem = d.c(
+    'assets.vehicles.byCategory.emergency',
+    '应急保障用车',
+    u.assets.byCategory.emergency,
+    '辆',
+  );
   const vot = d.c('assets.vehicles.byCategory.other', '其他用车', u.assets.byCategory.other, '辆');
   d.p(
     `截至${y}年12月31日，本${F}共有车辆${vt}，其中：执法执勤用车${vle}，应急保障用车${vem}，其他用车${vot}。单价100万元（含）以上设备0台（套）。`,

@@ -15,7 +15,13 @@ import { printTable } from './tables.ts';
 export function layoutHb(d: DocBuilder, u: Unit): void {
   const y = u.year;
   d.l(`${u.name}${y}年度决算公开说明`, '（目录）');
-  d.l('第一部分：基本情况', '第二部分：' + `${y}年度部门决算情况说明`, '第三部分：其他重要事项情况说明', '第四部分：名词解释', `第五部分：${y}年度部门决算公开报表`);
+  d.l(
+    '第一部分：基本情况',
+    '第二部分：' + `${y}年度部门决算情况说明`,
+    '第三部分：其他重要事项情况说明',
+    '第四部分：名词解释',
+    `第五部分：${y}年度部门决算公开报表`,
+  );
   d.page();
   d.l('第一部分：基本情况', '一、部门主要职能');
   for (const t of functionsText('dept')) d.p(t);
@@ -58,7 +64,12 @@ export function layoutHb(d: DocBuilder, u: Unit): void {
   d.p(
     `${y}年度“三公”经费支出${tp}，较上年${d.yoy(tp, u.threePublic.final, u.threePublic.prior)}，主要原因是${u.threePublic.final >= u.threePublic.prior ? '防汛检查接待任务增加' : '严格控制公务接待和公务用车支出'}。其中：公务用车运行维护费${vo}，公务接待费${rc}，无因公出国（境）费和公务用车购置费。`,
   );
-  d.l(`四、${y}年度政府性基金支出决算情况`, '本部门无政府性基金预算支出。', `五、${y}年度国有资本经营预算支出决算情况`, '本部门无国有资本经营预算支出。');
+  d.l(
+    `四、${y}年度政府性基金支出决算情况`,
+    '本部门无政府性基金预算支出。',
+    `五、${y}年度国有资本经营预算支出决算情况`,
+    '本部门无国有资本经营预算支出。',
+  );
   d.page();
   d.l('第三部分：其他重要事项情况说明', '一、关于机关运行经费支出说明');
   const am = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
@@ -69,7 +80,12 @@ export function layoutHb(d: DocBuilder, u: Unit): void {
   d.l('三、关于国有资产占用情况说明');
   const vt = d.c('assets.vehicles.total', '车辆', u.assets.vehicles, '辆');
   d.p(`截至${y}年12月31日，本部门共有车辆${vt}。`);
-  d.l(`四、关于${y}年度预算绩效情况的说明`, '本部门对全部项目开展了绩效自评。', '五、政府购买服务情况', '本年度无政府购买服务项目。');
+  d.l(
+    `四、关于${y}年度预算绩效情况的说明`,
+    '本部门对全部项目开展了绩效自评。',
+    '五、政府购买服务情况',
+    '本年度无政府购买服务项目。',
+  );
   d.page();
   glossary(d, '第四部分：名词解释');
   d.page();
@@ -110,10 +126,14 @@ export function layoutGx(d: DocBuilder, u: Unit): void {
     const f = d.f(key, name, v);
     if (v === 0) {
       f.changes.push({ against: 'prior', direction: '持平' });
-      d.p(`${i + 1}.${name}${f}，${what}。较${py}年度决算数增加0.00元，增长0%，主要原因是：本单位无${name}，与去年相比无变化，与预算相比无变化。`);
+      d.p(
+        `${i + 1}.${name}${f}，${what}。较${py}年度决算数增加0.00元，增长0%，主要原因是：本单位无${name}，与去年相比无变化，与预算相比无变化。`,
+      );
     } else {
       const prior = i === 0 ? u.prior.generalBudget : v;
-      d.p(`${i + 1}.${name}${f}，${what}。较${py}年度决算数${d.yoy(f, v, prior, { flat: '无变化' })}，主要原因是：${why(v, prior, i)}。`);
+      d.p(
+        `${i + 1}.${name}${f}，${what}。较${py}年度决算数${d.yoy(f, v, prior, { flat: '无变化' })}，主要原因是：${why(v, prior, i)}。`,
+      );
     }
   });
   const oc = d.f('t1.openingCarryover', '上年结转和结余', u.openingCarryover);
@@ -134,7 +154,9 @@ export function layoutGx(d: DocBuilder, u: Unit): void {
   generalItems(u).forEach((x) => {
     const v = x.gBasic + x.gProject;
     const f = d.f(itemKey(x), itemName(x), v);
-    d.p(`${x.xiang}支出${f}，占一般公共预算支出的${d.share(f, v, u.t5.total, 't5.total.total')}，同比${d.yoy(f, v, x.prior, { flat: '无变化' })}。`);
+    d.p(
+      `${x.xiang}支出${f}，占一般公共预算支出的${d.share(f, v, u.t5.total, 't5.total.total')}，同比${d.yoy(f, v, x.prior, { flat: '无变化' })}。`,
+    );
   });
   d.l('三、一般公共预算基本支出情况说明');
   const pe = d.f('t6.personnelTotal', '人员经费', u.personnelTotal);
@@ -142,7 +164,9 @@ export function layoutGx(d: DocBuilder, u: Unit): void {
   d.p(`${y}年本年一般公共预算基本支出${d.a(u.t5.basic)}，其中：人员经费${pe}，公用经费${pu}。`);
   d.l('四、一般公共预算“三公”经费情况说明');
   const tp = d.f('threePublic.total', '“三公”经费', u.threePublic.final);
-  d.p(`${y}年单位“三公”经费支出${tp}，同比${d.yoy(tp, u.threePublic.final, u.threePublic.prior, { flat: '无变化' })}。本单位无公务用车，无因公出国（境）支出，无公务接待支出，故“三公”经费支出决算表为空表。`);
+  d.p(
+    `${y}年单位“三公”经费支出${tp}，同比${d.yoy(tp, u.threePublic.final, u.threePublic.prior, { flat: '无变化' })}。本单位无公务用车，无因公出国（境）支出，无公务接待支出，故“三公”经费支出决算表为空表。`,
+  );
 }
 
 /** Gansu (天水) unit, printed in traditional characters by the builder. */
@@ -171,7 +195,9 @@ export function layoutGs(d: DocBuilder, u: Unit): void {
   );
   d.l('（三）财政拨款收入决算情况');
   const fg = d.f('t4.incomeGrandTotal.total', '财政拨款收入总计', u.fiscal.grand);
-  d.p(`${y}年度，本单位财政拨款收入总计${fg}，与上年相比${d.yoy(fg, u.fiscal.grand, u.fiscal.prior, { words: ['增加', '减少', '增长', '降低'] })}。`);
+  d.p(
+    `${y}年度，本单位财政拨款收入总计${fg}，与上年相比${d.yoy(fg, u.fiscal.grand, u.fiscal.prior, { words: ['增加', '减少', '增长', '降低'] })}。`,
+  );
   d.l('三、一般公共预算财政拨款支出决算情况');
   const g = d.f('t5.total.total', '一般公共预算财政拨款支出总计', u.t5.total);
   const diff = u.t5.total - u.t5.budget;
@@ -238,13 +264,19 @@ export function layoutSg(d: DocBuilder, u: Unit, style: 'gd' | 'hn' | 'nm'): voi
   d.l(`一、${ny}年“三公”经费预算安排情况`);
   const b1 = d.f('threePublic.total.nextBudget', `${ny}年“三公”经费预算`, nb, { proposed: true });
   const b2 = d.f('threePublic.reception.nextBudget', `${ny}年公务接待费预算`, nrec, { proposed: true });
-  const b3 = d.f('threePublic.vehicleOperation.nextBudget', `${ny}年公务用车运行费预算`, nveh, { proposed: true });
-  d.p(`${ny}年度“三公”经费预算总计${b1}，其中：因公出国（境）经费0万元，公务接待${b2}，公务用车运行费用${b3}。`);
+  const b3 = d.f('threePublic.vehicleOperation.nextBudget', `${ny}年公务用车运行费预算`, nveh, {
+    proposed: true,
+  });
+  d.p(
+    `${ny}年度“三公”经费预算总计${b1}，其中：因公出国（境）经费0万元，公务接待${b2}，公务用车运行费用${b3}。`,
+  );
   d.l(`二、${y}年“三公”经费决算情况`);
   const t = d.f('threePublic.total', '“三公”经费', tp.final);
   const rc = d.f('threePublic.reception', '公务接待费', u.reception.final);
   const vo = d.f('threePublic.vehicleOperation', '公务用车运行维护费', u.vehicleOperation.final);
-  d.p(`${y}年度“三公”经费合计支出${t}，其中：因公出国（境）经费0万元，公务接待${rc}，公务用车运行费用${vo}。`);
+  d.p(
+    `${y}年度“三公”经费合计支出${t}，其中：因公出国（境）经费0万元，公务接待${rc}，公务用车运行费用${vo}。`,
+  );
   d.p(
     `${ny}年度“三公”经费预算较${y}年度决算${d.yoy(b1, nb, tp.final, { style: 'amount' })}，其中公务接待较上年同期${d.yoy(b2, nrec, u.reception.final)}，公务用车运行费用较上年同期${d.yoy(b3, nveh, u.vehicleOperation.final)}，主要原因是车辆使用年限增加，维修保养费用相应增加。`,
   );
@@ -295,7 +327,9 @@ export function layoutShExcerpt(d: DocBuilder, u: Unit): void {
   const gb = d.f('t5.total.basic', '一般公共预算财政拨款基本支出', u.t5.basic);
   const pe = d.f('t6.personnelTotal', '人员经费', u.personnelTotal);
   const pu = d.f('t6.publicTotal', '公用经费', u.publicTotal);
-  d.p(`${y}年度本部门一般公共预算财政拨款基本支出${gb}，其中：人员经费${pe}，主要包括基本工资、津贴补贴、绩效工资、社会保障缴费等；公用经费${pu}，主要包括办公费、差旅费、工会经费等。`);
+  d.p(
+    `${y}年度本部门一般公共预算财政拨款基本支出${gb}，其中：人员经费${pe}，主要包括基本工资、津贴补贴、绩效工资、社会保障缴费等；公用经费${pu}，主要包括办公费、差旅费、工会经费等。`,
+  );
   d.l('— 12 —');
 }
 
@@ -332,10 +366,14 @@ export function layoutCentralThreePublic(d: DocBuilder, u: Unit): void {
   const rc2 = d.f('threePublic.reception', '公务接待费', u.reception.final);
   const rb = d.c('threePublic.receptionBatches', '国内公务接待批次', u.counts.receptionBatches, '批次');
   const rp = d.c('threePublic.receptionPeople', '国内公务接待人次', u.counts.receptionPeople, '人次');
-  d.p(`3.公务接待费支出${rc2}，比上年${d.yoy(rc2, u.reception.final, u.reception.prior)}，主要原因是${u.reception.final >= u.reception.prior ? '承接的业务交流活动增加' : '压减了接待活动'}。其中：国内公务接待${rb}，${rp}；外事接待0批次，0人次。`);
+  d.p(
+    `3.公务接待费支出${rc2}，比上年${d.yoy(rc2, u.reception.final, u.reception.prior)}，主要原因是${u.reception.final >= u.reception.prior ? '承接的业务交流活动增加' : '压减了接待活动'}。其中：国内公务接待${rb}，${rp}；外事接待0批次，0人次。`,
+  );
   d.l('十、其他重要事项的情况说明', '（一）机关运行经费支出情况');
   const am = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
-  d.p(`${y}年度本部门机关运行经费支出${am}，比上年${d.yoy(am, u.adminCost.amount, u.adminCost.prior)}，主要原因是办公用房维修支出减少。`);
+  d.p(
+    `${y}年度本部门机关运行经费支出${am}，比上年${d.yoy(am, u.adminCost.amount, u.adminCost.prior)}，主要原因是办公用房维修支出减少。`,
+  );
 }
 
 void glossary;

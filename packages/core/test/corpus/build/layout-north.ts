@@ -10,7 +10,11 @@ import { classesOf, type Unit } from './model.ts';
 import { cn, printTable } from './tables.ts';
 
 /** Shanxi street office / town: 第三部分 机关决算情况说明 with seven short sections. */
-export function layoutSx(d: DocBuilder, u: Unit, o: { work: 'street' | 'town'; omit?: readonly string[] }): void {
+export function layoutSx(
+  d: DocBuilder,
+  u: Unit,
+  o: { work: 'street' | 'town'; omit?: readonly string[] },
+): void {
   const y = u.year;
   const tables = [
     ['t1', '收入支出决算总表'],
@@ -26,7 +30,9 @@ export function layoutSx(d: DocBuilder, u: Unit, o: { work: 'street' | 'town'; o
   ].filter(([id]) => !(o.omit ?? []).includes(id!));
   d.l(`${u.name}${y}年度部门决算`);
   d.l(`${u.name}`, `${y}年部门决算及“三公”经费信息`, '公开说明');
-  d.p(`根据预算法和本区关于做好预决算和“三公”经费信息公开工作的要求，现将${u.name}${y}年度部门决算公开如下。`);
+  d.p(
+    `根据预算法和本区关于做好预决算和“三公”经费信息公开工作的要求，现将${u.name}${y}年度部门决算公开如下。`,
+  );
   d.l('第一部分 概况', '一、本部门职责');
   for (const t of functionsText(o.work)) d.p(t);
   d.l('二、机构设置情况');
@@ -110,7 +116,11 @@ export function layoutBj(d: DocBuilder, u: Unit, o: { procurementTable?: boolean
   d.l(`${u.name}${y}年度部门决算公开`);
   d.l('目  录', `第一部分 ${y}年度部门决算报表`);
   titles.forEach((t, i) => d.l(`${cn(i)}、${t}`));
-  d.l(`第二部分 ${y}年度部门决算说明`, `第三部分 ${y}年度其他重要事项的情况说明`, `第四部分 ${y}年度部门绩效评价情况`);
+  d.l(
+    `第二部分 ${y}年度部门决算说明`,
+    `第三部分 ${y}年度其他重要事项的情况说明`,
+    `第四部分 ${y}年度部门绩效评价情况`,
+  );
   d.page();
   d.l(`第一部分 ${y}年度部门决算报表`);
   if (o.tables) {
@@ -121,7 +131,9 @@ export function layoutBj(d: DocBuilder, u: Unit, o: { procurementTable?: boolean
   d.page();
   d.l(`第二部分 ${y}年度部门决算说明`, '一、部门基本情况', '（一）机构设置、职责');
   const nd = d.c('unit.divisionCount', '内设机构数', u.divisions.length, '个');
-  d.p(`${u.name}是区政府工作部门，下设${nd}科室，分别为${listNames(u.divisions)}。${functionsText('dept')[0]!}`);
+  d.p(
+    `${u.name}是区政府工作部门，下设${nd}科室，分别为${listNames(u.divisions)}。${functionsText('dept')[0]!}`,
+  );
   d.l('（二）人员构成情况');
   const au = d.c('unit.staff.authorised', '行政编制', u.staff.authorised, '人');
   const ac = d.c('unit.staff.actual', '实有人数', u.staff.active, '人');
@@ -222,7 +234,17 @@ export function layoutSn(d: DocBuilder, u: Unit): void {
   d.p(`本部门编制数${au}，实有人数${ac}，其中在职人员${aa}，退休人员${rt}。`);
   d.page();
   d.l(`第二部分 ${y}年部门决算表`);
-  ['收入支出决算总表', '收入决算总表', '支出决算总表', '财政拨款收入支出决算总表', '一般公共预算财政拨款支出决算表', '一般公共预算财政拨款基本支出决算表', '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', '政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'].forEach((t, i) => d.l(`${cn(i)}、${t}`));
+  [
+    '收入支出决算总表',
+    '收入决算总表',
+    '支出决算总表',
+    '财政拨款收入支出决算总表',
+    '一般公共预算财政拨款支出决算表',
+    '一般公共预算财政拨款基本支出决算表',
+    '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表',
+    '政府性基金预算财政拨款收入支出决算表',
+    '国有资本经营预算财政拨款支出决算表',
+  ].forEach((t, i) => d.l(`${cn(i)}、${t}`));
   d.page();
   d.l(`第三部分 ${y}年部门决算情况说明`, '一、收入支出决算总体情况说明');
   const ig = d.f('t1.incomeGrandTotal', '收入总计', u.incomeGrandTotal);
@@ -234,7 +256,9 @@ export function layoutSn(d: DocBuilder, u: Unit): void {
   d.l(`二、${y}年度财政拨款收入支出总体情况说明`);
   const fi = d.f('t4.incomeTotal.total', '财政拨款收入', u.fiscal.incomeTotal);
   const fe = d.f('t4.expenditureTotal.total', '财政拨款支出', u.fiscal.expenditureTotal);
-  d.p(`${y}年度财政拨款收入${fi}，财政拨款支出${fe}。其中一般公共预算财政拨款支出${d.a(u.t5.total)}，主要用于人员工资、机构运转和审计业务工作。`);
+  d.p(
+    `${y}年度财政拨款收入${fi}，财政拨款支出${fe}。其中一般公共预算财政拨款支出${d.a(u.t5.total)}，主要用于人员工资、机构运转和审计业务工作。`,
+  );
   d.l(`三、${y}年度“三公”经费、培训费及会议费支出情况说明`);
   const tp = d.f('threePublic.total', '“三公”经费', u.threePublic.final);
   const tb = d.f('threePublic.total.budget', '“三公”经费年初预算数', u.threePublic.budget);
@@ -253,7 +277,9 @@ export function layoutSn(d: DocBuilder, u: Unit): void {
   d.l('五、其他重要事项的情况说明');
   const ac2 = d.f('adminCost.amount', '机关运行经费', u.adminCost.amount);
   const pt = d.f('procurement.total', '政府采购支出总额', u.procurement.total);
-  d.p(`（一）机关运行经费支出${ac2}。（二）政府采购支出总额${pt}。（三）截至${y}年底，本部门共有车辆${u.assets.vehicles}辆。`);
+  d.p(
+    `（一）机关运行经费支出${ac2}。（二）政府采购支出总额${pt}。（三）截至${y}年底，本部门共有车辆${u.assets.vehicles}辆。`,
+  );
   d.c('assets.vehicles.total', '车辆', u.assets.vehicles, '辆');
   glossary(d, '第四部分 专业名词解释');
 }

@@ -58,7 +58,8 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
     t4: '财政拨款收入支出决算总表',
     t5: '一般公共预算财政拨款支出决算表',
     t6: tableTitle('t6') ?? '一般公共预算财政拨款基本支出决算表',
-    t7: o.sections === 'hunan14' ? '财政拨款“三公”经费支出决算表' : '一般公共预算财政拨款“三公”经费支出决算表',
+    t7:
+      o.sections === 'hunan14' ? '财政拨款“三公”经费支出决算表' : '一般公共预算财政拨款“三公”经费支出决算表',
     t8: '政府性基金预算财政拨款收入支出决算表',
     t9: '国有资本经营预算财政拨款支出决算表',
   };
@@ -66,10 +67,17 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
   const colon = o.parts === 'colon' ? '：' : ' ';
   const zj = o.parts === 'zj';
   const partNo: Record<string, string> = { 一: '一', 二: '二', 三: '三', 四: '四', 五: '五' };
-  const partHead = (n: string, title: string) => (zj ? `${partNo[n]}、${title}` : `第${n}部分${colon}${title}`);
+  const partHead = (n: string, title: string) =>
+    zj ? `${partNo[n]}、${title}` : `第${n}部分${colon}${title}`;
   const sub = (i: number, t: string) => (zj ? `${i + 1}.${t}` : `（${cn(i)}）${t}`);
   const narrativeTitle = `${y}年度${F}决算情况说明`;
-  const profileTitle = zj ? '概况' : o.namedParts ? `${u.name}概况` : o.form === '单位' ? '单位概况' : '部门概况';
+  const profileTitle = zj
+    ? '概况'
+    : o.namedParts
+      ? `${u.name}概况`
+      : o.form === '单位'
+        ? '单位概况'
+        : '部门概况';
   const tablesTitle = `${y}年度${F}决算表`;
   const sectionTitles =
     o.sections === 'hunan14'
@@ -128,7 +136,9 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
   d.l(zj ? '（二）机构设置' : '二、机构设置');
   const nd = d.c('unit.divisionCount', '内设机构数', u.divisions.length, '个');
   const kindText = { 行政: '行政单位', 参公: '参照公务员法管理的事业单位', 事业: '公益一类事业单位' }[u.kind];
-  d.p(`${self}为${kindText}，下设${nd}内设机构，分别是：${listNames(u.divisions)}。${self}决算为本级决算，无下属预算单位。`);
+  d.p(
+    `${self}为${kindText}，下设${nd}内设机构，分别是：${listNames(u.divisions)}。${self}决算为本级决算，无下属预算单位。`,
+  );
   if (o.staffSentence !== false) {
     const s = u.staff;
     const au = d.c('unit.staff.authorised', '编制数', s.authorised, '人');
@@ -136,7 +146,9 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
     const aa = d.c('unit.staff.active', '在职人员', s.active, '人');
     const rc = d.c('unit.staff.retiredCadre', '离休人员', s.retiredCadre, '人');
     const rt = d.c('unit.staff.retired', '退休人员', s.retired, '人');
-    d.p(`截至${y}年末，${self}核定编制${au}，实有人数${ac}，其中：在职人员${aa}，离休人员${rc}，退休人员${rt}。`);
+    d.p(
+      `截至${y}年末，${self}核定编制${au}，实有人数${ac}，其中：在职人员${aa}，离休人员${rc}，退休人员${rt}。`,
+    );
   }
   pb();
 
@@ -194,9 +206,7 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
     const ch = d.yoy(ig, u.incomeGrandTotal, u.prior.incomeGrandTotal);
     d.yoy(eg, u.expenditureGrandTotal, u.prior.incomeGrandTotal);
     const word = o.overview === 'pair' ? '各' : '均为';
-    d.p(
-      `${y}年度收、支总计${word}${ig}。与${py}年度相比，收、支总计各${ch}，主要原因是${reasonTotal}。`,
-    );
+    d.p(`${y}年度收、支总计${word}${ig}。与${py}年度相比，收、支总计各${ch}，主要原因是${reasonTotal}。`);
   } else {
     // 本年收入、本年支出合计各是 a、b; changes paired the same way.
     const it = d.f('t1.incomeTotal', '本年收入合计', u.incomeTotal);
@@ -305,7 +315,9 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
   if (o.items !== 'seed') {
     const b = d.f('t5.total.total.budget', '一般公共预算财政拨款支出年初预算数', t5.budget);
     const g = d.f('t5.total.total', '一般公共预算财政拨款支出', t5.total);
-    d.p(`${y}年度一般公共预算财政拨款支出年初预算为${b}，支出决算为${g}，完成年初预算的${d.completion(g, t5.total, t5.budget, t5.budget)}。其中：`);
+    d.p(
+      `${y}年度一般公共预算财政拨款支出年初预算为${b}，支出决算为${g}，完成年初预算的${d.completion(g, t5.total, t5.budget, t5.budget)}。其中：`,
+    );
   }
   generalItems(u).forEach((x, i) => {
     const amount = x.gBasic + x.gProject;
@@ -353,7 +365,10 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
       const fi = d.f('t8.total.income', '政府性基金预算财政拨款收入', u.governmentFund);
       const fe = d.f('t8.total.expenditure', '政府性基金预算财政拨款支出', u.fundItem.fund);
       d.p(`${y}年度政府性基金预算财政拨款收入${fi}，支出${fe}，主要用于${u.fundItem.xiang}。`);
-    } else d.p(`${self}${y}年度无政府性基金预算财政拨款收入、支出及结转和结余，故政府性基金预算财政拨款收入支出决算表为空表。`);
+    } else
+      d.p(
+        `${self}${y}年度无政府性基金预算财政拨款收入、支出及结转和结余，故政府性基金预算财政拨款收入支出决算表为空表。`,
+      );
   };
   const capitalSection = (i: number) => {
     sec(i);
@@ -431,7 +446,12 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
     const fa = d.f('assets.fixedAssetsOriginal', '固定资产原值', a.fixedAssetsOriginal);
     const vt = d.c('assets.vehicles.total', '车辆', a.vehicles, '辆');
     const pr = d.c('assets.vehicles.byCategory.principal', '主要领导干部用车', a.byCategory.principal, '辆');
-    const le = d.c('assets.vehicles.byCategory.lawEnforcement', '执法执勤用车', a.byCategory.lawEnforcement, '辆');
+    const le = d.c(
+      'assets.vehicles.byCategory.lawEnforcement',
+      '执法执勤用车',
+      a.byCategory.lawEnforcement,
+      '辆',
+    );
     const em = d.c('assets.vehicles.byCategory.emergency', '应急保障用车', a.byCategory.emergency, '辆');
     const ot = d.c('assets.vehicles.byCategory.other', '其他用车', a.byCategory.other, '辆');
     d.p(
@@ -443,7 +463,9 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
     const n = d.c('performance.evaluatedProjects', '开展绩效自评项目数', u.performance.projects, '个');
     const b = d.f('performance.budgetTotal', '全年预算数', u.performance.budget);
     const e = d.f('performance.executedTotal', '全年执行数', u.performance.executed);
-    d.p(`${y}年度${self}对${n}项目开展了绩效自评，涉及全年预算数${b}，全年执行数${e}。从评价情况看，项目均较好地完成了年度绩效目标。`);
+    d.p(
+      `${y}年度${self}对${n}项目开展了绩效自评，涉及全年预算数${b}，全年执行数${e}。从评价情况看，项目均较好地完成了年度绩效目标。`,
+    );
   };
 
   if (o.sections === 'hunan14') {

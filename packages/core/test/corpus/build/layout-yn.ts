@@ -28,7 +28,13 @@ export function layoutYn(d: DocBuilder, u: Unit, o: { work: 'town' | 'dept'; tab
     '国有资本经营预算财政拨款收入支出决算表',
     '“三公”经费、行政参公单位机关运行经费情况表',
   ];
-  d.l(`第一部分 ${u.name}概况`, '第二部分 ' + `${y}年度部门决算表`, `第三部分 ${y}年度部门决算情况说明`, '第四部分 其他重要事项及相关口径情况说明', '第五部分 名词解释');
+  d.l(
+    `第一部分 ${u.name}概况`,
+    '第二部分 ' + `${y}年度部门决算表`,
+    `第三部分 ${y}年度部门决算情况说明`,
+    '第四部分 其他重要事项及相关口径情况说明',
+    '第五部分 名词解释',
+  );
   d.page();
   d.l(`第一部分 ${u.name}概况`, '一、主要职能', '（一）主要职能');
   for (const t of functionsText(o.work)) d.p(t);
@@ -48,7 +54,12 @@ export function layoutYn(d: DocBuilder, u: Unit, o: { work: 'town' | 'dept'; tab
   listed.forEach((t, i) => d.l(`${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i]}、${t}`));
   if (o.tables) {
     printTable(d, u, 't1', { form: 'cells', title: '收入支出决算表', unitName: u.name, year: y });
-    printTable(d, u, 't7', { form: 'cells', title: '“三公”经费、行政参公单位机关运行经费情况表', unitName: u.name, year: y });
+    printTable(d, u, 't7', {
+      form: 'cells',
+      title: '“三公”经费、行政参公单位机关运行经费情况表',
+      unitName: u.name,
+      year: y,
+    });
   } else d.l('（详见附件）');
   d.page();
   d.l(`第三部分 ${y}年度部门决算情况说明`);
@@ -125,7 +136,12 @@ export function layoutYn(d: DocBuilder, u: Unit, o: { work: 'town' | 'dept'; tab
   );
   d.l('二、国有资产占用情况');
   const vt = d.c('assets.vehicles.total', '车辆', u.assets.vehicles, '辆');
-  const le = d.c('assets.vehicles.byCategory.lawEnforcement', '执法执勤用车', u.assets.byCategory.lawEnforcement, '辆');
+  const le = d.c(
+    'assets.vehicles.byCategory.lawEnforcement',
+    '执法执勤用车',
+    u.assets.byCategory.lawEnforcement,
+    '辆',
+  );
   const em = d.c('assets.vehicles.byCategory.emergency', '应急保障用车', u.assets.byCategory.emergency, '辆');
   const ov = d.c('assets.vehicles.byCategory.other', '其他用车', u.assets.byCategory.other, '辆');
   d.p(`截至${y}年12月31日，本部门共有车辆${vt}，其中：执法执勤用车${le}，应急保障用车${em}，其他用车${ov}。`);
@@ -134,7 +150,9 @@ export function layoutYn(d: DocBuilder, u: Unit, o: { work: 'town' | 'dept'; tab
   const pg = d.f('procurement.goods', '政府采购货物支出', u.procurement.goods);
   const pw = d.f('procurement.works', '政府采购工程支出', u.procurement.works);
   const ps = d.f('procurement.services', '政府采购服务支出', u.procurement.services);
-  d.p(`本部门${y}年度政府采购支出总额${pt}，其中：政府采购货物支出${pg}、政府采购工程支出${pw}、政府采购服务支出${ps}。`);
+  d.p(
+    `本部门${y}年度政府采购支出总额${pt}，其中：政府采购货物支出${pg}、政府采购工程支出${pw}、政府采购服务支出${ps}。`,
+  );
   d.l('四、部门绩效自评情况');
   d.p('本部门按要求对项目支出开展了绩效自评，自评报告及自评表随本公开一并公布。');
   d.l('五、其他重要事项情况说明');

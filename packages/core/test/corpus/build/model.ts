@@ -466,8 +466,14 @@ export function makeUnit(spec: UnitSpec): Unit {
 }
 
 /** The 类 of the general budget items, in code order, with their totals. */
-export function classesOf(u: Unit, which: 'general' | 'all' = 'general'): { code: string; name: string; items: Item[]; total: Fen; prior: Fen; budget: Fen }[] {
-  const out = new Map<string, { code: string; name: string; items: Item[]; total: Fen; prior: Fen; budget: Fen }>();
+export function classesOf(
+  u: Unit,
+  which: 'general' | 'all' = 'general',
+): { code: string; name: string; items: Item[]; total: Fen; prior: Fen; budget: Fen }[] {
+  const out = new Map<
+    string,
+    { code: string; name: string; items: Item[]; total: Fen; prior: Fen; budget: Fen }
+  >();
   for (const x of u.items) {
     const g = x.gBasic + x.gProject;
     if (which === 'general' && g === 0 && x.prior === 0) continue;

@@ -33,7 +33,23 @@ export const TABLE_TITLES: Readonly<Record<string, string>> = {
   t9: '国有资本经营预算财政拨款支出决算表',
 };
 
-const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+const CN = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+];
 export const cn = (i: number): string => CN[i] ?? String(i + 1);
 
 /** Rows of a code hierarchy (类, 款, 项) with the values `f` gives for a group of items. */
@@ -58,7 +74,8 @@ const sum = (xs: readonly Item[], f: (x: Item) => Fen): Fen => xs.reduce((s, x) 
 /** Income of each 项 for 表二: fiscal money as spent, the carry-over difference and non-fiscal income on the first item. */
 function incomeByItem(u: Unit): Map<string, { fiscal: Fen; superior: Fen; business: Fen; other: Fen }> {
   const m = new Map<string, { fiscal: Fen; superior: Fen; business: Fen; other: Fen }>();
-  for (const x of u.items) m.set(x.code, { fiscal: x.gBasic + x.gProject + x.fund, superior: 0, business: 0, other: 0 });
+  for (const x of u.items)
+    m.set(x.code, { fiscal: x.gBasic + x.gProject + x.fund, superior: 0, business: 0, other: 0 });
   const first = u.items.find((x) => x.nBasic > 0) ?? u.items[0]!;
   const largest = [...u.items].sort((a, b) => b.gBasic + b.gProject - (a.gBasic + a.gProject))[0]!;
   const diff = u.fiscal.gClosing - u.fiscal.gOpening + u.fiscal.fClosing - u.fiscal.fOpening;
@@ -88,7 +105,8 @@ export function tableData(u: Unit, id: string): TableData {
     const exp: [string, Fen][] = cls.map((c, i) => [`${cn(i)}、${c.name}`, c.total]);
     const n = Math.max(inc.length, exp.length);
     const rows: Cell[][] = [];
-    for (let i = 0; i < n; i++) rows.push([inc[i]?.[0] ?? '', inc[i]?.[1] ?? null, exp[i]?.[0] ?? '', exp[i]?.[1] ?? null]);
+    for (let i = 0; i < n; i++)
+      rows.push([inc[i]?.[0] ?? '', inc[i]?.[1] ?? null, exp[i]?.[0] ?? '', exp[i]?.[1] ?? null]);
     rows.push(['本年收入合计', u.incomeTotal, '本年支出合计', u.expenditureTotal]);
     rows.push(['使用非财政拨款结余', u.useOfNonFiscalBalance, '结余分配', u.surplusDistribution]);
     rows.push(['年初结转和结余', u.openingCarryover, '年末结转和结余', u.closingCarryover]);
@@ -118,7 +136,17 @@ export function tableData(u: Unit, id: string): TableData {
     return {
       id,
       title,
-      header: ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
+      header: [
+        '科目编码',
+        '科目名称',
+        '本年收入合计',
+        '财政拨款收入',
+        '上级补助收入',
+        '事业收入',
+        '经营收入',
+        '附属单位上缴收入',
+        '其他收入',
+      ],
       rows: [['', '合计', ...f(allItems)], ...hierarchy(allItems, f)],
       anchors: [{ row: 'total', column: 'total', value: u.incomeTotal }],
     };
@@ -135,7 +163,16 @@ export function tableData(u: Unit, id: string): TableData {
     return {
       id,
       title,
-      header: ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
+      header: [
+        '科目编码',
+        '科目名称',
+        '本年支出合计',
+        '基本支出',
+        '项目支出',
+        '上缴上级支出',
+        '经营支出',
+        '对附属单位补助支出',
+      ],
       rows: [['', '合计', ...f(allItems)], ...hierarchy(allItems, f)],
       anchors: [
         { row: 'total', column: 'total', value: u.expenditureTotal },
@@ -167,23 +204,59 @@ export function tableData(u: Unit, id: string): TableData {
       ]);
     }
     const f = u.fiscal;
-    rows.push(['本年收入合计', f.incomeTotal, '本年支出合计', f.expenditureTotal, u.t5.total, u.fundItem?.fund ?? 0, 0]);
-    rows.push(['年初财政拨款结转和结余', f.opening, '年末财政拨款结转和结余', f.closing, f.gClosing, f.fClosing, 0]);
+    rows.push([
+      '本年收入合计',
+      f.incomeTotal,
+      '本年支出合计',
+      f.expenditureTotal,
+      u.t5.total,
+      u.fundItem?.fund ?? 0,
+      0,
+    ]);
+    rows.push([
+      '年初财政拨款结转和结余',
+      f.opening,
+      '年末财政拨款结转和结余',
+      f.closing,
+      f.gClosing,
+      f.fClosing,
+      0,
+    ]);
     rows.push(['一般公共预算财政拨款', f.gOpening, '', null, null, null, null]);
     rows.push(['政府性基金预算财政拨款', f.fOpening, '', null, null, null, null]);
     rows.push(['国有资本经营预算财政拨款', 0, '', null, null, null, null]);
-    rows.push(['总计', f.grand, '总计', f.expenditureTotal + f.closing, u.t5.total + f.gClosing, (u.fundItem?.fund ?? 0) + f.fClosing, 0]);
+    rows.push([
+      '总计',
+      f.grand,
+      '总计',
+      f.expenditureTotal + f.closing,
+      u.t5.total + f.gClosing,
+      (u.fundItem?.fund ?? 0) + f.fClosing,
+      0,
+    ]);
     return {
       id,
       title,
-      header: ['收入', '决算数', '支出', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+      header: [
+        '收入',
+        '决算数',
+        '支出',
+        '合计',
+        '一般公共预算财政拨款',
+        '政府性基金预算财政拨款',
+        '国有资本经营预算财政拨款',
+      ],
       rows,
       anchors: [{ row: 'incomeGrandTotal', column: 'total', value: f.grand }],
     };
   }
   if (id === 't5') {
     const items = allItems.filter((x) => x.gBasic + x.gProject > 0);
-    const f = (g: readonly Item[]): Cell[] => [sum(g, (x) => x.gBasic + x.gProject), sum(g, (x) => x.gBasic), sum(g, (x) => x.gProject)];
+    const f = (g: readonly Item[]): Cell[] => [
+      sum(g, (x) => x.gBasic + x.gProject),
+      sum(g, (x) => x.gBasic),
+      sum(g, (x) => x.gProject),
+    ];
     return {
       id,
       title,
@@ -252,7 +325,16 @@ export function tableData(u: Unit, id: string): TableData {
     return {
       id,
       title,
-      header: ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出合计', '基本支出', '项目支出', '年末结转和结余'],
+      header: [
+        '科目编码',
+        '科目名称',
+        '年初结转和结余',
+        '本年收入',
+        '本年支出合计',
+        '基本支出',
+        '项目支出',
+        '年末结转和结余',
+      ],
       rows: [['', '合计', ...vals()], ...hierarchy([x], vals)],
       anchors: [{ row: 'total', column: 'expenditure', value: x.fund }],
     };
@@ -295,14 +377,18 @@ export function printTable(d: DocBuilder, u: Unit, id: string, o: RenderTableOpt
   const title = o.title ?? t.title;
   const unitLine = `金额单位：${o.unit === '元' ? '元' : '万元'}`;
   d.l(`${o.label ?? ''}${title}`);
-  if (o.unitName) d.l(`编制单位：${o.unitName}${o.year ? `　　　　${o.year}年度` : ''}`);
+  if (o.unitName) d.l(`编制单位：${o.unitName}${o.year ? `\u3000\u3000\u3000\u3000${o.year}年度` : ''}`);
   d.l(unitLine);
   d.table({
     id,
     title,
     form: o.form,
     status: t.empty ? 'empty' : 'printed',
-    anchors: t.anchors.map((a) => ({ row: a.row, column: a.column, value: formatAmount(a.value, { unit: o.unit ?? '万元', decimals: 2 }) })),
+    anchors: t.anchors.map((a) => ({
+      row: a.row,
+      column: a.column,
+      value: formatAmount(a.value, { unit: o.unit ?? '万元', decimals: 2 }),
+    })),
   });
   if (t.empty) {
     if (o.form === 'rows' || o.form === 'ocr') d.l(t.header.join('  ') || '科目编码  科目名称  决算数');
@@ -322,7 +408,13 @@ export function printTable(d: DocBuilder, u: Unit, id: string, o: RenderTableOpt
       break;
     case 'rows': {
       d.l(t.header.join('    '));
-      for (const r of rows) d.l(r.map((c, i) => (i === 0 ? c : c.padStart(12, ' '))).join('  ').replace(/\s+$/, ''));
+      for (const r of rows)
+        d.l(
+          r
+            .map((c, i) => (i === 0 ? c : c.padStart(12, ' ')))
+            .join('  ')
+            .replace(/\s+$/, ''),
+        );
       break;
     }
     case 'ocr': {
