@@ -79,7 +79,8 @@ function valueMatches(k: KeyFigure, f: StatedFigure): boolean {
 function changeMatches(c: KeyChange, f: StatedFigure): boolean {
   const x = f.change;
   if (!x) return false;
-  const against = c.against === 'priorBudget' ? 'budget' : c.against;
+  // A budget compared with last year's budget: for the budget figure itself that is a year-on-year change.
+  const against = c.against === 'priorBudget' ? 'prior' : c.against;
   if (x.against !== against) return false;
   if (c.rate && norm(x.rateText ?? '').replace(/^[-+]/, '') !== norm(c.rate).replace(/^[-+]/, ''))
     return false;

@@ -288,7 +288,7 @@ const PART1: CorpusDoc[] = [
     ],
     unit: CQ_ROAD,
     options: { unit: '万元' },
-    layout: (d, u) => layoutCq(d, u, { form: '单位', work: 'road' }),
+    layout: (d, u) => layoutCq(d, u, { form: '单位', work: 'road', stop: true }),
     twin: 'cq-unit-road-2024-err',
   },
   {
@@ -301,7 +301,7 @@ const PART1: CorpusDoc[] = [
     features: ['单位决算', '“持平”而数字不同', '增长率以本年数为分母'],
     unit: CQ_ROAD,
     options: { unit: '万元' },
-    layout: (d, u) => layoutCq(d, u, { form: '单位', work: 'road' }),
+    layout: (d, u) => layoutCq(d, u, { form: '单位', work: 'road', stop: true }),
     errors: cqUnitErrors,
     twin: 'cq-unit-road-2024',
   },
@@ -1347,7 +1347,7 @@ const PART3: CorpusDoc[] = [
     kind: 'full',
     follows:
       '山东市直部门决算（MoF 版式），项一句中同时比较年初预算和上年（“完成年初预算的 x%；与上年相比增加…”）',
-    features: ['一句中多个比较', '“比上年”'],
+    features: ['一句中多个比较', '“比上年”', '“三公”预算与上年预算相比'],
     unit: unit({
       seed: 541,
       year: 2022,
@@ -1360,7 +1360,12 @@ const PART3: CorpusDoc[] = [
       abroad: true,
     }),
     options: { unit: '万元' },
-    layout: (d, u) => layoutStd(d, u, std({ form: '部门', work: 'dept', items: 'both', compare: '比上年' })),
+    layout: (d, u) =>
+      layoutStd(
+        d,
+        u,
+        std({ form: '部门', work: 'dept', items: 'both', compare: '比上年', priorBudget: true }),
+      ),
   },
   {
     name: 'fujian-district-dept-2023-err',

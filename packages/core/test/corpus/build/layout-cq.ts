@@ -15,6 +15,8 @@ export interface CqOptions {
   headline?: boolean;
   /** Title suffix: 决算情况说明 / 决算公开说明. */
   title?: string;
+  /** Section headings end with a full stop ("（一）收入支出决算总体情况说明。"), as some units print them. */
+  stop?: boolean;
 }
 
 export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
@@ -40,7 +42,8 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
         `${y}年度财政拨款支出${fe}，与财政拨款收入的差额为年初、年末结转和结余的变动。`,
     );
   }
-  d.l('（一）收入支出决算总体情况说明');
+  const stop = o.stop ? '。' : '';
+  d.l(`（一）收入支出决算总体情况说明${stop}`);
   const ig = d.f('t1.incomeGrandTotal', '收入总计', u.incomeGrandTotal);
   const eg = d.f('t1.expenditureGrandTotal', '支出总计', u.expenditureGrandTotal);
   const yoyTotal = d.yoy(ig, u.incomeGrandTotal, u.prior.incomeGrandTotal, { style: 'cq' });
@@ -80,14 +83,14 @@ export function layoutCq(d: DocBuilder, u: Unit, o: CqOptions): void {
     `4.结转结余情况。${y}年度年末结转和结余${cc}，${u.closingCarryover === 0 ? '无结转结余资金' : '主要为跨年度实施的项目资金'}。`,
   );
 
-  d.l('（二）财政拨款收支决算总体情况说明');
+  d.l(`（二）财政拨款收支决算总体情况说明${stop}`);
   const fg = d.f('t4.incomeGrandTotal.total', '财政拨款收支总计', u.fiscal.grand);
   d.p(
     `${y}年度财政拨款收支总计${fg}。与上年决算数相比，财政拨款收支总计${d.yoy(fg, u.fiscal.grand, u.fiscal.prior, { style: 'cq' })}，主要原因是${why(u.fiscal.grand, u.fiscal.prior, y + 3)}。` +
       `与年初预算数相比，财政拨款收支总计${d.vsBudget(fg, u.fiscal.grand, u.fiscal.budget, { style: 'cq' })}，主要原因是${why(u.fiscal.grand, u.fiscal.budget, y, true)}。`,
   );
 
-  d.l('（三）一般公共预算财政拨款支出决算情况说明');
+  d.l(`（三）一般公共预算财政拨款支出决算情况说明${stop}`);
   const g = d.f('t5.total.total', '一般公共预算财政拨款支出', u.t5.total);
   d.p(
     `1.总体情况。${y}年度一般公共预算财政拨款支出${g}，较年初预算数${d.vsBudget(g, u.t5.total, u.t5.budget, { style: 'cq' })}，主要原因是${why(u.t5.total, u.t5.budget, y + 1, true)}；` +

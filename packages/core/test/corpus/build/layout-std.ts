@@ -36,6 +36,8 @@ export interface StdOptions {
   /** Heading of the profile part names the unit ("第一部分 XX概况"). */
   namedParts?: boolean;
   staffSentence?: boolean;
+  /** "三公" budget compared with last year's budget ("与上年预算相比"). */
+  priorBudget?: boolean;
 }
 
 const TABLE_ORDER_MOF = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'];
@@ -389,6 +391,14 @@ export function layoutStd(d: DocBuilder, u: Unit, o: StdOptions): void {
       d.p(
         `（一）“三公”经费财政拨款支出决算总体情况说明。${y}年度“三公”经费财政拨款支出决算为${f}，${cmp}，${yo(f, tp.final, tp.prior)}，主要原因是：${why(tp.final, tp.prior, y + 3)}。`,
       );
+      if (o.priorBudget) {
+        const priorBudget = Math.round((tp.budget * 1.07) / 100) * 100;
+        const b = d.f('threePublic.total.budget', '“三公”经费年初预算数', tp.budget);
+        const ch = d.yoy(b, tp.budget, priorBudget, { against: 'priorBudget' });
+        d.p(
+          `${y}年度“三公”经费年初预算为${b}，与上年预算相比${ch}，主要原因是按照过紧日子要求压减了公务接待预算。`,
+        );
+      }
     }
     const ab = d.f('threePublic.abroad', '因公出国（境）费', u.abroad.final);
     const vh = d.f('threePublic.vehicle', '公务用车购置及运行维护费', u.vehicle.final);
