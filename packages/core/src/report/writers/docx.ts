@@ -36,7 +36,15 @@ import {
   type Relationship,
 } from './docx-parts.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
-import { zip, type ZipEntry } from './ooxml/zip.ts';
+import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
+
+export type { DeflateRaw };
+
+/** Options of the DOCX and XLSX writers. */
+export interface OfficeWriteOptions {
+  /** The compressor for the package's parts (default: the platform's CompressionStream). */
+  deflate?: DeflateRaw;
+}
 
 export { DOCX_FONTS, DRAFT_HEADER };
 
@@ -435,7 +443,7 @@ function sectionPropertiesXml(s: SectionDraft, index: number, refs: SectionRefs)
 }
 
 /** Writes the document as DOCX bytes. */
-export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const layout = new Layout();
   for (const block of doc.blocks) writeBlock(layout, block);
 
@@ -530,6 +538,6 @@ export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
       },
       { path: 'docProps/app.xml', data: APP_PROPERTIES_XML, reuse: true },
     ],
-    { date },
+    { date, ...(options.deflate !== undefined ? { deflate: options.deflate } : {}) },
   );
 }

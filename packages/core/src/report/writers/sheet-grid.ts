@@ -6,7 +6,7 @@
  */
 import { THEME_XML } from './ooxml/theme.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
-import { zip, type ZipEntry } from './ooxml/zip.ts';
+import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
 
 export interface CellFont {
   name: string;
@@ -127,9 +127,30 @@ class StyleSheet {
   /** Style object → cell format index (the same object serves every cell of a merged area). */
   private readonly byStyle = new WeakMap<CellStyle, number>();
 
+  /** Cell format key → index, keyed on the style's fields (cheaper than writing the XML of every cell's format). */
+  private readonly byKey = new Map<string, number>();
+
   index(style: CellStyle): number {
     const known = this.byStyle.get(style);
     if (known !== undefined) return known;
+    const f = style.font;
+    const a = style.alignment;
+    const key =
+      (f === undefined ? '' : `${f.name}|${f.size}|${f.bold ? 1 : 0}|${f.color ?? ''}`) +
+      `|${style.numFmt ?? ''}|${style.border === true ? 1 : 0}|` +
+      (a === undefined
+        ? ''
+        : `${a.horizontal}|${a.vertical}|${a.wrapText === true ? 1 : 0}|${a.indent ?? 0}`);
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.add(style);
+      this.byKey.set(key, id);
+    }
+    this.byStyle.set(style, id);
+    return id;
+  }
+
+  private add(style: CellStyle): number {
     const fontId = style.font === undefined ? 0 : this.font(style.font);
     const numFmtId = style.numFmt === undefined ? 0 : this.numFmt(style.numFmt);
     const borderId = style.border === true ? 1 : 0;
@@ -152,7 +173,6 @@ class StyleSheet {
       id = this.xfs.size;
       this.xfs.set(xf, id);
     }
-    this.byStyle.set(style, id);
     return id;
   }
 
@@ -294,6 +314,7 @@ export interface WorkbookProperties {
   subject: string;
   company: string;
   keywords: string;
+  deflate?: DeflateRaw;
 }
 
 /** A sheet name inside a formula: quoted, quotes doubled. */
@@ -432,6 +453,6 @@ export function writeWorkbook(sheets: readonly SheetGrid[], props: WorkbookPrope
       { path: 'docProps/core.xml', data: corePropertiesXml(props, date) },
       { path: 'docProps/app.xml', data: appPropertiesXml(props, sheets) },
     ],
-    { date },
+    { date, ...(props.deflate !== undefined ? { deflate: props.deflate } : {}) },
   );
 }

@@ -10,6 +10,7 @@
  */
 import { formatAmount, parseAmount, type MoneyUnit } from '../../money/amount.ts';
 import type { CellKind, DocCell, DocTable, ReportDocument } from '../document.ts';
+import type { OfficeWriteOptions } from './docx.ts';
 import { SheetGrid, type CellFont, type GridCell, writeWorkbook } from './sheet-grid.ts';
 import { nameColumnIndex } from './table-grid.ts';
 
@@ -25,7 +26,7 @@ const MAX_SHEET_NAME = 31;
 
 const DRAFT_NOTE = '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。';
 
-export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array> {
+export async function writeXlsx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const names = new Set<string>();
   const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), doc.draft));
   if (doc.tables.length === 0) {
@@ -41,6 +42,7 @@ export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array> {
     subject: `${doc.unitName}${doc.year}年度部门决算报表`,
     company: doc.unitName,
     keywords: doc.draft ? '部门决算公开 草稿' : '部门决算公开',
+    ...(options.deflate !== undefined ? { deflate: options.deflate } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 /** The ZIP writer, read back with JSZip (an independent reader) and checked byte for byte where the format fixes it. */
+import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { crc32, zip } from './zip.ts';
@@ -68,6 +69,25 @@ describe('zip', () => {
     });
     expect(b).toEqual(a);
     expect(await (await JSZip.loadAsync(b)).file('word/styles.xml')?.async('string')).toBe(part);
+  });
+
+  it('deflates with the compressor it is given (here Node zlib), with the same content', async () => {
+    const part = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'.repeat(500);
+    let calls = 0;
+    const bytes = await zip([{ path: 'xl/worksheets/sheet1.xml', data: part }], {
+      deflate: (d) => {
+        calls++;
+        return deflateRawSync(d);
+      },
+    });
+    expect(calls).toBe(1);
+    expect(
+      await (
+        await JSZip.loadAsync(bytes, { checkCRC32: true })
+      )
+        .file('xl/worksheets/sheet1.xml')
+        ?.async('string'),
+    ).toBe(part);
   });
 
   it('writes an empty archive as the end record alone', async () => {
