@@ -442,88 +442,104 @@ function sectionPropertiesXml(s: SectionDraft, index: number, refs: SectionRefs)
   );
 }
 
-/** Writes the document as DOCX bytes. */
-export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
-  const layout = new Layout();
-  for (const block of doc.blocks) writeBlock(layout, block);
-
-  const rels: Relationship[] = [
+/** The parts of the package beyond the fixed ones, and the document's relationships to them. */
+class PackageParts {
+  readonly rels: Relationship[] = [
     { id: 'rId1', type: REL.styles, target: 'styles.xml' },
     { id: 'rId2', type: REL.settings, target: 'settings.xml' },
     { id: 'rId3', type: REL.fontTable, target: 'fontTable.xml' },
     { id: 'rId4', type: REL.theme, target: 'theme/theme1.xml' },
   ];
-  const entries: ZipEntry[] = [];
-  const headers: string[] = [];
-  const footers: string[] = [];
-  // Every section has its own odd and even footer (and draft header), as Word writes them.
-  const part = (kind: 'header' | 'footer', xml: string): string => {
-    const list = kind === 'header' ? headers : footers;
+  readonly entries: ZipEntry[] = [];
+  readonly headers: string[] = [];
+  readonly footers: string[] = [];
+  readonly charts: string[] = [];
+
+  /** A header or footer part; returns its relationship id. */
+  add(kind: 'header' | 'footer', xml: string): string {
+    const list = kind === 'header' ? this.headers : this.footers;
     const path = `word/${kind}${list.length + 1}.xml`;
     list.push(path);
     const id = `rId${kind === 'header' ? 'H' : 'F'}${list.length}`;
-    rels.push({ id, type: REL[kind], target: path.slice('word/'.length) });
-    entries.push({ path, data: xml, reuse: true });
+    this.rels.push({ id, type: REL[kind], target: path.slice('word/'.length) });
+    this.entries.push({ path, data: xml, reuse: true });
     return id;
-  };
-  const body = layout.sections.map((s, i) => {
-    const refs: SectionRefs = {
-      ...(doc.draft
-        ? {
-            headers: {
-              odd: part('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 1}`)),
-              even: part('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 2}`)),
-            },
-          }
-        : {}),
-      footers: {
-        odd: part('footer', pageNumberFooterXml('odd')),
-        even: part('footer', pageNumberFooterXml('even')),
-      },
-    };
-    const sectPr = sectionPropertiesXml(s, i, refs);
-    if (i === layout.sections.length - 1) return s.body.join('') + sectPr;
-    // A section ends with the paragraph that holds its properties (§17.6.18): its own last one, or an empty one.
-    if (!s.endsWithParagraph) return s.body.join('') + `<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
-    const last = s.body.pop() ?? '';
-    return s.body.join('') + last.replace('</w:pPr>', `${sectPr}</w:pPr>`);
-  });
+  }
 
-  const charts: string[] = [];
-  const workbooks = await Promise.all(layout.charts.map((c) => chartWorkbook(c.chart)));
-  layout.charts.forEach((c, i) => {
-    const n = i + 1;
-    rels.push({ id: `rIdChart${n}`, type: REL.chart, target: `charts/chart${n}.xml` });
-    charts.push(`word/charts/chart${n}.xml`);
-    entries.push(
-      { path: `word/charts/chart${n}.xml`, data: chartXml(c, 'rId1') },
-      {
-        path: `word/charts/_rels/chart${n}.xml.rels`,
-        data: relationshipsXml([
-          { id: 'rId1', type: REL.package, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` },
-        ]),
-        reuse: true,
-      },
-      { path: `word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: workbooks[i]! },
-    );
-  });
+  /** Each drawn chart: its part, its relationship to its workbook, and the workbook. */
+  async addCharts(charts: readonly DrawnChart[]): Promise<void> {
+    const workbooks = await Promise.all(charts.map((c) => chartWorkbook(c.chart)));
+    charts.forEach((c, i) => {
+      const n = i + 1;
+      this.rels.push({ id: `rIdChart${n}`, type: REL.chart, target: `charts/chart${n}.xml` });
+      this.charts.push(`word/charts/chart${n}.xml`);
+      this.entries.push(
+        { path: `word/charts/chart${n}.xml`, data: chartXml(c, 'rId1') },
+        {
+          path: `word/charts/_rels/chart${n}.xml.rels`,
+          data: relationshipsXml([
+            { id: 'rId1', type: REL.package, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` },
+          ]),
+          reuse: true,
+        },
+        { path: `word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: workbooks[i]! },
+      );
+    });
+  }
+}
 
+/** The body: each section's content and properties, with its own odd and even footer (and draft header), as Word writes them. */
+function bodyXml(layout: Layout, draft: boolean, parts: PackageParts): string {
+  return layout.sections
+    .map((s, i) => {
+      const refs: SectionRefs = {
+        ...(draft
+          ? {
+              headers: {
+                odd: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 1}`)),
+                even: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 2}`)),
+              },
+            }
+          : {}),
+        footers: {
+          odd: parts.add('footer', pageNumberFooterXml('odd')),
+          even: parts.add('footer', pageNumberFooterXml('even')),
+        },
+      };
+      const sectPr = sectionPropertiesXml(s, i, refs);
+      if (i === layout.sections.length - 1) return s.body.join('') + sectPr;
+      // A section ends with the paragraph that holds its properties (§17.6.18): its own last one, or an empty one.
+      if (!s.endsWithParagraph) return s.body.join('') + `<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
+      const last = s.body.pop() ?? '';
+      return s.body.join('') + last.replace('</w:pPr>', `${sectPr}</w:pPr>`);
+    })
+    .join('');
+}
+
+/** Writes the document as DOCX bytes. */
+export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
+  const layout = new Layout();
+  for (const block of doc.blocks) writeBlock(layout, block);
+  const parts = new PackageParts();
+  const body = bodyXml(layout, doc.draft, parts);
+  await parts.addCharts(layout.charts);
   const documentXml =
     XML_DECLARATION +
-    `<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}"><w:body>${body.join('')}</w:body></w:document>`;
+    `<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}"><w:body>${body}</w:body></w:document>`;
   const date = new Date();
+  const { headers, footers, charts } = parts;
   return zip(
     [
       // Content types and relationships depend only on how many sections and charts there are: reused.
       { path: '[Content_Types].xml', data: contentTypesXml({ headers, footers, charts }), reuse: true },
       { path: '_rels/.rels', data: PACKAGE_RELS_XML, reuse: true },
       { path: 'word/document.xml', data: documentXml },
-      { path: 'word/_rels/document.xml.rels', data: relationshipsXml(rels), reuse: true },
+      { path: 'word/_rels/document.xml.rels', data: relationshipsXml(parts.rels), reuse: true },
       { path: 'word/styles.xml', data: STYLES_XML, reuse: true },
       { path: 'word/settings.xml', data: SETTINGS_XML, reuse: true },
       { path: 'word/fontTable.xml', data: FONT_TABLE_XML, reuse: true },
       { path: 'word/theme/theme1.xml', data: THEME_XML, reuse: true },
-      ...entries,
+      ...parts.entries,
       {
         path: 'docProps/core.xml',
         data: corePropertiesXml({
