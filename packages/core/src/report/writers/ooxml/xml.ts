@@ -46,14 +46,4 @@ export function attrs(values: Readonly<Record<string, AttrValue>>): string {
   return out;
 }
 
-/** `<name a="1"/>` */
-export function empty(name: string, values: Readonly<Record<string, AttrValue>> = {}): string {
-  return `<${name}${attrs(values)}/>`;
-}
-
-/** `<name a="1">content</name>`; `content` is markup (escape text with escapeXml first). */
-export function element(name: string, values: Readonly<Record<string, AttrValue>>, content: string): string {
-  return `<${name}${attrs(values)}>${content}</${name}>`;
-}
-
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
