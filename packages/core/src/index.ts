@@ -45,7 +45,7 @@ export type * from './report/document.ts';
 export { buildReport, type BuildOptions } from './report/build.ts';
 export { buildNarrative } from './report/narrative.ts';
 export { builtinProfile, builtinProfileNames, parseProfile, type ReportProfile } from './report/profile.ts';
-export { writeDocx } from './report/writers/docx.ts';
+export { writeDocx, type DeflateRaw, type OfficeWriteOptions } from './report/writers/docx.ts';
 export { writeXlsx } from './report/writers/xlsx.ts';
 export { writeHtml } from './report/writers/html.ts';
 export { writeMarkdown } from './report/writers/markdown.ts';

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import {
   buildReport,
@@ -133,12 +134,14 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   let n = 0;
   const progress = (what: string) => io.err(`[${++n}/${steps.length}] 正在生成 ${what}…`);
   let docxBytes: Uint8Array | undefined;
-  if (want.has('docx') || want.has('pdf')) docxBytes = await writeDocx(doc);
+  // Node's zlib compresses the Office packages' parts without a stream per part.
+  const office = { deflate: deflateRawSync };
+  if (want.has('docx') || want.has('pdf')) docxBytes = await writeDocx(doc, office);
   for (const f of FORMATS) {
     if (!want.has(f)) continue;
     progress(f.toUpperCase());
     if (f === 'docx') write('docx', docxBytes!);
-    else if (f === 'xlsx') write('xlsx', await writeXlsx(doc));
+    else if (f === 'xlsx') write('xlsx', await writeXlsx(doc, office));
     else if (f === 'html') write('html', writeHtml(doc));
     else if (f === 'md') write('md', writeMarkdown(doc));
     else if (f === 'json') write('json', writeJson(doc, d));

@@ -3,50 +3,50 @@
  * title 方正小标宋简体 2号, headings 黑体 / 楷体_GB2312 / 仿宋_GB2312 bold 3号, body 仿宋_GB2312 3号 with a fixed 28 pt
  * line, page numbers "— 1 —" in 4号 宋体 (odd pages right, even pages left, §7.5). Wide tables go in landscape
  * sections; tables are real Word tables with repeated header rows; charts are native Word charts.
+ *
+ * The WordprocessingML is written directly as text (ECMA-376 Part 1 §17): a publication holds thousands of table
+ * cells, and an object model per cell cost ~150 ms per unit (docs/adr/0009-office-files-written-directly.md).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  HighlightColor,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  SectionType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphOptions,
-  type IRunOptions,
-  type ISectionOptions,
-} from 'docx';
-import { ChartRun } from 'docx/charts';
-import { TextWatermark } from 'docx/watermarks';
 import type { Block, ChartSpec, DocCell, DocColumn, DocTable, ReportDocument, Run } from '../document.ts';
+import {
+  CHART_EXTENT,
+  chartNumber,
+  chartWorkbook,
+  chartXml,
+  drawnChart,
+  type DrawnChart,
+} from './docx-chart.ts';
+import {
+  APP_PROPERTIES_XML,
+  contentTypesXml,
+  corePropertiesXml,
+  DOCX_FONTS,
+  DRAFT_HEADER,
+  draftHeaderXml,
+  FONT_TABLE_XML,
+  NS,
+  PACKAGE_RELS_XML,
+  pageNumberFooterXml,
+  REL,
+  relationshipsXml,
+  SETTINGS_XML,
+  SIZE,
+  STYLES_XML,
+  THEME_XML,
+  type Relationship,
+} from './docx-parts.ts';
+import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
+import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
 
-/** Font names as Chinese government documents name them; the font table gives each a fallback (see FONT_TABLE_XML). */
-export const DOCX_FONTS = {
-  title: '方正小标宋简体',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  body: '仿宋_GB2312',
-  table: '宋体',
-  pageNumber: '宋体',
-  latin: 'Times New Roman',
-} as const;
+export type { DeflateRaw };
 
-/** Chinese type sizes in half-points (docx `size`): 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt. */
-const SIZE = { er: 44, xiaoEr: 36, san: 32, si: 28, xiaoSi: 24, wu: 21 } as const;
+/** Options of the DOCX and XLSX writers. */
+export interface OfficeWriteOptions {
+  /** The compressor for the package's parts (default: the platform's CompressionStream). */
+  deflate?: DeflateRaw;
+}
+
+export { DOCX_FONTS, DRAFT_HEADER };
 
 const mm = (v: number): number => Math.round((v * 1440) / 25.4);
 
@@ -72,93 +72,65 @@ const LANDSCAPE_MARGIN = {
 const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
-/** Fixed line spacing of the body, 28 pt (GB/T 9704: 22 lines per page). */
-const BODY_LINE = 560;
-const TWO_CHARS = 640; // two 16 pt characters in twips
-
-const fonts = (eastAsia: string) => ({
-  ascii: DOCX_FONTS.latin,
-  hAnsi: DOCX_FONTS.latin,
-  eastAsia,
-  cs: DOCX_FONTS.latin,
-});
-
-/**
- * The font table: each official font with an alternative name, the GB2312 charset (86) and the code-page bit for
- * GB2312, so that Word/WPS without 方正小标宋简体 or 仿宋_GB2312 substitute a Chinese font (宋体, 仿宋 …) and
- * LibreOffice picks a CJK font through its own substitution rather than drawing boxes.
- */
-const FONT_ENTRIES: readonly { name: string; alt: string; panose: string; family: string; pitch: string }[] =
-  [
-    {
-      name: DOCX_FONTS.title,
-      alt: '宋体',
-      panose: '02010600030101010101',
-      family: 'roman',
-      pitch: 'variable',
-    },
-    {
-      name: DOCX_FONTS.heading1,
-      alt: 'SimHei',
-      panose: '02010609060101010101',
-      family: 'swiss',
-      pitch: 'variable',
-    },
-    {
-      name: DOCX_FONTS.heading2,
-      alt: '楷体',
-      panose: '02010609060101010101',
-      family: 'roman',
-      pitch: 'variable',
-    },
-    {
-      name: DOCX_FONTS.body,
-      alt: '仿宋',
-      panose: '02010609060101010101',
-      family: 'roman',
-      pitch: 'variable',
-    },
-    {
-      name: DOCX_FONTS.table,
-      alt: 'SimSun',
-      panose: '02010600030101010101',
-      family: 'roman',
-      pitch: 'variable',
-    },
-  ];
-
-const FONT_TABLE_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-  '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-  FONT_ENTRIES.map(
-    (f) =>
-      `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:panose1 w:val="${f.panose}"/>` +
-      `<w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>` +
-      '<w:sig w:usb0="00000001" w:usb1="080E0000" w:usb2="00000010" w:usb3="00000000" w:csb0="00040000" w:csb1="00000000"/></w:font>',
-  ).join('') +
-  `<w:font w:name="${DOCX_FONTS.latin}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>` +
-  '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
-  '</w:fonts>';
-
-export const DRAFT_HEADER = '草稿（校验未通过）';
-
 /** Whether a table is printed on a landscape page: asked for, or too many columns for 156 mm. */
 export function isWideTable(t: DocTable): boolean {
   const totalWidth = t.columns.reduce((s, c) => s + c.width, 0);
   return t.landscape === true || t.columns.length > 6 || totalWidth > 100;
 }
 
-type Child = Paragraph | Table;
+type Jc = 'left' | 'center' | 'right' | 'both';
+
+/** Paragraph properties, written in the order of CT_PPrBase. */
+interface ParagraphProps {
+  style?: string;
+  keepNext?: boolean;
+  /** Right tab stop at this position (twips). */
+  rightTab?: number;
+  /** A prepared `<w:ind …/>`. */
+  ind?: string;
+  jc?: Jc;
+}
+
+function paragraphXml(p: ParagraphProps, pageBreakBefore: boolean, runs: string): string {
+  let pPr = '';
+  if (p.style !== undefined) pPr += `<w:pStyle w:val="${p.style}"/>`;
+  if (p.keepNext === true) pPr += '<w:keepNext/>';
+  if (pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+  if (p.rightTab !== undefined) pPr += `<w:tabs><w:tab w:val="right" w:pos="${p.rightTab}"/></w:tabs>`;
+  if (p.ind !== undefined) pPr += p.ind;
+  if (p.jc !== undefined) pPr += `<w:jc w:val="${p.jc}"/>`;
+  return `<w:p>${pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`}${runs}</w:p>`;
+}
+
+/** A run of text; a tab becomes Word's tab element (the unit line puts 单位：万元 at a right tab). */
+function runXml(text: string, rPr = ''): string {
+  const open = `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}`;
+  if (!text.includes('\t')) return `${open}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  return `${open}${text
+    .split('\t')
+    .map((t) => `<w:t xml:space="preserve">${escapeXml(t)}</w:t>`)
+    .join('<w:tab/>')}</w:r>`;
+}
+
+const BOLD = '<w:b/><w:bCs/>';
+
+function textRun(run: Run): string {
+  return runXml(run.text, (run.bold ? BOLD : '') + (run.placeholder ? '<w:highlight w:val="yellow"/>' : ''));
+}
 
 interface SectionDraft {
   landscape: boolean;
-  children: Child[];
+  body: string[];
+  /** Whether the last element of `body` is a paragraph (which then carries the section's properties). */
+  endsWithParagraph: boolean;
 }
 
 class Layout {
-  readonly sections: SectionDraft[] = [{ landscape: false, children: [] }];
+  readonly sections: SectionDraft[] = [{ landscape: false, body: [], endsWithParagraph: false }];
   /** A page break waiting for the next paragraph (set as pageBreakBefore, so no empty line starts the page). */
   pendingBreak = false;
+  /** Charts drawn so far, in document order (chart1.xml …). */
+  readonly charts: DrawnChart[] = [];
 
   get current(): SectionDraft {
     const s = this.sections[this.sections.length - 1];
@@ -170,19 +142,21 @@ class Layout {
   orient(landscape: boolean): void {
     const cur = this.current;
     if (cur.landscape === landscape) return;
-    if (cur.children.length === 0) cur.landscape = landscape;
-    else this.sections.push({ landscape, children: [] });
+    if (cur.body.length === 0) cur.landscape = landscape;
+    else this.sections.push({ landscape, body: [], endsWithParagraph: false });
     this.pendingBreak = false;
   }
 
-  paragraph(options: IParagraphOptions): void {
+  paragraph(p: ParagraphProps, runs: string): void {
     const breakBefore = this.pendingBreak;
     this.pendingBreak = false;
-    this.current.children.push(new Paragraph(breakBefore ? { ...options, pageBreakBefore: true } : options));
+    this.current.body.push(paragraphXml(p, breakBefore, runs));
+    this.current.endsWithParagraph = true;
   }
 
-  table(t: Table): void {
-    this.current.children.push(t);
+  table(xml: string): void {
+    this.current.body.push(xml);
+    this.current.endsWithParagraph = false;
   }
 
   get textWidth(): number {
@@ -190,44 +164,33 @@ class Layout {
   }
 }
 
-function textRun(run: Run, base: IRunOptions = {}): TextRun {
-  return new TextRun({
-    ...base,
-    text: run.text,
-    ...(run.bold ? { bold: true } : {}),
-    ...(run.placeholder ? { highlight: HighlightColor.YELLOW } : {}),
-  });
-}
+const ALIGN = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const;
+const NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>';
 
 function writeBlock(layout: Layout, block: Block): void {
   switch (block.type) {
     case 'title':
       layout.orient(false);
-      layout.paragraph({ style: 'Title', children: [new TextRun(block.text)] });
-      if (block.subtitle !== undefined)
-        layout.paragraph({ style: 'Subtitle', children: [new TextRun(block.subtitle)] });
+      layout.paragraph({ style: 'Title' }, runXml(block.text));
+      if (block.subtitle !== undefined) layout.paragraph({ style: 'Subtitle' }, runXml(block.subtitle));
       // GB/T 9704 §7.3.3: one empty line between the title and the text.
-      layout.paragraph({ style: 'Body', indent: { firstLine: 0 }, children: [] });
+      layout.paragraph({ style: 'Body', ind: '<w:ind w:firstLine="0"/>' }, '');
       return;
-    case 'heading': {
+    case 'heading':
       layout.orient(false);
-      const heading = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 }[
-        block.level
-      ];
-      layout.paragraph({ heading, children: [new TextRun(block.text)] });
+      layout.paragraph({ style: `Heading${block.level}` }, runXml(block.text));
       return;
-    }
     case 'paragraph': {
       layout.orient(false);
       const align = block.align ?? 'justify';
-      layout.paragraph({
-        style: 'Body',
-        alignment: ALIGN[align],
-        ...(block.indent === false || align === 'center'
-          ? { indent: { firstLine: 0, firstLineChars: 0 } }
-          : {}),
-        children: block.runs.map((r) => textRun(r)),
-      });
+      layout.paragraph(
+        {
+          style: 'Body',
+          ...(block.indent === false || align === 'center' ? { ind: NO_INDENT } : {}),
+          jc: ALIGN[align],
+        },
+        block.runs.map(textRun).join(''),
+      );
       return;
     }
     case 'pageBreak':
@@ -244,40 +207,12 @@ function writeBlock(layout: Layout, block: Block): void {
   }
 }
 
-const ALIGN = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
-
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const TABLE_BORDERS = {
-  top: THIN,
-  bottom: THIN,
-  left: THIN,
-  right: THIN,
-  insideHorizontal: THIN,
-  insideVertical: THIN,
-};
-
-/** The grid column of every cell, allowing for cells merged across rows from above (HTML-style rowSpan). */
-function placeCells(rows: readonly (readonly DocCell[])[]): number[][] {
-  const taken: boolean[][] = [];
-  return rows.map((cells, r) => {
-    let col = 0;
-    return cells.map((cell) => {
-      while (taken[r]?.[col] === true) col++;
-      const at = col;
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) {
-        const row = (taken[r + dr] ??= []);
-        for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) row[at + dc] = true;
-      }
-      col += cell.colSpan ?? 1;
-      return at;
-    });
-  });
-}
+const THIN = 'w:val="single" w:color="000000" w:sz="4"';
+const TABLE_PROPERTIES_TAIL =
+  '<w:jc w:val="center"/><w:tblBorders>' +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${THIN}/>`).join('') +
+  '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="80"/>' +
+  '<w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar></w:tblPr>';
 
 function cellAlign(
   cell: DocCell,
@@ -306,162 +241,132 @@ function nameColumn(columns: readonly DocColumn[]): number {
   return byKey >= 0 ? byKey : columns.findIndex((c) => c.kind === 'text');
 }
 
+/** A cell merged down from a row above: what the rows below it must hold in its place (ECMA-376 §17.4.85). */
+interface OpenMerge {
+  /** Rows still to cover. */
+  rows: number;
+  span: number;
+  tcPrHead: string;
+  jc: Jc;
+}
+
+interface TableContext {
+  t: DocTable;
+  style: string;
+  charTwips: number;
+  nameCol: number;
+  /** `<w:tcW …/>` of a cell starting at a column and spanning n columns, keyed `col:n`. */
+  widths: Map<string, string>;
+  grid: number[];
+  scale: number;
+}
+
+function tcW(ctx: TableContext, col: number, span: number): string {
+  const key = `${col}:${span}`;
+  let w = ctx.widths.get(key);
+  if (w === undefined) {
+    const spanned = ctx.grid.slice(col, col + span);
+    const width = Math.round(spanned.reduce((s, x) => s + x, 0) * ctx.scale);
+    w = spanned.length === span && width > 0 ? `<w:tcW w:type="dxa" w:w="${width}"/>` : '';
+    ctx.widths.set(key, w);
+  }
+  return w;
+}
+
+function continuationXml(m: OpenMerge): string {
+  return (
+    `<w:tc><w:tcPr>${m.tcPrHead}<w:vMerge w:val="continue"/><w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr><w:jc w:val="${m.jc}"/></w:pPr></w:p></w:tc>`
+  );
+}
+
+/** One row: its own cells, with the continuation of cells merged down from above at the columns they cover. */
+function rowXml(
+  ctx: TableContext,
+  cells: readonly DocCell[],
+  r: number,
+  open: (OpenMerge | undefined)[],
+): string {
+  const { t } = ctx;
+  const isHeader = r < t.header.length;
+  const docRow = isHeader ? undefined : t.rows[r - t.header.length];
+  const lastRow = r === t.header.length + t.rows.length - 1;
+  let out = `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+  let col = 0;
+  const covered = () => {
+    for (let m = open[col]; m !== undefined && m.rows > 0; m = open[col]) {
+      out += continuationXml(m);
+      m.rows--;
+      if (m.rows === 0 || lastRow) open[col] = undefined;
+      col += m.span;
+    }
+  };
+  for (const cell of cells) {
+    covered();
+    const span = cell.colSpan ?? 1;
+    const rowSpan = cell.rowSpan ?? 1;
+    const align = cellAlign(cell, span === 1 ? t.columns[col] : undefined, isHeader);
+    const indentLevel = !isHeader && col === ctx.nameCol && align === 'left' ? (docRow?.indent ?? 0) : 0;
+    const bold = isHeader || cell.bold === true || docRow?.bold === true;
+    const tcPrHead = tcW(ctx, col, span) + (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '');
+    if (rowSpan > 1 && !lastRow) open[col] = { rows: rowSpan - 1, span, tcPrHead, jc: align };
+    const ind = indentLevel > 0 ? `<w:ind w:left="${indentLevel * ctx.charTwips}"/>` : '';
+    out +=
+      `<w:tc><w:tcPr>${tcPrHead}${rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}<w:vAlign w:val="center"/></w:tcPr>` +
+      `<w:p><w:pPr><w:pStyle w:val="${ctx.style}"/>${ind}<w:jc w:val="${align}"/></w:pPr>` +
+      `${runXml(cell.text, bold ? BOLD : '')}</w:p></w:tc>`;
+    col += span;
+  }
+  // Cells merged down at the right-hand end of the row.
+  while (col < open.length) {
+    if (open[col] !== undefined) covered();
+    else col++;
+  }
+  return out + '</w:tr>';
+}
+
 function writeTable(layout: Layout, t: DocTable): void {
   const width = layout.textWidth;
   const totalWeight = t.columns.reduce((s, c) => s + c.width, 0) || 1;
   const grid = t.columns.map((c) => Math.floor((width * c.width) / totalWeight));
   const size = t.columns.length <= 4 && !layout.current.landscape ? SIZE.xiaoSi : SIZE.wu;
-  const charTwips = size * 10; // one character of the table font, in twips
   // Font and size come from the paragraph style: runs carry only their text (thousands of cells per report).
   const style = size === SIZE.xiaoSi ? 'TableTextLarge' : 'TableText';
 
   const caption = [t.number, t.title].filter((s) => s !== '').join('　');
-  layout.paragraph({ style: 'TableTitle', children: [new TextRun(caption)] });
+  layout.paragraph({ style: 'TableTitle' }, runXml(caption));
   if (t.subtitle !== undefined && t.subtitle !== '') {
-    layout.paragraph({
-      style: 'TableTextLarge',
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      children: [new TextRun(t.subtitle)],
-    });
+    layout.paragraph({ style: 'TableTextLarge', keepNext: true, jc: 'center' }, runXml(t.subtitle));
   }
   if (t.unitLine !== undefined || t.unitLabel !== undefined) {
-    layout.paragraph({
-      style,
-      keepNext: true,
-      tabStops: [{ type: TabStopType.RIGHT, position: width }],
-      children: [new TextRun(`${t.unitLine ?? ''}\t${t.unitLabel ?? ''}`)],
-    });
+    layout.paragraph(
+      { style, keepNext: true, rightTab: width },
+      runXml(`${t.unitLine ?? ''}\t${t.unitLabel ?? ''}`),
+    );
   }
 
   const all = [...t.header, ...t.rows.map((r) => r.cells)];
-  const placed = placeCells(all);
-  const nameCol = nameColumn(t.columns);
-
-  const rows = all.map((cells, r) => {
-    const isHeader = r < t.header.length;
-    const docRow = isHeader ? undefined : t.rows[r - t.header.length];
-    return new TableRow({
-      tableHeader: isHeader,
-      cantSplit: true,
-      children: cells.map((cell, i) => {
-        const col = placed[r]?.[i] ?? 0;
-        const span = cell.colSpan ?? 1;
-        const align = cellAlign(cell, span === 1 ? t.columns[col] : undefined, isHeader);
-        const indentLevel = !isHeader && col === nameCol && align === 'left' ? (docRow?.indent ?? 0) : 0;
-        const bold = isHeader || cell.bold === true || docRow?.bold === true;
-        return new TableCell({
-          // No w:tcW: the fixed layout's w:tblGrid gives the widths (and saves a fifth of the writing time).
-          verticalAlign: VerticalAlignTable.CENTER,
-          ...(span > 1 ? { columnSpan: span } : {}),
-          ...((cell.rowSpan ?? 1) > 1 ? { rowSpan: cell.rowSpan } : {}),
-          children: [
-            new Paragraph({
-              style,
-              alignment: ALIGN[align],
-              ...(indentLevel > 0 ? { indent: { left: indentLevel * charTwips } } : {}),
-              children: [new TextRun(bold ? { text: cell.text, bold: true } : cell.text)],
-            }),
-          ],
-        });
-      }),
-    });
-  });
-
-  if (rows.length > 0) {
-    layout.table(
-      new Table({
-        rows,
-        width: { size: width, type: WidthType.DXA },
-        columnWidths: grid,
-        layout: TableLayoutType.FIXED,
-        alignment: AlignmentType.CENTER,
-        borders: TABLE_BORDERS,
-        margins: { top: 30, bottom: 30, left: 80, right: 80 },
-      }),
-    );
+  if (all.length > 0) {
+    const total = grid.reduce((s, x) => s + x, 0);
+    const ctx: TableContext = {
+      t,
+      style,
+      charTwips: size * 10, // one character of the table font, in twips
+      nameCol: nameColumn(t.columns),
+      widths: new Map(),
+      grid,
+      // Cell widths follow the grid, stretched to the table width that the grid's rounding fell short of.
+      scale: total > 0 && width > total ? width / total : 1,
+    };
+    const open: (OpenMerge | undefined)[] = [];
+    let xml =
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${TABLE_PROPERTIES_TAIL}<w:tblGrid>` +
+      grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('') +
+      '</w:tblGrid>';
+    for (let r = 0; r < all.length; r++) xml += rowXml(ctx, all[r]!, r, open);
+    layout.table(xml + '</w:tbl>');
   }
-  for (const note of t.notes ?? []) {
-    layout.paragraph({ style, children: [new TextRun(note)] });
-  }
-}
-
-const CHART_COLORS = ['C0504D', '4F81BD', '9BBB59', 'F79646', '8064A2', '4BACC6', '7F7F7F', 'D99694'];
-
-/** A chart as a native Word chart (LibreOffice and WPS draw it too); if it cannot be drawn, its data as a table. */
-function writeChart(layout: Layout, chart: ChartSpec): void {
-  layout.paragraph({ style: 'TableTitle', children: [new TextRun(`${chart.title}（单位：${chart.unit}）`)] });
-  const font = { name: DOCX_FONTS.table };
-  const size = { width: 560, height: 300 };
-  let drawing: ChartRun | undefined;
-  try {
-    const [first] = chart.series;
-    if (
-      chart.kind === 'pie' &&
-      chart.series.length === 1 &&
-      first !== undefined &&
-      first.values.every((v) => v >= 0)
-    ) {
-      drawing = new ChartRun({
-        type: 'pie',
-        categories: chart.categories,
-        series: [
-          {
-            name: first.name,
-            values: first.values,
-            colors: chart.categories.map((_, i) => CHART_COLORS[i % CHART_COLORS.length]),
-          },
-        ],
-        dataLabels: {
-          value: true,
-          position: 'outsideEnd',
-          numberFormat: '#,##0.00',
-          font: { ...font, size: 9, color: '000000' },
-        },
-        legend: { position: 'right', font: { ...font, size: 10 } },
-        font,
-        transformation: size,
-        altText: { name: chart.title, description: chartDescription(chart), title: chart.title },
-      });
-    } else if (chart.series.length > 0 && chart.categories.length > 0) {
-      drawing = new ChartRun({
-        type: 'column',
-        categories: chart.categories,
-        series: chart.series.map((s, i) => ({
-          name: s.name,
-          values: s.values,
-          color: CHART_COLORS[i % CHART_COLORS.length],
-        })),
-        // Labels on every bar only while they fit side by side; the axis carries the scale otherwise.
-        ...(chart.categories.length * chart.series.length <= 8
-          ? {
-              dataLabels: {
-                value: true,
-                numberFormat: '#,##0.00',
-                font: { ...font, size: 8, color: '000000' },
-              },
-            }
-          : {}),
-        valueAxis: { numberFormat: '#,##0', font: { ...font, size: 9 } },
-        categoryAxis: { font: { ...font, size: 9 } },
-        legend: { position: 'bottom', font: { ...font, size: 10 } },
-        font,
-        transformation: size,
-        altText: { name: chart.title, description: chartDescription(chart), title: chart.title },
-      });
-    }
-  } catch {
-    drawing = undefined; // e.g. a value that is not a finite number: fall through to the data table
-  }
-  if (drawing !== undefined) {
-    layout.paragraph({ style: 'TableText', alignment: AlignmentType.CENTER, children: [drawing] });
-    return;
-  }
-  writeTable(layout, chartDataTable(chart));
-}
-
-function chartNumber(v: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  for (const note of t.notes ?? []) layout.paragraph({ style }, runXml(note));
 }
 
 function chartDescription(chart: ChartSpec): string {
@@ -472,6 +377,25 @@ function chartDescription(chart: ChartSpec): string {
         chart.categories.map((c, i) => `${c} ${chartNumber(s.values[i] ?? 0)}${chart.unit}`).join('，'),
     )
     .join('；');
+}
+
+/** A chart as a native Word chart (LibreOffice and WPS draw it too); if it cannot be drawn, its data as a table. */
+function writeChart(layout: Layout, chart: ChartSpec): void {
+  layout.paragraph({ style: 'TableTitle' }, runXml(`${chart.title}（单位：${chart.unit}）`));
+  const drawn = drawnChart(chart);
+  if (drawn === undefined) {
+    writeTable(layout, chartDataTable(chart));
+    return;
+  }
+  layout.charts.push(drawn);
+  const n = layout.charts.length;
+  const title = escapeXml(chart.title);
+  const drawing =
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${CHART_EXTENT.cx}" cy="${CHART_EXTENT.cy}"/>` +
+    `<wp:effectExtent t="0" r="0" b="0" l="0"/><wp:docPr id="${n}" name="${title}" descr="${escapeXml(chartDescription(chart))}" title="${title}"/>` +
+    `<wp:cNvGraphicFramePr/><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.c}">` +
+    `<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="rIdChart${n}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+  layout.paragraph({ style: 'TableText', jc: 'center' }, drawing);
 }
 
 /** A chart's data as a small table (its caption is already written). */
@@ -496,179 +420,140 @@ function chartDataTable(chart: ChartSpec): DocTable {
   };
 }
 
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: 'PageNumber',
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        // GB/T 9704 §7.5: one character in from the edge of the text block.
-        indent: side === 'odd' ? { right: 280 } : { left: 280 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-      }),
-    ],
-  });
+interface SectionRefs {
+  headers?: { odd: string; even: string };
+  footers: { odd: string; even: string };
 }
 
-function draftHeader(): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        style: 'DraftMark',
-        children: [
-          new TextRun(DRAFT_HEADER),
-          new TextWatermark({
-            text: '草稿',
-            font: DOCX_FONTS.heading1,
-            color: 'D0D0D0',
-            opacity: 0.35,
-            width: 420,
-          }),
-        ],
-      }),
-    ],
-  });
+function sectionPropertiesXml(s: SectionDraft, index: number, refs: SectionRefs): string {
+  const m = s.landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
+  const [w, h] = s.landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+  return (
+    '<w:sectPr>' +
+    (refs.headers !== undefined
+      ? `<w:headerReference w:type="default" r:id="${refs.headers.odd}"/><w:headerReference w:type="even" r:id="${refs.headers.even}"/>`
+      : '') +
+    `<w:footerReference w:type="default" r:id="${refs.footers.odd}"/><w:footerReference w:type="even" r:id="${refs.footers.even}"/>` +
+    (index > 0 ? '<w:type w:val="nextPage"/>' : '') +
+    `<w:pgSz w:w="${w}" w:h="${h}" w:orient="${s.landscape ? 'landscape' : 'portrait'}"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
+    (index === 0 ? '<w:pgNumType w:start="1"/>' : '<w:pgNumType/>') +
+    '<w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
 }
 
-function sectionOptions(s: SectionDraft, index: number, draft: boolean): ISectionOptions {
-  const header = draft ? { default: draftHeader(), even: draftHeader() } : undefined;
-  return {
-    properties: {
-      ...(index > 0 ? { type: SectionType.NEXT_PAGE } : {}),
-      page: {
-        size: {
-          width: A4.width,
-          height: A4.height,
-          orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+/** The parts of the package beyond the fixed ones, and the document's relationships to them. */
+class PackageParts {
+  readonly rels: Relationship[] = [
+    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
+    { id: 'rId2', type: REL.settings, target: 'settings.xml' },
+    { id: 'rId3', type: REL.fontTable, target: 'fontTable.xml' },
+    { id: 'rId4', type: REL.theme, target: 'theme/theme1.xml' },
+  ];
+  readonly entries: ZipEntry[] = [];
+  readonly headers: string[] = [];
+  readonly footers: string[] = [];
+  readonly charts: string[] = [];
+
+  /** A header or footer part; returns its relationship id. */
+  add(kind: 'header' | 'footer', xml: string): string {
+    const list = kind === 'header' ? this.headers : this.footers;
+    const path = `word/${kind}${list.length + 1}.xml`;
+    list.push(path);
+    const id = `rId${kind === 'header' ? 'H' : 'F'}${list.length}`;
+    this.rels.push({ id, type: REL[kind], target: path.slice('word/'.length) });
+    this.entries.push({ path, data: xml, reuse: true });
+    return id;
+  }
+
+  /** Each drawn chart: its part, its relationship to its workbook, and the workbook. */
+  async addCharts(charts: readonly DrawnChart[]): Promise<void> {
+    const workbooks = await Promise.all(charts.map((c) => chartWorkbook(c.chart)));
+    charts.forEach((c, i) => {
+      const n = i + 1;
+      this.rels.push({ id: `rIdChart${n}`, type: REL.chart, target: `charts/chart${n}.xml` });
+      this.charts.push(`word/charts/chart${n}.xml`);
+      this.entries.push(
+        { path: `word/charts/chart${n}.xml`, data: chartXml(c, 'rId1') },
+        {
+          path: `word/charts/_rels/chart${n}.xml.rels`,
+          data: relationshipsXml([
+            { id: 'rId1', type: REL.package, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` },
+          ]),
+          reuse: true,
         },
-        margin: s.landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN,
-        ...(index === 0 ? { pageNumbers: { start: 1 } } : {}),
-      },
-    },
-    ...(header !== undefined ? { headers: header } : {}),
-    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-    children: s.children,
-  };
+        { path: `word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: workbooks[i]! },
+      );
+    });
+  }
 }
 
-const bodyParagraph = {
-  spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-};
+/** The body: each section's content and properties, with its own odd and even footer (and draft header), as Word writes them. */
+function bodyXml(layout: Layout, draft: boolean, parts: PackageParts): string {
+  return layout.sections
+    .map((s, i) => {
+      const refs: SectionRefs = {
+        ...(draft
+          ? {
+              headers: {
+                odd: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 1}`)),
+                even: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 2}`)),
+              },
+            }
+          : {}),
+        footers: {
+          odd: parts.add('footer', pageNumberFooterXml('odd')),
+          even: parts.add('footer', pageNumberFooterXml('even')),
+        },
+      };
+      const sectPr = sectionPropertiesXml(s, i, refs);
+      if (i === layout.sections.length - 1) return s.body.join('') + sectPr;
+      // A section ends with the paragraph that holds its properties (§17.6.18): its own last one, or an empty one.
+      if (!s.endsWithParagraph) return s.body.join('') + `<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
+      const last = s.body.pop() ?? '';
+      return s.body.join('') + last.replace('</w:pPr>', `${sectPr}</w:pPr>`);
+    })
+    .join('');
+}
 
 /** Writes the document as DOCX bytes. */
-export async function writeDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const layout = new Layout();
   for (const block of doc.blocks) writeBlock(layout, block);
-
-  const document = new Document({
-    title: doc.title,
-    subject: `${doc.unitName}${doc.year}年度部门决算公开`,
-    creator: 'Juesuan',
-    lastModifiedBy: 'Juesuan',
-    keywords: '部门决算公开',
-    description: doc.draft ? `${DRAFT_HEADER}；profile ${doc.profile}` : `profile ${doc.profile}`,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: fonts(DOCX_FONTS.body),
-            size: SIZE.san,
-            language: { value: 'en-US', eastAsia: 'zh-CN' },
-          },
-          paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-        },
-        title: {
-          run: { font: fonts(DOCX_FONTS.title), size: SIZE.er, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.CENTER,
-            spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          },
-        },
-        heading1: {
-          run: { font: fonts(DOCX_FONTS.heading1), size: SIZE.san, bold: false, color: '000000' },
-          paragraph: { alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, ...bodyParagraph },
-        },
-        heading2: {
-          run: { font: fonts(DOCX_FONTS.heading2), size: SIZE.san, bold: false, color: '000000' },
-          paragraph: {
-            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
-            keepNext: true,
-            outlineLevel: 1,
-            ...bodyParagraph,
-          },
-        },
-        heading3: {
-          run: { font: fonts(DOCX_FONTS.body), size: SIZE.san, bold: true, color: '000000' },
-          paragraph: {
-            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
-            keepNext: true,
-            outlineLevel: 2,
-            ...bodyParagraph,
-          },
-        },
+  const parts = new PackageParts();
+  const body = bodyXml(layout, doc.draft, parts);
+  await parts.addCharts(layout.charts);
+  const documentXml =
+    XML_DECLARATION +
+    `<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}"><w:body>${body}</w:body></w:document>`;
+  const date = new Date();
+  const { headers, footers, charts } = parts;
+  return zip(
+    [
+      // Content types and relationships depend only on how many sections and charts there are: reused.
+      { path: '[Content_Types].xml', data: contentTypesXml({ headers, footers, charts }), reuse: true },
+      { path: '_rels/.rels', data: PACKAGE_RELS_XML, reuse: true },
+      { path: 'word/document.xml', data: documentXml },
+      { path: 'word/_rels/document.xml.rels', data: relationshipsXml(parts.rels), reuse: true },
+      { path: 'word/styles.xml', data: STYLES_XML, reuse: true },
+      { path: 'word/settings.xml', data: SETTINGS_XML, reuse: true },
+      { path: 'word/fontTable.xml', data: FONT_TABLE_XML, reuse: true },
+      { path: 'word/theme/theme1.xml', data: THEME_XML, reuse: true },
+      ...parts.entries,
+      {
+        path: 'docProps/core.xml',
+        data: corePropertiesXml({
+          title: doc.title,
+          subject: `${doc.unitName}${doc.year}年度部门决算公开`,
+          creator: 'Juesuan',
+          keywords: '部门决算公开',
+          description: doc.draft ? `${DRAFT_HEADER}；profile ${doc.profile}` : `profile ${doc.profile}`,
+          lastModifiedBy: 'Juesuan',
+          date,
+        }),
       },
-      paragraphStyles: [
-        {
-          id: 'Body',
-          name: 'Body Text',
-          basedOn: 'Normal',
-          quickFormat: true,
-          run: { font: fonts(DOCX_FONTS.body), size: SIZE.san },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
-            ...bodyParagraph,
-          },
-        },
-        {
-          id: 'Subtitle',
-          name: 'Subtitle',
-          basedOn: 'Normal',
-          run: { font: fonts(DOCX_FONTS.heading2), size: SIZE.san },
-          paragraph: { alignment: AlignmentType.CENTER, ...bodyParagraph },
-        },
-        {
-          id: 'TableTitle',
-          name: 'Table Title',
-          basedOn: 'Normal',
-          run: { font: fonts(DOCX_FONTS.title), size: SIZE.xiaoEr },
-          paragraph: {
-            alignment: AlignmentType.CENTER,
-            keepNext: true,
-            spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
-          },
-        },
-        {
-          id: 'TableText',
-          name: 'Table Text',
-          basedOn: 'Normal',
-          run: { font: fonts(DOCX_FONTS.table), size: SIZE.wu },
-          paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-        },
-        {
-          id: 'TableTextLarge',
-          name: 'Table Text Large',
-          basedOn: 'TableText',
-          run: { size: SIZE.xiaoSi },
-        },
-        {
-          id: 'PageNumber',
-          name: 'Page Number Line',
-          basedOn: 'Normal',
-          run: { font: fonts(DOCX_FONTS.pageNumber), size: SIZE.si },
-        },
-        {
-          id: 'DraftMark',
-          name: 'Draft Mark',
-          basedOn: 'Normal',
-          run: { font: fonts(DOCX_FONTS.heading1), size: SIZE.xiaoSi, color: 'C00000', bold: true },
-          paragraph: { alignment: AlignmentType.CENTER },
-        },
-      ],
-    },
-    sections: layout.sections.map((s, i) => sectionOptions(s, i, doc.draft)),
-  });
-
-  return Packer.pack(document, 'uint8array', false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+      { path: 'docProps/app.xml', data: APP_PROPERTIES_XML, reuse: true },
+    ],
+    { date, ...(options.deflate !== undefined ? { deflate: options.deflate } : {}) },
+  );
 }

@@ -4,10 +4,14 @@
  * borders, amounts as real numbers with thousands separators, two decimals and blank zero cells,
  * codes as text, frozen header, A4 landscape print setup with the header repeated on each page.
  * The writer only lays out the `ReportDocument`; every figure comes from it.
+ *
+ * The sheets are laid out on a small in-memory grid (sheet-grid.ts) and written as SpreadsheetML directly
+ * (ECMA-376 Part 1 §18; docs/adr/0009-office-files-written-directly.md).
  */
-import ExcelJS from 'exceljs';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../money/amount.ts';
 import type { CellKind, DocCell, DocTable, ReportDocument } from '../document.ts';
+import type { OfficeWriteOptions } from './docx.ts';
+import { SheetGrid, type CellFont, type GridCell, writeWorkbook } from './sheet-grid.ts';
 import { nameColumnIndex } from './table-grid.ts';
 
 /** Blank zero, thousands separators, two decimals (the printed table convention). */
@@ -16,31 +20,30 @@ export const AMOUNT_FORMAT_BLANK_ZERO = '#,##0.00;-#,##0.00;""';
 const FONT_NAME = '宋体';
 const BODY_SIZE = 10;
 const TITLE_SIZE = 16;
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Excel rejects these in sheet names. */
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
 const MAX_SHEET_NAME = 31;
 
 const DRAFT_NOTE = '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。';
 
-export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Juesuan';
-  wb.lastModifiedBy = 'Juesuan';
-  wb.title = doc.title;
-  wb.subject = `${doc.unitName}${doc.year}年度部门决算报表`;
-  wb.company = doc.unitName;
-  wb.keywords = doc.draft ? '部门决算公开 草稿' : '部门决算公开';
+export async function writeXlsx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const names = new Set<string>();
-  for (const table of doc.tables) addSheet(wb, table, sheetName(table, names), doc.draft);
+  const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), doc.draft));
   if (doc.tables.length === 0) {
     // A workbook needs one sheet; say why it is empty rather than writing a broken file.
-    const ws = wb.addWorksheet('说明');
-    ws.getCell('A1').value = `${doc.title}：没有表格。`;
+    const ws = new SheetGrid('说明', 1);
+    ws.cell(1, 1).value = `${doc.title}：没有表格。`;
+    sheets.push(ws);
   }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as unknown as Uint8Array);
+  return writeWorkbook(sheets, {
+    creator: 'Juesuan',
+    lastModifiedBy: 'Juesuan',
+    title: doc.title,
+    subject: `${doc.unitName}${doc.year}年度部门决算报表`,
+    company: doc.unitName,
+    keywords: doc.draft ? '部门决算公开 草稿' : '部门决算公开',
+    ...(options.deflate !== undefined ? { deflate: options.deflate } : {}),
+  });
 }
 
 /** "表一 收入支出决算总表" shortened to Excel's 31 characters, without forbidden characters, unique. */
@@ -107,17 +110,19 @@ interface Placed {
 
 /** Places rows of cells on a grid, honouring colSpan/rowSpan (cells skip columns taken from above). */
 function place(rows: DocCell[][], firstRow: number, width: number): Placed[] {
-  const taken = new Set<string>();
+  const taken = new Set<number>();
+  const key = (r: number, c: number) => r * 4096 + c;
   const out: Placed[] = [];
   rows.forEach((cells, i) => {
     const r = firstRow + i;
     let c = 1;
     for (const cell of cells) {
-      while (taken.has(`${r}:${c}`)) c++;
+      while (taken.has(key(r, c))) c++;
       const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, width - c + 1));
       const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - i));
-      for (let dr = 0; dr < rowSpan; dr++)
-        for (let dc = 0; dc < colSpan; dc++) taken.add(`${r + dr}:${c + dc}`);
+      if (rowSpan > 1 || colSpan > 1)
+        for (let dr = 0; dr < rowSpan; dr++)
+          for (let dc = 0; dc < colSpan; dc++) taken.add(key(r + dr, c + dc));
       out.push({ cell, row: r, col: c, rowSpan, colSpan });
       c += colSpan;
     }
@@ -125,88 +130,59 @@ function place(rows: DocCell[][], firstRow: number, width: number): Placed[] {
   return out;
 }
 
-function mergeAndBorder(ws: ExcelJS.Worksheet, p: Placed): void {
-  if (p.rowSpan > 1 || p.colSpan > 1)
-    ws.mergeCells(p.row, p.col, p.row + p.rowSpan - 1, p.col + p.colSpan - 1);
-  for (let r = p.row; r < p.row + p.rowSpan; r++)
-    for (let c = p.col; c < p.col + p.colSpan; c++) ws.getCell(r, c).border = BORDER;
+/** Merges the placed cell's area and borders it; returns its top-left cell, whose style the area shares. */
+function mergeAndBorder(ws: SheetGrid, p: Placed): GridCell {
+  if (p.rowSpan > 1 || p.colSpan > 1) ws.merge(p.row, p.col, p.row + p.rowSpan - 1, p.col + p.colSpan - 1);
+  const cell = ws.cell(p.row, p.col);
+  cell.style.border = true;
+  return cell;
 }
 
-function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: boolean): void {
+const font = (extra: Partial<CellFont> = {}): CellFont => ({
+  name: FONT_NAME,
+  size: BODY_SIZE,
+  bold: false,
+  ...extra,
+});
+
+function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
   const width = Math.max(1, table.columns.length);
-  const landscape = table.landscape !== false;
-  const ws = wb.addWorksheet(name, {
-    properties: { defaultRowHeight: 18 },
-    pageSetup: {
-      paperSize: 9,
-      orientation: landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-  });
+  const ws = new SheetGrid(name, width);
+  ws.defaultRowHeight = 18;
+  ws.print = table.landscape !== false ? 'landscape' : 'portrait';
   const colWidths = table.columns.map((c) => Math.max(4, c.width));
-  ws.columns = table.columns.map((c, i) => ({ key: c.key, width: colWidths[i] ?? 10 }));
+  ws.columnWidths = colWidths;
   const spanWidth = (col: number, span: number) =>
     colWidths.slice(col - 1, col - 1 + span).reduce((a, b) => a + b, 0);
-  const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({
-    name: FONT_NAME,
-    size: BODY_SIZE,
-    ...extra,
-  });
 
   let r = 1;
   const fullRow = (
     text: string,
-    style: { font: Partial<ExcelJS.Font>; align: 'left' | 'center' | 'right'; height?: number },
+    style: { font: CellFont; align: 'left' | 'center' | 'right'; height?: number },
   ) => {
-    if (width > 1) ws.mergeCells(r, 1, r, width);
-    const cell = ws.getCell(r, 1);
+    if (width > 1) ws.merge(r, 1, r, width);
+    const cell = ws.cell(r, 1);
     cell.value = text;
-    cell.font = style.font;
-    cell.alignment = { horizontal: style.align, vertical: 'middle', wrapText: true };
-    const lines = linesFor(text, spanWidth(1, width) / ((style.font.size ?? BODY_SIZE) / BODY_SIZE));
-    ws.getRow(r).height = style.height ?? Math.max(18, lines * ((style.font.size ?? BODY_SIZE) * 1.45) + 4);
+    cell.style.font = style.font;
+    cell.style.alignment = { horizontal: style.align, vertical: 'middle', wrapText: true };
+    const lines = linesFor(text, spanWidth(1, width) / (style.font.size / BODY_SIZE));
+    ws.rowHeights.set(r, style.height ?? Math.max(18, lines * (style.font.size * 1.45) + 4));
     r++;
   };
 
-  if (draft) fullRow(DRAFT_NOTE, { font: font({ bold: true, color: { argb: 'FFC00000' } }), align: 'left' });
+  if (draft) fullRow(DRAFT_NOTE, { font: font({ bold: true, color: 'FFC00000' }), align: 'left' });
   if (table.number) fullRow(table.number, { font: font(), align: 'left' });
   fullRow(table.title, { font: font({ bold: true, size: TITLE_SIZE }), align: 'center', height: 32 });
-
-  // 编制单位 on the left, 单位：万元 in as few right-hand columns as hold it; a long unit name wraps.
-  if (table.unitLine || table.unitLabel) {
-    const labelWidth = textWidth(table.unitLabel ?? '') + 2;
-    let rightCols = 1;
-    while (rightCols < width - 1 && spanWidth(width - rightCols + 1, rightCols) < labelWidth) rightCols++;
-    const leftEnd = width > 1 ? width - rightCols : 1;
-    if (leftEnd > 1) ws.mergeCells(r, 1, r, leftEnd);
-    const left = ws.getCell(r, 1);
-    left.value = table.unitLine ?? '';
-    left.font = font();
-    left.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
-    if (width > 1) {
-      if (width > leftEnd + 1) ws.mergeCells(r, leftEnd + 1, r, width);
-      const right = ws.getCell(r, leftEnd + 1);
-      right.value = table.unitLabel ?? '';
-      right.font = font();
-      right.alignment = { horizontal: 'right', vertical: 'bottom' };
-    } else if (table.unitLabel) left.value = `${table.unitLine ?? ''}\u3000${table.unitLabel}`.trim();
-    ws.getRow(r).height = Math.max(20, linesFor(String(left.value), spanWidth(1, leftEnd)) * 14 + 6);
-    r++;
-  }
+  if (table.unitLine || table.unitLabel) r = unitLine(ws, table, r, spanWidth);
 
   // Header rows: merged, centred, wrapped, bordered.
   const headerFirst = r;
   const headerPlaced = place(table.header, headerFirst, width);
   for (const p of headerPlaced) {
-    mergeAndBorder(ws, p);
-    const cell = ws.getCell(p.row, p.col);
+    const cell = mergeAndBorder(ws, p);
     cell.value = p.cell.text;
-    cell.font = font({ bold: true });
-    cell.alignment = { horizontal: p.cell.align ?? 'center', vertical: 'middle', wrapText: true };
+    cell.style.font = font({ bold: true });
+    cell.style.alignment = { horizontal: p.cell.align ?? 'center', vertical: 'middle', wrapText: true };
   }
   const headerLast = headerFirst + table.header.length - 1;
   for (let hr = headerFirst; hr <= headerLast; hr++) {
@@ -216,27 +192,72 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
         .filter((p) => p.row === hr && p.rowSpan === 1)
         .map((p) => linesFor(p.cell.text, spanWidth(p.col, p.colSpan))),
     );
-    ws.getRow(hr).height = Math.max(20, lines * 14 + 6);
+    ws.rowHeights.set(hr, Math.max(20, lines * 14 + 6));
   }
-  r = headerLast + 1;
+  r = bodyRows(ws, table, headerLast + 1, spanWidth);
 
-  // Body rows.
+  for (const note of table.notes ?? []) fullRow(note, { font: font(), align: 'left' });
+
+  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither.
+  if (table.header.length > 0) {
+    ws.frozenRows = headerLast;
+    ws.printTitleRows = [headerFirst, headerLast];
+  }
+  ws.printAreaRows = Math.max(r - 1, headerLast);
+  const page = '&C第 &P 页，共 &N 页';
+  ws.header = draft ? '&C&"-,Bold"&14草稿' : undefined;
+  ws.footer = draft ? `&L草稿${page}` : page;
+  return ws;
+}
+
+/** 编制单位 on the left, 单位：万元 in as few right-hand columns as hold it; a long unit name wraps. */
+function unitLine(
+  ws: SheetGrid,
+  table: DocTable,
+  r: number,
+  spanWidth: (c: number, n: number) => number,
+): number {
+  const width = ws.width;
+  const labelWidth = textWidth(table.unitLabel ?? '') + 2;
+  let rightCols = 1;
+  while (rightCols < width - 1 && spanWidth(width - rightCols + 1, rightCols) < labelWidth) rightCols++;
+  const leftEnd = width > 1 ? width - rightCols : 1;
+  if (leftEnd > 1) ws.merge(r, 1, r, leftEnd);
+  const left = ws.cell(r, 1);
+  left.value = table.unitLine ?? '';
+  left.style.font = font();
+  left.style.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
+  if (width > 1) {
+    if (width > leftEnd + 1) ws.merge(r, leftEnd + 1, r, width);
+    const right = ws.cell(r, leftEnd + 1);
+    right.value = table.unitLabel ?? '';
+    right.style.font = font();
+    right.style.alignment = { horizontal: 'right', vertical: 'bottom' };
+  } else if (table.unitLabel) left.value = `${table.unitLine ?? ''}\u3000${table.unitLabel}`.trim();
+  ws.rowHeights.set(r, Math.max(20, linesFor(String(left.value), spanWidth(1, leftEnd)) * 14 + 6));
+  return r + 1;
+}
+
+function bodyRows(
+  ws: SheetGrid,
+  table: DocTable,
+  bodyFirst: number,
+  spanWidth: (c: number, n: number) => number,
+): number {
   const unit = unitOf(table);
   const indentCol = nameColumnIndex(table) + 1;
-  const bodyFirst = r;
   const bodyPlaced = place(
     table.rows.map((row) => row.cells),
     bodyFirst,
-    width,
+    ws.width,
   );
   const heights = new Map<number, number>();
   for (const p of bodyPlaced) {
     const row = table.rows[p.row - bodyFirst];
     const kind: CellKind = table.columns[p.col - 1]?.kind ?? 'text';
-    mergeAndBorder(ws, p);
-    const cell = ws.getCell(p.row, p.col);
+    const cell = mergeAndBorder(ws, p);
     const bold = p.cell.bold ?? row?.bold ?? false;
-    cell.font = font(bold ? { bold: true } : {});
+    cell.style.font = font(bold ? { bold: true } : {});
     const indent = p.col === indentCol && p.colSpan === 1 ? (row?.indent ?? 0) : 0;
     writeValue(cell, p.cell, kind, unit);
     const numeric = typeof cell.value === 'number';
@@ -245,51 +266,29 @@ function addSheet(wb: ExcelJS.Workbook, table: DocTable, name: string, draft: bo
       (numeric || kind === 'amount' ? 'right' : kind === 'code' ? 'left' : p.colSpan > 1 ? 'center' : 'left');
     // Text and figures keep one character of air from the border they align to; names add their level.
     const pad = horizontal === 'center' ? 0 : 1 + (horizontal === 'left' ? indent : 0);
-    cell.alignment = {
+    cell.style.alignment = {
       horizontal,
       vertical: 'middle',
-      wrapText: !numeric,
+      wrapText: !numeric && kind !== 'code',
       ...(pad > 0 ? { indent: pad } : {}),
     };
-    if (kind === 'code') cell.alignment = { ...cell.alignment, wrapText: false };
-    else if (!numeric && p.rowSpan === 1) {
+    if (kind !== 'code' && !numeric && p.rowSpan === 1) {
       // An indent step measures about 1.5 width units in Excel and LibreOffice.
       const lines = linesFor(p.cell.text, spanWidth(p.col, p.colSpan) - pad * 1.5);
       heights.set(p.row, Math.max(heights.get(p.row) ?? 1, lines));
     }
   }
   for (let br = bodyFirst; br < bodyFirst + table.rows.length; br++) {
-    ws.getRow(br).height = Math.max(18, (heights.get(br) ?? 1) * 14 + 4);
+    ws.rowHeights.set(br, Math.max(18, (heights.get(br) ?? 1) * 14 + 4));
   }
-  r = bodyFirst + table.rows.length;
-
-  for (const note of table.notes ?? []) fullRow(note, { font: font(), align: 'left' });
-
-  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither.
-  if (table.header.length > 0) {
-    ws.views = [
-      {
-        state: 'frozen',
-        xSplit: 0,
-        ySplit: headerLast,
-        topLeftCell: `A${headerLast + 1}`,
-        activeCell: `A${headerLast + 1}`,
-      },
-    ];
-    ws.pageSetup.printTitlesRow = `${headerFirst}:${headerLast}`;
-  }
-  ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${Math.max(r - 1, headerLast)}`;
-  const page = '&C第 &P 页，共 &N 页';
-  ws.headerFooter = draft
-    ? { oddHeader: '&C&"-,Bold"&14草稿', oddFooter: `&L草稿${page}` }
-    : { oddFooter: page };
+  return bodyFirst + table.rows.length;
 }
 
 /** Writes the value of a body cell: amounts as numbers from the exact 分, codes as text. */
-function writeValue(cell: ExcelJS.Cell, doc: DocCell, kind: CellKind, unit: MoneyUnit): void {
+function writeValue(cell: GridCell, doc: DocCell, kind: CellKind, unit: MoneyUnit): void {
   if (kind === 'code') {
     cell.value = doc.text;
-    cell.numFmt = '@';
+    cell.style.numFmt = '@';
     return;
   }
   if (doc.fen !== undefined) {
@@ -310,14 +309,14 @@ function writeValue(cell: ExcelJS.Cell, doc: DocCell, kind: CellKind, unit: Mone
     const value = Number(printed);
     cell.value = value;
     // Zero cells print blank unless the document printed the zero ("0.00").
-    cell.numFmt = numberFormat(decimals, value !== 0 || doc.text.trim() === '');
+    cell.style.numFmt = numberFormat(decimals, value !== 0 || doc.text.trim() === '');
     return;
   }
   if (doc.number !== undefined && Number.isFinite(doc.number)) {
     const text = doc.text.trim();
     const percent = text.endsWith('%');
     cell.value = doc.number;
-    cell.numFmt = numberFormat(
+    cell.style.numFmt = numberFormat(
       decimalsOf(text, kind === 'count' ? 0 : 2),
       doc.number !== 0 || text === '',
       percent ? '"%"' : '',
