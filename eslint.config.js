@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'OUT/**', '**/*.generated.ts', 'docs/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'OUT/**', '**/dist/**', '**/*.generated.ts', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

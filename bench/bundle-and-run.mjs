@@ -17,6 +17,8 @@ await build({
   format: 'esm',
   target: 'node20',
   outfile: out,
+  // The sources of @juesuan/core (its package.json "@juesuan/source" condition), not its build.
+  conditions: ['@juesuan/source'],
   external: [
     'yaml',
     'zod',

@@ -1,5 +1,6 @@
 /**
  * Benchmarks (figures, never timed tests). `npm run bench`:
+ *  - whole processes: `node -e 0`, `juesuan --help`, `juesuan validate` of the example (process-times.ts).
  *  - validate: 10,000 generated units of realistic size through the whole rule catalogue, one core.
  *  - load: the same units read from their data-file form (zod validation + conversion to 分).
  * Target (issue 2): ≥ 5,000 units/s for validation on one core of the 2-core CI machine.
@@ -34,6 +35,7 @@ import {
 import { pdfjsAssets } from '../packages/cli/src/audit-run.ts';
 import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
 import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
+import { printProcessTimes } from './process-times.ts';
 
 const N = Number(process.env['BENCH_UNITS'] ?? 10_000);
 const kinds = ['行政', '参公', '事业'] as const;
@@ -43,6 +45,8 @@ function fmt(n: number, digits = 0): string {
 }
 
 console.log(`Juesuan 基准测试 · Node ${process.version} · ${ALL_RULES.length} 条规则 · ${N} 个生成单位`);
+// First, while nothing else of the benchmark is in memory: start-up of the built CLI as whole processes.
+printProcessTimes();
 
 let t0 = performance.now();
 const data = Array.from({ length: N }, (_, i) =>

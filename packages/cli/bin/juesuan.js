@@ -1,7 +1,18 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Runs the built JavaScript (packages/cli/dist, built by `npm run build`, which npm's `prepare` runs on
+// `npm install` / `npm ci`). Started with `--conditions=@juesuan/source --import tsx` (as `npm run dev` does),
+// the same import resolves to the TypeScript sources instead (ADR 0009).
+let cli;
+try {
+  cli = await import('@juesuan/cli');
+} catch (e) {
+  // Installed with --ignore-scripts, or dist/ deleted: say what to do instead of printing a stack trace.
+  if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('/dist/')) {
+    process.stderr.write(
+      'juesuan 尚未构建：请在仓库根目录运行 npm run build（npm install / npm ci 会自动构建）。\n',
+    );
+    process.exit(2);
+  }
+  throw e;
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,11 +1,10 @@
-/** The `juesuan` command: argument parsing, files, exit codes. All work is done by @juesuan/core. */
+/**
+ * The `juesuan` command: argument parsing, files, exit codes. All work is done by @juesuan/core.
+ *
+ * Nothing here imports @juesuan/core or a command statically: each command module (and with it core, echarts,
+ * exceljs …) is imported only when that command runs, so `juesuan --help` starts as fast as Node itself.
+ */
 import { parseArgs } from 'node:util';
-import { formatProblem, JuesuanError } from '@juesuan/core';
-import { auditCommand } from './commands/audit.ts';
-import { buildCommand } from './commands/build.ts';
-import { catalogueCommand } from './commands/catalogue.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { validateCommand } from './commands/validate.ts';
 
 export const EXIT = { Ok: 0, Findings: 1, BadInput: 2 } as const;
 
@@ -63,25 +62,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out('juesuan 0.1.0');
         return EXIT.Ok;
       case 'validate':
-        return await validateCommand(rest, io);
+        return await (await import('./commands/validate.ts')).validateCommand(rest, io);
       case 'rules':
-        return rulesCommand(rest, io);
+        return (await import('./commands/rules.ts')).rulesCommand(rest, io);
       case 'build':
-        return await buildCommand(rest, io);
+        return await (await import('./commands/build.ts')).buildCommand(rest, io);
       case 'audit':
-        return await auditCommand(rest, io);
+        return await (await import('./commands/audit.ts')).auditCommand(rest, io);
       case 'catalogue':
-        return await catalogueCommand(rest, io);
+        return await (await import('./commands/catalogue.ts')).catalogueCommand(rest, io);
       default:
         io.err(`未知命令「${command}」。运行 juesuan --help 查看可用命令。`);
         return EXIT.BadInput;
     }
   } catch (e) {
-    return reportError(e, io);
+    return await reportError(e, io);
   }
 }
 
-export function reportError(e: unknown, io: Io): number {
+export async function reportError(e: unknown, io: Io): Promise<number> {
+  // Core is loaded here only for the error types (a failing command has loaded it already).
+  const { formatProblem, JuesuanError } = await import('@juesuan/core');
   if (e instanceof JuesuanError) {
     io.err(`错误：${e.message}`);
     for (const p of e.problems) io.err(`  ${formatProblem(p)}`);

@@ -24,10 +24,10 @@ async function runPool(
   const outcomes: Outcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from(
-    { length: Math.min(jobs, files.length) },
-    () => new Worker(new URL('../audit-worker.js', import.meta.url)),
-  );
+  // "#audit-worker" (package.json "imports") is the built worker, or its source under the "@juesuan/source"
+  // condition; a worker inherits the parent's Node options, so a source run's workers run sources too.
+  const workerUrl = new URL(import.meta.resolve('#audit-worker'));
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl));
   await Promise.all(
     workers.map(
       (w) =>

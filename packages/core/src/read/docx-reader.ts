@@ -6,7 +6,7 @@
  * document out (w:lastRenderedPageBreak), and after a section break that is not continuous.
  * ECMA-376 Part 1, §17.3 (paragraphs and runs), §17.4 (tables).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceTable, TextDocument, TextLine, TextPage } from './text-document.ts';
@@ -242,8 +242,10 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<TextDoc
       [{ file, message: '文件过大' }],
     );
   let zip: JSZip;
+  // Loaded on the first DOCX read, so that validating never pays for jszip.
+  const { default: Zip } = await import('jszip');
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     throw badDocx(file, '不是有效的 DOCX 文件（ZIP 结构损坏或文件不完整）');
   }

@@ -2,7 +2,6 @@
  * One entry point for every published document: the kind is told by the content, not the file name (a PDF saved as
  * .txt is still a PDF), and kinds the readers do not take get a Chinese message saying what to provide instead.
  */
-import JSZip from 'jszip';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { readDocx } from './docx-reader.ts';
 import { readPdf } from './pdf-reader.ts';
@@ -38,6 +37,8 @@ export async function sniffDocument(bytes: Uint8Array): Promise<SniffResult> {
   if (head.includes('%PDF-')) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     let names: string[];
+    // jszip (with pako and its stream polyfills, ~65 CommonJS files) is loaded only when a ZIP is read.
+    const { default: JSZip } = await import('jszip');
     try {
       names = Object.keys((await JSZip.loadAsync(bytes)).files);
     } catch {
