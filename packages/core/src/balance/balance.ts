@@ -193,36 +193,53 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
     });
     v.flipped = !v.flipped;
   };
-  for (let iter = 0; iter < maxIter && violated > 0; iter++) {
-    const bad = cons.filter((c) => violation(c) > 0);
-    const c = bad[Math.floor(rnd() * bad.length)]!;
-    // Variables of the constraint whose move lowers its violation.
-    let best = -1;
-    let bestScore = Infinity;
-    const options2: number[] = [];
-    c.vars.forEach((vi, k) => {
-      const v = vars[vi]!;
-      if (v.dir === 0) return;
-      const after = violation(c, c.res + c.coef[k]! * flipDelta(v));
-      if (after >= violation(c)) return;
-      options2.push(vi);
-      if ((tabu.get(vi) ?? -1) > iter) return;
-      // Total violation first; then prefer undoing a move, then the cheapest new move, then fewer links.
-      const score = gain(vi) * 1000 + (v.flipped ? -1 : 1 + v.cost) + v.cons.length * 0.001;
-      if (score < bestScore) [best, bestScore] = [vi, score];
-    });
-    if (options2.length === 0) continue;
-    if (best < 0 || rnd() < 0.1) best = options2[Math.floor(rnd() * options2.length)]!;
-    flip(best);
-    tabu.set(best, iter + 3 + Math.floor(rnd() * 4));
-  }
-  // Fewer moves: undo any move whose undoing breaks nothing.
-  let improved = true;
-  while (improved && violated === 0) {
-    improved = false;
-    for (let vi = 0; vi < vars.length; vi++) if (vars[vi]!.flipped && gain(vi) === 0) {
-      flip(vi);
-      improved = true;
+  let clock = 0;
+  /** Min-conflicts repair: moves cells of violated relations until none is violated or the budget ends. */
+  const repair = (budget: number): boolean => {
+    for (let n = 0; n < budget && violated > 0; n++) {
+      const iter = clock++;
+      const bad = cons.filter((c) => violation(c) > 0);
+      const c = bad[Math.floor(rnd() * bad.length)]!;
+      let best = -1;
+      let bestScore = Infinity;
+      const candidates: number[] = [];
+      c.vars.forEach((vi, k) => {
+        const v = vars[vi]!;
+        if (v.dir === 0) return;
+        const after = violation(c, c.res + c.coef[k]! * flipDelta(v));
+        if (after >= violation(c)) return;
+        candidates.push(vi);
+        if ((tabu.get(vi) ?? -1) > iter) return;
+        // Total violation first; then prefer undoing a move, then the cheapest new move, then fewer links.
+        const score = gain(vi) * 1000 + (v.flipped ? -1 : 1 + v.cost) + v.cons.length * 0.001;
+        if (score < bestScore) [best, bestScore] = [vi, score];
+      });
+      if (candidates.length === 0) continue;
+      if (best < 0 || rnd() < 0.1) best = candidates[Math.floor(rnd() * candidates.length)]!;
+      flip(best);
+      tabu.set(best, iter + 3 + Math.floor(rnd() * 4));
+    }
+    return violated === 0;
+  };
+  repair(maxIter);
+  // Fewer moves: undo each move in turn and repair around it; keep the result when it moves fewer cells.
+  const flippedCount = () => vars.reduce((n, v) => n + (v.flipped ? 1 : 0), 0);
+  if (violated === 0) {
+    for (let round = 0; round < 2; round++) {
+      const order = vars.map((v, i) => [v, i] as const).filter(([v]) => v.flipped).sort((x, y) => y[0].cost - x[0].cost);
+      for (const [v, vi] of order) {
+        if (!v.flipped) continue;
+        const before = flippedCount();
+        const saved = vars.map((x) => x.flipped);
+        const savedRes = cons.map((c) => c.res);
+        flip(vi);
+        tabu.set(vi, clock + 50);
+        if (!(repair(300) && flippedCount() < before)) {
+          vars.forEach((x, i) => (x.flipped = saved[i]!));
+          cons.forEach((c, i) => (c.res = savedRes[i]!));
+          violated = 0;
+        }
+      }
     }
   }
 

@@ -113,9 +113,12 @@ class TableCells {
     );
   }
   childrenOf(code: string): string[] {
-    return this.codes.filter((c) =>
-      code.length === 3 ? c.length === 5 && c.startsWith(code) || (c.length === 7 && c.startsWith(code) && !this.keys.has(c.slice(0, 5))) : c.length === 7 && c.startsWith(code),
-    );
+    if (code.length === 3)
+      return this.codes.filter(
+        (c) => (c.length === 5 && c.startsWith(code)) || (c.length === 7 && c.startsWith(code) && !this.keys.has(c.slice(0, 5))),
+      );
+    if (code.length === 5) return this.codes.filter((c) => c.length === 7 && c.startsWith(code));
+    return [];
   }
 }
 
@@ -182,10 +185,17 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     if (t.codes.length === 0) continue;
     for (const col of TABLE_SPECS[id].columns.map((c) => c.id))
       for (const w of whiches) {
-        sum(t.path('total', col, w), t.tops().map((c) => t.path(c, col, w)), `${TABLE_SPECS[id].number}合计 = Σ类`);
+        // A row without this figure (上年数 given only for the 项, say) stands for the sum of its rows.
+        const expand = (code: string): (string | undefined)[] => {
+          const p = t.path(code, col, w);
+          if (has(p)) return [p];
+          const kids = t.childrenOf(code);
+          return kids.length > 0 ? kids.flatMap(expand) : [undefined];
+        };
+        sum(t.path('total', col, w), t.tops().flatMap(expand), `${TABLE_SPECS[id].number}合计 = Σ类`);
         for (const code of t.codes) {
           const kids = t.childrenOf(code);
-          if (kids.length > 0) sum(t.path(code, col, w), kids.map((k) => t.path(k, col, w)), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
+          if (kids.length > 0) sum(t.path(code, col, w), kids.flatMap(expand), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
         }
       }
   }

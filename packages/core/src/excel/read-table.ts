@@ -332,14 +332,27 @@ function isNoteText(text: string): boolean {
   return NOTE_TEXT.test(t.normalize('NFKC')) || EMPTY_TABLE_TEXT.test(t) || t.length > 40;
 }
 
-function pathOf(sheet: Sheet, headerRows: number[], c: number): string[] {
+function pathOf(sheet: Sheet, headerRows: number[], c: number, left: number): string[] {
   const path: string[] = [];
-  for (const h of headerRows) {
-    const cell = cellAt(sheet, h, c);
-    const t = cell?.text.trim() ?? '';
+  headerRows.forEach((h, i) => {
+    let t = cellAt(sheet, h, c)?.text.trim() ?? '';
+    // A group label written once over unmerged cells (CSV, hand-made sheets) covers the cells to its right
+    // that have headers below them.
+    if (t === '' && !sheet.mergeMaster.has(`${h}:${c}`) && headerRows.slice(i + 1).some((lower) => textAtCell(sheet, lower, c) !== ''))
+      for (let cc = c - 1; cc >= left; cc--) {
+        const x = cellAt(sheet, h, cc)?.text.trim() ?? '';
+        if (x !== '') {
+          if (headerRows.slice(i + 1).some((lower) => textAtCell(sheet, lower, cc) !== '')) t = x;
+          break;
+        }
+      }
     if (t !== '' && path[path.length - 1] !== t) path.push(t);
-  }
+  });
   return path;
+}
+
+function textAtCell(sheet: Sheet, r: number, c: number): string {
+  return cellAt(sheet, r, c)?.text.trim() ?? '';
 }
 
 function roleOf(id: TableId, c: number, path: string[], cols: Map<string, string>): ColumnRole {
@@ -492,7 +505,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
   }
   const roles: ColumnRole[] = [];
   for (let c = left; c < right; c++) {
-    const path = pathOf(sheet, headerRows, c);
+    const path = pathOf(sheet, headerRows, c, left);
     if (!block.includeHidden && sheet.hiddenCols.has(c)) {
       if (path.length > 0 || columnHasContent(sheet, c, bodyTop, block.bottom))
         ctx.skipped.push({
@@ -666,12 +679,12 @@ function readSide(
       return cell !== undefined && cell.text.trim() !== '' && !/^[-—－/]+$/.test(cell.text.trim());
     });
     const firstKey = keyCols[0] ?? values[0]?.c ?? block.left;
-    if (code === undefined && label === '' && !amountsHere) {
-      // A merged note across the table, outside the key columns.
-      const note = rowNote(sheet, r, block);
-      if (note) handleNote(note, state, sheet, r, ctx, sideIndex);
+    const note = code === undefined ? rowNote(sheet, r, block) : undefined;
+    if (note !== undefined && (label === '' || label === note)) {
+      handleNote(note, state, sheet, r, ctx, sideIndex);
       continue;
     }
+    if (code === undefined && label === '' && !amountsHere) continue;
     if (hiddenRow && !block.includeHidden) {
       ctx.skipped.push({
         sheet: sheet.name,
@@ -846,13 +859,15 @@ function kindOf(core: string): string | undefined {
   return undefined;
 }
 
-/** A note printed across the table (merged over several columns, or starting 注：/说明：). */
+/** A note printed under the table: 注：/说明： or an empty-table statement, or a long text merged across. */
 function rowNote(sheet: Sheet, r: number, block: Block): string | undefined {
   for (let c = block.left; c < block.right; c++) {
-    const t = ownCell(sheet, r, c)?.text.trim();
+    const cell = ownCell(sheet, r, c);
+    const t = cell?.text.trim();
     if (!t) continue;
+    if (cell!.num !== undefined) return undefined;
     const m = sheet.mergeMaster.get(`${r}:${c}`);
-    const wide = m !== undefined && m.right - m.left >= 2;
+    const wide = m !== undefined && m.right - m.left >= 2 && t.length > 20;
     if (wide || NOTE_TEXT.test(t.normalize('NFKC')) || EMPTY_TABLE_TEXT.test(t)) return t;
     return undefined;
   }
