@@ -13,26 +13,12 @@ import type { DocTable } from '../report/document.ts';
 import { builtinProfile } from '../report/profile.ts';
 import { writeXlsx } from '../report/writers/xlsx.ts';
 import { generateUnitData } from '../testing/generate-unit.ts';
-import { fenText } from './amounts.ts';
 import { importWorkbook, importWorkbooks, pathOfLocation, sourceOfPath, type ImportResult } from './import.ts';
-import { layoutCsv, layoutWorkbook, toGb18030, type LayoutOptions } from './testing-layouts.ts';
+import { layoutCsv, layoutWorkbook, toGb18030, unitInYuanForTests, type LayoutOptions } from './testing-layouts.ts';
 
 type Obj = Record<string, unknown>;
 
-/** A generated unit with amounts in 元 that are not whole 0.01 万元 (every relation still exact). */
-export function unitInYuan(seed: number, extra: Parameters<typeof generateUnitData>[0] = {}): Obj {
-  const data = generateUnitData({ seed, ...extra }) as Obj;
-  const cells = amountCells(data);
-  const m = 5003 + ((seed * 7919) % 15000);
-  for (const [p, fen] of cells.fen) {
-    const keys = p.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
-    let cur: Obj = data;
-    for (const k of keys.slice(0, -1)) cur = (Array.isArray(cur) ? (cur as unknown[])[Number(k)] : cur[k]) as Obj;
-    cur[keys[keys.length - 1]!] = fenText((fen / 10_000) * m, '元');
-  }
-  data['amountUnit'] = '元';
-  return data;
-}
+const unitInYuan = unitInYuanForTests;
 
 function tablesOf(d: Disclosure, profile: string): DocTable[] {
   return buildReport(d, builtinProfile(profile)).tables.filter((t) => (TABLE_IDS as readonly string[]).includes(t.id));

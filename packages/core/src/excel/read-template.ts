@@ -187,11 +187,12 @@ function readFieldSheets(rd: Reader, data: Obj): void {
       if (!path) continue;
       const f = byPath.get(path);
       if (!f) continue;
+      // The cell of every field, filled or not: a missing required field is reported at its cell.
+      rd.sources[f.path] = rd.src(sheet, r, 2);
       if (f.path === 'amountUnit') continue;
       const v = rd.field(sheet, r, 2, f.kind);
       if (v === undefined) continue;
       setPath(data, f.path, v);
-      rd.sources[f.path] = rd.src(sheet, r, 2);
     }
   }
 }

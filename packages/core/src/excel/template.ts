@@ -697,7 +697,8 @@ async function writeWorkbook(data: Obj, opts: { catalogues?: CatalogueSet; spare
     s.finish();
     await protect(s.ws);
   }
-  const buf = await wb.xlsx.writeBuffer();
+  // Fast deflate: the workbook is small, and the level barely changes its size.
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions);
   return new Uint8Array(buf as ArrayBuffer);
 }
 

@@ -7,7 +7,11 @@
  * table or all tables on one sheet, CSV. Not exported from the package.
  */
 import ExcelJS from 'exceljs';
+import { amountCells } from '../balance/identities.ts';
+import { generateUnitData, type GenerateOptions } from '../testing/generate-unit.ts';
+import { fenText } from './amounts.ts';
 import { formatAmount, type Fen, type MoneyUnit } from '../money/amount.ts';
+import type { Disclosure } from '../model/disclosure.ts';
 import type { DocCell, DocTable } from '../report/document.ts';
 
 export interface LayoutOptions {
@@ -236,4 +240,31 @@ export function toGb18030(text: string): Uint8Array {
     }
   }
   return new Uint8Array(out);
+}
+
+/** A model without what only says where it was read from, for comparing two reads of one unit. */
+export function comparable(d: Disclosure): unknown {
+  return JSON.parse(
+    JSON.stringify(d, (k, v: unknown) =>
+      k === 'source' || k === 'cellSources' || k === 'file' || k === 'index' || v instanceof Map ? undefined : v,
+    ),
+  );
+}
+
+/**
+ * A generated unit with amounts in 元 that are not whole 0.01 万元: every amount of an exact unit
+ * scaled by one factor m/10000, so every relation (all linear, with integer coefficients) still holds.
+ */
+export function unitInYuanForTests(seed: number, extra: GenerateOptions = {}): Record<string, unknown> {
+  const data = generateUnitData({ seed, ...extra }) as Record<string, unknown>;
+  const cells = amountCells(data);
+  const m = 5003 + ((seed * 7919) % 15000);
+  for (const [p, fen] of cells.fen) {
+    const keys = p.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+    let cur = data as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) cur = (Array.isArray(cur) ? (cur as unknown[])[Number(k)] : cur[k]) as Record<string, unknown>;
+    cur[keys[keys.length - 1]!] = fenText((fen / 10_000) * m, '元');
+  }
+  data['amountUnit'] = '元';
+  return data;
 }
