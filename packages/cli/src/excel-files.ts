@@ -4,7 +4,15 @@
  * whole or not at all (a temporary file renamed into place).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +23,11 @@ import { hasTool, missingToolMessage } from './tools.ts';
 /** Longest an .xls conversion may take (the first run creates a LibreOffice profile). */
 const CONVERT_TIMEOUT_MS = 120_000;
 
-function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+function run(
+  cmd: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Own process group: soffice starts soffice.bin, and a timeout must end both.
     const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,7 +67,10 @@ export async function convertSpreadsheet(
 ): Promise<Uint8Array> {
   if (!hasTool(command))
     throw new JuesuanError(ErrorCode.MissingTool, `${file}：读取旧版 .xls 需要 LibreOffice`, [
-      { file, message: `${missingToolMessage(command, '转换 .xls')} 也可以在 Excel 或 WPS 中把文件另存为 .xlsx 后再导入。` },
+      {
+        file,
+        message: `${missingToolMessage(command, '转换 .xls')} 也可以在 Excel 或 WPS 中把文件另存为 .xlsx 后再导入。`,
+      },
     ]);
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-convert-'));
   try {

@@ -10,7 +10,11 @@ const USAGE =
 function parsePair(text: string): TransferPair {
   const parts = text.split(/[:：]/);
   const kindText = parts[0] ?? '';
-  const kind = ['补助', 'subsidy'].includes(kindText) ? 'subsidy' : ['上缴', 'remittance'].includes(kindText) ? 'remittance' : undefined;
+  const kind = ['补助', 'subsidy'].includes(kindText)
+    ? 'subsidy'
+    : ['上缴', 'remittance'].includes(kindText)
+      ? 'remittance'
+      : undefined;
   if (parts.length !== 4 || kind === undefined)
     throw new JuesuanError(
       ErrorCode.BadInput,
@@ -33,7 +37,8 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
       'no-find': { type: 'boolean', default: false },
     },
   });
-  if (positionals.length < 2 || !values.department || !values.out) throw new JuesuanError(ErrorCode.BadInput, USAGE);
+  if (positionals.length < 2 || !values.department || !values.out)
+    throw new JuesuanError(ErrorCode.BadInput, USAGE);
   const kind = values.kind;
   if (kind !== undefined && kind !== '行政' && kind !== '参公' && kind !== '事业')
     throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 行政、参公 或 事业，实际为「${kind}」`);

@@ -30,7 +30,10 @@ const example = join(root, 'examples/changji-2022.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'juesuan-excel-'));
 
 /** Runs a command as main does: exit code and output. */
-async function run(cmd: (args: string[], io: Io) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  cmd: (args: string[], io: Io) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
@@ -60,8 +63,12 @@ describe('juesuan template / export / import / consolidate', () => {
     const d = loadDisclosure(readFileSync(data), { file: data });
     const prev = loadDisclosure(readFileSync(last));
     expect(d.unit.name).toBe(prev.unit.name);
-    expect(d.tables.t5.byKey.get('total')?.prior?.['total']).toBe(prev.tables.t5.byKey.get('total')?.values['total']);
-    expect(d.tables.t1.byKey.get('openingCarryover')?.values['amount']).toBe(prev.tables.t1.byKey.get('closingCarryover')?.values['amount']);
+    expect(d.tables.t5.byKey.get('total')?.prior?.['total']).toBe(
+      prev.tables.t5.byKey.get('total')?.values['total'],
+    );
+    expect(d.tables.t1.byKey.get('openingCarryover')?.values['amount']).toBe(
+      prev.tables.t1.byKey.get('closingCarryover')?.values['amount'],
+    );
   });
 
   it('export → edit nothing → import gives the same data, with each row’s cell noted in the YAML', async () => {
@@ -75,32 +82,42 @@ describe('juesuan template / export / import / consolidate', () => {
     const text = readFileSync(yaml, 'utf8');
     expect(text).toMatch(/# 工作表「表五 一般公共预算财政拨款支出决算表」B\d+/);
     expect(text).toMatch(/total: 214\.73\b/);
-    expect(comparable(loadDisclosure(text))).toEqual(comparable(loadDisclosure(readFileSync(example, 'utf8'))));
-    const sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Record<string, { sheet: string; cell: string }>;
+    expect(comparable(loadDisclosure(text))).toEqual(
+      comparable(loadDisclosure(readFileSync(example, 'utf8'))),
+    );
+    const sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Record<
+      string,
+      { sheet: string; cell: string }
+    >;
     expect(sources['tables.t1.rows[0].amount']).toMatchObject({ sheet: '表一 收入支出决算总表' });
   });
 
   const noOffice = toolsMissing(['soffice'], '.xls 导入测试');
-  it.skipIf(noOffice)('import reads an old .xls (converted through LibreOffice) and recovers every figure', { timeout: 180_000 }, async () => {
-    const dir = tmp();
-    const data = generateUnitData({ seed: 91, withFund: true });
-    const d = disclosureFromData(data);
-    const xlsx = await writeXlsx(buildReport(d, builtinProfile('xinjiang-2022')));
-    const xls = await convertSpreadsheet(xlsx, 'pub.xlsx', 'xlsx', 'xls');
-    expect(Array.from(xls.subarray(0, 4))).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
-    const file = join(dir, '决算报表.xls');
-    writeFileSync(file, xls);
-    const out = join(dir, 'd.yaml');
-    const r = await run(importCommand, [file, '--out', out, '--year', '2022', '--kind', d.unit.kind]);
-    expect(r.code, r.err).toBe(0);
-    const got = loadDisclosure(readFileSync(out));
-    for (const t of Object.values(d.tables))
-      for (const row of t.rows)
-        for (const [c, v] of Object.entries(row.values)) {
-          if (v === undefined || (t.id === 't4' && row.key === 'incomeGrandTotal' && c !== 'total')) continue;
-          expect(got.tables[t.id].byKey.get(row.key)?.values[c], `${t.id} ${row.key} ${c}`).toBe(v);
-        }
-  });
+  it.skipIf(noOffice)(
+    'import reads an old .xls (converted through LibreOffice) and recovers every figure',
+    { timeout: 180_000 },
+    async () => {
+      const dir = tmp();
+      const data = generateUnitData({ seed: 91, withFund: true });
+      const d = disclosureFromData(data);
+      const xlsx = await writeXlsx(buildReport(d, builtinProfile('xinjiang-2022')));
+      const xls = await convertSpreadsheet(xlsx, 'pub.xlsx', 'xlsx', 'xls');
+      expect(Array.from(xls.subarray(0, 4))).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+      const file = join(dir, '决算报表.xls');
+      writeFileSync(file, xls);
+      const out = join(dir, 'd.yaml');
+      const r = await run(importCommand, [file, '--out', out, '--year', '2022', '--kind', d.unit.kind]);
+      expect(r.code, r.err).toBe(0);
+      const got = loadDisclosure(readFileSync(out));
+      for (const t of Object.values(d.tables))
+        for (const row of t.rows)
+          for (const [c, v] of Object.entries(row.values)) {
+            if (v === undefined || (t.id === 't4' && row.key === 'incomeGrandTotal' && c !== 'total'))
+              continue;
+            expect(got.tables[t.id].byKey.get(row.key)?.values[c], `${t.id} ${row.key} ${c}`).toBe(v);
+          }
+    },
+  );
 
   it('import --balance converts 元 to 万元 and lists each adjustment', async () => {
     const dir = tmp();
@@ -124,7 +141,15 @@ describe('juesuan template / export / import / consolidate', () => {
       return f;
     });
     const out = join(dir, 'dept.yaml');
-    const r = await run(consolidateCommand, [...files, '--department', '示例局', '--kind', '行政', '--out', out]);
+    const r = await run(consolidateCommand, [
+      ...files,
+      '--department',
+      '示例局',
+      '--kind',
+      '行政',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.err).toBe(0);
     const d = loadDisclosure(readFileSync(out));
     const units = files.map((f) => loadDisclosure(readFileSync(f)));
@@ -143,11 +168,14 @@ describe('juesuan template / export / import / consolidate', () => {
     const cases: [string, Uint8Array][] = [
       ['not.xlsx', new TextEncoder().encode('%PDF-1.7 not a workbook')],
       ['empty.csv', new Uint8Array()],
-      ['big.xlsx', (() => {
-        const b = new Uint8Array(30 * 1024 * 1024);
-        b.set([0x50, 0x4b, 0x03, 0x04]);
-        return b;
-      })()],
+      [
+        'big.xlsx',
+        (() => {
+          const b = new Uint8Array(30 * 1024 * 1024);
+          b.set([0x50, 0x4b, 0x03, 0x04]);
+          return b;
+        })(),
+      ],
     ];
     for (const [name, bytes] of cases) {
       const f = join(dir, name);

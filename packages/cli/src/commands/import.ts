@@ -61,7 +61,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   if (values.profile !== undefined) options.profile = values.profile;
   const au = values['amount-unit'];
   if (au !== undefined) {
-    if (au !== '元' && au !== '万元') throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
+    if (au !== '元' && au !== '万元')
+      throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
     options.defaultUnit = au as MoneyUnit;
   }
   const inputs = [];
@@ -80,7 +81,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       currentName: values.out,
       previousName: prevFile,
     });
-    for (const f of findings) io.out(`  [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`);
+    for (const f of findings)
+      io.out(
+        `  [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`,
+      );
   }
   const d = disclosureFromData(data, { file: values.out });
   const outcome = validateDisclosure(d);
@@ -91,7 +95,9 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   writeFileAtomic(values.out, dataFileToYaml(data, { header, sources: result.sources }));
   if (values.sources) writeFileAtomic(values.sources, JSON.stringify(result.sources, null, 2) + '\n');
   const s = outcome.summary;
-  io.out(`已写出 ${values.out}：${d.unit.name} ${d.year} 年度。校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个。`);
+  io.out(
+    `已写出 ${values.out}：${d.unit.name} ${d.year} 年度。校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个。`,
+  );
   for (const f of outcome.findings.filter((x) => x.severity === 'error').slice(0, 10)) {
     const where = f.location
       .map((l) => {

@@ -1,10 +1,18 @@
 import { parseArgs } from 'node:util';
-import { ErrorCode, JuesuanError, MAX_DATA_FILE_BYTES, parseDataFile, templateWorkbook, type TemplateOptions } from '@juesuan/core';
+import {
+  ErrorCode,
+  JuesuanError,
+  MAX_DATA_FILE_BYTES,
+  parseDataFile,
+  templateWorkbook,
+  type TemplateOptions,
+} from '@juesuan/core';
 import { writeFileAtomic } from '../excel-files.ts';
 import { readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
-const USAGE = '用法：juesuan template --year <年度> [--profile 口径] [--previous 上年数据.yaml] [--amount-unit 万元|元] --out <填报模板.xlsx>';
+const USAGE =
+  '用法：juesuan template --year <年度> [--profile 口径] [--previous 上年数据.yaml] [--amount-unit 万元|元] --out <填报模板.xlsx>';
 
 /** `juesuan template`: the data-entry workbook for a year. */
 export async function templateCommand(args: string[], io: Io): Promise<number> {
@@ -19,7 +27,8 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
       out: { type: 'string' },
     },
   });
-  if (positionals.length > 0 || !values.out || values.year === undefined) throw new JuesuanError(ErrorCode.BadInput, USAGE);
+  if (positionals.length > 0 || !values.out || values.year === undefined)
+    throw new JuesuanError(ErrorCode.BadInput, USAGE);
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw new JuesuanError(ErrorCode.BadInput, `--year 应为年度，如 2024，实际为「${values.year}」`);
@@ -27,7 +36,8 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
   if (values.profile !== undefined) options.profile = values.profile;
   const au = values['amount-unit'];
   if (au !== undefined) {
-    if (au !== '元' && au !== '万元') throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
+    if (au !== '元' && au !== '万元')
+      throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
     options.amountUnit = au;
   }
   if (values.previous) options.previous = readDataFile(values.previous);

@@ -52,29 +52,38 @@ describe('舍位平衡', () => {
     expect(p['services']).toBe('1.02');
   });
 
-  it('200 generated units in 元: every printed relation holds, no cell moves by more than 0.01', { timeout: 240_000 }, () => {
-    let moves = 0;
-    for (let seed = 1; seed <= 200; seed++) {
-      const data = unitInYuanForTests(seed, { withFund: seed % 3 === 0 });
-      const before = amountCells(data);
-      const r = balanceData(data);
-      expect(r.unresolved, `seed ${seed}`).toEqual([]);
-      expect(r.brokenInSource, `seed ${seed}`).toEqual([]);
-      const after = amountCells(r.data);
-      expect(brokenRelations(printedRelations(r.data, after), after.fen), `seed ${seed}`).toEqual([]);
-      for (const [path, fen] of before.fen) {
-        const v = after.fen.get(path)!;
-        expect(v % STEP).toBe(0);
-        expect(Math.abs(v / STEP - round(fen)), `${seed} ${path}`).toBeLessThanOrEqual(1);
-        expect(Math.abs(v - fen), `${seed} ${path}`).toBeLessThan(STEP);
-        if (fen % STEP === 0) expect(v).toBe(fen);
+  it(
+    '200 generated units in 元: every printed relation holds, no cell moves by more than 0.01',
+    { timeout: 240_000 },
+    () => {
+      let moves = 0;
+      for (let seed = 1; seed <= 200; seed++) {
+        const data = unitInYuanForTests(seed, { withFund: seed % 3 === 0 });
+        const before = amountCells(data);
+        const r = balanceData(data);
+        expect(r.unresolved, `seed ${seed}`).toEqual([]);
+        expect(r.brokenInSource, `seed ${seed}`).toEqual([]);
+        const after = amountCells(r.data);
+        expect(brokenRelations(printedRelations(r.data, after), after.fen), `seed ${seed}`).toEqual([]);
+        for (const [path, fen] of before.fen) {
+          const v = after.fen.get(path)!;
+          expect(v % STEP).toBe(0);
+          expect(Math.abs(v / STEP - round(fen)), `${seed} ${path}`).toBeLessThanOrEqual(1);
+          expect(Math.abs(v - fen), `${seed} ${path}`).toBeLessThan(STEP);
+          if (fen % STEP === 0) expect(v).toBe(fen);
+        }
+        moves += r.adjustments.length;
+        expect(r.adjustments.length).toBe(
+          [...before.fen].filter(([p, fen]) => after.fen.get(p)! / STEP !== round(fen)).length,
+        );
+        const outcome = validateDisclosure(disclosureFromData(r.data));
+        const bad = outcome.findings.filter((f) => f.severity === 'error' || f.kind === 'rounding');
+        expect(
+          bad.map((f) => `${f.rule} ${f.message}`),
+          `seed ${seed}`,
+        ).toEqual([]);
       }
-      moves += r.adjustments.length;
-      expect(r.adjustments.length).toBe([...before.fen].filter(([p, fen]) => after.fen.get(p)! / STEP !== round(fen)).length);
-      const outcome = validateDisclosure(disclosureFromData(r.data));
-      const bad = outcome.findings.filter((f) => f.severity === 'error' || f.kind === 'rounding');
-      expect(bad.map((f) => `${f.rule} ${f.message}`), `seed ${seed}`).toEqual([]);
-    }
-    console.log(`舍位平衡：200 个单位共调整 ${moves} 个数（平均每单位 ${(moves / 200).toFixed(1)} 个）`);
-  });
+      console.log(`舍位平衡：200 个单位共调整 ${moves} 个数（平均每单位 ${(moves / 200).toFixed(1)} 个）`);
+    },
+  );
 });

@@ -122,7 +122,8 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
   // Cells that are the same figure move together.
   const uf = new UnionFind();
   for (const r of usable)
-    if (r.kind === 'eq' && r.terms.length === 2 && r.terms[0]![1] === -r.terms[1]![1]) uf.union(r.terms[0]![0], r.terms[1]![0]);
+    if (r.kind === 'eq' && r.terms.length === 2 && r.terms[0]![1] === -r.terms[1]![1])
+      uf.union(r.terms[0]![0], r.terms[1]![0]);
   const varOf = new Map<string, number>();
   const vars: Var[] = [];
   for (const [path, fen] of cells.fen) {
@@ -226,7 +227,10 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
   const flippedCount = () => vars.reduce((n, v) => n + (v.flipped ? 1 : 0), 0);
   if (violated === 0) {
     for (let round = 0; round < 2; round++) {
-      const order = vars.map((v, i) => [v, i] as const).filter(([v]) => v.flipped).sort((x, y) => y[0].cost - x[0].cost);
+      const order = vars
+        .map((v, i) => [v, i] as const)
+        .filter(([v]) => v.flipped)
+        .sort((x, y) => y[0].cost - x[0].cost);
       for (const [v, vi] of order) {
         if (!v.flipped) continue;
         const before = flippedCount();
@@ -250,7 +254,9 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
     const steps = v.rounded + (v.flipped ? v.dir : 0);
     finalFen.set(path, steps * STEP);
     if (v.flipped) {
-      const reasons = [...new Set(v.cons.filter((ci) => cons[ci]!.vars.length > 1).map((ci) => cons[ci]!.what))];
+      const reasons = [
+        ...new Set(v.cons.filter((ci) => cons[ci]!.vars.length > 1).map((ci) => cons[ci]!.what)),
+      ];
       adjustments.push({
         path,
         exact: wanText(fen),
@@ -275,7 +281,8 @@ function writeAmounts(data: Obj, fen: Map<string, Fen>): void {
     for (let i = 0; i < keys.length - 1; i++) {
       const k = keys[i]!;
       cur = Array.isArray(cur) ? cur[Number(k)] : (cur as Obj)[k];
-      if (cur === null || typeof cur !== 'object') throw new JuesuanError(ErrorCode.BadInput, `找不到 ${path}`);
+      if (cur === null || typeof cur !== 'object')
+        throw new JuesuanError(ErrorCode.BadInput, `找不到 ${path}`);
     }
     (cur as Obj)[keys[keys.length - 1]!] = wanText(v, 2);
   }

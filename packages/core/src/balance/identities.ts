@@ -104,18 +104,24 @@ class TableCells {
     const i = this.keys.get(key);
     if (i === undefined) return undefined;
     const base = `tables.${this.id}.rows[${i}]`;
-    return which === 'value' ? `${base}.${col}` : `${base}.${which === 'prior' ? 'prior' : 'initialBudget'}.${col}`;
+    return which === 'value'
+      ? `${base}.${col}`
+      : `${base}.${which === 'prior' ? 'prior' : 'initialBudget'}.${col}`;
   }
   /** Codes whose parent is not listed: what 合计 adds up (model/table-index.ts). */
   tops(): string[] {
     return this.codes.filter(
-      (c) => c.length === 3 || (!this.keys.has(c.slice(0, 3)) && !(c.length === 7 && this.keys.has(c.slice(0, 5)))),
+      (c) =>
+        c.length === 3 ||
+        (!this.keys.has(c.slice(0, 3)) && !(c.length === 7 && this.keys.has(c.slice(0, 5)))),
     );
   }
   childrenOf(code: string): string[] {
     if (code.length === 3)
       return this.codes.filter(
-        (c) => (c.length === 5 && c.startsWith(code)) || (c.length === 7 && c.startsWith(code) && !this.keys.has(c.slice(0, 5))),
+        (c) =>
+          (c.length === 5 && c.startsWith(code)) ||
+          (c.length === 7 && c.startsWith(code) && !this.keys.has(c.slice(0, 5))),
       );
     if (code.length === 5) return this.codes.filter((c) => c.length === 7 && c.startsWith(code));
     return [];
@@ -140,10 +146,14 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     add('eq', [[total, 1], ...parts.map((p): [string | undefined, number] => [p, -1])], what);
   const eq = (a: string | undefined, b: string | undefined, what: string) => sum(a, [b], what);
   const le = (a: string | undefined, b: string | undefined, what: string) =>
-    add('le', [
-      [a, 1],
-      [b, -1],
-    ], what);
+    add(
+      'le',
+      [
+        [a, 1],
+        [b, -1],
+      ],
+      what,
+    );
 
   const tablesObj = isObj(data['tables']) ? data['tables'] : {};
   const T = {} as Record<TableId, TableCells>;
@@ -155,7 +165,19 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
 
   // Row totals and 类/款/项 sums of the classified tables.
   const rowTotals: Partial<Record<TableId, [string, string[]][]>> = {
-    t2: [['total', ['fiscal', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemittance', 'otherIncome']]],
+    t2: [
+      [
+        'total',
+        [
+          'fiscal',
+          'superiorSubsidy',
+          'businessIncome',
+          'operatingIncome',
+          'subsidiaryRemittance',
+          'otherIncome',
+        ],
+      ],
+    ],
     t3: [['total', ['basic', 'project', 'remittance', 'operating', 'subsidiaryGrant']]],
     t4: [['total', ['generalBudget', 'governmentFund', 'stateCapital']]],
     t5: [['total', ['basic', 'project']]],
@@ -167,18 +189,26 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     for (const key of t.keys.keys())
       for (const w of whiches)
         for (const [total, parts] of defs)
-          sum(t.path(key, total, w), parts.map((p) => t.path(key, p, w)), `${TABLE_SPECS[t.id].number}「${key}」行合计`);
+          sum(
+            t.path(key, total, w),
+            parts.map((p) => t.path(key, p, w)),
+            `${TABLE_SPECS[t.id].number}「${key}」行合计`,
+          );
   }
   for (const id of ['t8', 't9'] as const) {
     const t = T[id];
     for (const key of t.keys.keys())
       for (const w of whiches)
-        add('eq', [
-          [t.path(key, 'opening', w), 1],
-          [t.path(key, 'income', w), 1],
-          [t.path(key, 'expenditure', w), -1],
-          [t.path(key, 'closing', w), -1],
-        ], `${TABLE_SPECS[id].number}「${key}」行 年初 + 收入 − 支出 = 年末`);
+        add(
+          'eq',
+          [
+            [t.path(key, 'opening', w), 1],
+            [t.path(key, 'income', w), 1],
+            [t.path(key, 'expenditure', w), -1],
+            [t.path(key, 'closing', w), -1],
+          ],
+          `${TABLE_SPECS[id].number}「${key}」行 年初 + 收入 − 支出 = 年末`,
+        );
   }
   for (const id of ['t2', 't3', 't5', 't8', 't9'] as const) {
     const t = T[id];
@@ -195,7 +225,8 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
         sum(t.path('total', col, w), t.tops().flatMap(expand), `${TABLE_SPECS[id].number}合计 = Σ类`);
         for (const code of t.codes) {
           const kids = t.childrenOf(code);
-          if (kids.length > 0) sum(t.path(code, col, w), kids.flatMap(expand), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
+          if (kids.length > 0)
+            sum(t.path(code, col, w), kids.flatMap(expand), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
         }
       }
   }
@@ -206,9 +237,17 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
   for (const w of whiches) {
     const p = (k: string) => t1.path(k, 'amount', w);
     sum(p('incomeTotal'), T1_INCOME_ROWS.map(p), '表一本年收入合计 = Σ各项收入');
-    sum(p('incomeGrandTotal'), [p('incomeTotal'), p('useOfNonFiscalBalance'), p('openingCarryover')], '表一收入总计');
+    sum(
+      p('incomeGrandTotal'),
+      [p('incomeTotal'), p('useOfNonFiscalBalance'), p('openingCarryover')],
+      '表一收入总计',
+    );
     if (classes1.length > 0) sum(p('expenditureTotal'), classes1.map(p), '表一本年支出合计 = Σ类');
-    sum(p('expenditureGrandTotal'), [p('expenditureTotal'), p('surplusDistribution'), p('closingCarryover')], '表一支出总计');
+    sum(
+      p('expenditureGrandTotal'),
+      [p('expenditureTotal'), p('surplusDistribution'), p('closingCarryover')],
+      '表一支出总计',
+    );
     eq(p('incomeGrandTotal'), p('expenditureGrandTotal'), '表一收入总计 = 支出总计');
   }
 
@@ -237,7 +276,9 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     }
     const members = (isPersonnel: boolean) => {
       const cls = econClasses.filter((c) => personnel.has(c) === isPersonnel);
-      const loose = econSections.filter((s) => personnel.has(s.slice(0, 3)) === isPersonnel && !t6.keys.has(s.slice(0, 3)));
+      const loose = econSections.filter(
+        (s) => personnel.has(s.slice(0, 3)) === isPersonnel && !t6.keys.has(s.slice(0, 3)),
+      );
       return [...cls, ...loose];
     };
     if (t6.codes.length > 0) {
@@ -261,9 +302,19 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
   const t5 = T.t5;
   const v1 = (k: string) => t1.path(k, 'amount');
   eq(v1('incomeTotal'), t2.path('total', 'total'), '表一本年收入合计 = 表二合计');
-  for (const k of ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemittance', 'otherIncome'])
+  for (const k of [
+    'superiorSubsidy',
+    'businessIncome',
+    'operatingIncome',
+    'subsidiaryRemittance',
+    'otherIncome',
+  ])
     eq(v1(k), t2.path('total', k), `表一「${k}」= 表二`);
-  sum(t2.path('total', 'fiscal'), [v1('generalBudget'), v1('governmentFund'), v1('stateCapital')], '表二财政拨款收入 = 表一三项');
+  sum(
+    t2.path('total', 'fiscal'),
+    [v1('generalBudget'), v1('governmentFund'), v1('stateCapital')],
+    '表二财政拨款收入 = 表一三项',
+  );
   eq(v1('expenditureTotal'), t3.path('total', 'total'), '表一本年支出合计 = 表三合计');
   for (const c of classes1) eq(v1(c), t3.path(c, 'total'), `表一「${c}」= 表三`);
   for (const [k, row] of [
@@ -275,7 +326,11 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
   eq(t4.path('incomeTotal', 'total'), t2.path('total', 'fiscal'), '表四本年收入合计 = 表二财政拨款收入');
   eq(t5.path('total', 'total'), t4.path('expenditureTotal', 'generalBudget'), '表五合计 = 表四一般公共预算');
   for (const c of classes4) eq(t5.path(c, 'total'), t4.path(c, 'generalBudget'), `表五「${c}」= 表四`);
-  sum(t5.path('total', 'basic'), [t6.path('personnelTotal', 'amount'), t6.path('publicTotal', 'amount')], '表五基本支出 = 表六人员经费 + 公用经费');
+  sum(
+    t5.path('total', 'basic'),
+    [t6.path('personnelTotal', 'amount'), t6.path('publicTotal', 'amount')],
+    '表五基本支出 = 表六人员经费 + 公用经费',
+  );
   for (const [id, col] of [
     ['t8', 'governmentFund'],
     ['t9', 'stateCapital'],
@@ -283,7 +338,11 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     const t = T[id];
     eq(t.path('total', 'opening'), t4.path('openingCarryover', col), `${TABLE_SPECS[id].number}年初 = 表四`);
     eq(t.path('total', 'income'), t4.path('incomeTotal', col), `${TABLE_SPECS[id].number}收入 = 表四`);
-    eq(t.path('total', 'expenditure'), t4.path('expenditureTotal', col), `${TABLE_SPECS[id].number}支出 = 表四`);
+    eq(
+      t.path('total', 'expenditure'),
+      t4.path('expenditureTotal', col),
+      `${TABLE_SPECS[id].number}支出 = 表四`,
+    );
     eq(t.path('total', 'closing'), t4.path('closingCarryover', col), `${TABLE_SPECS[id].number}年末 = 表四`);
   }
   // Carry-overs stated with last year's figures.
@@ -291,30 +350,46 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
   for (const col of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
     eq(t4.path('openingCarryover', col), t4.path('closingCarryover', col, 'prior'), '表四年初 = 上年年末');
   for (const id of ['t8', 't9'] as const)
-    for (const key of T[id].keys.keys()) eq(T[id].path(key, 'opening'), T[id].path(key, 'closing', 'prior'), '年初 = 上年年末');
+    for (const key of T[id].keys.keys())
+      eq(T[id].path(key, 'opening'), T[id].path(key, 'closing', 'prior'), '年初 = 上年年末');
 
   // Facts.
   const unit = isObj(data['unit']) ? data['unit'] : {};
-  if (unit['kind'] === '行政' || unit['kind'] === '参公') eq('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 = 公用经费');
+  if (unit['kind'] === '行政' || unit['kind'] === '参公')
+    eq('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 = 公用经费');
   else le('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 ≤ 公用经费');
-  sum('procurement.total', ['procurement.goods', 'procurement.works', 'procurement.services'], '政府采购总额');
+  sum(
+    'procurement.total',
+    ['procurement.goods', 'procurement.works', 'procurement.services'],
+    '政府采购总额',
+  );
   le('procurement.sme', 'procurement.total', '中小企业 ≤ 总额');
   le('procurement.smallMicro', 'procurement.sme', '小微企业 ≤ 中小企业');
   const perf = isObj(data['performance']) ? data['performance'] : {};
   const projects = Array.isArray(perf['projects']) ? (perf['projects'] as unknown[]) : [];
   projects.forEach((_, i) => {
     const f = (line: string, c: string) => `performance.projects[${i}].funds.${line}.${c}`;
-    for (const c of FUND_COLS) sum(f('total', c), [f('fiscal', c), f('carryover', c), f('other', c)], '绩效资金总额 = 各来源之和');
+    for (const c of FUND_COLS)
+      sum(f('total', c), [f('fiscal', c), f('carryover', c), f('other', c)], '绩效资金总额 = 各来源之和');
     for (const line of FUND_LINES) le(f(line, 'executed'), f(line, 'annualBudget'), '执行数 ≤ 全年预算数');
   });
   if (projects.length > 0) {
-    sum('performance.budgetTotal', projects.map((_, i) => `performance.projects[${i}].funds.total.annualBudget`), '评价项目全年预算数');
-    sum('performance.executedTotal', projects.map((_, i) => `performance.projects[${i}].funds.total.executed`), '评价项目全年执行数');
+    sum(
+      'performance.budgetTotal',
+      projects.map((_, i) => `performance.projects[${i}].funds.total.annualBudget`),
+      '评价项目全年预算数',
+    );
+    sum(
+      'performance.executedTotal',
+      projects.map((_, i) => `performance.projects[${i}].funds.total.executed`),
+      '评价项目全年执行数',
+    );
   }
 
   // Order relations a rounding must keep: T5 ≤ T3, T4 类 ≤ T3, T4 carry-overs ≤ T1.
   for (const code of ['total', ...t5.codes])
-    for (const col of ['total', 'basic', 'project']) le(t5.path(code, col), t3.path(code, col), '表五 ≤ 表三');
+    for (const col of ['total', 'basic', 'project'])
+      le(t5.path(code, col), t3.path(code, col), '表五 ≤ 表三');
   for (const c of classes4) le(t4.path(c, 'total'), t3.path(c, 'total'), '表四 ≤ 表三');
   le(t4.path('openingCarryover', 'total'), v1('openingCarryover'), '表四年初 ≤ 表一');
   le(t4.path('closingCarryover', 'total'), v1('closingCarryover'), '表四年末 ≤ 表一');
@@ -342,7 +417,10 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
 }
 
 /** Relations that do not hold for the given amounts (in 分), with their residual. */
-export function brokenRelations(rel: Relation[], fen: Map<string, Fen>): { relation: Relation; residual: Fen }[] {
+export function brokenRelations(
+  rel: Relation[],
+  fen: Map<string, Fen>,
+): { relation: Relation; residual: Fen }[] {
   const out: { relation: Relation; residual: Fen }[] = [];
   for (const r of rel) {
     let s = 0;

@@ -151,14 +151,24 @@ assets: { buildingArea: '0' }
 `);
 
 /** 万元 with two decimals of a cell of the consolidated model. */
-function cell(d: Disclosure, table: keyof Disclosure['tables'], row: string, col: string, which: 'value' | 'prior' = 'value'): string | undefined {
+function cell(
+  d: Disclosure,
+  table: keyof Disclosure['tables'],
+  row: string,
+  col: string,
+  which: 'value' | 'prior' = 'value',
+): string | undefined {
   const r = d.tables[table].byKey.get(row);
   const v = which === 'value' ? r?.values[col] : r?.prior?.[col];
   return v === undefined ? undefined : (v / 1_000_000).toFixed(2);
 }
 
 describe('consolidation of three units with internal transfers', () => {
-  const result = consolidate([A, B, C], { department: '甲局', kind: '行政', files: ['a.yaml', 'b.yaml', 'c.yaml'] });
+  const result = consolidate([A, B, C], {
+    department: '甲局',
+    kind: '行政',
+    files: ['a.yaml', 'b.yaml', 'c.yaml'],
+  });
   const d = disclosureFromData(result.data);
 
   it('finds and offsets both transfers', () => {
@@ -191,17 +201,75 @@ describe('consolidation of three units with internal transfers', () => {
 
   it('T2 and T3 figure by figure', () => {
     const t2 = (row: string, col: string) => cell(d, 't2', row, col);
-    expect([t2('total', 'total'), t2('total', 'fiscal'), t2('total', 'superiorSubsidy'), t2('total', 'businessIncome'), t2('total', 'subsidiaryRemittance'), t2('total', 'otherIncome')]).toEqual(['180.00', '140.00', '7.00', '30.00', '0.00', '3.00']);
-    expect([t2('201', 'total'), t2('201', 'subsidiaryRemittance'), t2('2010101', 'total'), t2('2010101', 'subsidiaryRemittance'), t2('2010150', 'total')]).toEqual(['110.00', '0.00', '80.00', '0.00', '30.00']);
-    expect([t2('208', 'total'), t2('208', 'superiorSubsidy'), t2('2080502', 'total'), t2('2080502', 'superiorSubsidy'), t2('2080505', 'total')]).toEqual(['50.00', '0.00', '30.00', '0.00', '20.00']);
-    expect([t2('210', 'total'), t2('210', 'superiorSubsidy'), t2('2101102', 'otherIncome')]).toEqual(['20.00', '7.00', '3.00']);
+    expect([
+      t2('total', 'total'),
+      t2('total', 'fiscal'),
+      t2('total', 'superiorSubsidy'),
+      t2('total', 'businessIncome'),
+      t2('total', 'subsidiaryRemittance'),
+      t2('total', 'otherIncome'),
+    ]).toEqual(['180.00', '140.00', '7.00', '30.00', '0.00', '3.00']);
+    expect([
+      t2('201', 'total'),
+      t2('201', 'subsidiaryRemittance'),
+      t2('2010101', 'total'),
+      t2('2010101', 'subsidiaryRemittance'),
+      t2('2010150', 'total'),
+    ]).toEqual(['110.00', '0.00', '80.00', '0.00', '30.00']);
+    expect([
+      t2('208', 'total'),
+      t2('208', 'superiorSubsidy'),
+      t2('2080502', 'total'),
+      t2('2080502', 'superiorSubsidy'),
+      t2('2080505', 'total'),
+    ]).toEqual(['50.00', '0.00', '30.00', '0.00', '20.00']);
+    expect([t2('210', 'total'), t2('210', 'superiorSubsidy'), t2('2101102', 'otherIncome')]).toEqual([
+      '20.00',
+      '7.00',
+      '3.00',
+    ]);
     const t3 = (row: string, col: string) => cell(d, 't3', row, col);
-    expect([t3('total', 'total'), t3('total', 'basic'), t3('total', 'project'), t3('total', 'remittance'), t3('total', 'subsidiaryGrant')]).toEqual(['175.00', '145.00', '30.00', '0.00', '0.00']);
-    expect([t3('208', 'total'), t3('208', 'basic'), t3('208', 'remittance'), t3('208', 'subsidiaryGrant')]).toEqual(['45.00', '45.00', '0.00', '0.00']);
-    expect([t3('2080505', 'total'), t3('2080505', 'subsidiaryGrant'), t3('2080502', 'total'), t3('2080502', 'remittance')]).toEqual(['0.00', '0.00', '45.00', '0.00']);
-    expect([t3('201', 'total'), t3('20101', 'total'), t3('2010101', 'total'), t3('2010150', 'total'), t3('210', 'total')]).toEqual(['110.00', '110.00', '80.00', '30.00', '20.00']);
+    expect([
+      t3('total', 'total'),
+      t3('total', 'basic'),
+      t3('total', 'project'),
+      t3('total', 'remittance'),
+      t3('total', 'subsidiaryGrant'),
+    ]).toEqual(['175.00', '145.00', '30.00', '0.00', '0.00']);
+    expect([
+      t3('208', 'total'),
+      t3('208', 'basic'),
+      t3('208', 'remittance'),
+      t3('208', 'subsidiaryGrant'),
+    ]).toEqual(['45.00', '45.00', '0.00', '0.00']);
+    expect([
+      t3('2080505', 'total'),
+      t3('2080505', 'subsidiaryGrant'),
+      t3('2080502', 'total'),
+      t3('2080502', 'remittance'),
+    ]).toEqual(['0.00', '0.00', '45.00', '0.00']);
+    expect([
+      t3('201', 'total'),
+      t3('20101', 'total'),
+      t3('2010101', 'total'),
+      t3('2010150', 'total'),
+      t3('210', 'total'),
+    ]).toEqual(['110.00', '110.00', '80.00', '30.00', '20.00']);
     // Codes of all three units, in code order.
-    expect(d.tables.t3.rows.map((r) => r.key)).toEqual(['total', '201', '20101', '2010101', '2010150', '208', '20805', '2080502', '2080505', '210', '21011', '2101102']);
+    expect(d.tables.t3.rows.map((r) => r.key)).toEqual([
+      'total',
+      '201',
+      '20101',
+      '2010101',
+      '2010150',
+      '208',
+      '20805',
+      '2080502',
+      '2080505',
+      '210',
+      '21011',
+      '2101102',
+    ]);
   });
 
   it('facts summed, units listed, and the result checks like any disclosure', () => {
@@ -210,7 +278,12 @@ describe('consolidation of three units with internal transfers', () => {
     expect(d.procurement?.total).toBe(15_000_000);
     expect(d.procurement?.services).toBe(5_000_000);
     expect(d.assets?.buildingArea).toBe('120.75');
-    expect(d.unit).toMatchObject({ name: '甲局', kind: '行政', level: '部门', consolidatedUnits: ['甲局本级', '甲局所属中心', '甲局所属站'] });
+    expect(d.unit).toMatchObject({
+      name: '甲局',
+      kind: '行政',
+      level: '部门',
+      consolidatedUnits: ['甲局本级', '甲局所属中心', '甲局所属站'],
+    });
     const outcome = validateDisclosure(d);
     expect(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
   });
@@ -232,7 +305,9 @@ describe('consolidation of three units with internal transfers', () => {
     try {
       consolidate([A, B, later], { department: '甲局', files: ['a.yaml', 'b.yaml', 'c.yaml'] });
     } catch (e) {
-      expect((e as JuesuanError).problems.map((p) => `${p.file} ${p.message}`)).toContain('c.yaml 甲局所属站：2023 年度');
+      expect((e as JuesuanError).problems.map((p) => `${p.file} ${p.message}`)).toContain(
+        'c.yaml 甲局所属站：2023 年度',
+      );
     }
     const renamed = structuredClone(B);
     const rows = ((renamed['tables'] as Obj)['t3'] as { rows: Obj[] }).rows;
@@ -246,8 +321,20 @@ describe('consolidation of three units with internal transfers', () => {
       return undefined;
     })();
     expect(e).toBeInstanceOf(JuesuanError);
-    expect(e!.problems[0]!.message).toContain('表三科目编码「20805」在 甲局本级 为「行政事业单位养老支出」，在 甲局所属中心 为「养老支出」');
-    expect(() => consolidate([A, B, C], { department: '甲局', pairs: [{ kind: 'subsidy', from: '甲局本级', to: '乙局', amount: 1 }] })).toThrow(/不在合并范围内/);
-    expect(() => consolidate([A, B, C], { department: '甲局', pairs: [{ kind: 'subsidy', from: '甲局本级', to: '甲局所属中心', amount: 30 }] })).toThrow(/无法抵消/);
+    expect(e!.problems[0]!.message).toContain(
+      '表三科目编码「20805」在 甲局本级 为「行政事业单位养老支出」，在 甲局所属中心 为「养老支出」',
+    );
+    expect(() =>
+      consolidate([A, B, C], {
+        department: '甲局',
+        pairs: [{ kind: 'subsidy', from: '甲局本级', to: '乙局', amount: 1 }],
+      }),
+    ).toThrow(/不在合并范围内/);
+    expect(() =>
+      consolidate([A, B, C], {
+        department: '甲局',
+        pairs: [{ kind: 'subsidy', from: '甲局本级', to: '甲局所属中心', amount: 30 }],
+      }),
+    ).toThrow(/无法抵消/);
   });
 });

@@ -103,7 +103,10 @@ function mutable(d: Disclosure): MUnit {
         name: r.name,
         fixed: r.code === undefined,
         values: new Map(Object.entries(r.values)),
-        reasons: { prior: r.reasons?.prior ? [r.reasons.prior] : [], budget: r.reasons?.budget ? [r.reasons.budget] : [] },
+        reasons: {
+          prior: r.reasons?.prior ? [r.reasons.prior] : [],
+          budget: r.reasons?.budget ? [r.reasons.budget] : [],
+        },
       };
       if (r.code !== undefined) m.code = r.code;
       const p = mapOf(r.prior);
@@ -112,7 +115,11 @@ function mutable(d: Disclosure): MUnit {
       if (b) m.budget = b;
       rows.set(r.key, m);
     }
-    const mt: MTable = { given: t.source !== undefined || t.rows.length > 0, rows, order: t.rows.map((r) => r.key) };
+    const mt: MTable = {
+      given: t.source !== undefined || t.rows.length > 0,
+      rows,
+      order: t.rows.map((r) => r.key),
+    };
     if (t.emptyStatement !== undefined) mt.emptyStatement = t.emptyStatement;
     tables[id] = mt;
   }
@@ -147,7 +154,14 @@ function takeOut(t: MTable, column: string, amount: Fen): { byClass: Map<string,
     if (v <= 0) continue;
     const d = Math.min(v, left);
     left -= d;
-    const chain = [leaf, ...(leaf.length === 7 ? [leaf.slice(0, 5), leaf.slice(0, 3)] : leaf.length === 5 ? [leaf.slice(0, 3)] : [])];
+    const chain = [
+      leaf,
+      ...(leaf.length === 7
+        ? [leaf.slice(0, 5), leaf.slice(0, 3)]
+        : leaf.length === 5
+          ? [leaf.slice(0, 3)]
+          : []),
+    ];
     for (const k of new Set(chain)) {
       lower(t, k, column, d);
       lower(t, k, 'total', d);
@@ -171,15 +185,26 @@ const KIND_TEXT: Record<TransferKind, string> = {
   remittance: '上缴上级支出 / 附属单位上缴收入',
 };
 
-function applyOffset(payer: MUnit, payee: MUnit, kind: TransferKind, amount: Fen, problems: InputProblem[], w: (f: Fen) => string): void {
+function applyOffset(
+  payer: MUnit,
+  payee: MUnit,
+  kind: TransferKind,
+  amount: Fen,
+  problems: InputProblem[],
+  w: (f: Fen) => string,
+): void {
   const col = EXPENDITURE_OF[kind];
   const paid = val(payer.tables.t3, 'total', col) ?? val(payer.tables.t3, 'total', 'total');
   const inc = INCOME_OF[kind];
   const got = val(payee.tables.t1, inc.t1, 'amount') ?? val(payee.tables.t2, 'total', inc.t2);
   if (paid === undefined || paid < amount)
-    problems.push({ message: `抵消 ${KIND_TEXT[kind]} ${w(amount)}：${payer.name} 表三“${col === 'remittance' ? '上缴上级支出' : '对附属单位补助支出'}”${paid === undefined ? '未知' : '只有 ' + w(paid)}，不够抵消` });
+    problems.push({
+      message: `抵消 ${KIND_TEXT[kind]} ${w(amount)}：${payer.name} 表三“${col === 'remittance' ? '上缴上级支出' : '对附属单位补助支出'}”${paid === undefined ? '未知' : '只有 ' + w(paid)}，不够抵消`,
+    });
   if (got === undefined || got < amount)
-    problems.push({ message: `抵消 ${KIND_TEXT[kind]} ${w(amount)}：${payee.name} 表一“${inc.t1 === 'superiorSubsidy' ? '上级补助收入' : '附属单位上缴收入'}”${got === undefined ? '未知' : '只有 ' + w(got)}，不够抵消` });
+    problems.push({
+      message: `抵消 ${KIND_TEXT[kind]} ${w(amount)}：${payee.name} 表一“${inc.t1 === 'superiorSubsidy' ? '上级补助收入' : '附属单位上缴收入'}”${got === undefined ? '未知' : '只有 ' + w(got)}，不够抵消`,
+    });
   if (problems.length > 0) return;
   // The payer's expenditure.
   const { byClass } = takeOut(payer.tables.t3, col, amount);
@@ -194,7 +219,9 @@ function applyOffset(payer: MUnit, payee: MUnit, kind: TransferKind, amount: Fen
 }
 
 /** Transfers that match exactly: one payer whose amount equals the payees' total, or unique 1:1 equal amounts. */
-export function findTransfers(units: Disclosure[]): { kind: TransferKind; from: string; to: string; amount: Fen }[] {
+export function findTransfers(
+  units: Disclosure[],
+): { kind: TransferKind; from: string; to: string; amount: Fen }[] {
   const out: { kind: TransferKind; from: string; to: string; amount: Fen }[] = [];
   for (const kind of ['subsidy', 'remittance'] as const) {
     const col = EXPENDITURE_OF[kind];
@@ -203,7 +230,13 @@ export function findTransfers(units: Disclosure[]): { kind: TransferKind; from: 
       .map((d) => ({ name: d.unit.name, v: d.tables.t3.byKey.get('total')?.values[col] ?? 0 }))
       .filter((x) => x.v > 0);
     const payees = units
-      .map((d) => ({ name: d.unit.name, v: d.tables.t1.byKey.get(inc.t1)?.values['amount'] ?? d.tables.t2.byKey.get('total')?.values[inc.t2] ?? 0 }))
+      .map((d) => ({
+        name: d.unit.name,
+        v:
+          d.tables.t1.byKey.get(inc.t1)?.values['amount'] ??
+          d.tables.t2.byKey.get('total')?.values[inc.t2] ??
+          0,
+      }))
       .filter((x) => x.v > 0);
     if (payers.length === 1) {
       const p = payers[0]!;
@@ -225,7 +258,9 @@ export function findTransfers(units: Disclosure[]): { kind: TransferKind; from: 
 const UNIT_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
 function joinTexts(texts: (string | undefined)[]): string | undefined {
-  const xs = [...new Set(texts.filter((t): t is string => t !== undefined && t.trim() !== '').map((t) => t.trim()))];
+  const xs = [
+    ...new Set(texts.filter((t): t is string => t !== undefined && t.trim() !== '').map((t) => t.trim())),
+  ];
   return xs.length === 0 ? undefined : xs.join('；');
 }
 
@@ -246,7 +281,10 @@ function sumDecimals(xs: string[]): string {
 }
 
 /** Consolidates units into their department's data file. */
-export function consolidate(inputs: (DataFile | Disclosure)[], options: ConsolidateOptions): ConsolidateResult {
+export function consolidate(
+  inputs: (DataFile | Disclosure)[],
+  options: ConsolidateOptions,
+): ConsolidateResult {
   if (inputs.length < 2) throw new JuesuanError(ErrorCode.BadInput, '合并至少需要两个单位的数据');
   const files = options.files ?? [];
   const models = inputs.map((x, i) =>
@@ -256,11 +294,16 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
   const problems: InputProblem[] = [];
   const years = new Set(models.map((d) => d.year));
   if (years.size > 1)
-    throw new JuesuanError(ErrorCode.BadInput, '各单位的决算年度不同，不能合并', models.map((d, i) => ({ file: fileOf(i), message: `${d.unit.name}：${d.year} 年度` })));
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '各单位的决算年度不同，不能合并',
+      models.map((d, i) => ({ file: fileOf(i), message: `${d.unit.name}：${d.year} 年度` })),
+    );
   const names = new Map<string, number>();
   models.forEach((d, i) => {
     const j = names.get(d.unit.name);
-    if (j !== undefined) problems.push({ file: fileOf(i), message: `单位「${d.unit.name}」出现两次（另见 ${fileOf(j)}）` });
+    if (j !== undefined)
+      problems.push({ file: fileOf(i), message: `单位「${d.unit.name}」出现两次（另见 ${fileOf(j)}）` });
     names.set(d.unit.name, i);
   });
   // One name per code across the units.
@@ -279,7 +322,8 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
       }
     });
   }
-  if (problems.length > 0) throw new JuesuanError(ErrorCode.BadInput, `不能合并：${problems.length} 处冲突`, problems.slice(0, 50));
+  if (problems.length > 0)
+    throw new JuesuanError(ErrorCode.BadInput, `不能合并：${problems.length} 处冲突`, problems.slice(0, 50));
 
   const unit: MoneyUnit = models.map((d) => d.amountUnit).sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
   const decimals = Math.max(...models.map((d) => d.decimals));
@@ -297,10 +341,16 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
       try {
         fen = parseAmount(String(p.amount), '万元').fen;
       } catch (e) {
-        throw new JuesuanError(ErrorCode.BadAmount, `内部往来「${p.from} → ${p.to}」的金额：${(e as Error).message}`);
+        throw new JuesuanError(
+          ErrorCode.BadAmount,
+          `内部往来「${p.from} → ${p.to}」的金额：${(e as Error).message}`,
+        );
       }
       for (const n of [p.from, p.to])
-        if (!byName.has(n)) throw new JuesuanError(ErrorCode.BadInput, `内部往来中的单位「${n}」不在合并范围内`, [{ message: `合并的单位：${[...byName.keys()].join('、')}` }]);
+        if (!byName.has(n))
+          throw new JuesuanError(ErrorCode.BadInput, `内部往来中的单位「${n}」不在合并范围内`, [
+            { message: `合并的单位：${[...byName.keys()].join('、')}` },
+          ]);
       pairs.push({ kind: p.kind, from: p.from, to: p.to, amount: fen, found: false });
     }
   } else if (options.findPairs !== false) {
@@ -309,7 +359,14 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
   for (const p of pairs) {
     const before = problems.length;
     applyOffset(byName.get(p.from)!, byName.get(p.to)!, p.kind, p.amount, problems, w);
-    if (problems.length === before) offsets.push({ kind: p.kind, from: p.from, to: p.to, amount: formatAmount(p.amount, { unit: '万元', decimals: 2 }), found: p.found });
+    if (problems.length === before)
+      offsets.push({
+        kind: p.kind,
+        from: p.from,
+        to: p.to,
+        amount: formatAmount(p.amount, { unit: '万元', decimals: 2 }),
+        found: p.found,
+      });
   }
   if (problems.length > 0) throw new JuesuanError(ErrorCode.BadInput, '内部往来无法抵消', problems);
   for (const kind of ['subsidy', 'remittance'] as const) {
@@ -317,7 +374,9 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
     for (const u of units) {
       const left = val(u.tables.t3, 'total', col) ?? 0;
       if (left > 0)
-        notes.push(`${u.name} 仍有 ${kind === 'subsidy' ? '对附属单位补助支出' : '上缴上级支出'} ${w(left)} 未抵消（收款单位不在合并范围内，或请用内部往来对指明）`);
+        notes.push(
+          `${u.name} 仍有 ${kind === 'subsidy' ? '对附属单位补助支出' : '上缴上级支出'} ${w(left)} 未抵消（收款单位不在合并范围内，或请用内部往来对指明）`,
+        );
     }
   }
 
@@ -336,13 +395,19 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
         const r = u.tables[id].rows.get(k)!;
         keys.push(r.code !== undefined ? { key: k, code: r.code } : { key: k });
       }
-    const codeSorted = [...keys.filter((k) => k.code === undefined), ...keys.filter((k) => k.code !== undefined).sort((a, b) => (a.code! < b.code! ? -1 : 1))];
+    const codeSorted = [
+      ...keys.filter((k) => k.code === undefined),
+      ...keys.filter((k) => k.code !== undefined).sort((a, b) => (a.code! < b.code! ? -1 : 1)),
+    ];
     const rows: Obj[] = [];
     const cols = TABLE_SPECS[id].columns.map((c) => c.id);
     for (const { key, code } of orderRows(id, codeSorted)) {
       const members = units.filter((u) => u.tables[id].given);
       const listed = members.map((u) => u.tables[id].rows.get(key));
-      const bag = (pick: (r: MRow) => Map<string, Fen | undefined> | undefined, col: string): Fen | undefined => {
+      const bag = (
+        pick: (r: MRow) => Map<string, Fen | undefined> | undefined,
+        col: string,
+      ): Fen | undefined => {
         const xs = members.map((u, i) => {
           const r = listed[i];
           if (!r) return code !== undefined || u.tables[id].rows.size === 0 ? 0 : undefined;
@@ -395,7 +460,10 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
   if (profile !== undefined) data['profile'] = profile;
   const kinds = new Set(models.map((d) => d.unit.kind));
   const kind = options.kind ?? (kinds.size === 1 ? [...kinds][0] : models[0]!.unit.kind);
-  if (!options.kind && kinds.size > 1) notes.push(`各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可用 --kind 指明`);
+  if (!options.kind && kinds.size > 1)
+    notes.push(
+      `各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可用 --kind 指明`,
+    );
   const consolidated = [...new Set(models.flatMap((d) => d.unit.consolidatedUnits ?? [d.unit.name]))];
   const unitOut: Obj = { name: options.department, kind, level: '部门' };
   if (options.code !== undefined) unitOut['code'] = options.code;
@@ -417,7 +485,8 @@ export function consolidate(inputs: (DataFile | Disclosure)[], options: Consolid
   try {
     disclosureFromData(data, { file: options.department });
   } catch (e) {
-    if (e instanceof JuesuanError) throw new JuesuanError(e.code, `合并结果不是有效的数据：${e.message}`, e.problems);
+    if (e instanceof JuesuanError)
+      throw new JuesuanError(e.code, `合并结果不是有效的数据：${e.message}`, e.problems);
     throw e;
   }
   return { data, offsets, notes };
@@ -438,7 +507,16 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
   };
   // "三公" counts and contents.
   const tp: Obj = {};
-  const counts = ['abroadGroups', 'abroadPeople', 'vehiclesPurchased', 'vehiclesHeld', 'receptionBatches', 'receptionPeople', 'foreignReceptionBatches', 'foreignReceptionPeople'] as const;
+  const counts = [
+    'abroadGroups',
+    'abroadPeople',
+    'vehiclesPurchased',
+    'vehiclesHeld',
+    'receptionBatches',
+    'receptionPeople',
+    'foreignReceptionBatches',
+    'foreignReceptionPeople',
+  ] as const;
   for (const k of counts) {
     const xs = models.map((d) => d.threePublic[k]);
     if (xs.every((x) => x === undefined)) continue;
@@ -446,8 +524,10 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
     if (v === undefined) notes.push(`“三公”经费的${k}有单位未填，合计未知`);
     put(tp, k, v);
   }
-  for (const k of ['abroadContent', 'vehicleOperationContent', 'receptionContent'] as const) put(tp, k, joinTexts(models.map((d) => d.threePublic[k])));
-  if (models.every((d) => d.threePublic.emptyStatement !== undefined)) put(tp, 'emptyStatement', models[0]!.threePublic.emptyStatement);
+  for (const k of ['abroadContent', 'vehicleOperationContent', 'receptionContent'] as const)
+    put(tp, k, joinTexts(models.map((d) => d.threePublic[k])));
+  if (models.every((d) => d.threePublic.emptyStatement !== undefined))
+    put(tp, 'emptyStatement', models[0]!.threePublic.emptyStatement);
   if (Object.keys(tp).length > 0) data['threePublic'] = tp;
   // 机关运行经费.
   if (models.some((d) => d.adminCost)) {
@@ -457,7 +537,8 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
     put(ac, 'budget', amount(models.map((d) => d.adminCost?.budget)));
     const rp = joinTexts(models.map((d) => d.adminCost?.reasons?.prior));
     const rb = joinTexts(models.map((d) => d.adminCost?.reasons?.budget));
-    if (rp !== undefined || rb !== undefined) ac['reasons'] = { ...(rp ? { prior: rp } : {}), ...(rb ? { budget: rb } : {}) };
+    if (rp !== undefined || rb !== undefined)
+      ac['reasons'] = { ...(rp ? { prior: rp } : {}), ...(rb ? { budget: rb } : {}) };
     data['adminCost'] = ac;
   }
   // 政府采购.
@@ -467,7 +548,12 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
       if (models.every((d) => d.procurement?.[k] === undefined)) continue;
       put(p, k, amount(models.map((d) => d.procurement?.[k])));
     }
-    if (Object.keys(p).length === 0) put(p, 'emptyStatement', models.find((d) => d.procurement?.emptyStatement)?.procurement?.emptyStatement);
+    if (Object.keys(p).length === 0)
+      put(
+        p,
+        'emptyStatement',
+        models.find((d) => d.procurement?.emptyStatement)?.procurement?.emptyStatement,
+      );
     data['procurement'] = p;
   }
   // 国有资产.
@@ -481,7 +567,16 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
       const v: Obj = {};
       put(v, 'total', sumKnown(models.map((d) => d.assets?.vehicles?.total)));
       put(v, 'value', amount(models.map((d) => d.assets?.vehicles?.value)));
-      const cats = ['ministerial', 'principal', 'confidential', 'emergency', 'lawEnforcement', 'specialTechnical', 'retiredCadres', 'other'] as const;
+      const cats = [
+        'ministerial',
+        'principal',
+        'confidential',
+        'emergency',
+        'lawEnforcement',
+        'specialTechnical',
+        'retiredCadres',
+        'other',
+      ] as const;
       const by: Obj = {};
       for (const c of cats) put(by, c, sumKnown(models.map((d) => d.assets?.vehicles?.byCategory?.[c])));
       if (Object.keys(by).length > 0) v['byCategory'] = by;
@@ -489,7 +584,8 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
       a['vehicles'] = v;
     }
     for (const k of ['equipmentOver1m', 'generalEquipmentOver500k', 'specialEquipmentOver1m'] as const)
-      if (models.some((d) => d.assets?.[k] !== undefined)) put(a, k, sumKnown(models.map((d) => d.assets?.[k])));
+      if (models.some((d) => d.assets?.[k] !== undefined))
+        put(a, k, sumKnown(models.map((d) => d.assets?.[k])));
     data['assets'] = a;
   }
   // 预算绩效: projects side by side.
@@ -497,8 +593,16 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
     const p: Obj = {};
     if (models.some((d) => d.performance?.evaluatedProjects !== undefined))
       put(p, 'evaluatedProjects', sumKnown(models.map((d) => d.performance?.evaluatedProjects ?? 0)));
-    put(p, 'budgetTotal', amount(models.map((d) => d.performance?.budgetTotal ?? (d.performance ? undefined : 0))));
-    put(p, 'executedTotal', amount(models.map((d) => d.performance?.executedTotal ?? (d.performance ? undefined : 0))));
+    put(
+      p,
+      'budgetTotal',
+      amount(models.map((d) => d.performance?.budgetTotal ?? (d.performance ? undefined : 0))),
+    );
+    put(
+      p,
+      'executedTotal',
+      amount(models.map((d) => d.performance?.executedTotal ?? (d.performance ? undefined : 0))),
+    );
     put(p, 'text', joinTexts(models.map((d) => d.performance?.text)));
     const projects = models.flatMap((d) =>
       (d.performance?.projects ?? []).map((pr) => {
@@ -510,7 +614,8 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
           const l = pr.funds[k];
           if (!l) continue;
           const lo: Obj = {};
-          for (const c of ['initialBudget', 'annualBudget', 'executed'] as const) put(lo, c, l[c] === undefined ? undefined : text(l[c]));
+          for (const c of ['initialBudget', 'annualBudget', 'executed'] as const)
+            put(lo, c, l[c] === undefined ? undefined : text(l[c]));
           funds[k] = lo;
         }
         o['funds'] = funds;
@@ -518,7 +623,14 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
         put(o, 'executionScore', pr.executionScore);
         if (pr.goals) o['goals'] = pr.goals.map((g) => ({ ...g }));
         o['indicators'] = pr.indicators.map((i) => {
-          const io: Obj = { level1: i.level1, level2: i.level2, name: i.name, target: i.target, actual: i.actual, weight: i.weight };
+          const io: Obj = {
+            level1: i.level1,
+            level2: i.level2,
+            name: i.name,
+            target: i.target,
+            actual: i.actual,
+            weight: i.weight,
+          };
           put(io, 'score', i.score);
           put(io, 'deviationReason', i.deviationReason);
           return io;
@@ -532,6 +644,8 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
     data['performance'] = p;
   }
   const notesOut: Obj = {};
-  for (const d of models) for (const [k, v] of Object.entries(d.notes ?? {})) notesOut[k] = joinTexts([notesOut[k] as string | undefined, v]);
+  for (const d of models)
+    for (const [k, v] of Object.entries(d.notes ?? {}))
+      notesOut[k] = joinTexts([notesOut[k] as string | undefined, v]);
   if (Object.keys(notesOut).length > 0) data['notes'] = notesOut;
 }

@@ -11,7 +11,11 @@ import { ErrorCode, JuesuanError } from '../errors.ts';
 import { importWorkbook } from './import.ts';
 import { templateWorkbook } from './template.ts';
 
-async function failure(bytes: Uint8Array, file: string, options = {}): Promise<{ e: JuesuanError; ms: number; text: string }> {
+async function failure(
+  bytes: Uint8Array,
+  file: string,
+  options = {},
+): Promise<{ e: JuesuanError; ms: number; text: string }> {
   const t = Date.now();
   const e = await importWorkbook(bytes, file, { year: 2022, unit: { kind: '行政' }, ...options }).then(
     () => undefined,
@@ -20,11 +24,18 @@ async function failure(bytes: Uint8Array, file: string, options = {}): Promise<{
   const ms = Date.now() - t;
   expect(e, 'should fail').toBeInstanceOf(JuesuanError);
   const je = e as JuesuanError;
-  return { e: je, ms, text: [je.message, ...je.problems.map((p) => `${p.file ?? ''} ${p.message}`)].join('\n') };
+  return {
+    e: je,
+    ms,
+    text: [je.message, ...je.problems.map((p) => `${p.file ?? ''} ${p.message}`)].join('\n'),
+  };
 }
 
 /** A small workbook with one T5-like table; `rows` are [code, name, 合计, 基本, 项目]. */
-async function t5Book(rows: (string | number | null)[][], header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出']): Promise<Uint8Array> {
+async function t5Book(
+  rows: (string | number | null)[][],
+  header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表五');
   ws.getCell('A1').value = '一般公共预算财政拨款支出决算表';
@@ -37,7 +48,9 @@ async function t5Book(rows: (string | number | null)[][], header = ['科目编�
 }
 
 /** A zip of the given entries with honest or lying sizes. */
-function zip(entries: { name: string; data: Uint8Array; method: 0 | 8; declaredSize?: number }[]): Uint8Array {
+function zip(
+  entries: { name: string; data: Uint8Array; method: 0 | 8; declaredSize?: number }[],
+): Uint8Array {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -112,7 +125,10 @@ describe('bad input', () => {
     expect(a.text).toContain('PDF');
     const b = await failure(new TextEncoder().encode('hello, world'), '报表.xlsx');
     expect(b.text).toMatch(/报表\.xlsx.*不是有效的 Excel 工作簿/);
-    const png = await failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'scan.xls');
+    const png = await failure(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      'scan.xls',
+    );
     expect(png.text).toContain('PNG');
     const docx = zip([{ name: 'word/document.xml', data: new TextEncoder().encode('<w/>'), method: 0 }]);
     expect((await failure(docx, '说明.xlsx')).text).toContain('Word');
@@ -199,7 +215,9 @@ describe('bad input', () => {
       ['2010450', '事业运行', 5, 5, 0],
     ]);
     const b = await failure(wrong, '错位.xlsx');
-    expect(b.text).toMatch(/工作表「表五」A8：项「2010450 事业运行」列在「20101 人大事务」（A7）之下，应在「20104」（A6）之下/);
+    expect(b.text).toMatch(
+      /工作表「表五」A8：项「2010450 事业运行」列在「20101 人大事务」（A7）之下，应在「20104」（A6）之下/,
+    );
   });
 
   it('no table at all, and a table whose header cannot be found', async () => {
@@ -228,8 +246,11 @@ describe('bad input', () => {
     });
     ws.getCell(r, col).value = '四十三万';
     const profile = wb.getWorksheet('单位概况')!;
-    for (let i = 1; i <= profile.rowCount; i++) if (profile.getCell(i, 1).value === 'unit.name') profile.getCell(i, 3).value = '甲单位';
+    for (let i = 1; i <= profile.rowCount; i++)
+      if (profile.getCell(i, 1).value === 'unit.name') profile.getCell(i, 3).value = '甲单位';
     const a = await failure(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), '填报.xlsx');
-    expect(a.text).toContain(`工作表「表一 收入支出决算总表」${String.fromCharCode(64 + col)}${r}：「四十三万」不是金额`);
+    expect(a.text).toContain(
+      `工作表「表一 收入支出决算总表」${String.fromCharCode(64 + col)}${r}：「四十三万」不是金额`,
+    );
   });
 });

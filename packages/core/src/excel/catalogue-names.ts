@@ -18,7 +18,11 @@ export interface NameIndex {
 const cache = new Map<string, NameIndex>();
 
 /** The catalogue of a year, or of the nearest built-in year when that year has none. */
-export function catalogueFor(kind: ClassificationKind, year: number, set?: CatalogueSet): Catalogue | undefined {
+export function catalogueFor(
+  kind: ClassificationKind,
+  year: number,
+  set?: CatalogueSet,
+): Catalogue | undefined {
   const own = set?.[kind];
   if (own) return own;
   const years = builtinYears(kind);

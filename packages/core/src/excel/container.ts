@@ -139,7 +139,12 @@ function compoundKind(bytes: Uint8Array, file: string): SpreadsheetKind {
   }
   if (names.includes('Workbook') || names.includes('Book')) return 'xls';
   if (names.includes('WordDocument'))
-    fail(ErrorCode.UnsupportedFormat, file, '是 Word 97-2003 文档（.doc），不是电子表格', '请给出 .xlsx、.xls 或 .csv 文件');
+    fail(
+      ErrorCode.UnsupportedFormat,
+      file,
+      '是 Word 97-2003 文档（.doc），不是电子表格',
+      '请给出 .xlsx、.xls 或 .csv 文件',
+    );
   fail(
     ErrorCode.UnsupportedFormat,
     file,
@@ -217,10 +222,25 @@ export async function checkWorkbookArchive(bytes: Uint8Array, file: string): Pro
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('word/document.xml'))
-      fail(ErrorCode.UnsupportedFormat, file, '是 Word 文档（.docx），不是电子表格', '请给出 .xlsx、.xls 或 .csv 文件');
+      fail(
+        ErrorCode.UnsupportedFormat,
+        file,
+        '是 Word 文档（.docx），不是电子表格',
+        '请给出 .xlsx、.xls 或 .csv 文件',
+      );
     if (names.has('content.xml'))
-      fail(ErrorCode.UnsupportedFormat, file, '是 OpenDocument 文件（.ods），不是 .xlsx', '请另存为 .xlsx 后再导入');
-    fail(ErrorCode.UnsupportedFormat, file, '是 ZIP 压缩包，不是 Excel 工作簿', '压缩包中没有 xl/workbook.xml');
+      fail(
+        ErrorCode.UnsupportedFormat,
+        file,
+        '是 OpenDocument 文件（.ods），不是 .xlsx',
+        '请另存为 .xlsx 后再导入',
+      );
+    fail(
+      ErrorCode.UnsupportedFormat,
+      file,
+      '是 ZIP 压缩包，不是 Excel 工作簿',
+      '压缩包中没有 xl/workbook.xml',
+    );
   }
   let total = 0;
   for (const e of entries) {

@@ -45,7 +45,8 @@ function plainNumbers(node: Node | null | undefined): void {
 export function dataFileToYaml(data: Record<string, unknown>, options: YamlOptions = {}): string {
   const doc = new Document(data);
   plainNumbers(doc.contents as Node);
-  if (options.header && options.header.length > 0) doc.commentBefore = options.header.map((l) => ` ${l}`).join('\n');
+  if (options.header && options.header.length > 0)
+    doc.commentBefore = options.header.map((l) => ` ${l}`).join('\n');
   if (options.sources) {
     const tables = doc.get('tables', true);
     if (isMap(tables))

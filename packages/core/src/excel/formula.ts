@@ -123,7 +123,8 @@ export function evaluateFormula(formula: string, ctx: EvalContext): FormulaValue
   });
   const rangeSum = (rg: Range): FormulaValue => {
     let v: FormulaValue = { fen: 0, known: false };
-    for (let r = rg.r0; r <= rg.r1; r++) for (let c = rg.c0; c <= rg.c1; c++) v = add(v, cellValue(ctx, r, c), 1);
+    for (let r = rg.r0; r <= rg.r1; r++)
+      for (let c = rg.c0; c <= rg.c1; c++) v = add(v, cellValue(ctx, r, c), 1);
     return v;
   };
   const refOrRange = (first: string): Arg => {
@@ -135,7 +136,12 @@ export function evaluateFormula(formula: string, ctx: EvalContext): FormulaValue
       const b = t && t.t === 'ref' ? parseAddress(t.v) : undefined;
       if (!b) throw new FormulaError('区域地址不对');
       return {
-        range: { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) },
+        range: {
+          r0: Math.min(a.r, b.r),
+          c0: Math.min(a.c, b.c),
+          r1: Math.max(a.r, b.r),
+          c1: Math.max(a.c, b.c),
+        },
       };
     }
     return { value: cellValue(ctx, a.r, a.c) };

@@ -29,7 +29,11 @@ function gridCell(v: ExcelJS.CellValue): GridCell | undefined {
     if ('formula' in v || 'sharedFormula' in v) {
       const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       const res = f.result as unknown;
-      const out: GridCell = { text: '', formula: f.formula ?? '', hasResult: res !== undefined && res !== null };
+      const out: GridCell = {
+        text: '',
+        formula: f.formula ?? '',
+        hasResult: res !== undefined && res !== null,
+      };
       if (typeof res === 'number') {
         out.num = res;
         out.text = numberText(res);

@@ -13,15 +13,29 @@ import type { DocTable } from '../report/document.ts';
 import { builtinProfile } from '../report/profile.ts';
 import { writeXlsx } from '../report/writers/xlsx.ts';
 import { generateUnitData } from '../testing/generate-unit.ts';
-import { importWorkbook, importWorkbooks, pathOfLocation, sourceOfPath, type ImportResult } from './import.ts';
-import { layoutCsv, layoutWorkbook, toGb18030, unitInYuanForTests, type LayoutOptions } from './testing-layouts.ts';
+import {
+  importWorkbook,
+  importWorkbooks,
+  pathOfLocation,
+  sourceOfPath,
+  type ImportResult,
+} from './import.ts';
+import {
+  layoutCsv,
+  layoutWorkbook,
+  toGb18030,
+  unitInYuanForTests,
+  type LayoutOptions,
+} from './testing-layouts.ts';
 
 type Obj = Record<string, unknown>;
 
 const unitInYuan = unitInYuanForTests;
 
 function tablesOf(d: Disclosure, profile: string): DocTable[] {
-  return buildReport(d, builtinProfile(profile)).tables.filter((t) => (TABLE_IDS as readonly string[]).includes(t.id));
+  return buildReport(d, builtinProfile(profile)).tables.filter((t) =>
+    (TABLE_IDS as readonly string[]).includes(t.id),
+  );
 }
 
 /** Every printed amount of the tables, and whether the import gives it back exactly. */
@@ -38,13 +52,18 @@ function compare(tables: DocTable[], imported: Disclosure): { total: number; wro
         const col = budget ? cell.ref.column.slice(7) : cell.ref.column;
         const r = table.byKey.get(cell.ref.row);
         const got = budget ? r?.budget?.[col] : r?.values[col];
-        if (got !== cell.fen) wrong.push(`${t.id} ${cell.ref.row} ${cell.ref.column}: ${cell.fen} → ${String(got)}`);
+        if (got !== cell.fen)
+          wrong.push(`${t.id} ${cell.ref.row} ${cell.ref.column}: ${cell.fen} → ${String(got)}`);
       }
   }
   return { total, wrong };
 }
 
-async function roundTrip(data: Obj, profile: string, write: (tables: DocTable[]) => Promise<ImportResult>): Promise<{ total: number; wrong: string[]; result: ImportResult }> {
+async function roundTrip(
+  data: Obj,
+  profile: string,
+  write: (tables: DocTable[]) => Promise<ImportResult>,
+): Promise<{ total: number; wrong: string[]; result: ImportResult }> {
   const d = disclosureFromData(data);
   const tables = tablesOf(d, profile);
   const result = await write(tables);
@@ -69,7 +88,10 @@ describe('import recovers every printed figure', () => {
         note: '注：本表反映部门本年度的总收支和年末结转结余情况。',
       };
       const { total, wrong, result } = await roundTrip(data, 'xinjiang-2022', async (tables) =>
-        importWorkbook(await layoutWorkbook(tables, o), 'caijue.xlsx', { year: 2022, unit: { kind: kindOf(data) } }),
+        importWorkbook(await layoutWorkbook(tables, o), 'caijue.xlsx', {
+          year: 2022,
+          unit: { kind: kindOf(data) },
+        }),
       );
       expect(wrong).toEqual([]);
       expect(total).toBeGreaterThan(200);
@@ -86,7 +108,10 @@ describe('import recovers every printed figure', () => {
     for (const seed of [21, 22]) {
       const data = generateUnitData({ seed, withFund: seed === 22 }) as Obj;
       const { total, wrong, result } = await roundTrip(data, 'xinjiang-2022', async (tables) => {
-        const bytes = await writeXlsx({ ...buildReport(disclosureFromData(data), builtinProfile('xinjiang-2022')), tables });
+        const bytes = await writeXlsx({
+          ...buildReport(disclosureFromData(data), builtinProfile('xinjiang-2022')),
+          tables,
+        });
         return importWorkbook(bytes, 'publication.xlsx', { year: 2022, unit: { kind: kindOf(data) } });
       });
       expect(wrong).toEqual([]);
@@ -99,7 +124,10 @@ describe('import recovers every printed figure', () => {
   it('split code columns (类 / 款 / 项), T5 with 年初预算数, T6 two-sided (Shanghai 2024 form)', async () => {
     const data = generateUnitData({ seed: 31, withFund: true }) as Obj;
     const { total, wrong } = await roundTrip(data, 'shanghai-2024', async (tables) => {
-      const bytes = await writeXlsx({ ...buildReport(disclosureFromData(data), builtinProfile('shanghai-2024')), tables });
+      const bytes = await writeXlsx({
+        ...buildReport(disclosureFromData(data), builtinProfile('shanghai-2024')),
+        tables,
+      });
       return importWorkbook(bytes, 'shanghai.xlsx', { year: 2022, unit: { kind: kindOf(data) } });
     });
     expect(wrong).toEqual([]);
@@ -108,7 +136,13 @@ describe('import recovers every printed figure', () => {
 
   it('元 with thousands separators as text, year in the titles, central form (T6 两栏, T9 expenditure only)', async () => {
     const data = unitInYuan(41, { withFund: true });
-    const o: LayoutOptions = { unit: '元', thousandsText: true, zero: 'number', year: 2022, sheetName: (_t, i) => `表${i + 1}` };
+    const o: LayoutOptions = {
+      unit: '元',
+      thousandsText: true,
+      zero: 'number',
+      year: 2022,
+      sheetName: (_t, i) => `表${i + 1}`,
+    };
     const { total, wrong, result } = await roundTrip(data, 'central', async (tables) =>
       importWorkbook(await layoutWorkbook(tables, o), 'central.xlsx', { unit: { kind: kindOf(data) } }),
     );
@@ -134,7 +168,10 @@ describe('import recovers every printed figure', () => {
     const data = unitInYuan(61);
     const { total, wrong } = await roundTrip(data, 'xinjiang-2022', async (tables) =>
       importWorkbooks(
-        tables.map((t, i) => ({ bytes: toGb18030(layoutCsv(t, { unit: '元', zero: 'dash' })), fileName: `表${i + 1}.csv` })),
+        tables.map((t, i) => ({
+          bytes: toGb18030(layoutCsv(t, { unit: '元', zero: 'dash' })),
+          fileName: `表${i + 1}.csv`,
+        })),
         { year: 2022, unit: { kind: kindOf(data) } },
       ),
     );

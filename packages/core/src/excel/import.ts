@@ -18,7 +18,14 @@ import { sniffSpreadsheet } from './container.ts';
 import { readCsvGrid } from './grid-csv.ts';
 import { readXlsxGrid } from './grid-xlsx.ts';
 import type { Workbook } from './grid.ts';
-import { readTables, type CellSource, type ReadContext, type ReadRow, type ReadTable, type SkippedItem } from './read-table.ts';
+import {
+  readTables,
+  type CellSource,
+  type ReadContext,
+  type ReadRow,
+  type ReadTable,
+  type SkippedItem,
+} from './read-table.ts';
 import { isTemplateWorkbook, readTemplateWorkbook } from './read-template.ts';
 
 export type { CellSource } from './read-table.ts';
@@ -30,7 +37,13 @@ export interface ImportOptions {
   /** 决算年度, when the workbook does not say it (a title "2022年度…" does). */
   year?: number;
   /** Unit profile fields the tables do not carry (name comes from "编制单位：" when printed). */
-  unit?: { name?: string; kind?: '行政' | '参公' | '事业'; code?: string; region?: string; level?: '部门' | '单位' };
+  unit?: {
+    name?: string;
+    kind?: '行政' | '参公' | '事业';
+    code?: string;
+    region?: string;
+    level?: '部门' | '单位';
+  };
   profile?: string;
   /** Unit of tables that print no "单位：" line (default 万元, as publications print). */
   defaultUnit?: MoneyUnit;
@@ -84,13 +97,17 @@ const UNIT_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 export async function readWorkbookGrid(bytes: Uint8Array, fileName: string): Promise<Workbook> {
   const kind = sniffSpreadsheet(bytes, fileName);
   if (kind === 'xls')
-    throw new JuesuanError(ErrorCode.UnsupportedFormat, `${fileName}：旧版 Excel 97-2003 工作簿（.xls）需先转换`, [
-      {
-        file: fileName,
-        message:
-          '请在 Excel 或 WPS 中另存为 .xlsx 后导入；命令行 juesuan import 会自动用 LibreOffice 转换（需安装 LibreOffice）',
-      },
-    ]);
+    throw new JuesuanError(
+      ErrorCode.UnsupportedFormat,
+      `${fileName}：旧版 Excel 97-2003 工作簿（.xls）需先转换`,
+      [
+        {
+          file: fileName,
+          message:
+            '请在 Excel 或 WPS 中另存为 .xlsx 后导入；命令行 juesuan import 会自动用 LibreOffice 转换（需安装 LibreOffice）',
+        },
+      ],
+    );
   if (kind === 'csv') return readCsvGrid(bytes, fileName);
   return readXlsxGrid(bytes, fileName);
 }
@@ -105,7 +122,10 @@ export async function importWorkbook(
 }
 
 /** Imports several files that together hold the tables (one table per CSV, or a workbook per table). */
-export async function importWorkbooks(inputs: WorkbookInput[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importWorkbooks(
+  inputs: WorkbookInput[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (inputs.length === 0) throw new JuesuanError(ErrorCode.BadInput, '没有给出要导入的文件');
   const books: Workbook[] = [];
   for (const i of inputs) books.push(await readWorkbookGrid(i.bytes, i.fileName));
@@ -162,7 +182,12 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
     }
     skipped.push(...ctx.skipped.map((s) => ({ ...s, file: wb.file })));
   }
-  if (problems.length > 0) throw new JuesuanError(ErrorCode.BadInput, importFailedTitle(files, problems.length), problems.slice(0, 50));
+  if (problems.length > 0)
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      importFailedTitle(files, problems.length),
+      problems.slice(0, 50),
+    );
   if (tables.size === 0) {
     throw new JuesuanError(ErrorCode.NotFound, `${files.join('、')}：没有找到九张公开报表中的任何一张`, [
       {
@@ -180,8 +205,11 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
     missing.push({ file: files[0], message: '表中没有“编制单位：”一行；请用 --unit-name 指明单位名称' });
   if (options.unit?.kind === undefined)
     missing.push({ file: files[0], message: '报表不载明单位性质；请用 --kind 行政|参公|事业 指明' });
-  if (missing.length > 0) throw new JuesuanError(ErrorCode.BadInput, `${files.join('、')}：还缺少报表以外的信息`, missing);
-  const unit: MoneyUnit = [...tables.values()].map((t) => t.unit).sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
+  if (missing.length > 0)
+    throw new JuesuanError(ErrorCode.BadInput, `${files.join('、')}：还缺少报表以外的信息`, missing);
+  const unit: MoneyUnit = [...tables.values()]
+    .map((t) => t.unit)
+    .sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
   const sources: Record<string, CellSource> = {};
   const tablesOut: Record<string, unknown> = {};
   for (const id of TABLE_IDS) {
@@ -189,14 +217,17 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
     if (!t) continue;
     // A table printed with no figure at all (blank cells under its header) is an empty table.
     const blank = t.rows.every((r) => [...r.values.values()].every((v) => v.blank));
-    const rows = blank ? [] : orderRows(id, t.rows).map((r, i) => rowData(id, r, unit, `tables.${id}.rows[${i}]`, sources));
+    const rows = blank
+      ? []
+      : orderRows(id, t.rows).map((r, i) => rowData(id, r, unit, `tables.${id}.rows[${i}]`, sources));
     const out: Record<string, unknown> = {};
     if (t.emptyStatement !== undefined) out['emptyStatement'] = t.emptyStatement;
     out['rows'] = rows;
     tablesOut[id] = out;
   }
   const unitOut: Record<string, unknown> = { name, kind: options.unit!.kind };
-  for (const k of ['code', 'region', 'level'] as const) if (options.unit?.[k] !== undefined) unitOut[k] = options.unit[k];
+  for (const k of ['code', 'region', 'level'] as const)
+    if (options.unit?.[k] !== undefined) unitOut[k] = options.unit[k];
   const data: DataFile = { format: FORMAT_ID, year, amountUnit: unit, decimals: 2 };
   if (options.profile !== undefined) data['profile'] = options.profile;
   data['unit'] = unitOut;
@@ -239,7 +270,11 @@ function mostCommon<T>(xs: T[]): T | undefined {
 }
 
 /** The data-file order of rows: the form's order of fixed rows, code rows where the form lists them. */
-const CODE_POSITION: Partial<Record<TableId, string>> = { t1: 'expenditureTotal', t4: 'expenditureTotal', t6: 'personnelTotal' };
+const CODE_POSITION: Partial<Record<TableId, string>> = {
+  t1: 'expenditureTotal',
+  t4: 'expenditureTotal',
+  t6: 'personnelTotal',
+};
 
 export function orderRows<R extends { key: string; code?: string }>(id: TableId, rows: R[]): R[] {
   const spec = TABLE_SPECS[id];
@@ -315,18 +350,27 @@ export function sourceOfPath(sources: Record<string, CellSource>, path: string):
 /** Data-file path of a finding's location (table cell or field) in an imported data file. */
 export function pathOfLocation(
   data: DataFile,
-  loc: { table?: TableId; row?: string; column?: string; which?: 'value' | 'prior' | 'budget'; field?: string },
+  loc: {
+    table?: TableId;
+    row?: string;
+    column?: string;
+    which?: 'value' | 'prior' | 'budget';
+    field?: string;
+  },
 ): string | undefined {
   if (loc.field !== undefined) return loc.field;
   if (!loc.table || !loc.row) return undefined;
-  const rows = ((data['tables'] as Record<string, { rows?: Record<string, unknown>[] }> | undefined)?.[loc.table]
-    ?.rows ?? []) as Record<string, unknown>[];
+  const rows = ((data['tables'] as Record<string, { rows?: Record<string, unknown>[] }> | undefined)?.[
+    loc.table
+  ]?.rows ?? []) as Record<string, unknown>[];
   const i = rows.findIndex((r) => r['row'] === loc.row || r['code'] === loc.row);
   if (i < 0) return undefined;
   const base = `tables.${loc.table}.rows[${i}]`;
   if (!loc.column) return base;
   const which = loc.which ?? 'value';
-  return which === 'value' ? `${base}.${loc.column}` : `${base}.${which === 'prior' ? 'prior' : 'initialBudget'}.${loc.column}`;
+  return which === 'value'
+    ? `${base}.${loc.column}`
+    : `${base}.${which === 'prior' ? 'prior' : 'initialBudget'}.${loc.column}`;
 }
 
 /** A cell reference for people: "填报.xlsx 工作表「表五」C12". */

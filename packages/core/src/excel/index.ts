@@ -16,7 +16,12 @@ export {
 } from './import.ts';
 export { formatImportReport } from './report-text.ts';
 export { templateWorkbook, exportWorkbook, type TemplateOptions, type ExportOptions } from './template.ts';
-export { sniffSpreadsheet, MAX_WORKBOOK_BYTES, MAX_INFLATED_BYTES, type SpreadsheetKind } from './container.ts';
+export {
+  sniffSpreadsheet,
+  MAX_WORKBOOK_BYTES,
+  MAX_INFLATED_BYTES,
+  type SpreadsheetKind,
+} from './container.ts';
 export { TABLE_TITLES, matchTableTitle } from './vocabulary.ts';
 export { dataFileToYaml, type YamlOptions } from './data-yaml.ts';
 export { parseDataFile } from './data-text.ts';

@@ -111,7 +111,14 @@ export function dataFromModel(d: Disclosure): Obj {
       put(po, 'executionScore', pr.executionScore);
       if (pr.goals) po['goals'] = pr.goals.map((g) => ({ ...g }));
       po['indicators'] = pr.indicators.map((i) => {
-        const io: Obj = { level1: i.level1, level2: i.level2, name: i.name, target: i.target, actual: i.actual, weight: i.weight };
+        const io: Obj = {
+          level1: i.level1,
+          level2: i.level2,
+          name: i.name,
+          target: i.target,
+          actual: i.actual,
+          weight: i.weight,
+        };
         put(io, 'score', i.score);
         put(io, 'deviationReason', i.deviationReason);
         return io;

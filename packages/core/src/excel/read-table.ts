@@ -12,7 +12,16 @@ import type { Fen, MoneyUnit } from '../money/amount.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
 import { readCellAmount } from './amounts.ts';
 import { codeByName, nameIndex, nameOfCode, type NameIndex } from './catalogue-names.ts';
-import { address, cellAt, columnCount, columnName, ownCell, type GridCell, type Sheet, type Workbook } from './grid.ts';
+import {
+  address,
+  cellAt,
+  columnCount,
+  columnName,
+  ownCell,
+  type GridCell,
+  type Sheet,
+  type Workbook,
+} from './grid.ts';
 import {
   BUDGET_WORDS,
   CODE_HEADERS,
@@ -236,7 +245,9 @@ export function findTables(wb: Workbook, ctx: ReadContext): Block[] {
         reason: `标题不是九张公开报表中的《${TABLE_SPECS[id].name}》（另有更符合的表），未读取`,
       });
     if (pool.length > 1) {
-      const places = pool.map((b) => (b.row >= 0 ? where(b.sheet, b.row, b.col) : `工作表「${b.sheet.name}」`));
+      const places = pool.map((b) =>
+        b.row >= 0 ? where(b.sheet, b.row, b.col) : `工作表「${b.sheet.name}」`,
+      );
       ctx.problems.push({
         file: ctx.file,
         message: `找到 ${pool.length} 张《${TABLE_SPECS[id].name}》：${places.join('、')}；请删去多余的一张（或把续表标题写成“…（续）”）后再导入`,
@@ -245,7 +256,8 @@ export function findTables(wb: Workbook, ctx: ReadContext): Block[] {
     }
     const first = pool[0]!;
     chosen.push(first);
-    for (const c of cands.filter((b) => b.continuation && b !== first && b.sheet === first.sheet)) chosen.push(c);
+    for (const c of cands.filter((b) => b.continuation && b !== first && b.sheet === first.sheet))
+      chosen.push(c);
     if (!first.strong)
       ctx.warnings.push(
         `${where(first.sheet, Math.max(first.row, 0), first.col)}「${first.text}」按《${TABLE_SPECS[id].name}》读取（标题前有其他文字，请核对）`,
@@ -338,7 +350,11 @@ function pathOf(sheet: Sheet, headerRows: number[], c: number, left: number): st
     let t = cellAt(sheet, h, c)?.text.trim() ?? '';
     // A group label written once over unmerged cells (CSV, hand-made sheets) covers the cells to its right
     // that have headers below them.
-    if (t === '' && !sheet.mergeMaster.has(`${h}:${c}`) && headerRows.slice(i + 1).some((lower) => textAtCell(sheet, lower, c) !== ''))
+    if (
+      t === '' &&
+      !sheet.mergeMaster.has(`${h}:${c}`) &&
+      headerRows.slice(i + 1).some((lower) => textAtCell(sheet, lower, c) !== '')
+    )
       for (let cc = c - 1; cc >= left; cc--) {
         const x = cellAt(sheet, h, cc)?.text.trim() ?? '';
         if (x !== '') {
@@ -363,11 +379,15 @@ function roleOf(id: TableId, c: number, path: string[], cols: Map<string, string
   if (leaf in CODE_PART_HEADERS && norm.some((p) => CODE_HEADERS.has(p) || p === '项目')) {
     return { ...role, kind: 'codePart', part: CODE_PART_HEADERS[leaf]! };
   }
-  if (leaf in CODE_PART_HEADERS && norm.length === 1) return { ...role, kind: 'codePart', part: CODE_PART_HEADERS[leaf]! };
+  if (leaf in CODE_PART_HEADERS && norm.length === 1)
+    return { ...role, kind: 'codePart', part: CODE_PART_HEADERS[leaf]! };
   if (CODE_HEADERS.has(leaf)) return { ...role, kind: 'code' };
   if (ROW_NUMBER_HEADERS.has(leaf)) return { ...role, kind: 'rowNo' };
   if (NAME_HEADERS.has(leaf)) return { ...role, kind: 'name' };
-  if (norm.some((p) => UNUSED_COLUMN_WORDS.includes(p)) && !(id === 't7' && norm.includes(normLabel('全年预算数'))))
+  if (
+    norm.some((p) => UNUSED_COLUMN_WORDS.includes(p)) &&
+    !(id === 't7' && norm.includes(normLabel('全年预算数')))
+  )
     return { ...role, kind: 'unused' };
   let which: ColumnRole['which'] = 'value';
   if (norm.some((p) => PRIOR_WORDS.some((w) => p.startsWith(w)))) which = 'prior';
@@ -408,7 +428,8 @@ function sidesOf(roles: ColumnRole[]): Side[] {
   };
   for (const r of roles) {
     const key = r.kind === 'code' || r.kind === 'codePart' || r.kind === 'name';
-    if (key && (!cur || cur.values.length > 0 || (r.kind === 'name' && cur.nameCol !== undefined))) cur = fresh();
+    if (key && (!cur || cur.values.length > 0 || (r.kind === 'name' && cur.nameCol !== undefined)))
+      cur = fresh();
     if (!cur && r.kind === 'value') cur = fresh();
     if (!cur) continue;
     if (cur.values.length === 0 && cur.hint === undefined) {
@@ -446,13 +467,18 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     }
   };
   scanLine([block.text]);
-  if (block.prefix.length >= 2 && !block.fromSheetName) ctx.unitNames.push(block.prefix.replace(YEAR_TEXT, ''));
+  if (block.prefix.length >= 2 && !block.fromSheetName)
+    ctx.unitNames.push(block.prefix.replace(YEAR_TEXT, ''));
   if (block.row >= 0) scanLine(lineText(block.row).filter((t) => t !== block.text));
   let headerTop = -1;
   for (let r = block.top; r < block.bottom && r < block.top + 12; r++) {
     if (!block.includeHidden && sheet.hiddenRows.has(r)) continue;
     const texts = lineText(r);
-    if (texts.some((t) => HEADER_SET.has(normLabel(t)) || /^(?:项目|科目|收入|支出|预算数|决算数)/.test(normLabel(t)))) {
+    if (
+      texts.some(
+        (t) => HEADER_SET.has(normLabel(t)) || /^(?:项目|科目|收入|支出|预算数|决算数)/.test(normLabel(t)),
+      )
+    ) {
       headerTop = r;
       break;
     }
@@ -481,7 +507,10 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
       if (id !== 't7' && c - left <= 1) {
         const core = rowLabelCore(t);
         if (fixed.has(core) || core === GRAND_TOTAL_LABEL || (idx && idx.classes.has(core))) return true;
-        if (id === 't4' && Object.values(T4_KIND_LABELS).some((ls) => ls.some((l) => rowLabelCore(l) === core)))
+        if (
+          id === 't4' &&
+          Object.values(T4_KIND_LABELS).some((ls) => ls.some((l) => rowLabelCore(l) === core))
+        )
           return true;
       }
     }
@@ -518,7 +547,10 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     }
     const role = roleOf(id, c, path, cols);
     roles.push(role);
-    if ((role.kind === 'unknown' || role.kind === 'unused') && columnHasAmounts(sheet, c, bodyTop, block.bottom))
+    if (
+      (role.kind === 'unknown' || role.kind === 'unused') &&
+      columnHasAmounts(sheet, c, bodyTop, block.bottom)
+    )
       ctx.skipped.push({
         sheet: sheet.name,
         cell: address(headerRows[headerRows.length - 1] ?? headerTop, c),
@@ -532,7 +564,9 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
   const sides = sidesOf(roles);
   const valueCols = sides.flatMap((s) => s.values);
   if (valueCols.length === 0) {
-    const found = roles.filter((r) => r.path.length > 0).map((r) => `${columnName(r.c)}「${r.path.join('›')}」`);
+    const found = roles
+      .filter((r) => r.path.length > 0)
+      .map((r) => `${columnName(r.c)}「${r.path.join('›')}」`);
     ctx.problems.push({
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》的表头中没有可识别的金额列（找到：${found.join('、') || '无'}）；应有 ${TABLE_SPECS[id].columns.map((c) => `“${c.label}”`).join('、')} 等列`,
@@ -540,7 +574,12 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     return undefined;
   }
   const needKey = id !== 't7';
-  if (needKey && sides.every((s) => s.nameCol === undefined && s.codeCol === undefined && s.partCols.every((p) => p === undefined))) {
+  if (
+    needKey &&
+    sides.every(
+      (s) => s.nameCol === undefined && s.codeCol === undefined && s.partCols.every((p) => p === undefined),
+    )
+  ) {
     ctx.problems.push({
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》缺少“项目”（或“科目编码”“科目名称”）列，无法确定各行是什么`,
@@ -548,7 +587,9 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     return undefined;
   }
   const seen = new Set(valueCols.filter((v) => v.which === 'value').map((v) => v.column));
-  const missing = TABLE_SPECS[id].columns.filter((c) => !seen.has(c.id) && !(id === 't4' && seen.has('amount')));
+  const missing = TABLE_SPECS[id].columns.filter(
+    (c) => !seen.has(c.id) && !(id === 't4' && seen.has('amount')),
+  );
   if (missing.length > 0 && id !== 't7')
     ctx.warnings.push(
       `${where(sheet, headerTop, left)}《${TABLE_SPECS[id].name}》没有 ${missing.map((m) => `“${m.label}”`).join('、')} 列，这些数未知`,
@@ -592,7 +633,10 @@ interface TableState {
 function stripOrdinal(text: string): string {
   return text
     .trim()
-    .replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)][、.．]?|\d+[、.．](?!\d)|其中[:：]?)\s*/u, '')
+    .replace(
+      /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)][、.．]?|\d+[、.．](?!\d)|其中[:：]?)\s*/u,
+      '',
+    )
     .trim();
 }
 
@@ -612,7 +656,8 @@ export function splitCodeText(text: string): { code?: string; rest: string } {
 function codeAllowed(id: TableId, code: string): string | undefined {
   const spec = TABLE_SPECS[id];
   if (!spec.codes) return `${spec.number}没有科目行`;
-  if (spec.codes === 'function-class' && code.length !== 3) return `${spec.number}只列功能分类的类（3 位编码）`;
+  if (spec.codes === 'function-class' && code.length !== 3)
+    return `${spec.number}只列功能分类的类（3 位编码）`;
   if (spec.codes === 'economic' && code.length === 7) return '经济分类只有类（3 位）和款（5 位）';
   return undefined;
 }
@@ -628,9 +673,11 @@ function readSide(
 ): void {
   const { sheet, table: id } = block;
   const fixed = fixedLabelMap(id);
-  const hint = side.hint ?? (id === 't1' || id === 't4' ? (sideIndex === 0 ? 'income' : 'expenditure') : undefined);
+  const hint =
+    side.hint ?? (id === 't1' || id === 't4' ? (sideIndex === 0 ? 'income' : 'expenditure') : undefined);
   const twoSided = layout.sides.filter((s) => s.values.length > 0).length > 1;
-  let phase: 'income' | 'opening' | 'expenditure' | 'closing' = hint === 'expenditure' ? 'expenditure' : 'income';
+  let phase: 'income' | 'opening' | 'expenditure' | 'closing' =
+    hint === 'expenditure' ? 'expenditure' : 'income';
   let lastClass: string | undefined;
   let lastSection: string | undefined;
   const stack: { code: string; where: string; name: string }[] = [];
@@ -721,7 +768,8 @@ function readSide(
         columnOverride = kindOf(core);
       } else key = fixed.get(core);
       if (key !== undefined) isFixed = true;
-      else if (idx) code = codeByName(idx, label, { lastClass, lastSection }, TABLE_SPECS[id].codes === 'function-class');
+      else if (idx)
+        code = codeByName(idx, label, { lastClass, lastSection }, TABLE_SPECS[id].codes === 'function-class');
     }
     if (key === undefined && code !== undefined) {
       const bad = codeAllowed(id, code);
@@ -737,7 +785,8 @@ function readSide(
       key = code;
     }
     // T7 printed as one line of figures: the header names each cell's row.
-    if (key === undefined && values.length > 0 && values.every((v) => v.row !== undefined)) key = values[0]!.row!;
+    if (key === undefined && values.length > 0 && values.every((v) => v.row !== undefined))
+      key = values[0]!.row!;
     if (key === undefined) {
       if (amountsHere || label !== '')
         ctx.skipped.push({
@@ -756,7 +805,11 @@ function readSide(
       else if (key === 'closingCarryover') phase = 'closing';
       else if (key.startsWith('expenditure') || key === 'surplusDistribution') phase = 'expenditure';
     } else if (id === 't1' || id === 't4') phase = 'expenditure';
-    const keyWhere = address(r, (code !== undefined ? (side.codeCol ?? side.partCols.find((c) => c !== undefined)) : labelCol) ?? firstKey);
+    const keyWhere = address(
+      r,
+      (code !== undefined ? (side.codeCol ?? side.partCols.find((c) => c !== undefined)) : labelCol) ??
+        firstKey,
+    );
     let row = state.rows.get(key);
     if (code !== undefined) {
       if (row) {
@@ -792,7 +845,8 @@ function readSide(
       else if (code.length === 5) [lastClass, lastSection] = [code.slice(0, 3), code];
     }
     if (!row) {
-      const name = code !== undefined ? stripOrdinal(label) || (idx ? nameOfCode(idx, code) : undefined) : undefined;
+      const name =
+        code !== undefined ? stripOrdinal(label) || (idx ? nameOfCode(idx, code) : undefined) : undefined;
       row = {
         key,
         fixed: isFixed,
@@ -855,7 +909,8 @@ function readSide(
 }
 
 function kindOf(core: string): string | undefined {
-  for (const [k, ls] of Object.entries(T4_KIND_LABELS)) if (ls.some((l) => rowLabelCore(l) === core)) return k;
+  for (const [k, ls] of Object.entries(T4_KIND_LABELS))
+    if (ls.some((l) => rowLabelCore(l) === core)) return k;
   return undefined;
 }
 
@@ -874,13 +929,25 @@ function rowNote(sheet: Sheet, r: number, block: Block): string | undefined {
   return undefined;
 }
 
-function handleNote(text: string, state: TableState, sheet: Sheet, r: number, ctx: ReadContext, sideIndex: number): void {
+function handleNote(
+  text: string,
+  state: TableState,
+  sheet: Sheet,
+  r: number,
+  ctx: ReadContext,
+  sideIndex: number,
+): void {
   if (sideIndex > 0) return;
   if (EMPTY_TABLE_TEXT.test(text)) {
     state.emptyStatement ??= text.replace(/^(?:注|说明|备注)\d*[:：]\s*/, '').trim();
     return;
   }
-  ctx.skipped.push({ sheet: sheet.name, cell: address(r, 0), text: text.slice(0, 40), reason: '表下的说明文字' });
+  ctx.skipped.push({
+    sheet: sheet.name,
+    cell: address(r, 0),
+    text: text.slice(0, 40),
+    reason: '表下的说明文字',
+  });
 }
 
 /** Reads every table found in a workbook. */
@@ -893,7 +960,11 @@ export function readTables(wb: Workbook, ctx: ReadContext): ReadTable[] {
     if (!layout) continue;
     let entry = states.get(block.table);
     if (!entry) {
-      entry = { state: { id: block.table, rows: new Map(), order: [], cells: 0 }, first: block, unit: layout.unit };
+      entry = {
+        state: { id: block.table, rows: new Map(), order: [], cells: 0 },
+        first: block,
+        unit: layout.unit,
+      };
       states.set(block.table, entry);
     } else if (entry.unit !== layout.unit) {
       ctx.problems.push({

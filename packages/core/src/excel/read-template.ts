@@ -66,7 +66,10 @@ class Reader {
   }
 
   problem(sheet: Sheet, r: number, c: number, message: string): void {
-    this.problems.push({ file: this.wb.file, message: `工作表「${sheet.name}」${address(r, c)}：${message}` });
+    this.problems.push({
+      file: this.wb.file,
+      message: `工作表「${sheet.name}」${address(r, c)}：${message}`,
+    });
   }
 
   src(sheet: Sheet, r: number, c: number): CellSource {
@@ -87,7 +90,10 @@ class Reader {
         return { row: r, byCol };
       }
     }
-    this.problems.push({ file: this.wb.file, message: `工作表「${sheet.name}」的隐藏键行（第 3 行）被改动，无法读取` });
+    this.problems.push({
+      file: this.wb.file,
+      message: `工作表「${sheet.name}」的隐藏键行（第 3 行）被改动，无法读取`,
+    });
     return undefined;
   }
 
@@ -103,7 +109,12 @@ class Reader {
     const a = readCellAmount(cell, this.unit);
     if (a.kind === 'amount') return { fen: a.fen, known: true };
     if (a.kind === 'text') {
-      this.problem(sheet, r, c, `「${a.text.slice(0, 30)}」不是金额：请填数字（单位${this.unit}），没有的数填 0，不知道的留空`);
+      this.problem(
+        sheet,
+        r,
+        c,
+        `「${a.text.slice(0, 30)}」不是金额：请填数字（单位${this.unit}），没有的数填 0，不知道的留空`,
+      );
       return undefined;
     }
     return { fen: 0, known: false };
@@ -136,7 +147,12 @@ class Reader {
         const a = readCellAmount({ text: numberText(cell.num) }, this.unit);
         if (a.kind === 'amount') return { fen: a.fen, known: true };
       }
-      this.problem(sheet, r, c, `公式「=${cell.formula}」无法计算（${e.message}），请改为数字或在 Excel 中重新计算后保存`);
+      this.problem(
+        sheet,
+        r,
+        c,
+        `公式「=${cell.formula}」无法计算（${e.message}），请改为数字或在 Excel 中重新计算后保存`,
+      );
       return undefined;
     } finally {
       this.active.delete(key);
@@ -197,7 +213,12 @@ function readFieldSheets(rd: Reader, data: Obj): void {
   }
 }
 
-function readTableSheet(rd: Reader, id: TableId, name: string, idx: ReturnType<typeof nameIndex> | undefined): { table?: Obj; rows: number; cells: number } {
+function readTableSheet(
+  rd: Reader,
+  id: TableId,
+  name: string,
+  idx: ReturnType<typeof nameIndex> | undefined,
+): { table?: Obj; rows: number; cells: number } {
   const sheet = rd.sheet(name);
   if (!sheet) return { rows: 0, cells: 0 };
   const k = rd.keys(sheet);
@@ -226,7 +247,8 @@ function readTableSheet(rd: Reader, id: TableId, name: string, idx: ReturnType<t
         continue;
       }
       o['row'] = rk;
-      if (nameText !== undefined && nameText.trim() !== '' && nameText !== fixedRowLabel(id, rk)) o['name'] = nameText;
+      if (nameText !== undefined && nameText.trim() !== '' && nameText !== fixedRowLabel(id, rk))
+        o['name'] = nameText;
     } else {
       const codeCol = colOf.get('code');
       const codeText = codeCol !== undefined ? rd.text(sheet, r, codeCol) : undefined;
@@ -238,7 +260,9 @@ function readTableSheet(rd: Reader, id: TableId, name: string, idx: ReturnType<t
             sheet,
             r,
             codeCol ?? 1,
-            codeText ? `「${codeText}」不是科目编码（应为 3、5 或 7 位数字）` : '这一行填了名称或金额，但没有科目编码',
+            codeText
+              ? `「${codeText}」不是科目编码（应为 3、5 或 7 位数字）`
+              : '这一行填了名称或金额，但没有科目编码',
           );
         continue;
       }
@@ -294,7 +318,10 @@ function readTableSheet(rd: Reader, id: TableId, name: string, idx: ReturnType<t
   return { table, rows: rows.length, cells };
 }
 
-function listItems(rd: Reader, ls: ListSheet): { item: Obj; sheet: Sheet; r: number; cols: Map<string, number> }[] {
+function listItems(
+  rd: Reader,
+  ls: ListSheet,
+): { item: Obj; sheet: Sheet; r: number; cols: Map<string, number> }[] {
   const sheet = rd.sheet(ls.name);
   if (!sheet) return [];
   const k = rd.keys(sheet);
@@ -338,7 +365,8 @@ function readPerformance(rd: Reader, data: Obj): void {
         rd.sources[`${path}.${col.key}`] = rd.src(sheet, r, cols.get(col.key)!);
     // Key order of the data format: name, department, implementer, funds, scores, goals, indicators.
     const ordered: Obj = { name: item['name'] };
-    for (const k of ['department', 'implementer', 'funds', 'executionWeight', 'executionScore']) if (item[k] !== undefined) ordered[k] = item[k];
+    for (const k of ['department', 'implementer', 'funds', 'executionWeight', 'executionScore'])
+      if (item[k] !== undefined) ordered[k] = item[k];
     ordered['indicators'] = [];
     for (const k of ['totalScore', 'grade']) if (item[k] !== undefined) ordered[k] = item[k];
     if (typeof no === 'number') {
@@ -369,7 +397,11 @@ function readPerformance(rd: Reader, data: Obj): void {
     if (p['goals'] !== undefined) {
       const ind = p['indicators'];
       const tail: Obj = {};
-      for (const k of ['totalScore', 'grade']) if (p[k] !== undefined) (tail[k] = p[k]), delete p[k];
+      for (const k of ['totalScore', 'grade'])
+        if (p[k] !== undefined) {
+          tail[k] = p[k];
+          delete p[k];
+        }
       delete p['indicators'];
       const goals = p['goals'];
       delete p['goals'];
@@ -407,17 +439,26 @@ export function readTemplateWorkbook(
   }
   const fields: Obj = {};
   readFieldSheets(rd, fields);
-  const data: Obj = { format: FORMAT_ID, year: fields['year'] ?? options.year, amountUnit: rd.unit, decimals: fields['decimals'] ?? 2 };
-  if (fields['profile'] !== undefined || options.profile !== undefined) data['profile'] = fields['profile'] ?? options.profile;
+  const data: Obj = {
+    format: FORMAT_ID,
+    year: fields['year'] ?? options.year,
+    amountUnit: rd.unit,
+    decimals: fields['decimals'] ?? 2,
+  };
+  if (fields['profile'] !== undefined || options.profile !== undefined)
+    data['profile'] = fields['profile'] ?? options.profile;
   const unit = (fields['unit'] as Obj | undefined) ?? {};
-  for (const [k, v] of Object.entries(options.unit ?? {})) if (unit[k] === undefined && v !== undefined) unit[k] = v;
+  for (const [k, v] of Object.entries(options.unit ?? {}))
+    if (unit[k] === undefined && v !== undefined) unit[k] = v;
   data['unit'] = unit;
   const year = typeof data['year'] === 'number' ? data['year'] : 2022;
   const tables: Obj = {};
   const read: ImportedTable[] = [];
   for (const { id, name } of TABLE_SHEETS) {
     const codes = TABLE_SPECS[id].codes;
-    const idx = codes ? nameIndex(codes === 'economic' ? 'economic' : 'function', year, options.catalogues) : undefined;
+    const idx = codes
+      ? nameIndex(codes === 'economic' ? 'economic' : 'function', year, options.catalogues)
+      : undefined;
     const t = readTableSheet(rd, id, name, idx);
     if (!t.table) continue;
     tables[id] = t.table;
@@ -438,7 +479,11 @@ export function readTemplateWorkbook(
     if (fields[k] !== undefined) data[k] = fields[k];
   readPerformance(rd, data);
   if (rd.problems.length > 0)
-    throw new JuesuanError(ErrorCode.BadInput, `${wb.file} 有 ${rd.problems.length} 处无法读取`, rd.problems.slice(0, 50));
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${wb.file} 有 ${rd.problems.length} 处无法读取`,
+      rd.problems.slice(0, 50),
+    );
   return {
     data,
     sources: rd.sources,

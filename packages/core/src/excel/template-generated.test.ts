@@ -14,7 +14,9 @@ describe('export → import is lossless for 200 generated units', () => {
       for (let seed = b * BATCH + 1; seed <= (b + 1) * BATCH; seed++) {
         const data = generateUnitData({ seed, withFund: seed % 3 === 0, rounded: seed % 2 === 0 });
         const r = await importWorkbook(await exportWorkbook(data, { spareRows: 2 }), `u${seed}.xlsx`);
-        expect(comparable(disclosureFromData(r.data)), `seed ${seed}`).toEqual(comparable(disclosureFromData(data)));
+        expect(comparable(disclosureFromData(r.data)), `seed ${seed}`).toEqual(
+          comparable(disclosureFromData(data)),
+        );
       }
     });
   }

@@ -34,10 +34,30 @@ export interface FieldSheet {
   sums?: Readonly<Record<string, readonly string[]>>;
 }
 
-const count = (path: string, label: string, note?: string): FieldDef => ({ path, label, kind: 'count', ...(note ? { note } : {}) });
-const amount = (path: string, label: string, note?: string): FieldDef => ({ path, label, kind: 'amount', ...(note ? { note } : {}) });
-const text = (path: string, label: string, note?: string): FieldDef => ({ path, label, kind: 'text', ...(note ? { note } : {}) });
-const long = (path: string, label: string, note?: string): FieldDef => ({ path, label, kind: 'longText', ...(note ? { note } : {}) });
+const count = (path: string, label: string, note?: string): FieldDef => ({
+  path,
+  label,
+  kind: 'count',
+  ...(note ? { note } : {}),
+});
+const amount = (path: string, label: string, note?: string): FieldDef => ({
+  path,
+  label,
+  kind: 'amount',
+  ...(note ? { note } : {}),
+});
+const text = (path: string, label: string, note?: string): FieldDef => ({
+  path,
+  label,
+  kind: 'text',
+  ...(note ? { note } : {}),
+});
+const long = (path: string, label: string, note?: string): FieldDef => ({
+  path,
+  label,
+  kind: 'longText',
+  ...(note ? { note } : {}),
+});
 
 export const FIELD_SHEETS: readonly FieldSheet[] = [
   {
@@ -45,15 +65,47 @@ export const FIELD_SHEETS: readonly FieldSheet[] = [
     title: '单位概况',
     intro: '填写单位的基本情况。带 * 的为必填项；列表项（内设机构、纳入决算的单位）用顿号“、”分隔。',
     fields: [
-      { path: 'year', label: '决算年度', kind: 'year', required: true, note: '模板按此年度的科目表生成，请勿修改' },
-      { path: 'amountUnit', label: '金额单位', kind: 'enum', options: ['万元', '元'], required: true, note: '本工作簿各表金额的单位' },
+      {
+        path: 'year',
+        label: '决算年度',
+        kind: 'year',
+        required: true,
+        note: '模板按此年度的科目表生成，请勿修改',
+      },
+      {
+        path: 'amountUnit',
+        label: '金额单位',
+        kind: 'enum',
+        options: ['万元', '元'],
+        required: true,
+        note: '本工作簿各表金额的单位',
+      },
       { path: 'decimals', label: '金额小数位数', kind: 'count', note: '一般为 2' },
-      { path: 'profile', label: '公开格式（口径）', kind: 'enum', options: ['xinjiang-2022', 'central', 'shanghai-2024'], note: '生成公开文本时的地区格式' },
+      {
+        path: 'profile',
+        label: '公开格式（口径）',
+        kind: 'enum',
+        options: ['xinjiang-2022', 'central', 'shanghai-2024'],
+        note: '生成公开文本时的地区格式',
+      },
       { path: 'unit.name', label: '单位（部门）全称', kind: 'text', required: true },
       text('unit.code', '单位代码'),
       text('unit.region', '所在地区'),
-      { path: 'unit.kind', label: '单位性质', kind: 'enum', options: ['行政', '参公', '事业'], required: true, note: '行政单位、参照公务员法管理事业单位、事业单位' },
-      { path: 'unit.level', label: '决算级次', kind: 'enum', options: ['部门', '单位'], note: '部门决算（汇总所属单位）或单位决算' },
+      {
+        path: 'unit.kind',
+        label: '单位性质',
+        kind: 'enum',
+        options: ['行政', '参公', '事业'],
+        required: true,
+        note: '行政单位、参照公务员法管理事业单位、事业单位',
+      },
+      {
+        path: 'unit.level',
+        label: '决算级次',
+        kind: 'enum',
+        options: ['部门', '单位'],
+        note: '部门决算（汇总所属单位）或单位决算',
+      },
       text('unit.supervisor', '主管部门'),
       long('unit.functions', '主要职能'),
       long('unit.organisation', '机构设置情况'),
@@ -63,7 +115,12 @@ export const FIELD_SHEETS: readonly FieldSheet[] = [
       count('unit.staff.retiredCadre', '离休人员'),
       count('unit.staff.retired', '退休人员'),
       count('unit.staff.authorised', '编制数'),
-      { path: 'unit.consolidatedUnits', label: '纳入部门决算编制范围的单位', kind: 'list', note: '用顿号“、”分隔' },
+      {
+        path: 'unit.consolidatedUnits',
+        label: '纳入部门决算编制范围的单位',
+        kind: 'list',
+        note: '用顿号“、”分隔',
+      },
     ],
   },
   {
@@ -180,14 +237,20 @@ const FUND_COLS: readonly [string, string][] = [
 export const PROJECTS_SHEET: ListSheet = {
   name: '绩效项目',
   title: '项目支出绩效自评表：项目与资金',
-  intro: '每个项目一行；“项目序号”用来把“绩效目标”“绩效指标”两页的行归到项目。年度资金总额 = 各来源之和（公式）。',
+  intro:
+    '每个项目一行；“项目序号”用来把“绩效目标”“绩效指标”两页的行归到项目。年度资金总额 = 各来源之和（公式）。',
   columns: [
     { key: 'no', label: '项目序号', kind: 'count' },
     { key: 'name', label: '项目名称', kind: 'text' },
     { key: 'department', label: '主管部门', kind: 'text' },
     { key: 'implementer', label: '实施单位', kind: 'text' },
     ...FUND_GROUPS.flatMap(([g, gl]) =>
-      FUND_COLS.map(([c, cl]): ListColumn => ({ key: `funds.${g}.${c}`, label: cl, kind: 'amount', group: gl })),
+      FUND_COLS.map(([c, cl]): ListColumn => ({
+        key: `funds.${g}.${c}`,
+        label: cl,
+        kind: 'amount',
+        group: gl,
+      })),
     ),
     { key: 'executionWeight', label: '预算执行率分值', kind: 'decimal' },
     { key: 'executionScore', label: '预算执行率得分', kind: 'decimal' },
@@ -242,7 +305,10 @@ export function tableSheetName(id: TableId): string {
   return `${spec.number} ${spec.name}`.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
 }
 
-export const TABLE_SHEETS: readonly { id: TableId; name: string }[] = TABLE_IDS.map((id) => ({ id, name: tableSheetName(id) }));
+export const TABLE_SHEETS: readonly { id: TableId; name: string }[] = TABLE_IDS.map((id) => ({
+  id,
+  name: tableSheetName(id),
+}));
 
 /** Rows of a table sheet. */
 export const TABLE_LAYOUT = {

@@ -21,7 +21,13 @@ import { validateDisclosure } from '../validate.ts';
 import { importWorkbook } from './import.ts';
 import { exportWorkbook, templateWorkbook } from './template.ts';
 import { comparable } from './testing-layouts.ts';
-import { FIELD_SHEETS, GOALS_SHEET, INDICATORS_SHEET, PROJECTS_SHEET, TABLE_SHEETS } from './template-layout.ts';
+import {
+  FIELD_SHEETS,
+  GOALS_SHEET,
+  INDICATORS_SHEET,
+  PROJECTS_SHEET,
+  TABLE_SHEETS,
+} from './template-layout.ts';
 
 type Obj = Record<string, unknown>;
 const root = join(import.meta.dirname, '../../../..');
@@ -50,7 +56,9 @@ function narrativeText(d: Disclosure): string {
     catalogues: builtinCatalogues(d.year),
     settings: ruleSettingsFor('xinjiang-2022'),
   });
-  return blocks.map((b) => (b.type === 'heading' ? b.text : b.type === 'paragraph' ? paragraphText(b) : '')).join('\n');
+  return blocks
+    .map((b) => (b.type === 'heading' ? b.text : b.type === 'paragraph' ? paragraphText(b) : ''))
+    .join('\n');
 }
 
 /**
@@ -66,7 +74,12 @@ async function fillTemplate(template: Uint8Array, data: Obj): Promise<Uint8Array
       for (const k of f.path.split('.')) v = v && typeof v === 'object' ? (v as Obj)[k] : undefined;
       if (v === undefined || f.path === 'year') continue;
       const r = rowWithKey(ws, f.path);
-      ws.getCell(r, 3).value = f.kind === 'list' ? (v as string[]).join('、') : f.kind === 'amount' || f.kind === 'count' ? Number(v) : String(v);
+      ws.getCell(r, 3).value =
+        f.kind === 'list'
+          ? (v as string[]).join('、')
+          : f.kind === 'amount' || f.kind === 'count'
+            ? Number(v)
+            : String(v);
     }
   }
   for (const { id, name } of TABLE_SHEETS) {
@@ -99,13 +112,24 @@ async function fillTemplate(template: Uint8Array, data: Obj): Promise<Uint8Array
       if (reasons?.['prior']) ws.getCell(r, cols.get('r:prior')!).value = String(reasons['prior']);
       if (reasons?.['budget']) ws.getCell(r, cols.get('r:budget')!).value = String(reasons['budget']);
     }
-    if (t.emptyStatement) ws.getCell(rowWithKey(ws, 'emptyStatement'), cols.get('name')! + 1).value = t.emptyStatement;
+    if (t.emptyStatement)
+      ws.getCell(rowWithKey(ws, 'emptyStatement'), cols.get('name')! + 1).value = t.emptyStatement;
   }
   const perf = data['performance'] as { projects?: Obj[] } | undefined;
   const lists: [string, Obj[]][] = [
     [PROJECTS_SHEET.name, (perf?.projects ?? []).map((p, i) => ({ ...p, no: i + 1 }))],
-    [GOALS_SHEET.name, (perf?.projects ?? []).flatMap((p, i) => ((p['goals'] as Obj[] | undefined) ?? []).map((g) => ({ ...g, project: i + 1 })))],
-    [INDICATORS_SHEET.name, (perf?.projects ?? []).flatMap((p, i) => ((p['indicators'] as Obj[] | undefined) ?? []).map((g) => ({ ...g, project: i + 1 })))],
+    [
+      GOALS_SHEET.name,
+      (perf?.projects ?? []).flatMap((p, i) =>
+        ((p['goals'] as Obj[] | undefined) ?? []).map((g) => ({ ...g, project: i + 1 })),
+      ),
+    ],
+    [
+      INDICATORS_SHEET.name,
+      (perf?.projects ?? []).flatMap((p, i) =>
+        ((p['indicators'] as Obj[] | undefined) ?? []).map((g) => ({ ...g, project: i + 1 })),
+      ),
+    ],
   ];
   for (const [name, items] of lists) {
     const ws = wb.getWorksheet(name)!;
@@ -129,7 +153,19 @@ describe('the data-entry workbook', () => {
   it('offers the year’s codes in drop-downs, formulas in locked cells, checked amounts and instructions', async () => {
     const wb = await open(await templateWorkbook({ year: 2024, profile: 'shanghai-2024' }));
     const names = wb.worksheets.map((w) => w.name);
-    for (const s of ['填报说明', '单位概况', '三公经费情况', '机关运行经费', '政府采购', '国有资产', '预算绩效', '绩效项目', '绩效目标', '绩效指标', ...TABLE_SHEETS.map((t) => t.name)])
+    for (const s of [
+      '填报说明',
+      '单位概况',
+      '三公经费情况',
+      '机关运行经费',
+      '政府采购',
+      '国有资产',
+      '预算绩效',
+      '绩效项目',
+      '绩效目标',
+      '绩效指标',
+      ...TABLE_SHEETS.map((t) => t.name),
+    ])
       expect(names).toContain(s);
     const codes = wb.getWorksheet('科目表')!;
     expect(codes.state).toBe('hidden');
@@ -140,23 +176,31 @@ describe('the data-entry workbook', () => {
     const cols = keyRow(t5);
     const total = rowWithKey(t5, 'total');
     const codeRow = total + 1;
-    const dv = (t5 as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const dv = (t5 as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
     const codeAddr = t5.getCell(codeRow, cols.get('code')!).address;
     expect(dv[codeAddr]?.type).toBe('list');
     expect(String(dv[codeAddr]?.formulae[0])).toContain('科目表');
-    const amountRule = Object.entries(dv).find(([a]) => a.startsWith(t5.getCell(total, cols.get('v:basic')!).address));
+    const amountRule = Object.entries(dv).find(([a]) =>
+      a.startsWith(t5.getCell(total, cols.get('v:basic')!).address),
+    );
     expect(amountRule?.[1].type).toBe('custom');
     expect(String(amountRule?.[1].formulae[0])).toMatch(/ISNUMBER.*>=0.*ROUND/);
     // 合计 is a formula, locked; a code row's figures are open for typing.
     const totalCell = t5.getCell(total, cols.get('v:total')!);
     expect((totalCell.value as ExcelJS.CellFormulaValue).formula).toMatch(/^[A-Z]+\d+\+[A-Z]+\d+$/);
     expect(totalCell.protection?.locked ?? true).toBe(true); // locked is Excel's default
-    expect(t5.getCell(total, cols.get('v:basic')!).value).toMatchObject({ formula: expect.stringContaining('SUMIF') });
+    expect(t5.getCell(total, cols.get('v:basic')!).value).toMatchObject({
+      formula: expect.stringContaining('SUMIF'),
+    });
     expect(t5.getCell(codeRow, cols.get('v:basic')!).protection?.locked).toBe(false);
     expect((t5 as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const kind = wb.getWorksheet('单位概况')!;
     const kr = rowWithKey(kind, 'unit.kind');
-    expect((kind as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model[`C${kr}`]?.formulae[0]).toBe('"行政,参公,事业"');
+    expect(
+      (kind as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+        .dataValidations.model[`C${kr}`]?.formulae[0],
+    ).toBe('"行政,参公,事业"');
     expect(String(wb.getWorksheet('填报说明')!.getCell(1, 1).value)).toContain('2024 年度');
   });
 
@@ -169,7 +213,10 @@ describe('the data-entry workbook', () => {
   });
 
   it('the 2022 template filled with the seed unit’s figures imports to data that validates and builds the same narrative', async () => {
-    const filled = await fillTemplate(await templateWorkbook({ year: 2022, profile: 'xinjiang-2022' }), seedData);
+    const filled = await fillTemplate(
+      await templateWorkbook({ year: 2022, profile: 'xinjiang-2022' }),
+      seedData,
+    );
     const r = await importWorkbook(filled, '填报.xlsx');
     const d = disclosureFromData(r.data);
     expect(validateDisclosure(d).summary.error).toBe(0);
@@ -185,7 +232,9 @@ describe('the data-entry workbook', () => {
       const text = readFileSync(join(root, 'examples', f), 'utf8');
       const data = parseSourceText(text, f).data as Obj;
       const r = await importWorkbook(await exportWorkbook(data), `${f}.xlsx`);
-      expect(comparable(disclosureFromData(r.data)), f).toEqual(comparable(loadDisclosure(text, { file: f })));
+      expect(comparable(disclosureFromData(r.data)), f).toEqual(
+        comparable(loadDisclosure(text, { file: f })),
+      );
       // The model form exports the same way.
       const r2 = await importWorkbook(await exportWorkbook(loadDisclosure(text)), `${f}.xlsx`);
       expect(comparable(disclosureFromData(r2.data)), f).toEqual(comparable(loadDisclosure(text)));

@@ -112,12 +112,22 @@ class SheetOut {
   private style(cell: ExcelJS.Cell, kind: CellKind, locked: boolean): void {
     cell.font = { name: FONT, size: 10 };
     cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', wrapText: kind === 'longText' || kind === 'label' || kind === 'text' };
+    cell.alignment = {
+      vertical: 'middle',
+      wrapText: kind === 'longText' || kind === 'label' || kind === 'text',
+    };
     if (kind === 'amount') {
       const d = this.decimals > 0 ? '.' + '0'.repeat(this.decimals) : '';
       cell.numFmt = `#,##0${d}`;
       cell.alignment = { vertical: 'middle', horizontal: 'right' };
-    } else if (kind === 'code' || kind === 'text' || kind === 'decimal' || kind === 'longText' || kind === 'list' || kind === 'enum')
+    } else if (
+      kind === 'code' ||
+      kind === 'text' ||
+      kind === 'decimal' ||
+      kind === 'longText' ||
+      kind === 'list' ||
+      kind === 'enum'
+    )
       cell.numFmt = '@';
     cell.protection = { locked };
     if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: GREY } };
@@ -129,7 +139,10 @@ class SheetOut {
     this.style(cell, kind, locked);
     if (value === undefined || value === null || value === '') return;
     if (kind === 'amount') {
-      const fen = typeof value === 'number' && Number.isInteger(value) ? value : parseAmount(String(value), this.unit).fen;
+      const fen =
+        typeof value === 'number' && Number.isInteger(value)
+          ? value
+          : parseAmount(String(value), this.unit).fen;
       const text = fenText(fen, this.unit, 0);
       cell.value = Number(text);
       setCell(this.grid, r - 1, c - 1, { text, num: Number(text) });
@@ -179,13 +192,19 @@ class SheetOut {
       }
     }
     // exceljs has `dataValidations` on worksheets but not in its type declarations.
-    const dv = (this.ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    const dv = (
+      this.ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations;
     for (const { range, v } of this.validations) dv.add(range, v);
   }
 }
 
 function amountValidation(topLeft: string, decimals: number, negativeOk: boolean): ExcelJS.DataValidation {
-  const cond = [`ISNUMBER(${topLeft})`, ...(negativeOk ? [] : [`${topLeft}>=0`]), `ROUND(${topLeft},${decimals})=${topLeft}`];
+  const cond = [
+    `ISNUMBER(${topLeft})`,
+    ...(negativeOk ? [] : [`${topLeft}>=0`]),
+    `ROUND(${topLeft},${decimals})=${topLeft}`,
+  ];
   return {
     type: 'custom',
     allowBlank: true,
@@ -256,12 +275,23 @@ function fieldValue(data: Obj, f: FieldDef): unknown {
   return v;
 }
 
-function writeFieldSheet(wb: ExcelJS.Workbook, sheet: (typeof FIELD_SHEETS)[number], data: Obj, unit: MoneyUnit, decimals: number): SheetOut {
+function writeFieldSheet(
+  wb: ExcelJS.Workbook,
+  sheet: (typeof FIELD_SHEETS)[number],
+  data: Obj,
+  unit: MoneyUnit,
+  decimals: number,
+): SheetOut {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 3 }] });
   const out = new SheetOut(ws, unit, decimals);
   ws.columns = [{ width: 4 }, { width: 36 }, { width: 50 }, { width: 40 }];
   titleRow(ws, sheet.title, 4);
-  introRow(ws, 2, sheet.intro + (sheet.fields.some((f) => f.kind === 'amount') ? `金额单位：${unit}。` : ''), 4);
+  introRow(
+    ws,
+    2,
+    sheet.intro + (sheet.fields.some((f) => f.kind === 'amount') ? `金额单位：${unit}。` : ''),
+    4,
+  );
   out.put(3, 1, 'text', KEY_ROW_MARK, true);
   out.header(3, 2, '项目');
   out.header(3, 3, '填写内容');
@@ -301,23 +331,43 @@ function listRows(sheet: ListSheet, data: Obj): Obj[] {
   const projects = Array.isArray(perf['projects']) ? (perf['projects'] as Obj[]) : [];
   if (sheet === PROJECTS_SHEET) return projects.map((p, i) => ({ ...p, no: i + 1 }));
   if (sheet === GOALS_SHEET)
-    return projects.flatMap((p, i) => (Array.isArray(p['goals']) ? (p['goals'] as Obj[]) : []).map((g) => ({ ...g, project: i + 1 })));
+    return projects.flatMap((p, i) =>
+      (Array.isArray(p['goals']) ? (p['goals'] as Obj[]) : []).map((g) => ({ ...g, project: i + 1 })),
+    );
   if (sheet === INDICATORS_SHEET)
     return projects.flatMap((p, i) =>
-      (Array.isArray(p['indicators']) ? (p['indicators'] as Obj[]) : []).map((g) => ({ ...g, project: i + 1 })),
+      (Array.isArray(p['indicators']) ? (p['indicators'] as Obj[]) : []).map((g) => ({
+        ...g,
+        project: i + 1,
+      })),
     );
   const notes = isObj(data['notes']) ? data['notes'] : {};
   return Object.entries(notes).map(([key, text]) => ({ key, text }));
 }
 
-function writeListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, data: Obj, unit: MoneyUnit, decimals: number, spare: number): SheetOut {
+function writeListSheet(
+  wb: ExcelJS.Workbook,
+  sheet: ListSheet,
+  data: Obj,
+  unit: MoneyUnit,
+  decimals: number,
+  spare: number,
+): SheetOut {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 5, xSplit: 2 }] });
   const out = new SheetOut(ws, unit, decimals);
   const width = sheet.columns.length + 1;
   titleRow(ws, sheet.title, width);
-  introRow(ws, 2, sheet.intro + (sheet.columns.some((c) => c.kind === 'amount') ? `金额单位：${unit}。` : ''), width);
+  introRow(
+    ws,
+    2,
+    sheet.intro + (sheet.columns.some((c) => c.kind === 'amount') ? `金额单位：${unit}。` : ''),
+    width,
+  );
   out.put(3, 1, 'text', KEY_ROW_MARK, true);
-  ws.columns = [{ width: 4 }, ...sheet.columns.map((c) => ({ width: c.kind === 'longText' ? 50 : c.kind === 'amount' ? 13 : 16 }))];
+  ws.columns = [
+    { width: 4 },
+    ...sheet.columns.map((c) => ({ width: c.kind === 'longText' ? 50 : c.kind === 'amount' ? 13 : 16 })),
+  ];
   sheet.columns.forEach((col, i) => {
     const c = i + 2;
     out.put(3, c, 'text', col.key, true);
@@ -353,10 +403,17 @@ function writeListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, data: Obj, unit:
       // 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, per column.
       for (const fc of ['initialBudget', 'annualBudget', 'executed']) {
         const col = (g: string) => sheet.columns.findIndex((x) => x.key === `funds.${g}.${fc}`) + 2;
-        const partsKnown = ['fiscal', 'carryover', 'other'].some((g) => item && getPath(item, `funds.${g}`) !== undefined);
+        const partsKnown = ['fiscal', 'carryover', 'other'].some(
+          (g) => item && getPath(item, `funds.${g}`) !== undefined,
+        );
         const fen = item ? amountOf(getPath(item, `funds.total.${fc}`), unit) : undefined;
         if (!item || partsKnown)
-          out.formula(r, col('total'), ['fiscal', 'carryover', 'other'].map((g) => `${columnName(col(g) - 1)}${r}`).join('+'), fen);
+          out.formula(
+            r,
+            col('total'),
+            ['fiscal', 'carryover', 'other'].map((g) => `${columnName(col(g) - 1)}${r}`).join('+'),
+            fen,
+          );
       }
     }
   }
@@ -375,7 +432,11 @@ interface TableRowPlan {
 
 function tablePlan(id: TableId, rows: Obj[], spare: number): TableRowPlan[] {
   const spec = TABLE_SPECS[id];
-  const withKey = rows.map((r) => ({ key: String(r['row'] ?? r['code']), code: r['code'] as string | undefined, r }));
+  const withKey = rows.map((r) => ({
+    key: String(r['row'] ?? r['code']),
+    code: r['code'] as string | undefined,
+    r,
+  }));
   const ordered = orderRows(id, withKey);
   const fixed = new Map(ordered.filter((x) => x.code === undefined).map((x) => [x.key, x.r]));
   const codes = ordered.filter((x) => x.code !== undefined);
@@ -414,10 +475,33 @@ function tableFormulas(
   const CLASS = ['???', '??? *'];
   switch (id) {
     case 't1':
-      colFormula('incomeTotal', 'amount', sumOf(['generalBudget', 'governmentFund', 'stateCapital', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemittance', 'otherIncome'].map((k) => ref(k, 'amount'))));
-      colFormula('incomeGrandTotal', 'amount', sumOf(['incomeTotal', 'useOfNonFiscalBalance', 'openingCarryover'].map((k) => ref(k, 'amount'))));
+      colFormula(
+        'incomeTotal',
+        'amount',
+        sumOf(
+          [
+            'generalBudget',
+            'governmentFund',
+            'stateCapital',
+            'superiorSubsidy',
+            'businessIncome',
+            'operatingIncome',
+            'subsidiaryRemittance',
+            'otherIncome',
+          ].map((k) => ref(k, 'amount')),
+        ),
+      );
+      colFormula(
+        'incomeGrandTotal',
+        'amount',
+        sumOf(['incomeTotal', 'useOfNonFiscalBalance', 'openingCarryover'].map((k) => ref(k, 'amount'))),
+      );
       colFormula('expenditureTotal', 'amount', classSum('amount', CLASS));
-      colFormula('expenditureGrandTotal', 'amount', sumOf(['expenditureTotal', 'surplusDistribution', 'closingCarryover'].map((k) => ref(k, 'amount'))));
+      colFormula(
+        'expenditureGrandTotal',
+        'amount',
+        sumOf(['expenditureTotal', 'surplusDistribution', 'closingCarryover'].map((k) => ref(k, 'amount'))),
+      );
       break;
     case 't2':
     case 't3':
@@ -432,13 +516,21 @@ function tableFormulas(
       for (const c of ['generalBudget', 'governmentFund', 'stateCapital']) {
         colFormula('incomeGrandTotal', c, sumOf([ref('incomeTotal', c), ref('openingCarryover', c)]));
         colFormula('expenditureTotal', c, classSum(c, CLASS));
-        colFormula('expenditureGrandTotal', c, sumOf([ref('expenditureTotal', c), ref('closingCarryover', c)]));
+        colFormula(
+          'expenditureGrandTotal',
+          c,
+          sumOf([ref('expenditureTotal', c), ref('closingCarryover', c)]),
+        );
       }
       break;
     case 't6': {
       const personnel = ['301??', '301?? *', '303??', '303?? *'];
       colFormula('personnelTotal', 'amount', classSum('amount', personnel));
-      colFormula('publicTotal', 'amount', `${classSum('amount', ['?????', '????? *'])}-${personnel.map((p) => classSum('amount', [p])).join('-')}`);
+      colFormula(
+        'publicTotal',
+        'amount',
+        `${classSum('amount', ['?????', '????? *'])}-${personnel.map((p) => classSum('amount', [p])).join('-')}`,
+      );
       break;
     }
     case 't7':
@@ -450,7 +542,8 @@ function tableFormulas(
     case 't8':
     case 't9':
       rowTotal('expenditure', ['basic', 'project']);
-      for (const c of ['opening', 'income', 'basic', 'project', 'closing']) colFormula('total', c, classSum(c, CLASS));
+      for (const c of ['opening', 'income', 'basic', 'project', 'closing'])
+        colFormula('total', c, classSum(c, CLASS));
       break;
   }
   return out.filter((f) => f.formula !== '');
@@ -459,7 +552,12 @@ function tableFormulas(
 function codeListRange(id: TableId, lists: { fn: number; cls: number; econ: number }): string | undefined {
   const codes = TABLE_SPECS[id].codes;
   if (!codes) return undefined;
-  const [col, n] = codes === 'economic' ? ['C', lists.econ] : codes === 'function-class' ? ['B', lists.cls] : ['A', lists.fn];
+  const [col, n] =
+    codes === 'economic'
+      ? ['C', lists.econ]
+      : codes === 'function-class'
+        ? ['B', lists.cls]
+        : ['A', lists.fn];
   return n > 0 ? `'${CODES_SHEET}'!$${col}$2:$${col}$${n + 1}` : undefined;
 }
 
@@ -519,7 +617,12 @@ function writeTableSheet(
     out.header(L.groupRow, cs[0]![1], label, prefix === 'v:' ? HEADER_FILL : 'FFE2EFDA');
     if (cs.length > 1) ws.mergeCells(L.groupRow, cs[0]![1], L.groupRow, cs[cs.length - 1]![1]);
     for (const [k, c] of cs) {
-      const leaf = prefix === 'r:' ? (k === 'r:prior' ? '与上年相比变动的原因' : '与年初预算相比差异的原因') : spec.columns.find((x) => x.id === k.slice(2))!.label;
+      const leaf =
+        prefix === 'r:'
+          ? k === 'r:prior'
+            ? '与上年相比变动的原因'
+            : '与年初预算相比差异的原因'
+          : spec.columns.find((x) => x.id === k.slice(2))!.label;
       out.header(L.leafRow, c, leaf, prefix === 'v:' ? HEADER_FILL : 'FFE2EFDA');
     }
   }
@@ -548,7 +651,8 @@ function writeTableSheet(
     }
     if (spec.codes) {
       out.put(r, col('code'), 'code', isCode ? row?.['code'] : '', !isCode);
-      if (isCode && listRange) out.validate(`${columnName(col('code') - 1)}${r}`, listValidation(listRange, true));
+      if (isCode && listRange)
+        out.validate(`${columnName(col('code') - 1)}${r}`, listValidation(listRange, true));
     }
     const label = isCode ? row?.['name'] : (row?.['name'] ?? fixedRowLabel(id, p.key!));
     out.put(r, col('name'), isCode ? 'text' : 'label', label, false);
@@ -556,7 +660,12 @@ function writeTableSheet(
     for (const c of cols) {
       out.put(r, col(`v:${c}`), 'amount', row?.[c]);
       out.put(r, col(`p:${c}`), 'amount', isObj(row?.['prior']) ? row['prior'][c] : undefined);
-      out.put(r, col(`b:${c}`), 'amount', isObj(row?.['initialBudget']) ? row['initialBudget'][c] : undefined);
+      out.put(
+        r,
+        col(`b:${c}`),
+        'amount',
+        isObj(row?.['initialBudget']) ? row['initialBudget'][c] : undefined,
+      );
     }
     const reasons = isObj(row?.['reasons']) ? row['reasons'] : {};
     out.put(r, col('r:prior'), 'longText', reasons['prior']);
@@ -576,7 +685,11 @@ function writeTableSheet(
           ]
         : [[L.firstBodyRow, lastBody, false]];
     for (const [a, b, neg] of runs)
-      if (b >= a) out.validate(a === b ? `${letter}${a}` : `${letter}${a}:${letter}${b}`, amountValidation(`${letter}${a}`, decimals, neg));
+      if (b >= a)
+        out.validate(
+          a === b ? `${letter}${a}` : `${letter}${a}:${letter}${b}`,
+          amountValidation(`${letter}${a}`, decimals, neg),
+        );
   }
   // Formulas.
   const ref = (rowKey: string, c: string) => {
@@ -588,11 +701,15 @@ function writeTableSheet(
     const codeCol = columnName(col('code') - 1);
     const vc = columnName(col(`v:${c}`) - 1);
     return patterns
-      .map((p) => `SUMIF($${codeCol}$${codeFirst}:$${codeCol}$${codeLast},"${p}",${vc}$${codeFirst}:${vc}$${codeLast})`)
+      .map(
+        (p) =>
+          `SUMIF($${codeCol}$${codeFirst}:$${codeCol}$${codeLast},"${p}",${vc}$${codeFirst}:${vc}$${codeLast})`,
+      )
       .join('+');
   };
   const rowKeysAll = plan.map((p, i) => (p.key !== undefined ? p.key : `#${L.firstBodyRow + i}`));
-  for (let i = 0; i < plan.length; i++) if (plan[i]!.key === undefined) rowOf.set(rowKeysAll[i]!, L.firstBodyRow + i);
+  for (let i = 0; i < plan.length; i++)
+    if (plan[i]!.key === undefined) rowOf.set(rowKeysAll[i]!, L.firstBodyRow + i);
   const rowData = new Map<number, Obj | undefined>(plan.map((p, i) => [L.firstBodyRow + i, p.row]));
   for (const f of tableFormulas(id, ref, classSum, rowKeysAll)) {
     const r = rowOf.get(f.row);
@@ -647,7 +764,11 @@ function writeInstructions(wb: ExcelJS.Workbook, data: Obj): void {
   });
 }
 
-function writeCodeLists(wb: ExcelJS.Workbook, year: number, catalogues?: CatalogueSet): { fn: number; cls: number; econ: number } {
+function writeCodeLists(
+  wb: ExcelJS.Workbook,
+  year: number,
+  catalogues?: CatalogueSet,
+): { fn: number; cls: number; econ: number } {
   const ws = wb.addWorksheet(CODES_SHEET, { state: 'hidden' });
   const fn = [...(catalogueFor('function', year, catalogues)?.entries.values() ?? [])];
   const econ = [...(catalogueFor('economic', year, catalogues)?.entries.values() ?? [])];
@@ -664,7 +785,10 @@ function writeCodeLists(wb: ExcelJS.Workbook, year: number, catalogues?: Catalog
 
 // ---- the workbook
 
-async function writeWorkbook(data: Obj, opts: { catalogues?: CatalogueSet; spareRows: number }): Promise<Uint8Array> {
+async function writeWorkbook(
+  data: Obj,
+  opts: { catalogues?: CatalogueSet; spareRows: number },
+): Promise<Uint8Array> {
   const year = Number(data['year']);
   if (!Number.isInteger(year)) throw new JuesuanError(ErrorCode.BadInput, '数据缺少决算年度（year）');
   const unit = (data['amountUnit'] as MoneyUnit | undefined) ?? '万元';
@@ -685,10 +809,13 @@ async function writeWorkbook(data: Obj, opts: { catalogues?: CatalogueSet; spare
   lists.fn = fnCount;
   lists.cls = fnEntries.filter((e) => e.level === '类').length;
   lists.econ = catalogueFor('economic', year, opts.catalogues)?.entries.size ?? 0;
-  for (const [id, name] of tableOuts) sheets.push(writeTableSheet(wb, id, name, data, unit, decimals, opts.spareRows, lists));
+  for (const [id, name] of tableOuts)
+    sheets.push(writeTableSheet(wb, id, name, data, unit, decimals, opts.spareRows, lists));
   for (const f of facts) sheets.push(writeFieldSheet(wb, f, data, unit, decimals));
   for (const l of LIST_SHEETS)
-    sheets.push(writeListSheet(wb, l, data, unit, decimals, l === NOTES_SHEET ? 5 : l === PROJECTS_SHEET ? 3 : 10));
+    sheets.push(
+      writeListSheet(wb, l, data, unit, decimals, l === NOTES_SHEET ? 5 : l === PROJECTS_SHEET ? 3 : 10),
+    );
   writeCodeLists(wb, year, opts.catalogues);
   const marker = wb.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
   marker.getCell(1, 1).value = TEMPLATE_FORMAT;
@@ -698,16 +825,27 @@ async function writeWorkbook(data: Obj, opts: { catalogues?: CatalogueSet; spare
     await protect(s.ws);
   }
   // Fast deflate: the workbook is small, and the level barely changes its size.
-  const buf = await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions);
+  const buf = await wb.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  } as unknown as ExcelJS.XlsxWriteOptions);
   return new Uint8Array(buf as ArrayBuffer);
 }
 
 function isModel(x: unknown): x is Disclosure {
-  return isObj(x) && isObj(x['tables']) && isObj((x['tables'] as Obj)['t1']) && (x['tables'] as Obj)['t1'] !== undefined && 'byKey' in ((x['tables'] as Obj)['t1'] as Obj);
+  return (
+    isObj(x) &&
+    isObj(x['tables']) &&
+    isObj((x['tables'] as Obj)['t1']) &&
+    (x['tables'] as Obj)['t1'] !== undefined &&
+    'byKey' in ((x['tables'] as Obj)['t1'] as Obj)
+  );
 }
 
 /** The data file (or model) written into the data-entry workbook. */
-export async function exportWorkbook(input: DataFile | Disclosure, options: ExportOptions = {}): Promise<Uint8Array> {
+export async function exportWorkbook(
+  input: DataFile | Disclosure,
+  options: ExportOptions = {},
+): Promise<Uint8Array> {
   const data = isModel(input) ? dataFromModel(input) : (input as DataFile);
   return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 15 });
 }
@@ -726,7 +864,18 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
   if (options.previous) {
     const prevUnit = isObj(options.previous['unit']) ? options.previous['unit'] : {};
     const unit: Obj = {};
-    for (const k of ['name', 'code', 'region', 'kind', 'level', 'supervisor', 'functions', 'organisation', 'internalDivisions', 'consolidatedUnits'])
+    for (const k of [
+      'name',
+      'code',
+      'region',
+      'kind',
+      'level',
+      'supervisor',
+      'functions',
+      'organisation',
+      'internalDivisions',
+      'consolidatedUnits',
+    ])
       if (prevUnit[k] !== undefined) unit[k] = structuredClone(prevUnit[k]);
     skeleton['unit'] = unit;
     skeleton['tables'] = {};

@@ -123,7 +123,14 @@ function writeTable(ws: ExcelJS.Worksheet, t: DocTable, i: number, top: number, 
       const [c0, c1] = expandCol(p.col, p.colSpan);
       return c0 <= rc && rc <= c1 && p.row + p.rowSpan - 1 >= hRows - 1;
     });
-    const firstFree = covered ? hRows : hdr.filter((p) => { const [c0, c1] = expandCol(p.col, p.colSpan); return c0 <= rc && rc <= c1; }).reduce((m, p) => Math.max(m, p.row + p.rowSpan), 0);
+    const firstFree = covered
+      ? hRows
+      : hdr
+          .filter((p) => {
+            const [c0, c1] = expandCol(p.col, p.colSpan);
+            return c0 <= rc && rc <= c1;
+          })
+          .reduce((m, p) => Math.max(m, p.row + p.rowSpan), 0);
     if (firstFree >= hRows) continue;
     if (hRows - 1 > firstFree) ws.mergeCells(headerTop + firstFree, rc + 1, headerTop + hRows - 1, rc + 1);
     ws.getCell(headerTop + firstFree, rc + 1).value = '行次';
@@ -157,7 +164,12 @@ function writeTable(ws: ExcelJS.Worksheet, t: DocTable, i: number, top: number, 
       if (c1 > c0) ws.mergeCells(r, c0 + 1, r, c1 + 1);
       const cell = ws.getCell(r, c0 + 1);
       if (kind === 'amount') {
-        const v = p.cell.fen !== undefined ? amountValue(p.cell.fen, o) : p.cell.text === '' ? undefined : p.cell.text;
+        const v =
+          p.cell.fen !== undefined
+            ? amountValue(p.cell.fen, o)
+            : p.cell.text === ''
+              ? undefined
+              : p.cell.text;
         if (v !== undefined) cell.value = v;
       } else if (p.cell.text !== '') cell.value = p.cell.text;
     }
@@ -195,7 +207,8 @@ export async function layoutWorkbook(tables: DocTable[], o: LayoutOptions): Prom
 export function layoutCsv(t: DocTable, o: LayoutOptions): string {
   const width = t.columns.length;
   const grid: string[][] = [];
-  const line = (cells: string[]) => grid.push(cells.concat(Array(Math.max(0, width - cells.length)).fill('')));
+  const line = (cells: string[]) =>
+    grid.push(cells.concat(Array(Math.max(0, width - cells.length)).fill('')));
   line([o.title ? o.title(t, 0) : t.title]);
   line([t.unitLine ?? '', ...Array(Math.max(0, width - 2)).fill(''), `单位：${o.unit}`]);
   const hdr = place(t.header, width);
@@ -246,7 +259,9 @@ export function toGb18030(text: string): Uint8Array {
 export function comparable(d: Disclosure): unknown {
   return JSON.parse(
     JSON.stringify(d, (k, v: unknown) =>
-      k === 'source' || k === 'cellSources' || k === 'file' || k === 'index' || v instanceof Map ? undefined : v,
+      k === 'source' || k === 'cellSources' || k === 'file' || k === 'index' || v instanceof Map
+        ? undefined
+        : v,
     ),
   );
 }
@@ -262,7 +277,8 @@ export function unitInYuanForTests(seed: number, extra: GenerateOptions = {}): R
   for (const [p, fen] of cells.fen) {
     const keys = p.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
     let cur = data as Record<string, unknown>;
-    for (const k of keys.slice(0, -1)) cur = (Array.isArray(cur) ? (cur as unknown[])[Number(k)] : cur[k]) as Record<string, unknown>;
+    for (const k of keys.slice(0, -1))
+      cur = (Array.isArray(cur) ? (cur as unknown[])[Number(k)] : cur[k]) as Record<string, unknown>;
     cur[keys[keys.length - 1]!] = fenText((fen / 10_000) * m, '元');
   }
   data['amountUnit'] = '元';

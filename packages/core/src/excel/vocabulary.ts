@@ -15,7 +15,7 @@ export function normLabel(text: string): string {
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/["'“”‘’「」『』〝〞]/g, '')
-    .replace(/[【\[]/g, '(')
+    .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')')
     .toLowerCase();
 }
@@ -72,7 +72,18 @@ export const TABLE_TITLES: Readonly<Record<TableId, readonly string[]>> = {
  * Words before a title that mean a different table of the software's workbook (基本支出决算表 is not
  * 支出决算表; 财政专户管理资金收入支出决算表 is not T1): such a title only counts when no better one exists.
  */
-const OTHER_TABLE_MARKERS = ['基本', '项目', '专户', '资金', '明细', '经费', '分', '汇总', '政府采购', '资产'];
+const OTHER_TABLE_MARKERS = [
+  '基本',
+  '项目',
+  '专户',
+  '资金',
+  '明细',
+  '经费',
+  '分',
+  '汇总',
+  '政府采购',
+  '资产',
+];
 
 /** Table numbers, years and words that may stand before a title: 表一 Z01 附表3 公开01表 2022年度 部门. */
 const TITLE_PREFIX_PARTS =
@@ -113,7 +124,8 @@ export function matchTableTitle(text: string): TitleMatch | undefined {
 /** The "单位：万元" / "金额单位：元" line. */
 export const UNIT_LINE = /(?:金额)?单位[:：]\s*(万元|元|亿元)/;
 /** The "编制单位：XX局" / "单位名称：" / "编报单位：" line: the unit's name. */
-export const UNIT_NAME_LINE = /(?:编制单位|编报单位|填报单位|单位名称|部门名称)[:：]\s*(.*?)(?:\s{2,}|\s*(?:金额)?单位[:：]|\s*\d{4}年|$)/;
+export const UNIT_NAME_LINE =
+  /(?:编制单位|编报单位|填报单位|单位名称|部门名称)[:：]\s*(.*?)(?:\s{2,}|\s*(?:金额)?单位[:：]|\s*\d{4}年|$)/;
 /** A year as printed in a title or unit line: "2022年度", "2022 年". */
 export const YEAR_TEXT = /(20\d{2})\s*年/;
 
@@ -184,7 +196,9 @@ export const NAME_HEADERS = new Set(
 export const ROW_NUMBER_HEADERS = new Set(['行次', '序号', '栏次'].map(normLabel));
 
 /** Fixed-row labels (and synonyms) by table and row id, normalised by rowLabelCore. */
-export const FIXED_ROW_LABELS: Readonly<Partial<Record<TableId, Readonly<Record<string, readonly string[]>>>>> = {
+export const FIXED_ROW_LABELS: Readonly<
+  Partial<Record<TableId, Readonly<Record<string, readonly string[]>>>>
+> = {
   t1: {
     generalBudget: ['一般公共预算财政拨款收入', '一般公共预算财政拨款'],
     governmentFund: ['政府性基金预算财政拨款收入', '政府性基金预算财政拨款'],
@@ -297,9 +311,16 @@ export const COLUMN_LABELS: Readonly<Record<TableId, Readonly<Record<string, rea
 export const PRIOR_WORDS = ['上年决算数', '上年数', '上年决算', '上年'].map(normLabel);
 export const BUDGET_WORDS = ['年初预算数', '年初预算'].map(normLabel);
 /** Columns the data format has no place for: reported as skipped. */
-export const UNUSED_COLUMN_WORDS = ['全年预算数', '调整预算数', '变动率', '增减', '增减额', '增减率', '比上年增减', '完成率'].map(
-  normLabel,
-);
+export const UNUSED_COLUMN_WORDS = [
+  '全年预算数',
+  '调整预算数',
+  '变动率',
+  '增减',
+  '增减额',
+  '增减率',
+  '比上年增减',
+  '完成率',
+].map(normLabel);
 
 /** Text that says a table is empty ("本表为空表", "故本表无数据"). */
 export const EMPTY_TABLE_TEXT = /(?:空表|无数据|本表无|没有.{0,20}(?:收入|支出))/;

@@ -6,7 +6,8 @@ import { applyPreviousYear, checkCarriedFigures } from './previous-year.ts';
 
 type Obj = Record<string, unknown>;
 const rowsOf = (data: Obj, id: string) => ((data['tables'] as Obj)[id] as { rows: Obj[] }).rows;
-const row = (data: Obj, id: string, key: string) => rowsOf(data, id).find((r) => r['row'] === key || r['code'] === key)!;
+const row = (data: Obj, id: string, key: string) =>
+  rowsOf(data, id).find((r) => r['row'] === key || r['code'] === key)!;
 
 describe('consecutive years', () => {
   const last = generateUnitData({ seed: 5, year: 2021, withFund: true }) as Obj;
@@ -17,10 +18,11 @@ describe('consecutive years', () => {
     for (const id of ['t1', 't5', 't7']) {
       for (const r of rowsOf(last, id)) {
         const mine = row(data, id, String(r['row'] ?? r['code']));
-        for (const [k, v] of Object.entries(r)) if (/^\d/.test(String(v)) && k !== 'code') expect((mine['prior'] as Obj)[k], `${id} ${k}`).toBe(v);
+        for (const [k, v] of Object.entries(r))
+          if (/^\d/.test(String(v)) && k !== 'code') expect((mine['prior'] as Obj)[k], `${id} ${k}`).toBe(v);
       }
     }
-    expect(((data['adminCost'] as Obj)['prior'])).toBe((last['adminCost'] as Obj)['amount']);
+    expect((data['adminCost'] as Obj)['prior']).toBe((last['adminCost'] as Obj)['amount']);
     // The generated unit states its own 上年数 for the grand total; last year's figure wins.
     expect(differences.some((d) => d.path.startsWith('tables.t1.rows['))).toBe(true);
     expect(() => disclosureFromData(data)).not.toThrow();
@@ -31,7 +33,10 @@ describe('consecutive years', () => {
     const now = structuredClone(current);
     row(now, 't1', 'openingCarryover')['amount'] = row(prev, 't1', 'closingCarryover')['amount'];
     row(prev, 't1', 'closingCarryover')['amount'] = '99.99';
-    const findings = checkCarriedFigures(disclosureFromData(now, { file: '2022.yaml' }), disclosureFromData(prev, { file: '2021.yaml' }));
+    const findings = checkCarriedFigures(
+      disclosureFromData(now, { file: '2022.yaml' }),
+      disclosureFromData(prev, { file: '2021.yaml' }),
+    );
     const f = findings.find((x) => x.rule === 'carryover-previous-year' && x.location[0]!.table === 't1')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('2022.yaml');

@@ -23,7 +23,12 @@ function isObj(v: unknown): v is Obj {
 export type PreviousYear = Obj | Disclosure;
 
 function asModel(x: PreviousYear, file?: string): Disclosure {
-  if (isObj(x) && isObj(x['tables']) && isObj((x['tables'] as Obj)['t1']) && 'byKey' in ((x['tables'] as Obj)['t1'] as Obj))
+  if (
+    isObj(x) &&
+    isObj(x['tables']) &&
+    isObj((x['tables'] as Obj)['t1']) &&
+    'byKey' in ((x['tables'] as Obj)['t1'] as Obj)
+  )
     return x as unknown as Disclosure;
   return disclosureFromData(x, file !== undefined ? { file } : {});
 }
@@ -62,7 +67,10 @@ export function applyPreviousYear(
   const data = structuredClone(current);
   const prev = asModel(previous);
   if (typeof data['year'] === 'number' && data['year'] !== prev.year + 1)
-    throw new JuesuanError(ErrorCode.BadInput, `上年数据是 ${prev.year} 年度的，本年是 ${String(data['year'])} 年度，不相邻`);
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `上年数据是 ${prev.year} 年度的，本年是 ${String(data['year'])} 年度，不相邻`,
+    );
   const unit = (data['amountUnit'] as MoneyUnit | undefined) ?? '万元';
   const text = (fen: Fen) => fenText(fen, unit);
   const differences: PreviousDifference[] = [];
@@ -101,14 +109,21 @@ export function applyPreviousYear(
     if (options.carryOpening) carryOpening(id, prev, rows, text);
     if (rows.length === 0) continue;
     const keyed = rows.map((r) => ({ r, key: keyOf(r), code: r['code'] as string | undefined }));
-    const sorted = [...keyed.filter((x) => x.code === undefined), ...keyed.filter((x) => x.code !== undefined).sort(byCode)];
+    const sorted = [
+      ...keyed.filter((x) => x.code === undefined),
+      ...keyed.filter((x) => x.code !== undefined).sort(byCode),
+    ];
     tables[id] = { ...(t ?? {}), rows: added ? orderRows(id, sorted).map((x) => x.r) : rows };
   }
   if (prev.adminCost?.amount !== undefined) {
     const ac = isObj(data['adminCost']) ? (data['adminCost'] as Obj) : (data['adminCost'] = {});
     const old = ac['prior'];
     if (old !== undefined && old !== null && parseAmount(String(old), unit).fen !== prev.adminCost.amount)
-      differences.push({ path: 'adminCost.prior', stated: String(old), previous: text(prev.adminCost.amount) });
+      differences.push({
+        path: 'adminCost.prior',
+        stated: String(old),
+        previous: text(prev.adminCost.amount),
+      });
     ac['prior'] = text(prev.adminCost.amount);
   }
   return { data, differences };
@@ -129,7 +144,9 @@ function isCarried(id: TableId, key: string): boolean {
 function carryOpening(id: TableId, prev: Disclosure, rows: Obj[], text: (f: Fen) => string): void {
   const pairs: [string, string, string][] = [];
   if (id === 't1') pairs.push(['openingCarryover', 'closingCarryover', 'amount']);
-  if (id === 't4') for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital']) pairs.push(['openingCarryover', 'closingCarryover', c]);
+  if (id === 't4')
+    for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
+      pairs.push(['openingCarryover', 'closingCarryover', c]);
   for (const [open, close, col] of pairs) {
     const v = prev.tables[id].byKey.get(close)?.values[col];
     const row = rows.find((r) => r['row'] === open);
@@ -181,13 +198,20 @@ function loc(
  * figure. Findings name both sources. Exact comparison in 分, with the rounding tolerance of the two
  * printed figures (DOMAIN.md §2): within it the finding is an info note.
  */
-export function checkCarriedFigures(current: Disclosure, previous: PreviousYear, options: ContinuityOptions = {}): Finding[] {
+export function checkCarriedFigures(
+  current: Disclosure,
+  previous: PreviousYear,
+  options: ContinuityOptions = {},
+): Finding[] {
   const prev = asModel(previous);
   const out: Finding[] = [];
   const curName = options.currentName ?? current.file ?? '本年数据';
   const prevName = options.previousName ?? prev.file ?? '上年数据';
   if (prev.year !== current.year - 1) {
-    throw new JuesuanError(ErrorCode.BadInput, `上年数据是 ${prev.year} 年度的，本年是 ${current.year} 年度，不相邻`);
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `上年数据是 ${prev.year} 年度的，本年是 ${current.year} 年度，不相邻`,
+    );
   }
   const tol = current.halfStepFen + prev.halfStepFen;
   const compare = (
@@ -211,7 +235,10 @@ export function checkCarriedFigures(current: Disclosure, previous: PreviousYear,
       severity: rounding ? 'info' : curWhich === 'value' ? 'error' : 'warning',
       category: 'carryover',
       message: `${what}：${curName} ${f(a)}，${prevName} ${f(b)}，相差 ${diff > 0 ? '+' : ''}${f(diff)} ${current.amountUnit}${rounding ? '，在四舍五入允许范围内' : ''}`,
-      location: [loc(current, table, cur, curCol, curWhich, curName), loc(prev, table, old, oldCol, 'value', prevName)],
+      location: [
+        loc(current, table, cur, curCol, curWhich, curName),
+        loc(prev, table, old, oldCol, 'value', prevName),
+      ],
       expected: f(b),
       actual: f(a),
       difference: `${diff > 0 ? '+' : ''}${f(diff)}`,
@@ -223,16 +250,45 @@ export function checkCarriedFigures(current: Disclosure, previous: PreviousYear,
   const p1 = prev.tables.t1;
   const o1 = t1.byKey.get('openingCarryover');
   const c1 = p1.byKey.get('closingCarryover');
-  if (o1 && c1) compare('carryover-previous-year', 't1', o1, 'amount', 'value', c1, 'amount', '本年表一“年初结转和结余”应等于上年表一“年末结转和结余”');
+  if (o1 && c1)
+    compare(
+      'carryover-previous-year',
+      't1',
+      o1,
+      'amount',
+      'value',
+      c1,
+      'amount',
+      '本年表一“年初结转和结余”应等于上年表一“年末结转和结余”',
+    );
   const o4 = current.tables.t4.byKey.get('openingCarryover');
   const c4 = prev.tables.t4.byKey.get('closingCarryover');
   if (o4 && c4)
     for (const col of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
-      compare('carryover-previous-year', 't4', o4, col, 'value', c4, col, `本年表四“年初财政拨款结转和结余”（${columnLabel('t4', col)}）应等于上年表四“年末财政拨款结转和结余”`);
+      compare(
+        'carryover-previous-year',
+        't4',
+        o4,
+        col,
+        'value',
+        c4,
+        col,
+        `本年表四“年初财政拨款结转和结余”（${columnLabel('t4', col)}）应等于上年表四“年末财政拨款结转和结余”`,
+      );
   for (const id of ['t8', 't9'] as const)
     for (const row of current.tables[id].rows) {
       const old = prev.tables[id].byKey.get(row.key);
-      if (old) compare('carryover-previous-year', id, row, 'opening', 'value', old, 'closing', `本年${TABLE_SPECS[id].number}“年初结转和结余”应等于上年“年末结转和结余”`);
+      if (old)
+        compare(
+          'carryover-previous-year',
+          id,
+          row,
+          'opening',
+          'value',
+          old,
+          'closing',
+          `本年${TABLE_SPECS[id].number}“年初结转和结余”应等于上年“年末结转和结余”`,
+        );
     }
   // Every 上年数 this year states.
   for (const id of TABLE_IDS)
@@ -240,7 +296,16 @@ export function checkCarriedFigures(current: Disclosure, previous: PreviousYear,
       const old = prev.tables[id].byKey.get(row.key);
       if (!old || !row.prior) continue;
       for (const col of Object.keys(row.prior))
-        compare('prior-year-figure', id, row, col, 'prior', old, col, `本年列出的上年数应等于上年公开的决算数`);
+        compare(
+          'prior-year-figure',
+          id,
+          row,
+          col,
+          'prior',
+          old,
+          col,
+          `本年列出的上年数应等于上年公开的决算数`,
+        );
     }
   const ac = current.adminCost;
   const pac = prev.adminCost;
@@ -253,8 +318,16 @@ export function checkCarriedFigures(current: Disclosure, previous: PreviousYear,
       category: 'carryover',
       message: `机关运行经费的上年数应等于上年公开的决算数：${curName} ${f(ac.prior)}，${prevName} ${f(pac.amount)}`,
       location: [
-        { field: 'adminCost.prior', label: `${curName}（${current.year} 年度）机关运行经费上年决算数`, value: f(ac.prior) },
-        { field: 'adminCost.amount', label: `${prevName}（${prev.year} 年度）机关运行经费决算数`, value: f(pac.amount) },
+        {
+          field: 'adminCost.prior',
+          label: `${curName}（${current.year} 年度）机关运行经费上年决算数`,
+          value: f(ac.prior),
+        },
+        {
+          field: 'adminCost.amount',
+          label: `${prevName}（${prev.year} 年度）机关运行经费决算数`,
+          value: f(pac.amount),
+        },
       ],
       expected: f(pac.amount),
       actual: f(ac.prior),
