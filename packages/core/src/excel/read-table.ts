@@ -889,7 +889,9 @@ function readSide(
         state.order.push(target);
       }
       const prev = target.values.get(slot);
-      if (prev) {
+      // A blank cell is 0 only until the figure is printed elsewhere (T4's carry-over kinds as rows).
+      if (prev && a.kind === 'blank') continue;
+      if (prev && !prev.blank) {
         if (prev.fen === fen && prev.source.cell === address(r, v.c)) continue;
         problem(
           ctx,
@@ -903,7 +905,7 @@ function readSide(
       const rv: ReadValue = { fen, source: src(ctx, sheet, r, v.c, cell) };
       if (a.kind === 'blank') rv.blank = true;
       target.values.set(slot, rv);
-      state.cells++;
+      if (!prev) state.cells++;
     }
   }
 }
