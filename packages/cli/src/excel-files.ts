@@ -16,7 +16,17 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ErrorCode, JuesuanError, MAX_WORKBOOK_BYTES, sniffSpreadsheet } from '@juesuan/core';
+import {
+  ErrorCode,
+  JuesuanError,
+  loadDisclosure,
+  MAX_DATA_FILE_BYTES,
+  MAX_PDF_BYTES,
+  MAX_WORKBOOK_BYTES,
+  previousFromPublication,
+  sniffSpreadsheet,
+  type Disclosure,
+} from '@juesuan/core';
 import { readInputFile } from './io.ts';
 import { hasTool, missingToolMessage } from './tools.ts';
 
@@ -131,4 +141,14 @@ export function writeFileAtomic(path: string, content: Uint8Array | string): voi
     }
     throw new JuesuanError(ErrorCode.BadInput, `无法写入 ${path}：${(e as Error).message}`);
   }
+}
+
+/**
+ * Last year's data for `--previous`: a data file (YAML/JSON), or last year's publication (PDF, DOCX,
+ * text), whose tables `audit` rebuilds.
+ */
+export async function readPreviousYear(file: string): Promise<Disclosure> {
+  if (/\.(pdf|docx|txt)$/i.test(file))
+    return previousFromPublication(readInputFile(file, MAX_PDF_BYTES), file);
+  return loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
 }

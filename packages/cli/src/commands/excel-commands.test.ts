@@ -14,6 +14,7 @@ import {
   disclosureFromData,
   generateUnitData,
   loadDisclosure,
+  writeDocx,
   writeXlsx,
 } from '@juesuan/core';
 import { unitInYuanForTests, comparable } from '../../../core/src/excel/testing-layouts.ts';
@@ -68,6 +69,22 @@ describe('juesuan template / export / import / consolidate', () => {
     );
     expect(d.tables.t1.byKey.get('openingCarryover')?.values['amount']).toBe(
       prev.tables.t1.byKey.get('closingCarryover')?.values['amount'],
+    );
+  });
+
+  it('template --previous takes last year’s publication too (its tables as audit reads them)', async () => {
+    const dir = tmp();
+    const last = disclosureFromData(generateUnitData({ seed: 8, year: 2021 }));
+    const docx = join(dir, '2021年度决算公开.docx');
+    writeFileSync(docx, await writeDocx(buildReport(last, builtinProfile('xinjiang-2022'))));
+    const out = join(dir, '填报模板.xlsx');
+    const r = await run(templateCommand, ['--year', '2022', '--previous', docx, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const data = join(dir, 'd.yaml');
+    expect((await run(importCommand, [out, '--out', data])).code).toBe(0);
+    const d = loadDisclosure(readFileSync(data));
+    expect(d.tables.t1.byKey.get('incomeGrandTotal')?.prior?.['amount']).toBe(
+      last.tables.t1.byKey.get('incomeGrandTotal')?.values['amount'],
     );
   });
 

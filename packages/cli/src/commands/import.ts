@@ -9,20 +9,17 @@ import {
   formatImportReport,
   importWorkbooks,
   JuesuanError,
-  loadDisclosure,
-  MAX_DATA_FILE_BYTES,
   pathOfLocation,
   sourceOfPath,
   validateDisclosure,
   type ImportOptions,
   type MoneyUnit,
 } from '@juesuan/core';
-import { readSpreadsheetFile, writeFileAtomic } from '../excel-files.ts';
-import { readInputFile } from '../io.ts';
+import { readPreviousYear, readSpreadsheetFile, writeFileAtomic } from '../excel-files.ts';
 import type { Io } from '../main.ts';
 
 const USAGE =
-  '用法：juesuan import <文件.xlsx|.xls|.csv …> --out <数据.yaml> [--balance] [--year 年度] [--unit-name 名称] [--kind 行政|参公|事业] [--profile 口径] [--amount-unit 元|万元] [--include-hidden] [--previous 上年数据.yaml] [--sources 来源.json]';
+  '用法：juesuan import <文件.xlsx|.xls|.csv …> --out <数据.yaml> [--balance] [--year 年度] [--unit-name 名称] [--kind 行政|参公|事业] [--profile 口径] [--amount-unit 元|万元] [--include-hidden] [--previous 上年数据.yaml|上年公开.pdf] [--sources 来源.json]';
 
 /** `juesuan import`: spreadsheets → a data file, with a report of what was read and where each figure came from. */
 export async function importCommand(args: string[], io: Io): Promise<number> {
@@ -72,7 +69,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   io.out(formatImportReport(result.report));
   if (values.previous) {
     const prevFile = values.previous;
-    const prev = loadDisclosure(readInputFile(prevFile, MAX_DATA_FILE_BYTES), { file: prevFile });
+    const prev = await readPreviousYear(prevFile);
     const applied = applyPreviousYear(data, prev);
     data = applied.data;
     for (const d of applied.differences)

@@ -7,12 +7,12 @@ import {
   templateWorkbook,
   type TemplateOptions,
 } from '@juesuan/core';
-import { writeFileAtomic } from '../excel-files.ts';
+import { readPreviousYear, writeFileAtomic } from '../excel-files.ts';
 import { readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
 const USAGE =
-  '用法：juesuan template --year <年度> [--profile 口径] [--previous 上年数据.yaml] [--amount-unit 万元|元] --out <填报模板.xlsx>';
+  '用法：juesuan template --year <年度> [--profile 口径] [--previous 上年数据.yaml|上年公开.pdf] [--amount-unit 万元|元] --out <填报模板.xlsx>';
 
 /** `juesuan template`: the data-entry workbook for a year. */
 export async function templateCommand(args: string[], io: Io): Promise<number> {
@@ -40,7 +40,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
       throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
     options.amountUnit = au;
   }
-  if (values.previous) options.previous = readDataFile(values.previous);
+  if (values.previous) options.previous = await readPreviousYear(values.previous);
   const bytes = await templateWorkbook(options);
   writeFileAtomic(values.out, bytes);
   io.out(

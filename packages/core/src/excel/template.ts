@@ -53,8 +53,9 @@ export interface TemplateOptions {
   year: number;
   /** Region/year profile (xinjiang-2022, central, shanghai-2024 …). */
   profile?: string;
-  /** Last year's data file: its figures fill the 上年 columns, its code rows and unit profile are copied. */
-  previous?: DataFile;
+  /** Last year's data (a data file, or a model such as audit rebuilds from last year's publication): its
+   * figures fill the 上年 columns, its code rows and unit profile are copied. */
+  previous?: DataFile | Disclosure;
   amountUnit?: MoneyUnit;
   catalogues?: CatalogueSet;
   /** Empty code rows offered in each classified table (default 40). */
@@ -855,14 +856,15 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
   const skeleton: Obj = {
     format: FORMAT_ID,
     year: options.year,
-    amountUnit: options.amountUnit ?? (options.previous?.['amountUnit'] as MoneyUnit | undefined) ?? '万元',
+    amountUnit: options.amountUnit ?? (options.previous?.amountUnit as MoneyUnit | undefined) ?? '万元',
     decimals: 2,
   };
-  const profile = options.profile ?? (options.previous?.['profile'] as string | undefined);
+  const profile = options.profile ?? (options.previous?.profile as string | undefined);
   if (profile !== undefined) skeleton['profile'] = profile;
   let data: Obj = skeleton;
   if (options.previous) {
-    const prevUnit = isObj(options.previous['unit']) ? options.previous['unit'] : {};
+    const previous = isModel(options.previous) ? dataFromModel(options.previous) : options.previous;
+    const prevUnit = isObj(previous['unit']) ? previous['unit'] : {};
     const unit: Obj = {};
     for (const k of [
       'name',
@@ -879,7 +881,7 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
       if (prevUnit[k] !== undefined) unit[k] = structuredClone(prevUnit[k]);
     skeleton['unit'] = unit;
     skeleton['tables'] = {};
-    data = applyPreviousYear(skeleton, options.previous, { addRows: true, carryOpening: true }).data;
+    data = applyPreviousYear(skeleton, previous, { addRows: true, carryOpening: true }).data;
   }
   return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 40 });
 }

@@ -2,9 +2,9 @@
 export {
   applyPreviousYear,
   checkCarriedFigures,
+  previousFromPublication,
   type ApplyPreviousOptions,
   type ContinuityOptions,
   type PreviousDifference,
-  type PreviousFromPublication,
   type PreviousYear,
 } from './previous-year.ts';

@@ -34,11 +34,18 @@ function asModel(x: PreviousYear, file?: string): Disclosure {
 }
 
 /**
- * Hook for last year's publication: `audit` rebuilds a model from a published PDF/DOCX; pass that
- * model (or its data file) here as `previous`. Kept as a named type so the CLI's `--previous` can take
- * either a data file or a publication once audit exposes its rebuilt model.
+ * Last year's figures from last year's publication (PDF, DOCX or text), as `audit` rebuilds them: the
+ * model of the tables it could read back. Throws when the publication gives no tables to use.
  */
-export type PreviousFromPublication = (bytes: Uint8Array, fileName: string) => Promise<Disclosure>;
+export async function previousFromPublication(bytes: Uint8Array, fileName: string): Promise<Disclosure> {
+  const { auditDocument } = await import('../audit/audit.ts');
+  const r = await auditDocument(bytes, fileName);
+  if (!r.model)
+    throw new JuesuanError(ErrorCode.BadInput, `${fileName}：未能从上年公开文本中读出报表`, [
+      { file: fileName, message: '请改用上年的数据文件（YAML/JSON）作为 --previous' },
+    ]);
+  return r.model;
+}
 
 export interface PreviousDifference {
   /** Data-file path of this year's stated 上年数. */
