@@ -15,7 +15,14 @@ async function book(
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((r, i) => r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
+    s.rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v === null) return;
+        // "=…" is a formula saved without its result, as a program writes it.
+        ws.getCell(i + 1, j + 1).value =
+          typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      }),
+    );
     for (const m of s.merges ?? []) ws.mergeCells(m);
     for (const h of s.hiddenRows ?? []) ws.getRow(h).hidden = true;
   }
@@ -243,5 +250,28 @@ describe('layouts', () => {
     expect(d.tables.t9.emptyStatement).toContain('故本表为空表');
     expect(r.report.warnings.join('\n')).toContain('未写“单位：”，按万元读取');
     expect(r.report.notFound).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 't7']);
+  });
+
+  it('a formula saved without its result is computed; one that cannot be is reported at its cell', async () => {
+    const rows = (total: string): Cells => [
+      ['一般公共预算财政拨款支出决算表', null, null, null, null],
+      ['单位：万元', null, null, null, null],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', null, total, '=D5', '=E5'],
+      ['2010450', '事业运行', '=D5+E5', 12.5, 7.25],
+    ];
+    const d = disclosureFromData(
+      (await importWorkbook(await book([{ name: '表五', rows: rows('=SUM(C5:C5)') }]), 'f.xlsx', opts)).data,
+    );
+    expect(d.tables.t5.byKey.get('total')?.values['total']).toBe(19_750_000);
+    expect(d.tables.t5.byKey.get('2010450')?.values['total']).toBe(19_750_000);
+    const e = await importWorkbook(
+      await book([{ name: '表五', rows: rows('=VLOOKUP(A1,B:B,1)') }]),
+      'f.xlsx',
+      opts,
+    ).catch((x: unknown) => x);
+    expect(String((e as { problems: { message: string }[] }).problems[0]!.message)).toMatch(
+      /工作表「表五」C4：公式「=VLOOKUP/,
+    );
   });
 });

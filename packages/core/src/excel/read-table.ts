@@ -10,7 +10,8 @@ import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { InputProblem } from '../errors.ts';
 import type { Fen, MoneyUnit } from '../money/amount.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
-import { readCellAmount } from './amounts.ts';
+import { readCellAmount, type CellAmount } from './amounts.ts';
+import { evaluateFormula, FormulaError } from './formula.ts';
 import { codeByName, nameIndex, nameOfCode, type NameIndex } from './catalogue-names.ts';
 import {
   address,
@@ -869,7 +870,11 @@ function readSide(
         column = columnOverride;
       }
       const slot = v.which === 'value' ? column : `${v.which}.${column}`;
-      const a = readCellAmount(cell, layout.unit);
+      const a =
+        cell?.formula !== undefined && !cell.hasResult
+          ? formulaAmount(sheet, r, v.c, layout.unit, ctx)
+          : readCellAmount(cell, layout.unit);
+      if (a === undefined) continue;
       if (a.kind === 'text') {
         problem(
           ctx,
@@ -907,6 +912,46 @@ function readSide(
       target.values.set(slot, rv);
       if (!prev) state.cells++;
     }
+  }
+}
+
+/**
+ * A formula cell saved without its result (written by a program, never opened in Excel): computed
+ * here when it is a plain sum, else reported at its cell.
+ */
+function formulaAmount(
+  sheet: Sheet,
+  r: number,
+  c: number,
+  unit: MoneyUnit,
+  ctx: ReadContext,
+  depth = 0,
+): CellAmount | undefined {
+  const cell = ownCell(sheet, r, c)!;
+  try {
+    const v = evaluateFormula(cell.formula!, {
+      sheet,
+      unit,
+      formulaCell: (rr, cc) => {
+        const x = ownCell(sheet, rr, cc);
+        if (!x?.formula || x.hasResult) return undefined;
+        if (depth > 20) throw new FormulaError('公式嵌套过深');
+        const inner = formulaAmount(sheet, rr, cc, unit, ctx, depth + 1);
+        return inner?.kind === 'amount' ? { fen: inner.fen, known: true } : { fen: 0, known: false };
+      },
+    });
+    return v.known ? { kind: 'amount', fen: v.fen } : { kind: 'blank' };
+  } catch (e) {
+    if (!(e instanceof FormulaError)) throw e;
+    if (depth === 0)
+      problem(
+        ctx,
+        sheet,
+        r,
+        c,
+        `公式「=${cell.formula}」没有计算结果，且无法在此计算（${e.message}）；请在 Excel 中打开、重新计算并保存后再导入`,
+      );
+    return undefined;
   }
 }
 

@@ -765,11 +765,7 @@ function writeInstructions(wb: ExcelJS.Workbook, data: Obj): void {
   });
 }
 
-function writeCodeLists(
-  wb: ExcelJS.Workbook,
-  year: number,
-  catalogues?: CatalogueSet,
-): { fn: number; cls: number; econ: number } {
+function writeCodeLists(wb: ExcelJS.Workbook, year: number, catalogues?: CatalogueSet): void {
   const ws = wb.addWorksheet(CODES_SHEET, { state: 'hidden' });
   const fn = [...(catalogueFor('function', year, catalogues)?.entries.values() ?? [])];
   const econ = [...(catalogueFor('economic', year, catalogues)?.entries.values() ?? [])];
@@ -781,7 +777,6 @@ function writeCodeLists(
   classes.forEach((e, i) => (ws.getCell(i + 2, 2).value = `${e.code} ${e.name}`));
   econ.forEach((e, i) => (ws.getCell(i + 2, 3).value = `${e.code} ${e.name}`));
   ws.columns = [{ width: 40 }, { width: 30 }, { width: 40 }];
-  return { fn: fn.length, cls: classes.length, econ: econ.length };
 }
 
 // ---- the workbook
@@ -801,15 +796,15 @@ async function writeWorkbook(
   writeInstructions(wb, data);
   const sheets: SheetOut[] = [];
   const [first, ...facts] = FIELD_SHEETS;
-  const lists = { fn: 0, cls: 0, econ: 0 };
   sheets.push(writeFieldSheet(wb, first!, data, unit, decimals));
   const tableOuts: [TableId, string][] = TABLE_SHEETS.map((s) => [s.id, s.name]);
-  // The code lists come after the data sheets, but the ranges are needed first.
-  const fnCount = catalogueFor('function', year, opts.catalogues)?.entries.size ?? 0;
+  // The code lists are written after the data sheets, but their sizes are needed for the drop-downs.
   const fnEntries = [...(catalogueFor('function', year, opts.catalogues)?.entries.values() ?? [])];
-  lists.fn = fnCount;
-  lists.cls = fnEntries.filter((e) => e.level === '类').length;
-  lists.econ = catalogueFor('economic', year, opts.catalogues)?.entries.size ?? 0;
+  const lists = {
+    fn: fnEntries.length,
+    cls: fnEntries.filter((e) => e.level === '类').length,
+    econ: catalogueFor('economic', year, opts.catalogues)?.entries.size ?? 0,
+  };
   for (const [id, name] of tableOuts)
     sheets.push(writeTableSheet(wb, id, name, data, unit, decimals, opts.spareRows, lists));
   for (const f of facts) sheets.push(writeFieldSheet(wb, f, data, unit, decimals));
