@@ -75,3 +75,8 @@ export {
   type Paragraph,
 } from './read/normalise.ts';
 export { minimalPdf, jpegSize, type MinimalPdfPage } from './testing/minimal-pdf.ts';
+// Spreadsheets, 舍位平衡, consolidation and consecutive years (issue 10).
+export * from './excel/index.ts';
+export * from './balance/index.ts';
+export * from './consolidate/index.ts';
+export * from './years/index.ts';

@@ -1,0 +1,215 @@
+/**
+ * The spreadsheet commands as a user runs them (called as functions; the lead wires them into main):
+ * template, export → import, import of an old .xls (through LibreOffice), 舍位平衡, consolidate, and
+ * bad input with exit code 2 and nothing half-written.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildReport,
+  builtinProfile,
+  dataFileToYaml,
+  disclosureFromData,
+  generateUnitData,
+  loadDisclosure,
+  writeDocx,
+  writeXlsx,
+} from '@juesuan/core';
+import { unitInYuanForTests, comparable } from '../../../core/src/excel/testing-layouts.ts';
+import { convertSpreadsheet } from '../excel-files.ts';
+import { reportError, type Io } from '../main.ts';
+import { toolsMissing } from '../tools.ts';
+import { consolidateCommand } from './consolidate.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { templateCommand } from './template.ts';
+
+const root = join(import.meta.dirname, '../../../..');
+const example = join(root, 'examples/changji-2022.yaml');
+const tmp = () => mkdtempSync(join(tmpdir(), 'juesuan-excel-'));
+
+/** Runs a command as main does: exit code and output. */
+async function run(
+  cmd: (args: string[], io: Io) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
+  let code: number;
+  try {
+    code = await cmd(args, io);
+  } catch (e) {
+    code = reportError(e, io);
+  }
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('juesuan template / export / import / consolidate', () => {
+  it('template writes the data-entry workbook; with --previous its 上年 columns are filled', async () => {
+    const dir = tmp();
+    const last = join(dir, '2021.yaml');
+    writeFileSync(last, dataFileToYaml(generateUnitData({ seed: 8, year: 2021 })));
+    const out = join(dir, '填报模板.xlsx');
+    const r = await run(templateCommand, ['--year', '2022', '--previous', last, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('已按');
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // Imported as it is, the template gives last year's figures as 上年数 and the unit's profile.
+    const data = join(dir, 'd.yaml');
+    const i = await run(importCommand, [out, '--out', data]);
+    expect(i.code, i.err).toBe(0);
+    const d = loadDisclosure(readFileSync(data), { file: data });
+    const prev = loadDisclosure(readFileSync(last));
+    expect(d.unit.name).toBe(prev.unit.name);
+    expect(d.tables.t5.byKey.get('total')?.prior?.['total']).toBe(
+      prev.tables.t5.byKey.get('total')?.values['total'],
+    );
+    expect(d.tables.t1.byKey.get('openingCarryover')?.values['amount']).toBe(
+      prev.tables.t1.byKey.get('closingCarryover')?.values['amount'],
+    );
+  });
+
+  it('template --previous takes last year’s publication too (its tables as audit reads them)', async () => {
+    const dir = tmp();
+    const last = disclosureFromData(generateUnitData({ seed: 8, year: 2021 }));
+    const docx = join(dir, '2021年度决算公开.docx');
+    writeFileSync(docx, await writeDocx(buildReport(last, builtinProfile('xinjiang-2022'))));
+    const out = join(dir, '填报模板.xlsx');
+    const r = await run(templateCommand, ['--year', '2022', '--previous', docx, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const data = join(dir, 'd.yaml');
+    expect((await run(importCommand, [out, '--out', data])).code).toBe(0);
+    const d = loadDisclosure(readFileSync(data));
+    expect(d.tables.t1.byKey.get('incomeGrandTotal')?.prior?.['amount']).toBe(
+      last.tables.t1.byKey.get('incomeGrandTotal')?.values['amount'],
+    );
+  });
+
+  it('export → edit nothing → import gives the same data, with each row’s cell noted in the YAML', async () => {
+    const dir = tmp();
+    const xlsx = join(dir, '填报.xlsx');
+    const yaml = join(dir, 'back.yaml');
+    expect((await run(exportCommand, [example, '--out', xlsx])).code).toBe(0);
+    const r = await run(importCommand, [xlsx, '--out', yaml, '--sources', join(dir, 'sources.json')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('填报模板');
+    const text = readFileSync(yaml, 'utf8');
+    expect(text).toMatch(/# 工作表「表五 一般公共预算财政拨款支出决算表」B\d+/);
+    expect(text).toMatch(/total: 214\.73\b/);
+    expect(comparable(loadDisclosure(text))).toEqual(
+      comparable(loadDisclosure(readFileSync(example, 'utf8'))),
+    );
+    const sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Record<
+      string,
+      { sheet: string; cell: string }
+    >;
+    expect(sources['tables.t1.rows[0].amount']).toMatchObject({ sheet: '表一 收入支出决算总表' });
+  });
+
+  const noOffice = toolsMissing(['soffice'], '.xls 导入测试');
+  it.skipIf(noOffice)(
+    'import reads an old .xls (converted through LibreOffice) and recovers every figure',
+    { timeout: 180_000 },
+    async () => {
+      const dir = tmp();
+      const data = generateUnitData({ seed: 91, withFund: true });
+      const d = disclosureFromData(data);
+      const xlsx = await writeXlsx(buildReport(d, builtinProfile('xinjiang-2022')));
+      const xls = await convertSpreadsheet(xlsx, 'pub.xlsx', 'xlsx', 'xls');
+      expect(Array.from(xls.subarray(0, 4))).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+      const file = join(dir, '决算报表.xls');
+      writeFileSync(file, xls);
+      const out = join(dir, 'd.yaml');
+      const r = await run(importCommand, [file, '--out', out, '--year', '2022', '--kind', d.unit.kind]);
+      expect(r.code, r.err).toBe(0);
+      const got = loadDisclosure(readFileSync(out));
+      for (const t of Object.values(d.tables))
+        for (const row of t.rows)
+          for (const [c, v] of Object.entries(row.values)) {
+            if (v === undefined || (t.id === 't4' && row.key === 'incomeGrandTotal' && c !== 'total'))
+              continue;
+            expect(got.tables[t.id].byKey.get(row.key)?.values[c], `${t.id} ${row.key} ${c}`).toBe(v);
+          }
+    },
+  );
+
+  it('import --balance converts 元 to 万元 and lists each adjustment', async () => {
+    const dir = tmp();
+    const data = unitInYuanForTests(3);
+    const xlsx = join(dir, 'yuan.xlsx');
+    const { exportWorkbook } = await import('@juesuan/core');
+    writeFileSync(xlsx, await exportWorkbook(data, { spareRows: 1 }));
+    const out = join(dir, 'wan.yaml');
+    const r = await run(importCommand, [xlsx, '--out', out, '--balance']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/舍位平衡：调整 \d+ 个数/);
+    const d = loadDisclosure(readFileSync(out));
+    expect(d.amountUnit).toBe('万元');
+  });
+
+  it('consolidate writes the department’s data file', async () => {
+    const dir = tmp();
+    const files = [1, 2, 3].map((seed) => {
+      const f = join(dir, `u${seed}.yaml`);
+      writeFileSync(f, dataFileToYaml(generateUnitData({ seed, kind: '事业' })));
+      return f;
+    });
+    const out = join(dir, 'dept.yaml');
+    const r = await run(consolidateCommand, [
+      ...files,
+      '--department',
+      '示例局',
+      '--kind',
+      '行政',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const d = loadDisclosure(readFileSync(out));
+    const units = files.map((f) => loadDisclosure(readFileSync(f)));
+    expect(d.tables.t1.byKey.get('incomeTotal')?.values['amount']).toBe(
+      units.reduce((s, u) => s + u.tables.t1.byKey.get('incomeTotal')!.values['amount']!, 0),
+    );
+    expect(d.unit.consolidatedUnits).toEqual(units.map((u) => u.unit.name));
+    const bad = await run(consolidateCommand, [files[0]!, '--department', 'x', '--out', out]);
+    expect(bad.code).toBe(2);
+  });
+
+  it('bad input: exit 2 with the file and the cell, in seconds, and nothing half-written', async () => {
+    const dir = tmp();
+    const out = join(dir, 'd.yaml');
+    writeFileSync(out, 'format: juesuan-disclosure/1 # the old file\n');
+    const cases: [string, Uint8Array][] = [
+      ['not.xlsx', new TextEncoder().encode('%PDF-1.7 not a workbook')],
+      ['empty.csv', new Uint8Array()],
+      [
+        'big.xlsx',
+        (() => {
+          const b = new Uint8Array(30 * 1024 * 1024);
+          b.set([0x50, 0x4b, 0x03, 0x04]);
+          return b;
+        })(),
+      ],
+    ];
+    for (const [name, bytes] of cases) {
+      const f = join(dir, name);
+      writeFileSync(f, bytes);
+      const t = Date.now();
+      const r = await run(importCommand, [f, '--out', out]);
+      expect(Date.now() - t).toBeLessThan(5000);
+      expect(r.code, name).toBe(2);
+      expect(r.err).toContain(name);
+      expect(readFileSync(out, 'utf8')).toBe('format: juesuan-disclosure/1 # the old file\n');
+    }
+    const missing = await run(importCommand, [join(dir, 'nope.xlsx'), '--out', join(dir, 'new.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('找不到文件');
+    expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
+    const usage = await run(importCommand, []);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('用法');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Files for the spreadsheet commands: reading a workbook (an old .xls is converted to .xlsx by
+ * LibreOffice first, since core takes bytes and never starts programs — ADR 0009), and writing outputs
+ * whole or not at all (a temporary file renamed into place).
+ */
+import { spawn } from 'node:child_process';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ErrorCode,
+  JuesuanError,
+  loadDisclosure,
+  MAX_DATA_FILE_BYTES,
+  MAX_PDF_BYTES,
+  MAX_WORKBOOK_BYTES,
+  previousFromPublication,
+  sniffSpreadsheet,
+  type Disclosure,
+} from '@juesuan/core';
+import { readInputFile } from './io.ts';
+import { hasTool, missingToolMessage } from './tools.ts';
+
+/** Longest an .xls conversion may take (the first run creates a LibreOffice profile). */
+const CONVERT_TIMEOUT_MS = 120_000;
+
+function run(
+  cmd: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    // Own process group: soffice starts soffice.bin, and a timeout must end both.
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, timedOut });
+    });
+  });
+}
+
+/**
+ * Converts between spreadsheet formats with LibreOffice in a private temporary directory and
+ * profile (parallel runs do not share a profile), e.g. .xls → .xlsx.
+ */
+export async function convertSpreadsheet(
+  bytes: Uint8Array,
+  file: string,
+  from: 'xls' | 'xlsx' | 'csv',
+  to: 'xlsx' | 'xls',
+  command = 'soffice',
+): Promise<Uint8Array> {
+  if (!hasTool(command))
+    throw new JuesuanError(ErrorCode.MissingTool, `${file}：读取旧版 .xls 需要 LibreOffice`, [
+      {
+        file,
+        message: `${missingToolMessage(command, '转换 .xls')} 也可以在 Excel 或 WPS 中把文件另存为 .xlsx 后再导入。`,
+      },
+    ]);
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-convert-'));
+  try {
+    const input = join(dir, `input.${from}`);
+    writeFileSync(input, bytes);
+    const outDir = join(dir, 'out');
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      input,
+    ];
+    const r = await run(command, args, CONVERT_TIMEOUT_MS);
+    let out: string | undefined;
+    try {
+      out = readdirSync(outDir).find((f) => f.endsWith(`.${to}`));
+    } catch {
+      out = undefined;
+    }
+    if (r.timedOut || !out)
+      throw new JuesuanError(ErrorCode.ToolFailed, `${file}：LibreOffice 无法转换此文件`, [
+        {
+          file,
+          message: r.timedOut
+            ? `转换超过 ${CONVERT_TIMEOUT_MS / 1000} 秒未完成`
+            : '文件可能已损坏或设置了密码；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入',
+        },
+      ]);
+    return readFileSync(join(outDir, out));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A spreadsheet's bytes ready for core (.xls converted to .xlsx); the file name stays the user's. */
+export async function readSpreadsheetFile(file: string): Promise<Uint8Array> {
+  const bytes = readInputFile(file, MAX_WORKBOOK_BYTES);
+  const kind = sniffSpreadsheet(bytes, file);
+  if (kind === 'xls') return convertSpreadsheet(bytes, file, 'xls', 'xlsx');
+  return bytes;
+}
+
+/** Writes a file whole or not at all: into a temporary file beside it, then renamed. */
+export function writeFileAtomic(path: string, content: Uint8Array | string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new JuesuanError(ErrorCode.BadInput, `无法写入 ${path}：${(e as Error).message}`);
+  }
+}
+
+/**
+ * Last year's data for `--previous`: a data file (YAML/JSON), or last year's publication (PDF, DOCX,
+ * text), whose tables `audit` rebuilds.
+ */
+export async function readPreviousYear(file: string): Promise<Disclosure> {
+  if (/\.(pdf|docx|txt)$/i.test(file))
+    return previousFromPublication(readInputFile(file, MAX_PDF_BYTES), file);
+  return loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+}
