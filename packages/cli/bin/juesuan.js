@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the built JavaScript (packages/cli/dist, built by `npm run build`, which npm's `prepare` runs on
 // `npm install` / `npm ci`). Started with `--conditions=@juesuan/source --import tsx` (as `npm run dev` does),
-// the same import resolves to the TypeScript sources instead (ADR 0009).
+// the same import resolves to the TypeScript sources instead (ADR 0010).
 let cli;
 try {
   cli = await import('@juesuan/cli');
