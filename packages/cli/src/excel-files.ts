@@ -1,6 +1,6 @@
 /**
  * Files for the spreadsheet commands: reading a workbook (an old .xls is converted to .xlsx by
- * LibreOffice first, since core takes bytes and never starts programs — ADR 0009), and writing outputs
+ * LibreOffice first, since core takes bytes and never starts programs — ADR 0011), and writing outputs
  * whole or not at all (a temporary file renamed into place).
  */
 import { spawn } from 'node:child_process';
