@@ -31,6 +31,12 @@ const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成�
   catalogue import <文件>  从 XLSX 或 CSV 导入某年度的官方科目表
       --year <年度> --kind function|economic --out <目录，默认 ./catalogues>
   catalogue list           列出内置和已导入的科目表年度
+  import <表格文件…> --out <数据文件>  从 XLSX、XLS、CSV 导入九张表（决算软件导出、公开附件、填报模板）
+      --balance             由元换算为万元并做舍位平衡，列出每处调整
+  template --year <年度> --out <文件.xlsx>  生成填报模板（九张表和说明所需的其他数据）
+      --profile <口径>  --previous <上年数据文件>（预填上年数）
+  export <数据文件> --out <文件.xlsx>  把数据文件导出为填报模板格式
+  consolidate <单位数据文件…> --department <部门名称> --out <数据文件>  汇总各单位为部门决算（抵消内部往来）
 
 退出码：0 无错误；1 发现错误；2 输入无法读取。
 示例：npx juesuan validate examples/changji-2022.yaml
@@ -71,6 +77,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./commands/audit.ts')).auditCommand(rest, io);
       case 'catalogue':
         return await (await import('./commands/catalogue.ts')).catalogueCommand(rest, io);
+      case 'import':
+        return await (await import('./commands/import.ts')).importCommand(rest, io);
+      case 'template':
+        return await (await import('./commands/template.ts')).templateCommand(rest, io);
+      case 'export':
+        return await (await import('./commands/export.ts')).exportCommand(rest, io);
+      case 'consolidate':
+        return await (await import('./commands/consolidate.ts')).consolidateCommand(rest, io);
       default:
         io.err(`未知命令「${command}」。运行 juesuan --help 查看可用命令。`);
         return EXIT.BadInput;
