@@ -18,6 +18,7 @@ import {
   DisclosureYearsSchema,
   FindingsReportSchema,
   RestoreBodySchema,
+  StaleVersionDetailsSchema,
   ValidateBodySchema,
   VersionDetailSchema,
   VersionListSchema,
@@ -46,7 +47,8 @@ const STATUS_LABEL: Record<DisclosureStatus, string> = {
   published: '已公开',
 };
 
-async function userNames(deps: AppDeps, ids: (string | null)[]): Promise<Map<string, string>> {
+/** Display names by user id. Inside a transaction pass the transaction: SQLite has one connection. */
+async function userNames(deps: AppDeps | { db: Kysely<DB> | Transaction<DB> }, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await deps.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
@@ -230,6 +232,8 @@ export async function insertDisclosure(
 
 export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { db } = deps;
+  // The `details` of a 409 E_STALE_VERSION; listed so that clients can generate its type.
+  app.openAPIRegistry.register('StaleVersionDetails', StaleVersionDetailsSchema);
 
   /** The disclosure, if the user may see its unit; otherwise 404 so that ids reveal nothing. */
   const readable = async (user: SessionUser, id: string): Promise<{ row: DisclosureRow; access: Access }> => {
@@ -287,7 +291,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
           .where('version', '=', baseVersion)
           .executeTakeFirst();
         const theirs = jsonChanges(base ? JSON.parse(base.data) : null, parseData(current.data), 100);
-        const names = await userNames(deps, [current.updated_by]);
+        const names = await userNames({ db: trx }, [current.updated_by]);
         throw new ApiError(
           ApiErrorCode.StaleVersion,
           `保存未成功：这份决算已被${names.get(current.updated_by ?? '') ?? '他人'}于 ${current.updated_at} 修改（当前为第 ${current.version} 版，您的修改基于第 ${baseVersion} 版）。您的修改没有丢失，请对照对方的修改后再保存。`,
