@@ -307,6 +307,15 @@ export const JobSchema = z
   .openapi('Job');
 export const RevalidateBodySchema = z.object({ year }).openapi('RevalidateBody');
 
+const labelled = z.object({ id: z.string(), label: z.string() });
+export const TableSpecListSchema = z
+  .object({
+    items: z.array(
+      z.object({ id: z.string(), number: z.string(), name: z.string(), columns: z.array(labelled), fixedRows: z.array(labelled) }),
+    ),
+  })
+  .openapi('TableSpecList');
+
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type Me = z.infer<typeof MeSchema>;
 export type Role = z.infer<typeof RoleSchema>;
@@ -328,3 +337,4 @@ export type StaleVersionDetails = z.infer<typeof StaleVersionDetailsSchema>;
 export type VersionItem = z.infer<typeof VersionItemSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type Job = z.infer<typeof JobSchema>;
+export type TableSpecList = z.infer<typeof TableSpecListSchema>;

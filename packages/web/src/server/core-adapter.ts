@@ -11,6 +11,8 @@ import {
   loadDisclosure,
   validateDisclosure,
   MAX_DATA_FILE_BYTES,
+  TABLE_IDS,
+  TABLE_SPECS,
 } from '@juesuan/core';
 import { parseDocument, type ScalarTag } from 'yaml';
 import { ApiError, ApiErrorCode } from './errors.ts';
@@ -143,4 +145,26 @@ export function checkData(data: unknown): CheckedData {
 /** The data file text of stored data (JSON, as saved). Core's `saveDisclosure` will replace this. */
 export function dataFileText(data: unknown): string {
   return JSON.stringify(data, null, 2) + '\n';
+}
+
+export interface TableSpecData {
+  id: string;
+  number: string;
+  name: string;
+  columns: { id: string; label: string }[];
+  fixedRows: { id: string; label: string }[];
+}
+
+/** The nine tables' official labels, for showing data the way the forms print it. */
+export function tableSpecs(): TableSpecData[] {
+  return TABLE_IDS.map((id) => {
+    const s = TABLE_SPECS[id];
+    return {
+      id,
+      number: s.number,
+      name: s.name,
+      columns: s.columns.map((c) => ({ id: c.id, label: c.label })),
+      fixedRows: s.fixedRows.map((r) => ({ id: r.id, label: r.label })),
+    };
+  });
 }

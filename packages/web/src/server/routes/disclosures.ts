@@ -19,6 +19,7 @@ import {
   FindingsReportSchema,
   RestoreBodySchema,
   StaleVersionDetailsSchema,
+  TableSpecListSchema,
   ValidateBodySchema,
   VersionDetailSchema,
   VersionListSchema,
@@ -29,7 +30,7 @@ import { recordAudit } from '../audit-log.ts';
 import { requireUser } from '../auth/middleware.ts';
 import { newId } from '../auth/sessions.ts';
 import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.ts';
-import { checkData, readDataFile, type CheckedData } from '../core-adapter.ts';
+import { checkData, readDataFile, tableSpecs, type CheckedData } from '../core-adapter.ts';
 import type { DB, DisclosureRow, DisclosureStatus, OrganisationRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, forbidden, notFound } from '../errors.ts';
 import { jsonChanges } from '../json-diff.ts';
@@ -154,6 +155,13 @@ const restore = createRoute({
   summary: '恢复某一历史版本（作为新版本保存）',
   request: { params: versionParam, ...jsonBody(RestoreBodySchema) },
   responses: { 200: jsonContent(DisclosureSavedSchema, '已恢复'), ...errorResponses(401, 403, 404, 409, 422) },
+});
+const tables = createRoute({
+  method: 'get',
+  path: '/api/table-specs',
+  tags: ['决算'],
+  summary: '九张公开报表的表名、列名与固定行名',
+  responses: { 200: jsonContent(TableSpecListSchema, '报表'), ...errorResponses(401) },
 });
 const comments = createRoute({
   method: 'get',
@@ -344,6 +352,11 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         `这份决算${STATUS_LABEL[row.status]}，不能再修改；如需修改，请审核人员先退回`,
       );
   };
+
+  app.openapi(tables, async (c) => {
+    requireUser(c);
+    return c.json({ items: tableSpecs() }, 200);
+  });
 
   app.openapi(years, async (c) => {
     const user = requireUser(c);
