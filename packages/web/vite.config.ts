@@ -1,4 +1,4 @@
-// Builds the browser UI (packages/web/ui) into packages/web/dist/ui, which the server serves at /.
+// Builds the browser UI (packages/web/ui) into node_modules/.cache/juesuan-web/ui, which the server serves at /.
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
@@ -8,7 +8,7 @@ export default defineConfig({
   base: '/',
   plugins: [vue()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/ui', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../node_modules/.cache/juesuan-web/ui', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     target: 'es2022',

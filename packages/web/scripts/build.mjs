@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(web, '../..');
-const dist = join(web, 'dist');
+// Inside node_modules: never committed, never linted, gone with a fresh `npm ci` (then rebuilt).
+const dist = join(repo, 'node_modules', '.cache', 'juesuan-web');
 
 /** Newest modification time under the given paths (files or folders). */
 function newest(paths) {
