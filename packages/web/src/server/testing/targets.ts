@@ -51,12 +51,22 @@ const postgresTarget = (url: string): Target => ({
   },
 });
 
+/** Under JUESUAN_FULL_TEST=1 a missing PostgreSQL is a failure of every suite that needs it, not a skip. */
+const missingPostgres: Target = {
+  name: 'postgres',
+  open: () =>
+    Promise.reject(
+      new Error('JUESUAN_FULL_TEST=1 时必须在 PostgreSQL 上运行：请设置 JUESUAN_TEST_DATABASE_URL（.ci/run 会安装并启动 PostgreSQL）'),
+    ),
+};
+
 let announced = false;
 
 /** The targets to run on. Prints once why PostgreSQL is skipped. */
 export function databaseTargets(): Target[] {
   if (pgUrl) return [sqliteTarget, postgresTarget(pgUrl)];
-  if (!announced && !fullTest) {
+  if (fullTest) return [sqliteTarget, missingPostgres];
+  if (!announced) {
     announced = true;
     console.log('PostgreSQL 测试已跳过：未设置 JUESUAN_TEST_DATABASE_URL 或 DATABASE_URL（.ci/run 会设置）');
   }
