@@ -50,18 +50,27 @@ export async function buildServer({ force = false } = {}) {
       {
         name: 'node-modules-external',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@juesuan/') ? undefined : { path: a.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (a) =>
+            a.path.startsWith('@juesuan/') ? undefined : { path: a.path, external: true },
+          );
         },
       },
     ],
-    banner: { js: "import { createRequire as __juesuanRequire } from 'node:module'; const require = __juesuanRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __juesuanRequire } from 'node:module'; const require = __juesuanRequire(import.meta.url);",
+    },
   });
   touch('.server-stamp');
   return true;
 }
 
 export async function buildUi({ force = false } = {}) {
-  const inputs = [join(web, 'ui'), join(web, 'vite.config.ts'), join(web, 'src/server/api-schemas.ts'), join(repo, 'package-lock.json')];
+  const inputs = [
+    join(web, 'ui'),
+    join(web, 'vite.config.ts'),
+    join(web, 'src/server/api-schemas.ts'),
+    join(repo, 'package-lock.json'),
+  ];
   if (!force && !stale('.ui-stamp', inputs)) return false;
   const { build } = await import('vite');
   await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
@@ -76,5 +85,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const t0 = Date.now();
   const s = await buildServer({ force });
   const u = await buildUi({ force });
-  console.log(`构建完成（服务器${s ? '已构建' : '无变化'}，界面${u ? '已构建' : '无变化'}，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+  console.log(
+    `构建完成（服务器${s ? '已构建' : '无变化'}，界面${u ? '已构建' : '无变化'}，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`,
+  );
 }

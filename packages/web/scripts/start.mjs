@@ -7,7 +7,10 @@ import { buildServer, buildUi, paths } from './build.mjs';
 const t0 = Date.now();
 const s = await buildServer();
 const u = await buildUi();
-if (s || u) console.log(`已构建${s ? '服务器' : ''}${s && u ? '和' : ''}${u ? '界面' : ''}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+if (s || u)
+  console.log(
+    `已构建${s ? '服务器' : ''}${s && u ? '和' : ''}${u ? '界面' : ''}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`,
+  );
 process.env.JUESUAN_UI_DIR ??= paths.ui;
 process.env.JUESUAN_EXAMPLES_DIR ??= join(paths.repo, 'examples');
 await import(pathToFileURL(paths.server).href);

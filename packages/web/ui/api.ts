@@ -10,7 +10,13 @@ export class ApiFailure extends Error {
   readonly code: string;
   readonly problems: NonNullable<ErrorBody['error']['problems']>;
   readonly details: unknown;
-  constructor(status: number, code: string, message: string, problems: ApiFailure['problems'] = [], details?: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    problems: ApiFailure['problems'] = [],
+    details?: unknown,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -33,7 +39,11 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
@@ -58,14 +68,25 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   try {
     payload = await res.json();
   } catch {
-    throw new ApiFailure(res.status, 'E_BAD_RESPONSE', `服务器返回了无法识别的内容（HTTP ${res.status}），请稍后再试`);
+    throw new ApiFailure(
+      res.status,
+      'E_BAD_RESPONSE',
+      `服务器返回了无法识别的内容（HTTP ${res.status}），请稍后再试`,
+    );
   }
   if (!res.ok) {
     const e = (payload as Partial<ErrorBody>).error;
     if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
-    throw new ApiFailure(res.status, e?.code ?? 'E_UNKNOWN', e?.message ?? `请求失败（HTTP ${res.status}）`, e?.problems ?? [], e?.details);
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? 'E_UNKNOWN',
+      e?.message ?? `请求失败（HTTP ${res.status}）`,
+      e?.problems ?? [],
+      e?.details,
+    );
   }
   return payload as T;
 }
 
-export const errorText = (e: unknown): string => (e instanceof ApiFailure ? e.message : '操作失败，请稍后再试');
+export const errorText = (e: unknown): string =>
+  e instanceof ApiFailure ? e.message : '操作失败，请稍后再试';

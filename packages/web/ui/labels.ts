@@ -8,7 +8,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   viewer: '查阅人员',
 };
 
-export const KIND_LABEL: Record<OrganisationKind, string> = { bureau: '财政局', department: '部门', unit: '单位' };
+export const KIND_LABEL: Record<OrganisationKind, string> = {
+  bureau: '财政局',
+  department: '部门',
+  unit: '单位',
+};
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 

@@ -9,7 +9,9 @@ export interface OrgNode {
 }
 
 export function buildTree(items: readonly Organisation[]): OrgNode[] {
-  const nodes = new Map(items.map((o) => [o.id, { id: o.id, label: o.name, org: o, children: [] as OrgNode[] }]));
+  const nodes = new Map(
+    items.map((o) => [o.id, { id: o.id, label: o.name, org: o, children: [] as OrgNode[] }]),
+  );
   const roots: OrgNode[] = [];
   for (const n of nodes.values()) {
     const parent = n.org.parentId ? nodes.get(n.org.parentId) : undefined;

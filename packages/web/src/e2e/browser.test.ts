@@ -39,7 +39,15 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -62,7 +70,9 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     await page.fill('input[name=username]', 'admin');
     await page.fill('input[name=password]', 'wrong-password-1');
     await page.click('[data-test=login]');
-    await expect(page.locator('[data-test=login-error]').textContent()).resolves.toContain('用户名或密码不正确');
+    await expect(page.locator('[data-test=login-error]').textContent()).resolves.toContain(
+      '用户名或密码不正确',
+    );
     await shot('login');
     await page.fill('input[name=password]', server.seed.adminPassword!);
     await page.click('[data-test=login]');
@@ -73,7 +83,9 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     expect(await rows.count()).toBe(5);
     const changji = rows.filter({ hasText: '新疆昌吉回族自治州对口援疆工作领导小组办公室' });
     await expect(changji.locator('[data-test=status]').textContent()).resolves.toBe('填报中');
-    await expect(rows.filter({ hasText: '自治州第一中学' }).locator('[data-test=status]').textContent()).resolves.toBe('未开始');
+    await expect(
+      rows.filter({ hasText: '自治州第一中学' }).locator('[data-test=status]').textContent(),
+    ).resolves.toBe('未开始');
     await shot('disclosure-list');
   });
 
@@ -88,11 +100,26 @@ describe.runIf(available || full)('web UI in Chromium', () => {
         headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-      return { status: r.status, body: (await r.json()) as { id: string; items: { id: string; kind: string }[] } };
+      return {
+        status: r.status,
+        body: (await r.json()) as { id: string; items: { id: string; kind: string }[] },
+      };
     };
     const bureau = (await call('GET', '/api/organisations')).body.items.find((o) => o.kind === 'bureau')!.id;
-    const dept = await call('POST', '/api/organisations', { code: 'E2E-D', name: '测试部门（页面测试）', kind: 'department', parentId: bureau });
-    const created = (await call('POST', '/api/organisations', { code: 'E2E-U', name: XSS_NAME, kind: 'unit', parentId: dept.body.id })).status;
+    const dept = await call('POST', '/api/organisations', {
+      code: 'E2E-D',
+      name: '测试部门（页面测试）',
+      kind: 'department',
+      parentId: bureau,
+    });
+    const created = (
+      await call('POST', '/api/organisations', {
+        code: 'E2E-U',
+        name: XSS_NAME,
+        kind: 'unit',
+        parentId: dept.body.id,
+      })
+    ).status;
     expect(created).toBe(201);
     await page.click('.el-menu-item:has-text("组织机构")');
     await page.waitForSelector('[data-test=org-tree] .el-tree-node');
@@ -102,7 +129,10 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     expect(text).toContain(XSS_NAME);
     expect(await page.locator('[data-test=org-tree] img').count()).toBe(0);
     expect(await page.evaluate('window.__xss')).toBeUndefined();
-    await page.locator('[data-test=org-tree] .el-tree-node__content', { hasText: '自治州对口援疆工作领导小组办公室' }).first().click();
+    await page
+      .locator('[data-test=org-tree] .el-tree-node__content', { hasText: '自治州对口援疆工作领导小组办公室' })
+      .first()
+      .click();
     await shot('organisations');
   });
 
@@ -116,10 +146,16 @@ describe.runIf(available || full)('web UI in Chromium', () => {
   it("opens the Changji unit's disclosure with its findings and data", async () => {
     await page.click('.el-menu-item:has-text("决算填报与审核")');
     await page.waitForSelector('[data-test=disclosure-table] .el-table__row');
-    await page.locator('[data-test=disclosure-table] .el-table__row', { hasText: '新疆昌吉回族自治州对口援疆工作领导小组办公室' }).click();
+    await page
+      .locator('[data-test=disclosure-table] .el-table__row', {
+        hasText: '新疆昌吉回族自治州对口援疆工作领导小组办公室',
+      })
+      .click();
     await page.waitForURL(/\/disclosures\/[0-9a-f-]+$/);
     await page.waitForSelector('[data-test=findings-table] .el-table__row');
-    await expect(page.locator('[data-test=disclosure-title]').textContent()).resolves.toBe('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+    await expect(page.locator('[data-test=disclosure-title]').textContent()).resolves.toBe(
+      '新疆昌吉回族自治州对口援疆工作领导小组办公室',
+    );
     const findings = (await page.locator('[data-test=findings-table]').textContent()) ?? '';
     expect(findings).toContain('提示');
     expect(findings).toContain('四舍五入');

@@ -7,7 +7,10 @@ import { paths } from '../../scripts/build.mjs';
 describe('UI sources', () => {
   it('typecheck with vue-tsc under tsconfig.ui.json', () => {
     const bin = join(paths.repo, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js');
-    const r = spawnSync(process.execPath, [bin, '-p', join(paths.web, 'tsconfig.ui.json')], { encoding: 'utf8', cwd: paths.web });
+    const r = spawnSync(process.execPath, [bin, '-p', join(paths.web, 'tsconfig.ui.json')], {
+      encoding: 'utf8',
+      cwd: paths.web,
+    });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, 180_000);

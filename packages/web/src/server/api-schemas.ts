@@ -13,7 +13,9 @@ export const ErrorBodySchema = z
       code: z.string().openapi({ example: 'E_FORBIDDEN' }),
       message: z.string().openapi({ example: '没有权限执行此操作' }),
       problems: z
-        .array(z.object({ path: z.string().optional(), line: z.number().int().optional(), message: z.string() }))
+        .array(
+          z.object({ path: z.string().optional(), line: z.number().int().optional(), message: z.string() }),
+        )
         .optional(),
       details: z.unknown().optional(),
     }),
@@ -42,7 +44,9 @@ export const MeSchema = z
 export const LoginBodySchema = z
   .object({ username: text(100), password: z.string().min(1).max(200) })
   .openapi('LoginBody');
-export const LoginResponseSchema = z.object({ user: MeSchema, csrfToken: z.string() }).openapi('LoginResponse');
+export const LoginResponseSchema = z
+  .object({ user: MeSchema, csrfToken: z.string() })
+  .openapi('LoginResponse');
 export const ChangePasswordBodySchema = z
   .object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
   .openapi('ChangePasswordBody');
@@ -59,7 +63,9 @@ export const OrganisationSchema = z
     activeTo: z.number().int().nullable(),
   })
   .openapi('Organisation');
-export const OrganisationListSchema = z.object({ items: z.array(OrganisationSchema) }).openapi('OrganisationList');
+export const OrganisationListSchema = z
+  .object({ items: z.array(OrganisationSchema) })
+  .openapi('OrganisationList');
 
 const year = z.number().int().min(2000).max(2100);
 export const OrganisationCreateSchema = z
@@ -186,9 +192,13 @@ export const DisclosureListSchema = z
     counts: z.record(z.string(), z.number().int()),
   })
   .openapi('DisclosureList');
-export const DisclosureYearsSchema = z.object({ years: z.array(z.number().int()) }).openapi('DisclosureYears');
+export const DisclosureYearsSchema = z
+  .object({ years: z.array(z.number().int()) })
+  .openapi('DisclosureYears');
 
-const dataObject = z.record(z.string(), z.unknown()).openapi({ description: '数据文件内容（JSON 对象，格式见 docs/data-format.md）' });
+const dataObject = z
+  .record(z.string(), z.unknown())
+  .openapi({ description: '数据文件内容（JSON 对象，格式见 docs/data-format.md）' });
 
 export const DisclosureCreateSchema = z
   .object({
@@ -246,9 +256,7 @@ export const VersionItemSchema = z
   .openapi('VersionItem');
 export const VersionListSchema = z.object({ items: z.array(VersionItemSchema) }).openapi('VersionList');
 export const VersionDetailSchema = VersionItemSchema.extend({ data: dataObject }).openapi('VersionDetail');
-export const RestoreBodySchema = z
-  .object({ currentVersion: z.number().int().min(1) })
-  .openapi('RestoreBody');
+export const RestoreBodySchema = z.object({ currentVersion: z.number().int().min(1) }).openapi('RestoreBody');
 
 export const CommentSchema = z
   .object({
@@ -311,7 +319,13 @@ const labelled = z.object({ id: z.string(), label: z.string() });
 export const TableSpecListSchema = z
   .object({
     items: z.array(
-      z.object({ id: z.string(), number: z.string(), name: z.string(), columns: z.array(labelled), fixedRows: z.array(labelled) }),
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        name: z.string(),
+        columns: z.array(labelled),
+        fixedRows: z.array(labelled),
+      }),
     ),
   })
   .openapi('TableSpecList');

@@ -39,12 +39,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const problems = result.error.issues.slice(0, 20).map((i) => ({ path: pathText(i.path), message: i.message }));
+        const problems = result.error.issues
+          .slice(0, 20)
+          .map((i) => ({ path: pathText(i.path), message: i.message }));
         return errorResponse(
           c as Context<AppEnv>,
-          new ApiError(ApiErrorCode.BadRequest, `请求数据不合法：${problems.map((p) => `${p.path || '请求'} ${p.message}`).join('；')}`, {
-            problems,
-          }),
+          new ApiError(
+            ApiErrorCode.BadRequest,
+            `请求数据不合法：${problems.map((p) => `${p.path || '请求'} ${p.message}`).join('；')}`,
+            {
+              problems,
+            },
+          ),
         );
       }
       return undefined;
@@ -77,7 +83,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       // A data file may be up to core's limit; JSON escaping can nearly double Chinese text.
       maxSize: MAX_DATA_BYTES * 2 + 64 * 1024,
       onError: () => {
-        throw new ApiError(ApiErrorCode.TooLarge, `请求过大：数据文件不应超过 ${MAX_DATA_BYTES / 1024 / 1024} MiB`);
+        throw new ApiError(
+          ApiErrorCode.TooLarge,
+          `请求过大：数据文件不应超过 ${MAX_DATA_BYTES / 1024 / 1024} MiB`,
+        );
       },
     }),
   );
@@ -103,7 +112,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     info: {
       title: '决算 Juesuan API',
       version: '0.1.0',
-      description: '部门决算公开的填报、校验、审核与公开。错误统一为 { error: { code, message } }，message 为中文。',
+      description:
+        '部门决算公开的填报、校验、审核与公开。错误统一为 { error: { code, message } }，message 为中文。',
     },
     security: [{ session: [] }],
   });
@@ -119,12 +129,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c as Context<AppEnv>, err);
     if (err instanceof HTTPException && err.status === 400)
-      return errorResponse(c as Context<AppEnv>, new ApiError(ApiErrorCode.BadRequest, '请求内容不是有效的 JSON'));
+      return errorResponse(
+        c as Context<AppEnv>,
+        new ApiError(ApiErrorCode.BadRequest, '请求内容不是有效的 JSON'),
+      );
     const id = (c as Context<AppEnv>).get('requestId') ?? '';
     console.error(`请求 ${c.req.method} ${c.req.path} 出错（编号 ${id}）：`, err);
     return errorResponse(
       c as Context<AppEnv>,
-      new ApiError(ApiErrorCode.Internal, `服务器内部错误，请稍后再试；如仍出错，请把编号 ${id} 告诉系统管理员`),
+      new ApiError(
+        ApiErrorCode.Internal,
+        `服务器内部错误，请稍后再试；如仍出错，请把编号 ${id} 告诉系统管理员`,
+      ),
     );
   });
   return app;

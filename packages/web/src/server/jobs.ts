@@ -23,7 +23,12 @@ export class JobRunner {
   async recover(): Promise<void> {
     await this.#db
       .updateTable('jobs')
-      .set({ status: 'failed', error: '服务器重启，任务已中断，请重新发起', finished_at: nowIso(), updated_at: nowIso() })
+      .set({
+        status: 'failed',
+        error: '服务器重启，任务已中断，请重新发起',
+        finished_at: nowIso(),
+        updated_at: nowIso(),
+      })
       .where('status', 'in', ['queued', 'running'])
       .execute();
   }
@@ -33,7 +38,15 @@ export class JobRunner {
     const now = nowIso();
     await this.#db
       .insertInto('jobs')
-      .values({ id, kind, status: 'queued', progress: 0, created_by: createdBy, created_at: now, updated_at: now })
+      .values({
+        id,
+        kind,
+        status: 'queued',
+        progress: 0,
+        created_by: createdBy,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     this.#queue = this.#queue.then(() => this.#run(id, work));
     return id;
@@ -47,25 +60,44 @@ export class JobRunner {
   async #run(id: string, work: JobWork): Promise<void> {
     const db = this.#db;
     try {
-      await db.updateTable('jobs').set({ status: 'running', updated_at: nowIso() }).where('id', '=', id).execute();
+      await db
+        .updateTable('jobs')
+        .set({ status: 'running', updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
       const progress: ReportProgress = async (percent, message) => {
         await db
           .updateTable('jobs')
-          .set({ progress: Math.max(0, Math.min(100, Math.round(percent))), message: message ?? null, updated_at: nowIso() })
+          .set({
+            progress: Math.max(0, Math.min(100, Math.round(percent))),
+            message: message ?? null,
+            updated_at: nowIso(),
+          })
           .where('id', '=', id)
           .execute();
       };
       const result = await work(progress);
       await db
         .updateTable('jobs')
-        .set({ status: 'done', progress: 100, result: JSON.stringify(result ?? null), finished_at: nowIso(), updated_at: nowIso() })
+        .set({
+          status: 'done',
+          progress: 100,
+          result: JSON.stringify(result ?? null),
+          finished_at: nowIso(),
+          updated_at: nowIso(),
+        })
         .where('id', '=', id)
         .execute();
     } catch (e) {
       console.error(`任务 ${id} 失败：`, e);
       await db
         .updateTable('jobs')
-        .set({ status: 'failed', error: '任务执行失败，请查看服务器日志', finished_at: nowIso(), updated_at: nowIso() })
+        .set({
+          status: 'failed',
+          error: '任务执行失败，请查看服务器日志',
+          finished_at: nowIso(),
+          updated_at: nowIso(),
+        })
         .where('id', '=', id)
         .execute()
         .catch(() => undefined);

@@ -13,7 +13,11 @@ function join(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-export function jsonChanges(before: unknown, after: unknown, limit = 200): { changes: Change[]; truncated: boolean } {
+export function jsonChanges(
+  before: unknown,
+  after: unknown,
+  limit = 200,
+): { changes: Change[]; truncated: boolean } {
   const changes: Change[] = [];
   let truncated = false;
   const walk = (a: unknown, b: unknown, path: string): void => {

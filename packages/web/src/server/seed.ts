@@ -60,7 +60,10 @@ export interface SeedResult {
   seeded: boolean;
 }
 
-export async function seedDatabase(deps: AppDeps, opts: { examplesDir?: string | undefined }): Promise<SeedResult> {
+export async function seedDatabase(
+  deps: AppDeps,
+  opts: { examplesDir?: string | undefined },
+): Promise<SeedResult> {
   const { db } = deps;
   const result: SeedResult = { seeded: false };
   const admins = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
@@ -132,7 +135,13 @@ export async function seedDatabase(deps: AppDeps, opts: { examplesDir?: string |
     const org = rows.find((r) => r.code === EXAMPLE_UNIT_CODE)!;
     if (text !== undefined) {
       const checked = readDataFile(text, 'changji-2022.yaml');
-      await insertDisclosure(db, { actor: null, ip: 'local', org, checked, fileName: 'examples/changji-2022.yaml' });
+      await insertDisclosure(db, {
+        actor: null,
+        ip: 'local',
+        org,
+        checked,
+        fileName: 'examples/changji-2022.yaml',
+      });
     }
   }
   return result;

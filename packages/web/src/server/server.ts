@@ -45,7 +45,11 @@ export async function prepareDeps(database: Database, config: Partial<AppConfig>
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const database = openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema });
+  const database = openDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir,
+    pgSchema: opts.pgSchema,
+  });
   let deps: AppDeps;
   let seed: SeedResult = { seeded: false };
   try {

@@ -39,7 +39,10 @@ export function staticFiles(dir: string): (c: Context) => Promise<Response> {
     if (inside && path !== '/index.html') {
       const st = await stat(file).catch(() => undefined);
       if (st?.isFile() && TYPES[extname(file)]) {
-        return c.body(await readFile(file), 200, { 'Content-Type': TYPES[extname(file)]!, 'Cache-Control': 'no-cache' });
+        return c.body(await readFile(file), 200, {
+          'Content-Type': TYPES[extname(file)]!,
+          'Cache-Control': 'no-cache',
+        });
       }
     }
     const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);

@@ -87,7 +87,12 @@ export function requireUser(c: Context<AppEnv>): SessionUser {
   return user;
 }
 
-const ROLE_LABEL: Record<Role, string> = { admin: '系统管理员', reviewer: '审核人员', editor: '填报人员', viewer: '查阅人员' };
+const ROLE_LABEL: Record<Role, string> = {
+  admin: '系统管理员',
+  reviewer: '审核人员',
+  editor: '填报人员',
+  viewer: '查阅人员',
+};
 
 export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
   const user = requireUser(c);

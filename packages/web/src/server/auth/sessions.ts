@@ -47,16 +47,27 @@ export async function findSession(
   config: AppConfig,
   token: string,
 ): Promise<{ session: SessionRow; user: SessionUser } | null> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', hashToken(token)).executeTakeFirst();
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', hashToken(token))
+    .executeTakeFirst();
   if (!session) return null;
   const now = Date.now();
-  if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + config.sessionIdleMs <= now) {
+  if (
+    Date.parse(session.expires_at) <= now ||
+    Date.parse(session.last_seen_at) + config.sessionIdleMs <= now
+  ) {
     await db.deleteFrom('sessions').where('id', '=', session.id).execute();
     return null;
   }
   const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
   if (!user || user.disabled) return null;
-  const scopes = await db.selectFrom('user_scopes').select('organisation_id').where('user_id', '=', user.id).execute();
+  const scopes = await db
+    .selectFrom('user_scopes')
+    .select('organisation_id')
+    .where('user_id', '=', user.id)
+    .execute();
   // Writing last_seen on every request would turn reads into writes; once a minute is enough for the idle limit.
   if (now - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', session.id).execute();

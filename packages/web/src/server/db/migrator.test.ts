@@ -20,18 +20,24 @@ describe('checkMigrationPrefix', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ApiError);
       expect((e as ApiError).code).toBe('E_MIGRATION_MISMATCH');
-      expect((e as ApiError).message).toContain('第 1 个迁移在数据库中为「0001-renamed」，本程序中为「0001-initial」');
+      expect((e as ApiError).message).toContain(
+        '第 1 个迁移在数据库中为「0001-renamed」，本程序中为「0001-initial」',
+      );
     }
     expect(() => checkMigrationPrefix(['0002-more', '0001-initial'], known)).toThrow(/迁移记录与本程序不符/);
   });
   it('refuses a database from a newer release', () => {
-    expect(() => checkMigrationPrefix([...known, '0003-future'], known)).toThrow(/更新版本的 Juesuan.*0003-future/);
+    expect(() => checkMigrationPrefix([...known, '0003-future'], known)).toThrow(
+      /更新版本的 Juesuan.*0003-future/,
+    );
   });
 });
 
 describe('migration files', () => {
   it('are numbered 0001, 0002, … in order, each name unique', () => {
-    MIGRATIONS.forEach((m, i) => expect(m.name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}-[a-z0-9-]+$`)));
+    MIGRATIONS.forEach((m, i) =>
+      expect(m.name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}-[a-z0-9-]+$`)),
+    );
   });
 });
 
@@ -83,7 +89,10 @@ describe.each(databaseTargets())('migrations on $name', (target) => {
     const extra: Migration = {
       name: '0002-test-extra',
       up: async (db) => {
-        await db.schema.createTable('extra_test').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+        await db.schema
+          .createTable('extra_test')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .execute();
       },
     };
     await migrate(t.database.db, t.database.dialect);
@@ -94,9 +103,13 @@ describe.each(databaseTargets())('migrations on $name', (target) => {
 
   it('refuses a database whose applied migrations are not a prefix, and changes nothing', async () => {
     await migrate(t.database.db, t.database.dialect);
-    await sql`update schema_migrations set name = '0001-edited' where name = '0001-initial'`.execute(t.database.db);
+    await sql`update schema_migrations set name = '0001-edited' where name = '0001-initial'`.execute(
+      t.database.db,
+    );
     const before = await tables();
-    await expect(migrate(t.database.db, t.database.dialect)).rejects.toThrow(/迁移记录与本程序不符.*0001-edited/);
+    await expect(migrate(t.database.db, t.database.dialect)).rejects.toThrow(
+      /迁移记录与本程序不符.*0001-edited/,
+    );
     expect(await tables()).toEqual(before);
   });
 

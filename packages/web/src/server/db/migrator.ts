@@ -58,10 +58,17 @@ export async function migrate(
     await db.transaction().execute(async (trx) => {
       // A second server starting on the same PostgreSQL waits here instead of applying twice.
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7406121)`.execute(trx);
-      const again = await trx.selectFrom('schema_migrations').select('name').where('name', '=', m.name).executeTakeFirst();
+      const again = await trx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', m.name)
+        .executeTakeFirst();
       if (again) return;
       await m.up(trx as unknown as Kysely<unknown>, dialect);
-      await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ name: m.name, applied_at: new Date().toISOString() })
+        .execute();
       done.push(m.name);
     });
   }

@@ -33,7 +33,11 @@ export function registerAuditLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const q = c.req.valid('query');
     if (user.role !== 'admin') {
       if (q.entityType !== 'disclosure' || !q.entityId) throw forbidden('只有系统管理员可以查看全部操作日志');
-      const d = await db.selectFrom('disclosures').select('organisation_id').where('id', '=', q.entityId).executeTakeFirst();
+      const d = await db
+        .selectFrom('disclosures')
+        .select('organisation_id')
+        .where('id', '=', q.entityId)
+        .executeTakeFirst();
       const access = await loadAccess(db, user);
       if (!d || !access.canRead(d.organisation_id)) throw notFound('决算');
     }

@@ -42,7 +42,10 @@ const login = createRoute({
   tags: ['登录'],
   summary: '登录',
   request: jsonBody(LoginBodySchema),
-  responses: { 200: jsonContent(LoginResponseSchema, '已登录；会话 Cookie 已设置'), ...errorResponses(400, 401, 403, 429) },
+  responses: {
+    200: jsonContent(LoginResponseSchema, '已登录；会话 Cookie 已设置'),
+    ...errorResponses(400, 401, 403, 429),
+  },
 });
 
 const logout = createRoute({
@@ -86,7 +89,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       );
     }
     const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash(config.scryptCost)));
+    const ok = await verifyPassword(
+      body.password,
+      user?.password_hash ?? (await dummyPasswordHash(config.scryptCost)),
+    );
     if (!user || !ok) {
       throttle.fail(username, ip);
       await recordAudit(db, {
@@ -114,7 +120,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const secure = overTls(c, config.secureCookies);
     setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
     setCsrfCookie(c, deps, csrfToken);
-    const scopes = await db.selectFrom('user_scopes').select('organisation_id').where('user_id', '=', user.id).execute();
+    const scopes = await db
+      .selectFrom('user_scopes')
+      .select('organisation_id')
+      .where('user_id', '=', user.id)
+      .execute();
     const sessionUser: SessionUser = {
       id: user.id,
       username: user.username,
@@ -148,14 +158,22 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(changePassword, async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json');
-    const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(body.oldPassword, row.password_hash)))
       throw new ApiError(ApiErrorCode.BadRequest, '原密码不正确');
     const problem = passwordProblem(body.newPassword);
     if (problem) throw new ApiError(ApiErrorCode.BadRequest, problem);
     await db
       .updateTable('users')
-      .set({ password_hash: await hashPassword(body.newPassword, config.scryptCost), must_change_password: 0, updated_at: nowIso() })
+      .set({
+        password_hash: await hashPassword(body.newPassword, config.scryptCost),
+        must_change_password: 0,
+        updated_at: nowIso(),
+      })
       .where('id', '=', user.id)
       .execute();
     // Other sessions of this user end: a changed password must lock out whoever knew the old one.

@@ -49,10 +49,17 @@ const STATUS_LABEL: Record<DisclosureStatus, string> = {
 };
 
 /** Display names by user id. Inside a transaction pass the transaction: SQLite has one connection. */
-async function userNames(deps: AppDeps | { db: Kysely<DB> | Transaction<DB> }, ids: (string | null)[]): Promise<Map<string, string>> {
+async function userNames(
+  deps: AppDeps | { db: Kysely<DB> | Transaction<DB> },
+  ids: (string | null)[],
+): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await deps.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  const rows = await deps.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -130,7 +137,10 @@ const validate = createRoute({
   tags: ['决算'],
   summary: '校验数据而不保存',
   request: jsonBody(ValidateBodySchema),
-  responses: { 200: jsonContent(FindingsReportSchema, '校验结果'), ...errorResponses(400, 401, 403, 413, 422) },
+  responses: {
+    200: jsonContent(FindingsReportSchema, '校验结果'),
+    ...errorResponses(400, 401, 403, 413, 422),
+  },
 });
 const versions = createRoute({
   method: 'get',
@@ -154,7 +164,10 @@ const restore = createRoute({
   tags: ['决算'],
   summary: '恢复某一历史版本（作为新版本保存）',
   request: { params: versionParam, ...jsonBody(RestoreBodySchema) },
-  responses: { 200: jsonContent(DisclosureSavedSchema, '已恢复'), ...errorResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonContent(DisclosureSavedSchema, '已恢复'),
+    ...errorResponses(401, 403, 404, 409, 422),
+  },
 });
 const tables = createRoute({
   method: 'get',
@@ -253,9 +266,13 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
 
   const checkYear = (checked: CheckedData, year: number): void => {
     if (checked.year !== year)
-      throw new ApiError(ApiErrorCode.BadDataFile, `数据的年度（${checked.year}）与这份决算的年度（${year}）不一致`, {
-        problems: [{ path: 'year', message: `应为 ${year}` }],
-      });
+      throw new ApiError(
+        ApiErrorCode.BadDataFile,
+        `数据的年度（${checked.year}）与这份决算的年度（${year}）不一致`,
+        {
+          problems: [{ path: 'year', message: `应为 ${year}` }],
+        },
+      );
   };
 
   /**
@@ -291,7 +308,11 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         .where('version', '=', baseVersion)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) {
-        const current = await trx.selectFrom('disclosures').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+        const current = await trx
+          .selectFrom('disclosures')
+          .selectAll()
+          .where('id', '=', row.id)
+          .executeTakeFirstOrThrow();
         const base = await trx
           .selectFrom('disclosure_versions')
           .select('data')
@@ -372,10 +393,16 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const access = await loadAccess(db, user);
     const units = [...access.orgs.values()]
       .filter((o) => o.kind === 'unit' && access.canRead(o.id))
-      .filter((o) => (o.active_from === null || o.active_from <= year) && (o.active_to === null || o.active_to >= year));
+      .filter(
+        (o) =>
+          (o.active_from === null || o.active_from <= year) && (o.active_to === null || o.active_to >= year),
+      );
     const rows = await db.selectFrom('disclosures').selectAll().where('year', '=', year).execute();
     const byOrg = new Map(rows.map((r) => [r.organisation_id, r]));
-    const names = await userNames(deps, rows.map((r) => r.updated_by));
+    const names = await userNames(
+      deps,
+      rows.map((r) => r.updated_by),
+    );
     const order = (id: string | null): string => {
       const o = id ? access.orgs.get(id) : undefined;
       return o ? `${order(o.parent_id)}/${String(o.sort_order).padStart(7, '0')}${o.code}` : '';
@@ -402,7 +429,8 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const access = await loadAccess(db, user);
     const org = access.orgs.get(body.organisationId);
     access.assertCanEditData(body.organisationId);
-    if (!org || org.kind !== 'unit') throw new ApiError(ApiErrorCode.BadRequest, '决算只能建在单位上，不能建在部门或财政局上');
+    if (!org || org.kind !== 'unit')
+      throw new ApiError(ApiErrorCode.BadRequest, '决算只能建在单位上，不能建在部门或财政局上');
     const checked = readDataFile(body.content, body.fileName);
     const existing = await db
       .selectFrom('disclosures')
@@ -411,12 +439,25 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       .where('year', '=', checked.year)
       .executeTakeFirst();
     if (existing)
-      throw new ApiError(ApiErrorCode.Conflict, `「${org.name}」${checked.year} 年度的决算已经存在，请在原有决算上修改`, {
-        details: { disclosureId: existing.id },
-      });
-    const id = await insertDisclosure(db, { actor: user, ip: c.get('ip'), org, checked, fileName: body.fileName });
+      throw new ApiError(
+        ApiErrorCode.Conflict,
+        `「${org.name}」${checked.year} 年度的决算已经存在，请在原有决算上修改`,
+        {
+          details: { disclosureId: existing.id },
+        },
+      );
+    const id = await insertDisclosure(db, {
+      actor: user,
+      ip: c.get('ip'),
+      org,
+      checked,
+      fileName: body.fileName,
+    });
     const row = await db.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return c.json({ disclosure: summaryOut(row, await userNames(deps, [user.id])), findings: checked.report }, 201);
+    return c.json(
+      { disclosure: summaryOut(row, await userNames(deps, [user.id])), findings: checked.report },
+      201,
+    );
   });
 
   app.openapi(get, async (c) => {
@@ -447,10 +488,24 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     checkYear(checked, row.year);
     if (body.version === row.version && row.data !== null && JSON.stringify(checked.data) === row.data) {
       // Nothing changed: no new version, no log entry.
-      return c.json({ disclosure: summaryOut(row, await userNames(deps, [row.updated_by])), findings: checked.report }, 200);
+      return c.json(
+        { disclosure: summaryOut(row, await userNames(deps, [row.updated_by])), findings: checked.report },
+        200,
+      );
     }
-    const saved = await saveVersion(user, c.get('ip'), row, body.version, checked, body.note ?? null, 'disclosure.save');
-    return c.json({ disclosure: summaryOut(saved, await userNames(deps, [saved.updated_by])), findings: checked.report }, 200);
+    const saved = await saveVersion(
+      user,
+      c.get('ip'),
+      row,
+      body.version,
+      checked,
+      body.note ?? null,
+      'disclosure.save',
+    );
+    return c.json(
+      { disclosure: summaryOut(saved, await userNames(deps, [saved.updated_by])), findings: checked.report },
+      200,
+    );
   });
 
   app.openapi(validate, async (c) => {
@@ -468,7 +523,10 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       .where('disclosure_id', '=', id)
       .orderBy('version', 'desc')
       .execute();
-    const names = await userNames(deps, rows.map((r) => r.created_by));
+    const names = await userNames(
+      deps,
+      rows.map((r) => r.created_by),
+    );
     return c.json(
       {
         items: rows.map((r) => ({
@@ -522,16 +580,35 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       .executeTakeFirst();
     if (!r) throw notFound(`第 ${version} 版`);
     const checked = checkData(JSON.parse(r.data));
-    const saved = await saveVersion(user, c.get('ip'), row, body.currentVersion, checked, `恢复第 ${version} 版`, 'disclosure.restore');
-    return c.json({ disclosure: summaryOut(saved, await userNames(deps, [saved.updated_by])), findings: checked.report }, 200);
+    const saved = await saveVersion(
+      user,
+      c.get('ip'),
+      row,
+      body.currentVersion,
+      checked,
+      `恢复第 ${version} 版`,
+      'disclosure.restore',
+    );
+    return c.json(
+      { disclosure: summaryOut(saved, await userNames(deps, [saved.updated_by])), findings: checked.report },
+      200,
+    );
   });
 
   app.openapi(comments, async (c) => {
     const user = requireUser(c);
     const { id } = c.req.valid('param');
     await readable(user, id);
-    const rows = await db.selectFrom('comments').selectAll().where('disclosure_id', '=', id).orderBy('created_at').execute();
-    const names = await userNames(deps, rows.map((r) => r.author_id));
+    const rows = await db
+      .selectFrom('comments')
+      .selectAll()
+      .where('disclosure_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    const names = await userNames(
+      deps,
+      rows.map((r) => r.author_id),
+    );
     return c.json(
       {
         items: rows.map((r) => ({

@@ -56,7 +56,11 @@ export function registerJobRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const user = requireRole(c, 'admin');
     const { year } = c.req.valid('json');
     const id = await jobs.start('revalidate', user.id, async (progress) => {
-      const rows = await db.selectFrom('disclosures').select(['id', 'data']).where('year', '=', year).execute();
+      const rows = await db
+        .selectFrom('disclosures')
+        .select(['id', 'data'])
+        .where('year', '=', year)
+        .execute();
       let errors = 0;
       for (const [i, r] of rows.entries()) {
         if (r.data !== null) {

@@ -101,7 +101,11 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       : null;
     if (body.parentId && !parent) throw notFound('上级机构');
     checkParent(body.kind, parent);
-    const taken = await db.selectFrom('organisations').select('id').where('code', '=', body.code).executeTakeFirst();
+    const taken = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', body.code)
+      .executeTakeFirst();
     if (taken) throw new ApiError(ApiErrorCode.Conflict, `机构编码「${body.code}」已被使用`);
     const now = nowIso();
     const row: OrganisationRow = {
@@ -146,7 +150,11 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         throw new ApiError(ApiErrorCode.BadRequest, '不能把机构移到它自己的下级之下');
     }
     if (body.code !== undefined && body.code !== old.code) {
-      const taken = await db.selectFrom('organisations').select('id').where('code', '=', body.code).executeTakeFirst();
+      const taken = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('code', '=', body.code)
+        .executeTakeFirst();
       if (taken) throw new ApiError(ApiErrorCode.Conflict, `机构编码「${body.code}」已被使用`);
     }
     const next: OrganisationRow = {
@@ -192,13 +200,30 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
     const { id } = c.req.valid('param');
     const old = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!old) throw notFound('机构');
-    const child = await db.selectFrom('organisations').select('id').where('parent_id', '=', id).executeTakeFirst();
-    if (child) throw new ApiError(ApiErrorCode.Conflict, `「${old.name}」还有下级机构，请先删除或移走下级机构`);
-    const disclosure = await db.selectFrom('disclosures').select('id').where('organisation_id', '=', id).executeTakeFirst();
+    const child = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('parent_id', '=', id)
+      .executeTakeFirst();
+    if (child)
+      throw new ApiError(ApiErrorCode.Conflict, `「${old.name}」还有下级机构，请先删除或移走下级机构`);
+    const disclosure = await db
+      .selectFrom('disclosures')
+      .select('id')
+      .where('organisation_id', '=', id)
+      .executeTakeFirst();
     if (disclosure)
-      throw new ApiError(ApiErrorCode.Conflict, `「${old.name}」已有决算数据，不能删除；不再存在的机构请设置“终止年度”`);
-    const scoped = await db.selectFrom('user_scopes').select('user_id').where('organisation_id', '=', id).executeTakeFirst();
-    if (scoped) throw new ApiError(ApiErrorCode.Conflict, `还有用户的权限范围包含「${old.name}」，请先调整这些用户`);
+      throw new ApiError(
+        ApiErrorCode.Conflict,
+        `「${old.name}」已有决算数据，不能删除；不再存在的机构请设置“终止年度”`,
+      );
+    const scoped = await db
+      .selectFrom('user_scopes')
+      .select('user_id')
+      .where('organisation_id', '=', id)
+      .executeTakeFirst();
+    if (scoped)
+      throw new ApiError(ApiErrorCode.Conflict, `还有用户的权限范围包含「${old.name}」，请先调整这些用户`);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('organisations').where('id', '=', id).execute();
       await recordAudit(trx, {

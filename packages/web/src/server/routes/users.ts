@@ -1,7 +1,14 @@
 /** User accounts (system administrators only): roles, the organisations each works on, passwords. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely, Transaction } from 'kysely';
-import { UserCreateSchema, UserCreatedSchema, UserListSchema, UserSchema, UserUpdateSchema, type User } from '../api-schemas.ts';
+import {
+  UserCreateSchema,
+  UserCreatedSchema,
+  UserListSchema,
+  UserSchema,
+  UserUpdateSchema,
+  type User,
+} from '../api-schemas.ts';
 import { recordAudit } from '../audit-log.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
 import { requireRole } from '../auth/middleware.ts';
@@ -27,11 +34,17 @@ function userOut(u: UserRow, scopes: string[]): User {
 /** An editor works on units; a reviewer on a department or a bureau; a viewer anywhere; an admin everywhere (no scope). */
 async function checkScopes(db: Kysely<DB>, role: Role, scopes: readonly string[]): Promise<void> {
   if (role === 'admin') {
-    if (scopes.length > 0) throw new ApiError(ApiErrorCode.BadRequest, '系统管理员可管理全部机构，不需要设置权限范围');
+    if (scopes.length > 0)
+      throw new ApiError(ApiErrorCode.BadRequest, '系统管理员可管理全部机构，不需要设置权限范围');
     return;
   }
-  if (scopes.length === 0) throw new ApiError(ApiErrorCode.BadRequest, '请为该用户选择至少一个机构作为权限范围');
-  const rows = await db.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', 'in', [...scopes]).execute();
+  if (scopes.length === 0)
+    throw new ApiError(ApiErrorCode.BadRequest, '请为该用户选择至少一个机构作为权限范围');
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'name'])
+    .where('id', 'in', [...scopes])
+    .execute();
   if (rows.length !== new Set(scopes).size) throw notFound('权限范围中的机构');
   for (const r of rows) {
     if (role === 'editor' && r.kind !== 'unit')

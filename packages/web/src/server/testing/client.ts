@@ -41,14 +41,22 @@ export class TestClient {
     return res;
   }
 
-  async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown, opts?: CallOptions): Promise<{ status: number; body: T }> {
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: CallOptions,
+  ): Promise<{ status: number; body: T }> {
     const res = await this.call(method, path, body, opts);
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
   /** Visits the API once (to get a CSRF cookie), then logs in. */
-  async login(username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     if (!this.cookies.has('juesuan_csrf')) await this.call('GET', '/api/health');
     return this.json('POST', '/api/auth/login', { username, password });
   }

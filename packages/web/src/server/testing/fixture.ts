@@ -32,7 +32,13 @@ export async function setupApp(target: Target, config: Partial<AppConfig> = {}):
     adminPassword: seed.adminPassword!,
     client: () => new TestClient(app),
     org: async (code) =>
-      (await deps.db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
+      (
+        await deps.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow()
+      ).id,
     cleanup: async () => {
       await deps.jobs.idle();
       await cleanup();

@@ -27,7 +27,13 @@ export async function people(f: Fixture, exampleText: string): Promise<People> {
   const bureau = await f.org('CJZ-CZJ');
   const department = await f.org('CJZ-JYJ');
   const add = async (username: string, role: string, scopes: string[]): Promise<TestClient> => {
-    const res = await admin.json('POST', '/api/users', { username, displayName: username, role, scopes, password: PASSWORD });
+    const res = await admin.json('POST', '/api/users', {
+      username,
+      displayName: username,
+      role,
+      scopes,
+      password: PASSWORD,
+    });
     if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     const c = f.client();
     const l = await c.login(username, PASSWORD);
@@ -40,10 +46,9 @@ export async function people(f: Fixture, exampleText: string): Promise<People> {
     content: exampleText,
   });
   if (b.status !== 201) throw new Error(`import B: ${b.status} ${JSON.stringify(b.body)}`);
-  const list = await admin.json<{ items: { organisation: { id: string }; disclosure: { id: string } | null }[] }>(
-    'GET',
-    '/api/disclosures?year=2022',
-  );
+  const list = await admin.json<{
+    items: { organisation: { id: string }; disclosure: { id: string } | null }[];
+  }>('GET', '/api/disclosures?year=2022');
   const disclosureA = list.body.items.find((i) => i.organisation.id === unitA)!.disclosure!.id;
   return {
     admin,

@@ -18,7 +18,8 @@ export interface Target {
   open(): Promise<TestDatabase>;
 }
 
-export const pgUrl: string | undefined = process.env['JUESUAN_TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
+export const pgUrl: string | undefined =
+  process.env['JUESUAN_TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
 export const fullTest = process.env['JUESUAN_FULL_TEST'] === '1';
 
 const sqliteTarget: Target = {
@@ -56,7 +57,9 @@ const missingPostgres: Target = {
   name: 'postgres',
   open: () =>
     Promise.reject(
-      new Error('JUESUAN_FULL_TEST=1 时必须在 PostgreSQL 上运行：请设置 JUESUAN_TEST_DATABASE_URL（.ci/run 会安装并启动 PostgreSQL）'),
+      new Error(
+        'JUESUAN_FULL_TEST=1 时必须在 PostgreSQL 上运行：请设置 JUESUAN_TEST_DATABASE_URL（.ci/run 会安装并启动 PostgreSQL）',
+      ),
     ),
 };
 
