@@ -86,6 +86,11 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     await expect(
       rows.filter({ hasText: '自治州第一中学' }).locator('[data-test=status]').textContent(),
     ).resolves.toBe('未开始');
+    // Long work runs as a job whose progress the page polls.
+    await page.click('button:has-text("重新校验本年度")');
+    await expect(page.locator('.el-message--success').first().textContent()).resolves.toContain(
+      '已重新校验 2022 年度全部决算',
+    );
     await shot('disclosure-list');
   });
 

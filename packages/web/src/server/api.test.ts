@@ -384,13 +384,11 @@ describe.each(databaseTargets())('API on $name', (target) => {
   });
 
   it('serves an OpenAPI 3.1 document generated from the request schemas', async () => {
-    const doc = await f
-      .client()
-      .json<{
-        openapi: string;
-        paths: Record<string, Record<string, unknown>>;
-        components: { schemas: Record<string, unknown> };
-      }>('GET', '/api/openapi.json');
+    const doc = await f.client().json<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    }>('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     for (const path of [
