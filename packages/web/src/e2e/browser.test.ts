@@ -60,7 +60,28 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  /** Calls the API as the signed-in browser: its cookies, its CSRF token. */
+  const call = async (method: string, path: string, body?: unknown) => {
+    const cookies = await page.context().cookies();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = cookies.find((c) => c.name === 'juesuan_csrf')!.value;
+    const r = await fetch(new URL(path, server.url), {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return {
+      status: r.status,
+      body: (await r.json()) as { id: string; items: { id: string; kind: string; code?: string }[] },
+    };
+  };
+
+  // Screenshots wait for passing toasts to go, so that each page is seen as it stays.
+  const shot = async (name: string): Promise<void> => {
+    // (A locator, not waitForFunction: the page's CSP rightly forbids the eval that the latter uses.)
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+  };
 
   it('logs in as the first admin and lists the year with status tags', async () => {
     await page.goto(server.url);
@@ -95,21 +116,6 @@ describe.runIf(available || full)('web UI in Chromium', () => {
   });
 
   it('shows the organisation tree, with HTML in a unit name rendered as text', async () => {
-    // Through the API as the signed-in browser: its cookies, its CSRF token.
-    const cookies = await page.context().cookies();
-    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const csrf = cookies.find((c) => c.name === 'juesuan_csrf')!.value;
-    const call = async (method: string, path: string, body?: unknown) => {
-      const r = await fetch(new URL(path, server.url), {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return {
-        status: r.status,
-        body: (await r.json()) as { id: string; items: { id: string; kind: string }[] },
-      };
-    };
     const bureau = (await call('GET', '/api/organisations')).body.items.find((o) => o.kind === 'bureau')!.id;
     const dept = await call('POST', '/api/organisations', {
       code: 'E2E-D',
@@ -142,6 +148,14 @@ describe.runIf(available || full)('web UI in Chromium', () => {
   });
 
   it('shows the users page', async () => {
+    const orgs = (await call('GET', '/api/organisations')).body.items;
+    const unit = orgs.find((o) => o.code === 'CJZ-YJB-001')!.id;
+    const bureau = orgs.find((o) => o.kind === 'bureau')!.id;
+    const users = [
+      { username: 'yjb-editor', displayName: '援疆办填报员', role: 'editor', scopes: [unit] },
+      { username: 'czj-reviewer', displayName: '财政局审核员', role: 'reviewer', scopes: [bureau] },
+    ];
+    for (const u of users) expect((await call('POST', '/api/users', u)).status).toBe(201);
     await page.click('.el-menu-item:has-text("用户管理")');
     await page.waitForSelector('[data-test=users-table] .el-table__row');
     await expect(page.locator('[data-test=users-table]').textContent()).resolves.toContain('admin');
