@@ -115,6 +115,31 @@ describe.each(databaseTargets())('API on $name', (target) => {
     expect(same.body.disclosure.version).toBe(v + 1);
   });
 
+  it('lets exactly one of two simultaneous saves from the same version win', async () => {
+    const d = await p.editorB.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureB}`);
+    const v = d.body.disclosure.version;
+    const [a, b] = await Promise.all([
+      p.editorB.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureB}`, {
+        version: v,
+        data: setT1(d.body.data!, 'otherIncome', '60.00'),
+      }),
+      p.editorB.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureB}`, {
+        version: v,
+        data: setT1(d.body.data!, 'otherIncome', '70.00'),
+      }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? '60.00' : '70.00';
+    const now = await p.editorB.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureB}`);
+    expect(now.body.disclosure.version).toBe(v + 1);
+    expect(JSON.stringify(now.body.data)).toContain(`"amount":"${winner}"`);
+    const future = await p.editorB.json<Err>('PUT', `/api/disclosures/${p.disclosureB}`, {
+      version: v + 5,
+      data: d.body.data,
+    });
+    expect(future.status).toBe(400);
+  });
+
   it('refuses data that is not a valid data file with 422 and the problems, keeping the stored version', async () => {
     const d = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
     const broken = setT1(d.body.data!, 'otherIncome', '四十三');

@@ -484,6 +484,11 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const body = c.req.valid('json');
     const { row, access } = await readable(user, id);
     assertEditable(access, row);
+    if (body.version > row.version)
+      throw new ApiError(
+        ApiErrorCode.BadRequest,
+        `版本号 ${body.version} 不存在（当前为第 ${row.version} 版）`,
+      );
     const checked = checkData(body.data);
     checkYear(checked, row.year);
     if (body.version === row.version && row.data !== null && JSON.stringify(checked.data) === row.data) {
