@@ -44,6 +44,8 @@ export async function buildServer({ force = false } = {}) {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
+    // Core from its TypeScript sources (the workspace's source condition), never a stale dist/.
+    conditions: ['@juesuan/source'],
     // Packages stay in node_modules (native better-sqlite3, pg's optional parts, big CJS libraries);
     // only the workspace's TypeScript packages are compiled in.
     plugins: [
