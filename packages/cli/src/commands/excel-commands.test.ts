@@ -42,7 +42,7 @@ async function run(
   try {
     code = await cmd(args, io);
   } catch (e) {
-    code = reportError(e, io);
+    code = await reportError(e, io);
   }
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
