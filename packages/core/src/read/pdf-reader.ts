@@ -50,21 +50,37 @@ const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
  * replace Array.prototype.push and JSON.stringify/parse for the whole process (for engines older than Node 20's:
  * array lengths above 2³², JSON.rawJSON), which makes every push about 6× and every JSON.stringify about 14× slower,
  * pdfjs's own included; the engine's functions are put back once both are loaded.
+ *
+ * The legacy build also polyfills `Response.prototype.bytes` (used only when pdfjs fetches a URL, which it never does
+ * here): touching Node's lazy `Response` global loads undici, the whole fetch implementation, about 20 ms and 8 MB
+ * for nothing. While pdfjs loads, `Response` is a stand-in class; Node's lazy global is put back afterwards.
  */
 function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     const push = Array.prototype.push;
     const { stringify, parse } = JSON;
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
-    Object.defineProperty(Array.prototype, 'push', {
-      value: push,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.assign(JSON, { stringify, parse });
-    return lib;
+    const response = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+    const lazy = response?.get !== undefined && response.configurable === true;
+    if (lazy)
+      Object.defineProperty(globalThis, 'Response', {
+        value: class Response {},
+        configurable: true,
+        writable: true,
+      });
+    try {
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
+      return lib;
+    } finally {
+      if (lazy) Object.defineProperty(globalThis, 'Response', response);
+      Object.defineProperty(Array.prototype, 'push', {
+        value: push,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+      Object.assign(JSON, { stringify, parse });
+    }
   })();
   return loading;
 }
