@@ -57,7 +57,13 @@ export async function runAuditPool(files: readonly string[], options: PoolOption
       let current = -1;
       const start = () => {
         const w = new Worker(options.workerUrl, {
-          resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
+          resourceLimits: {
+            maxOldGenerationSizeMb: options.maxHeapMb ?? 1024,
+            // A young generation of at most 16 MB (V8's default lets it grow several times larger): measured on the
+            // fixtures, two warm workers and the main thread peak about 40 MB lower (~285 MB instead of ~330 MB)
+            // for some 5 % more CPU in scavenges.
+            maxYoungGenerationSizeMb: 16,
+          },
         });
         let settled = false;
         let ready = false;
