@@ -449,7 +449,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     };
     let rawPdf: RawPdf | undefined;
     const raw = () => (rawPdf ??= new RawPdf(bytes));
-    const damage: PdfDamage[] = structuralDamage(bytes, doc.numPages, raw);
+    const damage: PdfDamage[] = structuralDamage(bytes, doc.numPages);
     const pages: TextPage[] = [];
     const warnings: string[] = [];
     const empty: number[] = [];
