@@ -22,7 +22,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, builtinProfile, disclosureFromData, generateUnitData, writeDocx } from '@juesuan/core';
@@ -171,12 +171,27 @@ function pdfPages(file: string): number {
 async function pdftotextBatch(files: readonly string[], jobs: number): Promise<Run> {
   const list = join(mkdtempSync(join(tmpdir(), 'juesuan-p2t-')), 'files');
   writeFileSync(list, files.join('\0'));
-  // xargs runs them in parallel; GNU time measures the whole (its children's CPU included).
-  return timed('sh', [
+  // xargs runs them in parallel; GNU time measures the whole (its children's CPU included). The list comes as $1.
+  const script = `xargs -0 -n 1 -P ${jobs} sh -c 'pdftotext -enc UTF-8 "$0" /dev/null' < "$1"`;
+  const r = await timed('sh', ['-c', script, 'sh', list]);
+  if (r.code !== 0) throw new Error(`pdftotext 批量运行失败（退出码 ${r.code}）`);
+  return r;
+}
+
+/**
+ * pdftotext on one file, `n` times in one shell loop: GNU time counts CPU in hundredths of a second, too coarse for a
+ * 20 ms run, so a run's CPU is the loop's divided by n (its wall time is measured per loop the same way).
+ */
+async function pdftotextOnce(file: string, n = 10): Promise<Run> {
+  const r = await timed('sh', [
     '-c',
-    `xargs -0 -n 1 -P ${jobs} sh -c 'pdftotext -enc UTF-8 "$0" /dev/null' < "$1"`,
-    list,
+    'i=0; while [ $i -lt "$2" ]; do pdftotext -enc UTF-8 "$1" /dev/null || exit 1; i=$((i+1)); done',
+    'sh',
+    file,
+    String(n),
   ]);
+  if (r.code !== 0) throw new Error(`pdftotext ${file} 失败`);
+  return { ...r, wall: r.wall / n, cpu: r.cpu / n };
 }
 
 /** PDFs of generated units through LibreOffice, two conversions at a time (not timed). */
@@ -227,15 +242,21 @@ export async function auditTimes(): Promise<void> {
         .map((f) => join(fixtureDir, f))
     : [];
   const juesuan = await juesuanCommand();
+  const [load] = loadavg();
+  const cores = availableParallelism();
   const tmp = mkdtempSync(join(tmpdir(), 'juesuan-audit-times-'));
   try {
     console.log(
       `juesuan audit 对比 pdftotext（同一文件；中位数与最小–最大值，${R} 次；CPU 为用户态 + 内核态）。运行：${juesuan.what}`,
     );
+    if (load! > cores)
+      console.log(
+        `  注意：机器负载 ${load!.toFixed(1)}（${cores} 核），其他进程在争用处理器，墙钟时间与其比值偏大且不稳定；CPU 时间之比更可靠。`,
+      );
     // 1. Whole process on each fixture.
     for (const file of fixtures) {
       const pages = pdfPages(file);
-      const p2t = await repeat(R, () => timed('pdftotext', ['-enc', 'UTF-8', file, '/dev/null']));
+      const p2t = await repeat(R, () => pdftotextOnce(file));
       const js = await repeat(R, () => timed(juesuan.cmd, [...juesuan.args, 'audit', file]));
       const ratio = js.wall / p2t.wall;
       console.log(
