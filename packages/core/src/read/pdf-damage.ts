@@ -30,6 +30,15 @@ const isLetter = (b: number | undefined) => b !== undefined && (b | 0x20) >= 0x6
 const matchesAt = (bytes: Uint8Array, at: number, pattern: readonly number[]) =>
   pattern.every((b, i) => bytes[at + i] === b);
 
+/** How many times "startxref" occurs: one for a file written once, more for incremental updates and linearized files. */
+function sections(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0x73); at >= 0; at = bytes.indexOf(0x73, at + 1))
+    if (matchesAt(bytes, at, STARTXREF)) n++;
+  return n;
+}
+const STARTXREF = [...'startxref'].map((c) => c.charCodeAt(0));
+
 /** Page objects written in the open ("/Type /Page", not /Pages), counted on the bytes without decoding the file. */
 export function pageObjectCount(bytes: Uint8Array): number {
   let n = 0;
@@ -156,7 +165,9 @@ export function structuralDamage(bytes: Uint8Array, numPages: number): PdfDamage
     const x = xrefDamage(bytes);
     if (x) out.push(x);
   }
-  const objects = pageObjectCount(bytes);
+  // A file saved incrementally (or linearized) has more than one cross-reference section and may keep the page
+  // objects of an earlier revision (pages deleted since): its page objects are not counted against the page tree.
+  const objects = sections(bytes) === 1 ? pageObjectCount(bytes) : 0;
   if (objects > numPages)
     out.push({
       reason: 'page-tree',
