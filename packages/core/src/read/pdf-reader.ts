@@ -2,7 +2,8 @@
  * PDF → TextDocument with pdfjs-dist (legacy build, which runs in Node and in browsers): the text items of each page
  * grouped into lines by baseline, sorted left to right, touching pieces merged into words/cells, each with its
  * position (x from the left, baseline y from the top, in points), text normalised (normalise.ts), page numbers and
- * running headers/footers removed. A PDF without a text layer (a scan) is reported as `scanned`.
+ * running headers/footers removed. A PDF without a text layer (a scan) is reported as `scanned`; a damaged one
+ * (pdf-damage.ts) with `damage`, naming the pages affected. Speed and memory: ADR 0012.
  *
  * Core cannot compute file paths: the CLI passes `cMapUrl` (the `cmaps/` folder of pdfjs-dist, ending in "/") and
  * `standardFontDataUrl`. Without the CMaps, Chinese drawn in a non-embedded font with a predefined CMap (UniGB-UCS2-H,
