@@ -36,6 +36,7 @@ import { pdfjsAssets } from '../packages/cli/src/audit-run.ts';
 import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
 import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
 import { printProcessTimes } from './process-times.ts';
+import { auditTimes } from './audit-times.ts';
 
 const N = Number(process.env['BENCH_UNITS'] ?? 10_000);
 const kinds = ['行政', '参公', '事业'] as const;
@@ -129,6 +130,7 @@ console.log(
 // Auditing PDFs against pdftotext (poppler) on the same files (issue 4 target: ≤ 3× pdftotext's time per page). The real
 // fixtures of ../shared/fixtures/real and a few PDFs built from generated units through LibreOffice (not timed).
 await auditBench();
+await auditTimes();
 
 async function auditBench(): Promise<void> {
   const A = Number(process.env['BENCH_AUDIT_UNITS'] ?? 4);

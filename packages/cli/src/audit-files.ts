@@ -1,7 +1,7 @@
 /** Collecting the documents to audit from files and directories. */
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { ErrorCode, JuesuanError } from '@juesuan/core';
+import { ErrorCode, JuesuanError } from '@juesuan/core/audit';
 
 export const AUDIT_EXTENSIONS = new Set(['.pdf', '.docx', '.txt', '.text']);
 

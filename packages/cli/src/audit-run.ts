@@ -1,8 +1,21 @@
-/** Auditing one file from disk: resolves pdfjs's CMaps and fonts and turns the result into its JSON form. */
+/**
+ * Auditing one file from disk: resolves pdfjs's CMaps and fonts, reads and audits the document and turns the result
+ * into its JSON form (with the damage the PDF reader found, and the message for it).
+ */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { auditDocument, ErrorCode, formatAmount, JuesuanError, type AuditResult } from '@juesuan/core';
+import {
+  auditTextDocument,
+  describeDamage,
+  ErrorCode,
+  formatAmount,
+  JuesuanError,
+  readDocument,
+  type AuditResult,
+  type PdfDamage,
+} from '@juesuan/core/audit';
+import type { SummaryRow } from './audit-report.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +48,9 @@ export interface AuditJson {
   tables: AuditResult['tables'];
   findings: AuditResult['findings'];
   summary: AuditResult['summary'];
+  /** What is damaged in the PDF (reader's data) and the message to show for it. */
+  damage?: PdfDamage[];
+  damageMessage?: string;
 }
 
 function figureValue(f: AuditResult['figures'][number]): string {
@@ -101,6 +117,33 @@ export async function auditFile(file: string): Promise<AuditJson> {
       [{ file, message: '不是 ZIP 格式的 Word 文档' }],
     );
   }
-  const r = await auditDocument(bytes, file, pdfjsAssets());
-  return auditToJson(r);
+  const doc = await readDocument(bytes, file, pdfjsAssets());
+  const out = auditToJson(auditTextDocument(doc));
+  if (doc.damage) {
+    out.damage = doc.damage;
+    out.damageMessage = describeDamage(doc.damage);
+  }
+  return out;
+}
+
+/** Whether the damage lost content (a rebuilt cross-reference table alone does not). */
+export const lostContent = (r: AuditJson) => (r.damage ?? []).some((d) => d.reason !== 'xref');
+
+/** The line of summary.csv for one audited file. */
+export function summaryRow(r: AuditJson): SummaryRow {
+  return {
+    file: r.file,
+    unit: r.unit,
+    year: r.year,
+    errors: r.summary.error,
+    warnings: r.summary.warning,
+    infos: r.summary.info,
+    figures: r.figures.length,
+    tablesRead: r.tables.filter((t) => t.status === 'read').length,
+    status: lostContent(r)
+      ? '文件已损坏'
+      : r.findings.some((f) => f.rule === 'document-scanned')
+        ? '扫描件'
+        : '已审查',
+  };
 }

@@ -63,6 +63,7 @@ export {
   type SniffResult,
 } from './read/read-document.ts';
 export { readPdf, MAX_PDF_BYTES, MAX_PDF_PAGES, type PdfReadOptions } from './read/pdf-reader.ts';
+export { describeDamage, describeDamageItem } from './read/pdf-damage.ts';
 export { readDocx } from './read/docx-reader.ts';
 export { readText, decodeText } from './read/text-reader.ts';
 export {

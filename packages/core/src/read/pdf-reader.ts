@@ -2,7 +2,8 @@
  * PDF → TextDocument with pdfjs-dist (legacy build, which runs in Node and in browsers): the text items of each page
  * grouped into lines by baseline, sorted left to right, touching pieces merged into words/cells, each with its
  * position (x from the left, baseline y from the top, in points), text normalised (normalise.ts), page numbers and
- * running headers/footers removed. A PDF without a text layer (a scan) is reported as `scanned`.
+ * running headers/footers removed. A PDF without a text layer (a scan) is reported as `scanned`; a damaged one
+ * (pdf-damage.ts) with `damage`, naming the pages affected. Speed and memory: ADR 0013.
  *
  * Core cannot compute file paths: the CLI passes `cMapUrl` (the `cmaps/` folder of pdfjs-dist, ending in "/") and
  * `standardFontDataUrl`. Without the CMaps, Chinese drawn in a non-embedded font with a predefined CMap (UniGB-UCS2-H,
@@ -11,7 +12,16 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { normaliseText, removePageFurniture } from './normalise.ts';
-import type { TextDocument, TextItem, TextLine, TextPage } from './text-document.ts';
+import {
+  countChars,
+  emptyCounts,
+  garbledReason,
+  hasEofMarker,
+  RawPdf,
+  structuralDamage,
+  type CharCounts,
+} from './pdf-damage.ts';
+import type { PdfDamage, TextDocument, TextItem, TextLine, TextPage } from './text-document.ts';
 
 /** Largest PDF read (bytes). Published 部门决算 are a few MB; 200 MB is far above any real one. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -32,8 +42,13 @@ export interface PdfReadOptions {
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<Pdfjs> | undefined;
-/** The worker module (it has no type declarations: only loaded, never used here). */
-const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+/**
+ * The minified builds: the same code as pdf.mjs / pdf.worker.mjs (which give the types), half the source to parse, and
+ * half the source V8 keeps in memory per thread (each worker of a batch holds its own copy). Module names in
+ * variables (no type declarations for them; bundlers leave them alone too, as pdfjs-dist stays an external package).
+ */
+const PDFJS = 'pdfjs-dist/legacy/build/pdf.min.mjs';
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
 
 /**
  * pdfjs-dist, loaded on the first PDF read, so that validating or building never pays for it. Its legacy build (and
@@ -41,21 +56,37 @@ const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
  * replace Array.prototype.push and JSON.stringify/parse for the whole process (for engines older than Node 20's:
  * array lengths above 2³², JSON.rawJSON), which makes every push about 6× and every JSON.stringify about 14× slower,
  * pdfjs's own included; the engine's functions are put back once both are loaded.
+ *
+ * The legacy build also polyfills `Response.prototype.bytes` (used only when pdfjs fetches a URL, which it never does
+ * here): touching Node's lazy `Response` global loads undici, the whole fetch implementation, about 20 ms and 8 MB
+ * for nothing. While pdfjs loads, `Response` is a stand-in class; Node's lazy global is put back afterwards.
  */
 function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     const push = Array.prototype.push;
     const { stringify, parse } = JSON;
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
-    Object.defineProperty(Array.prototype, 'push', {
-      value: push,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.assign(JSON, { stringify, parse });
-    return lib;
+    const response = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+    const lazy = response?.get !== undefined && response.configurable === true;
+    if (lazy)
+      Object.defineProperty(globalThis, 'Response', {
+        value: class Response {},
+        configurable: true,
+        writable: true,
+      });
+    try {
+      const lib = (await import(PDFJS)) as Pdfjs;
+      if (typeof (globalThis as { Worker?: unknown }).Worker === 'undefined') await import(PDFJS_WORKER);
+      return lib;
+    } finally {
+      if (lazy) Object.defineProperty(globalThis, 'Response', response);
+      Object.defineProperty(Array.prototype, 'push', {
+        value: push,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+      Object.assign(JSON, { stringify, parse });
+    }
   })();
   return loading;
 }
@@ -82,6 +113,12 @@ function operatorSets(OPS: Pdfjs['OPS']): { text: Set<number>; image: Set<number
 
 /** How many pages without text are inspected further (their operator lists decode images, which is slow). */
 const INSPECT_EMPTY_PAGES = 5;
+/** How many pages without text, but with content streams of MIN_CONTENT_BYTES or more, are inspected for damage. */
+const INSPECT_SUSPECT_PAGES = 50;
+/** Stored content above a blank page's ("q Q", a page number drawn as a path …) and below any page with a table. */
+const MIN_CONTENT_BYTES = 200;
+/** Operators that draw nothing by themselves (a content stream of only these shows an empty page). */
+const NOT_DRAWING = new Set<number>();
 
 interface Piece {
   text: string;
@@ -89,14 +126,6 @@ interface Piece {
   y: number;
   width: number;
   size: number;
-}
-
-/** Whether the bytes end like a complete PDF (a %%EOF marker near the end). */
-function hasEofMarker(bytes: Uint8Array): boolean {
-  const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
-  let s = '';
-  for (const b of tail) s += String.fromCharCode(b);
-  return s.includes('%%EOF');
 }
 
 function pdfError(e: unknown, file: string, bytes: Uint8Array): JuesuanError {
@@ -139,12 +168,14 @@ function rotate(x: number, y: number, k: number): [number, number] {
 async function pagePieces(
   page: PDFPageProxy,
   Util: Pdfjs['Util'],
+  counts: CharCounts,
 ): Promise<{ pieces: Piece[]; width: number; height: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const raw: { text: string; angle: number; x: number; y: number; width: number; size: number }[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
+    countChars(item.str, counts);
     const t = Util.transform(viewport.transform, item.transform as number[]) as number[];
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = t;
     const angle = Math.atan2(b, a);
@@ -257,26 +288,100 @@ function buildLines(pieces: readonly Piece[], page: number): TextLine[] {
   return lines;
 }
 
-/** What the operator list of an empty page shows: text drawn in fonts that could not be decoded, images. */
+/** What the operator list of an empty page shows: text drawn in fonts that could not be decoded, images, anything drawn. */
 async function inspectEmptyPage(
   page: PDFPageProxy,
   OPS: Pdfjs['OPS'],
-): Promise<{ text: boolean; image: boolean }> {
+): Promise<{ text: boolean; image: boolean; drawing: number }> {
   const ops = await page.getOperatorList();
   const sets = operatorSets(OPS);
+  if (NOT_DRAWING.size === 0)
+    for (const op of [OPS.save, OPS.restore, OPS.transform, OPS.setGState, OPS.dependency])
+      NOT_DRAWING.add(op);
   let text = false;
   let image = false;
+  let drawing = 0;
   for (const fn of ops.fnArray) {
     if (sets.text.has(fn)) text = true;
     if (sets.image.has(fn)) image = true;
+    if (!NOT_DRAWING.has(fn)) drawing++;
   }
-  return { text, image };
+  return { text, image, drawing };
 }
+
+/** A page as read: its text lines and what its raw text looked like (for the garbled-text check). */
+interface PageRead {
+  page: TextPage;
+  counts: CharCounts;
+}
+
+async function readPage(page: PDFPageProxy, n: number, Util: Pdfjs['Util']): Promise<PageRead> {
+  const counts = emptyCounts();
+  const { pieces, width, height } = await pagePieces(page, Util, counts);
+  return {
+    page: {
+      page: n,
+      width: Math.round(width * 10) / 10,
+      height: Math.round(height * 10) / 10,
+      lines: buildLines(pieces, n),
+    },
+    counts,
+  };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** pdfjs's exception names (its BaseException subclasses): a rejection with one of these comes from pdfjs. */
+const PDFJS_EXCEPTIONS = new Set([
+  'XRefEntryException',
+  'XRefParseException',
+  'FormatError',
+  'MissingDataException',
+  'ParserEOFException',
+  'UnknownErrorException',
+  'InvalidPDFException',
+]);
+
+/** The reads in progress, each collecting the pdfjs errors that nobody awaited while it ran. */
+const collectors = new Set<string[]>();
+let guardInstalled = false;
+
+/**
+ * pdfjs leaves some promises of a damaged document without a handler (a page tree whose kids point at broken objects
+ * rejects with XRefEntryException after getPage has already answered), and Node ends the process on an unhandled
+ * rejection. One listener, installed on the first PDF read, takes the rejections that are pdfjs exceptions (they are
+ * evidence of broken objects and go into the damage of the reads in progress) and leaves every other rejection to
+ * behave as without it.
+ */
+function guardUnhandledPdfjsRejections(): void {
+  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  if (guardInstalled || typeof proc?.on !== 'function') return;
+  guardInstalled = true;
+  const listener = (reason: unknown): void => {
+    if (reason instanceof Error && PDFJS_EXCEPTIONS.has(reason.name)) {
+      for (const c of collectors) c.push(reason.message);
+      return;
+    }
+    // Alone, a listener would silence every unhandled rejection; without other listeners, do what Node does.
+    if (proc.listenerCount('unhandledRejection') === 1) throw reason;
+  };
+  proc.on('unhandledRejection', listener);
+}
+
+/** A macrotask: lets Node report the rejections left unhandled during the read before its collector is closed. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reads a PDF's text with positions. Throws JuesuanError with a Chinese message for what cannot be read: not a PDF,
- * corrupt or truncated (E_BAD_INPUT), encrypted with an open password (E_ENCRYPTED), over the size or page limit
- * (E_TOO_LARGE). A PDF whose pages carry no text at all comes back with `scanned: true` ("扫描件：没有文字层").
+ * corrupt or truncated so that pdfjs cannot open it (E_BAD_INPUT), encrypted with an open password (E_ENCRYPTED), over
+ * the size or page limit (E_TOO_LARGE). A PDF whose pages carry no text and show images comes back with
+ * `scanned: true` ("扫描件：没有文字层"); one that opens but is damaged (see pdf-damage.ts) comes back with `damage`,
+ * the pages that could be read read as before.
+ *
+ * The document is opened with pdfjs's `stopAtErrors`, so that an error inside a page (a content stream that does not
+ * inflate, an operator that does not parse) is seen instead of silently giving a short or empty page; a page that
+ * fails is then read again from a second, lenient copy, which gives what pdfjs can salvage (exactly what a lenient
+ * read alone would have given). Sound files are opened once.
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<TextDocument> {
   const { file } = options;
@@ -295,9 +400,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     ]);
 
   const { getDocument, OPS, Util } = await loadPdfjs();
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await getDocument({
+  guardUnhandledPdfjsRejections();
+  const open = (strict: boolean): Promise<PDFDocumentProxy> =>
+    getDocument({
       // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
       data: new Uint8Array(bytes),
       ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
@@ -307,55 +412,109 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
-      stopAtErrors: false,
+      stopAtErrors: strict,
       verbosity: 0,
     }).promise;
-  } catch (e) {
-    throw pdfError(e, file, bytes);
-  }
+  const unhandled: string[] = [];
+  collectors.add(unhandled);
+  const opened: PDFDocumentProxy[] = [];
   try {
+    let doc: PDFDocumentProxy;
+    let strict = true;
+    try {
+      doc = await open(true);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'PasswordException') throw pdfError(e, file, bytes);
+      try {
+        doc = await open(false);
+        strict = false;
+      } catch (e2) {
+        throw pdfError(e2, file, bytes);
+      }
+    }
+    opened.push(doc);
     if (doc.numPages > maxPages)
       throw new JuesuanError(
         ErrorCode.TooLarge,
         `${file} 有 ${doc.numPages} 页，超过上限 ${maxPages} 页，未读取。`,
         [{ file, message: '页数过多' }],
       );
+    // The lenient copy, opened on the first page that fails under stopAtErrors (null: it would not open either).
+    let lenient: PDFDocumentProxy | null | undefined = strict ? undefined : doc;
+    const lenientCopy = async (): Promise<PDFDocumentProxy | null> => {
+      if (lenient === undefined) {
+        lenient = await open(false).catch(() => null);
+        if (lenient) opened.push(lenient);
+      }
+      return lenient;
+    };
+    let rawPdf: RawPdf | undefined;
+    const raw = () => (rawPdf ??= new RawPdf(bytes));
+    const damage: PdfDamage[] = structuralDamage(bytes, doc.numPages);
     const pages: TextPage[] = [];
     const warnings: string[] = [];
     const empty: number[] = [];
-    let undecodable = 0;
+    const failed: { page: number; message: string }[] = [];
+    const garbled: { page: number; why: string }[] = [];
+    const undecodablePages: number[] = [];
     let inspected = 0;
     let imageOnly = 0;
     for (let n = 1; n <= doc.numPages; n++) {
+      let read: PageRead | undefined;
       let page: PDFPageProxy | undefined;
+      let problem: string | undefined;
       try {
         page = await doc.getPage(n);
-        const { pieces, width, height } = await pagePieces(page, Util);
-        const lines = buildLines(pieces, n);
-        pages.push({
-          page: n,
-          width: Math.round(width * 10) / 10,
-          height: Math.round(height * 10) / 10,
-          lines,
-        });
-        if (lines.length === 0) {
-          empty.push(n);
-          if (inspected < INSPECT_EMPTY_PAGES) {
-            inspected++;
-            const seen = await inspectEmptyPage(page, OPS);
-            if (seen.text) undecodable++;
-            else if (seen.image) imageOnly++;
-          }
-        }
+        read = await readPage(page, n, Util);
       } catch (e) {
         if (e instanceof JuesuanError) throw e;
-        pages.push({ page: n, lines: [] });
-        empty.push(n);
-        warnings.push(`第 ${n} 页无法读取（${e instanceof Error ? e.message : String(e)}）。`);
+        problem = errorText(e);
+        page?.cleanup();
+        page = undefined;
+        const copy = doc === lenient ? null : await lenientCopy();
+        if (copy) {
+          try {
+            page = await copy.getPage(n);
+            read = await readPage(page, n, Util);
+          } catch (e2) {
+            problem = errorText(e2);
+            page?.cleanup();
+            page = undefined;
+          }
+        }
+      }
+      try {
+        if (problem !== undefined) failed.push({ page: n, message: problem });
+        if (!read) {
+          pages.push({ page: n, lines: [] });
+          empty.push(n);
+          warnings.push(`第 ${n} 页无法读取（${problem}）。`);
+          continue;
+        }
+        pages.push(read.page);
+        const why = garbledReason(read.counts);
+        if (why !== undefined) garbled.push({ page: n, why });
+        if (read.page.lines.length === 0) {
+          empty.push(n);
+          // A page whose stored content is more than a blank page's but draws nothing lost its content stream (bytes
+          // overwritten in a way that still inflates and parses, silently, even under stopAtErrors).
+          const stored = problem === undefined && page?.ref ? raw().contentLength(page.ref) : undefined;
+          const suspect = stored !== undefined && stored >= MIN_CONTENT_BYTES;
+          const budget = suspect ? INSPECT_SUSPECT_PAGES : INSPECT_EMPTY_PAGES;
+          if (page && inspected < budget && imageOnly < INSPECT_EMPTY_PAGES) {
+            inspected++;
+            const seen = await inspectEmptyPage(page, OPS).catch(() => undefined);
+            if (seen?.text) undecodablePages.push(n);
+            else if (seen?.image) imageOnly++;
+            else if (suspect && seen && seen.drawing === 0)
+              failed.push({ page: n, message: `内容流 ${stored} 字节，解析后没有任何可绘制的内容` });
+          }
+        }
       } finally {
         page?.cleanup();
       }
     }
+    const undecodable = undecodablePages.length;
     if (undecodable > 0)
       warnings.push(
         `有 ${undecodable} 页绘制了文字但无法解码（字体缺少字符映射${options.cMapUrl === undefined ? '，且未提供 cMapUrl' : ''}）。`,
@@ -368,7 +527,35 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     } catch {
       // Metadata is optional.
     }
-    const scanned = pages.length > 0 && empty.length === pages.length && undecodable === 0;
+    await settle();
+    if (failed.length > 0) {
+      const messages = [...new Set(failed.map((f) => f.message))];
+      damage.push({
+        reason: 'page-unreadable',
+        pages: failed.map((f) => f.page),
+        detail: messages.slice(0, 3).join('；') + (messages.length > 3 ? ' …' : ''),
+      });
+    }
+    if (garbled.length > 0)
+      damage.push({ reason: 'garbled-text', pages: garbled.map((g) => g.page), detail: garbled[0]!.why });
+    if (undecodable > 0 && options.cMapUrl !== undefined)
+      damage.push({ reason: 'undecodable-text', pages: undecodablePages });
+    if (unhandled.length > 0) {
+      const messages = [...new Set(unhandled)];
+      damage.push({
+        reason: 'objects',
+        pages: [],
+        detail:
+          messages.slice(0, 3).join('；') + (messages.length > 3 ? ` …（共 ${messages.length} 处）` : ''),
+      });
+    }
+    // A scan: no page with text, none that failed, and the pages looked at show images and no text operators.
+    const scanned =
+      pages.length > 0 &&
+      empty.length === pages.length &&
+      failed.length === 0 &&
+      undecodable === 0 &&
+      imageOnly > 0;
     if (!scanned && empty.length > 0 && imageOnly > 0)
       warnings.push(`第 ${empty.join('、')} 页没有文字层（可能是扫描或图片），其内容无法读取。`);
     return {
@@ -379,8 +566,10 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       ...(empty.length > 0 ? { emptyPages: empty } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
       ...(title !== undefined ? { title } : {}),
+      ...(damage.length > 0 ? { damage } : {}),
     };
   } finally {
-    await doc.destroy();
+    collectors.delete(unhandled);
+    for (const d of opened) await d.destroy();
   }
 }

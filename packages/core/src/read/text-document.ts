@@ -40,6 +40,19 @@ export interface SourceTable {
   rows: string[][];
 }
 
+/**
+ * Damage found in a PDF (read/pdf-damage.ts): what is broken and the pages it affects (empty when the damage is to the
+ * file's structure rather than to given pages). `describeDamage` turns a list of these into the message to show.
+ */
+export interface PdfDamage {
+  reason:
+    'truncated' | 'xref' | 'page-tree' | 'objects' | 'page-unreadable' | 'garbled-text' | 'undecodable-text';
+  /** 1-based pages affected, ascending. */
+  pages: number[];
+  /** What was seen, in Chinese (an offset, a count, pdfjs's error message). */
+  detail?: string;
+}
+
 export interface TextDocument {
   /** File name as given. */
   file: string;
@@ -47,8 +60,10 @@ export interface TextDocument {
   pages: TextPage[];
   /** Tables that the source itself marks as tables (DOCX). */
   tables?: SourceTable[];
-  /** True when the PDF has no text layer (a scan). */
+  /** True when the PDF has no text layer (a scan): every page without text, and those inspected show images. */
   scanned?: boolean;
+  /** Present when the PDF is damaged (broken structure, pages that fail to parse, a garbled text layer). */
+  damage?: PdfDamage[];
   /** Pages without any text (PDF: scanned or image-only pages, blank pages). */
   emptyPages?: number[];
   /** What the reader could not do, in Chinese (a page that failed to read, text drawn in a font it cannot decode). */
