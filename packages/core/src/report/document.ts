@@ -171,3 +171,19 @@ export interface ReportDocument {
 export function paragraphText(p: ParagraphBlock): string {
   return p.runs.map((r) => r.text).join('');
 }
+
+/** What the draft marks of a document say: the page mark "草稿（…）" and a sentence on why and what it is for. */
+export function draftNotice(doc: Pick<ReportDocument, 'draftReason'>): { mark: string; why: string } {
+  const reason = doc.draftReason ?? '校验未通过';
+  const errors = reason.includes('校验未通过');
+  const incomplete = reason.includes('数据不完整');
+  const why =
+    errors && incomplete
+      ? '本文件在校验未通过、数据不完整时生成'
+      : incomplete
+        ? '本文件的数据不完整（有未提供的数或待填写的内容）'
+        : errors
+          ? '本文件在校验未通过时生成'
+          : `本文件为草稿（${reason}）`;
+  return { mark: `草稿（${reason}）`, why };
+}

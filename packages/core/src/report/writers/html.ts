@@ -5,14 +5,15 @@
  * numbers "— 1 —", a page break before each table, wide tables on landscape pages.
  */
 import { renderChartSvg } from '../charts.ts';
-import type {
-  Block,
-  ChartSpec,
-  DocCell,
-  DocTable,
-  ParagraphBlock,
-  ReportDocument,
-  Run,
+import {
+  draftNotice,
+  type Block,
+  type ChartSpec,
+  type DocCell,
+  type DocTable,
+  type ParagraphBlock,
+  type ReportDocument,
+  type Run,
 } from '../document.ts';
 import { isNumericColumn, nameColumnIndex, placeCells } from './table-grid.ts';
 
@@ -42,11 +43,11 @@ const FONT_TITLE =
   "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif";
 const FONT_TABLE = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
-function stylesheet(draft: boolean): string {
+function stylesheet(draft: string | undefined): string {
   return `
 @page { size: A4; margin: 30mm 24mm 28mm 26mm;
   @bottom-center { content: "— " counter(page) " —"; font-family: ${FONT_BODY}; font-size: 14pt; }
-  ${draft ? `@top-center { content: "草稿 · 未通过校验，不得公开"; font-family: ${FONT_HEI}; font-size: 12pt; color: #c00000; }` : ''}
+  ${draft !== undefined ? `@top-center { content: "草稿 · ${draft}，不得公开"; font-family: ${FONT_HEI}; font-size: 12pt; color: #c00000; }` : ''}
 }
 @page wide { size: A4 landscape; margin: 20mm 18mm 20mm 18mm; }
 :root { color: #000; background: #fff; }
@@ -89,6 +90,8 @@ table.report td.al-left, table.report th.al-left { text-align: left; }
 table.report td.al-center, table.report th.al-center { text-align: center; }
 table.report td.al-right, table.report th.al-right { text-align: right; }
 table.report tr.bold td, table.report td.bold { font-weight: bold; }
+table.report td.unknown { background: #fff2a8; color: #a00000; font-weight: bold; }
+mark.placeholder, table.report td.unknown { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.report td.lv1 { padding-left: calc(4pt + 1em); } table.report td.lv2 { padding-left: calc(4pt + 2em); }
 table.report td.lv3 { padding-left: calc(4pt + 3em); } table.report td.lv4 { padding-left: calc(4pt + 4em); }
 .table-notes { font-size: 10.5pt; line-height: 16pt; margin-top: 4pt; }
@@ -206,10 +209,11 @@ function renderTable(table: DocTable, startsPage: boolean): string {
       if (column?.kind === 'code' && single) classes.push('code');
       if (cell.align) classes.push(`al-${cell.align}`);
       if (cell.bold) classes.push('bold');
+      if (cell.unknown) classes.push('unknown');
       const indent = Math.min(4, Math.max(0, row.indent ?? 0));
       if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
       out.push(
-        `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cellText(cell)}</td>`,
+        `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}${cell.unknown ? ' title="数据文件没有给出该数（未知，不等于零）"' : ''}>${cellText(cell)}</td>`,
       );
     }
     out.push('</tr>');
@@ -343,9 +347,15 @@ export function writeHtml(doc: ReportDocument): string {
     );
 
   const title = doc.draft ? `【草稿】${doc.title}` : doc.title;
+  const notice = draftNotice(doc);
   const draftMarks = doc.draft
-    ? '<div class="draft-banner" role="note">草稿 · 本文件在校验未通过时生成，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n'
+    ? `<div class="draft-banner" role="note">草稿 · ${escapeHtml(notice.why)}，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n`
     : '';
+  const pageMark = doc.draft
+    ? (doc.draftReason ?? '校验未通过') === '校验未通过'
+      ? '未通过校验'
+      : (doc.draftReason ?? '').replace(/["\\<>]/g, '')
+    : undefined;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -353,7 +363,7 @@ export function writeHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Juesuan">
 <title>${escapeHtml(title)}</title>
-<style>${stylesheet(doc.draft)}</style>
+<style>${stylesheet(pageMark)}</style>
 </head>
 <body${doc.draft ? ' class="draft"' : ''} data-unit="${escapeHtml(doc.unitName)}" data-year="${doc.year}" data-profile="${escapeHtml(doc.profile)}">
 ${draftMarks}<main>

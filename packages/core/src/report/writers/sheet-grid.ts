@@ -30,6 +30,8 @@ export interface CellStyle {
   border?: boolean;
   /** Number format code; '@' is text. */
   numFmt?: string;
+  /** Solid background, ARGB (e.g. FFFFF200 for a figure the data does not give). */
+  fill?: string;
 }
 
 export interface GridCell {
@@ -137,7 +139,7 @@ class StyleSheet {
     const a = style.alignment;
     const key =
       (f === undefined ? '' : `${f.name}|${f.size}|${f.bold ? 1 : 0}|${f.color ?? ''}`) +
-      `|${style.numFmt ?? ''}|${style.border === true ? 1 : 0}|` +
+      `|${style.numFmt ?? ''}|${style.border === true ? 1 : 0}|${style.fill ?? ''}|` +
       (a === undefined
         ? ''
         : `${a.horizontal}|${a.vertical}|${a.wrapText === true ? 1 : 0}|${a.indent ?? 0}`);
@@ -154,11 +156,13 @@ class StyleSheet {
     const fontId = style.font === undefined ? 0 : this.font(style.font);
     const numFmtId = style.numFmt === undefined ? 0 : this.numFmt(style.numFmt);
     const borderId = style.border === true ? 1 : 0;
+    const fillId = style.fill === undefined ? 0 : this.fill(style.fill);
     const a = style.alignment;
     let xf =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"` +
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
       (fontId !== 0 ? ' applyFont="1"' : '') +
+      (fillId !== 0 ? ' applyFill="1"' : '') +
       (borderId !== 0 ? ' applyBorder="1"' : '') +
       (a !== undefined ? ' applyAlignment="1"' : '');
     xf +=
@@ -188,6 +192,18 @@ class StyleSheet {
     return id;
   }
 
+  /** Fills 0 and 1 are the two Excel requires (none, gray125); solid fills follow. */
+  private readonly fills = new Map<string, number>();
+
+  private fill(argb: string): number {
+    let id = this.fills.get(argb);
+    if (id === undefined) {
+      id = 2 + this.fills.size;
+      this.fills.set(argb, id);
+    }
+    return id;
+  }
+
   private numFmt(code: string): number {
     if (code === '@') return 49; // built-in text format
     let id = this.numFmts.get(code);
@@ -213,7 +229,14 @@ class StyleSheet {
           '</numFmts>'
         : '') +
       `<fonts count="${this.fonts.size}">${[...this.fonts.keys()].join('')}</fonts>` +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+      [...this.fills.keys()]
+        .map(
+          (argb) =>
+            `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+        .join('') +
+      '</fills>' +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}</border></borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${this.xfs.size}">${[...this.xfs.keys()].join('')}</cellXfs>` +

@@ -9,7 +9,7 @@
  * (ECMA-376 Part 1 §18; docs/adr/0009-office-files-written-directly.md).
  */
 import { formatAmount, parseAmount, type MoneyUnit } from '../../money/amount.ts';
-import type { CellKind, DocCell, DocTable, ReportDocument } from '../document.ts';
+import { draftNotice, type CellKind, type DocCell, type DocTable, type ReportDocument } from '../document.ts';
 import type { OfficeWriteOptions } from './docx.ts';
 import { SheetGrid, type CellFont, type GridCell, writeWorkbook } from './sheet-grid.ts';
 import { nameColumnIndex } from './table-grid.ts';
@@ -24,11 +24,15 @@ const TITLE_SIZE = 16;
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
 const MAX_SHEET_NAME = 31;
 
-const DRAFT_NOTE = '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。';
-
 export async function writeXlsx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const names = new Set<string>();
-  const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), doc.draft));
+  // The validation-error draft keeps its long-standing note; other drafts say why they are drafts.
+  const draftNote = !doc.draft
+    ? undefined
+    : (doc.draftReason ?? '校验未通过') === '校验未通过'
+      ? '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。'
+      : `草稿：${draftNotice(doc).why}，仅供核对，不得公开。`;
+  const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), draftNote));
   if (doc.tables.length === 0) {
     // A workbook needs one sheet; say why it is empty rather than writing a broken file.
     const ws = new SheetGrid('说明', 1);
@@ -145,7 +149,8 @@ const font = (extra: Partial<CellFont> = {}): CellFont => ({
   ...extra,
 });
 
-function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
+function addSheet(table: DocTable, name: string, draftNote: string | undefined): SheetGrid {
+  const draft = draftNote !== undefined;
   const width = Math.max(1, table.columns.length);
   const ws = new SheetGrid(name, width);
   ws.defaultRowHeight = 18;
@@ -170,7 +175,8 @@ function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
     r++;
   };
 
-  if (draft) fullRow(DRAFT_NOTE, { font: font({ bold: true, color: 'FFC00000' }), align: 'left' });
+  if (draftNote !== undefined)
+    fullRow(draftNote, { font: font({ bold: true, color: 'FFC00000' }), align: 'left' });
   if (table.number) fullRow(table.number, { font: font(), align: 'left' });
   fullRow(table.title, { font: font({ bold: true, size: TITLE_SIZE }), align: 'center', height: 32 });
   if (table.unitLine || table.unitLabel) r = unitLine(ws, table, r, spanWidth);
@@ -260,6 +266,10 @@ function bodyRows(
     cell.style.font = font(bold ? { bold: true } : {});
     const indent = p.col === indentCol && p.colSpan === 1 ? (row?.indent ?? 0) : 0;
     writeValue(cell, p.cell, kind, unit);
+    if (p.cell.unknown === true) {
+      cell.style.fill = 'FFFFF200';
+      cell.style.font = font({ bold: true, color: 'FFA00000' });
+    }
     const numeric = typeof cell.value === 'number';
     const horizontal =
       p.cell.align ??
