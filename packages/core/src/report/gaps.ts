@@ -10,7 +10,7 @@ import { formatAmount, stepFen, type Fen } from '../money/amount.ts';
 import type { Disclosure, Reasons, Row, Table } from '../model/disclosure.ts';
 import { TABLE_IDS, TABLE_SPECS, type TableId } from '../model/tables.ts';
 import type { DocTable, ParagraphBlock, ReportDocument } from './document.ts';
-import { headerLabels, placeCells } from './writers/table-grid.ts';
+import { headerLabels, placeCells, rowLabelColumns } from './writers/table-grid.ts';
 
 export interface Gap {
   /** Where, as a reader finds it: "第二部分 部门决算情况说明 › 一、收入支出决算总体情况说明". */
@@ -28,26 +28,28 @@ export interface DocumentGaps {
   unknownCells: Gap[];
 }
 
-/** Longest sentence quoted in a place; longer ones are cut around the placeholder. */
-const QUOTE_MAX = 80;
+/** Longest quote of a paragraph in a place. */
+const QUOTE_MAX = 90;
+const STOPS = ['。', '；', '！', '？'];
 
-function sentenceAround(p: ParagraphBlock, runIndex: number): string {
+/**
+ * The words that say where in a paragraph its first placeholder is: the paragraph's opening (which names the item,
+ * "1.一般公共服务支出（类）…（项）"), and the sentence holding the placeholder when it comes later.
+ */
+function quoteOf(p: ParagraphBlock, runIndex: number): string {
+  const text = p.runs.map((r) => r.text).join('');
   let start = 0;
   for (let i = 0; i < runIndex; i++) start += p.runs[i]!.text.length;
-  const text = p.runs.map((r) => r.text).join('');
   const end = start + p.runs[runIndex]!.text.length;
-  // The sentence: from after the previous 。；！？ to the next one.
   const before = text.slice(0, start);
-  const from = Math.max(...['。', '；', '！', '？'].map((c) => before.lastIndexOf(c))) + 1;
-  const stops = ['。', '；', '！', '？'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  const from = Math.max(...STOPS.map((c) => before.lastIndexOf(c))) + 1;
+  const stops = STOPS.map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
   const to = stops.length > 0 ? Math.min(...stops) + 1 : text.length;
-  let s = text.slice(from, to);
-  if ([...s].length > QUOTE_MAX) {
-    const lead = Math.max(from, start - 24);
-    const tail = Math.min(to, end + 24);
-    s = `${lead > from ? '…' : ''}${text.slice(lead, tail)}${tail < to ? '…' : ''}`;
-  }
-  return s;
+  const cut = (t: string, n: number) => ([...t].length > n ? `${[...t].slice(0, n).join('')}…` : t);
+  if (from === 0) return cut(text.slice(0, to), QUOTE_MAX);
+  const firstStop = Math.min(...STOPS.map((c) => text.indexOf(c)).filter((i) => i >= 0), text.length);
+  const opening = cut(text.slice(0, firstStop + 1), 40);
+  return `${opening}${opening.endsWith('…') ? '' : '…'}${cut(text.slice(from, to), QUOTE_MAX - [...opening].length)}`;
 }
 
 /** A table's name as printed: "表五 一般公共预算财政拨款支出决算表", or the 自评表 with its project. */
@@ -77,6 +79,7 @@ function fieldOf(t: DocTable, ref: { row: string; column: string } | undefined):
 function unknownCellsOf(t: DocTable): Gap[] {
   const out: Gap[] = [];
   const labels = t.header.length > 0 ? headerLabels(t) : t.columns.map((c) => c.key);
+  const sideLabels = rowLabelColumns(t);
   const grid = placeCells(
     t.rows.map((r) => r.cells),
     t.columns.length,
@@ -86,24 +89,18 @@ function unknownCellsOf(t: DocTable): Gap[] {
       if (cell.unknown !== true) return;
       const slots = grid[r] ?? [];
       const col = slots.find((s) => s?.cell === cell && s.origin)?.col ?? -1;
-      // The row is named by the text cells left of the figure (code and name, or the form's label).
+      // The row is named by its label cells: the code and name columns before this figure's run of columns (one
+      // per side in two-sided tables), or, in a form without header rows (绩效自评表), the first cell of the row.
       const names: string[] = [];
-      for (let c = 0; c < col; c++) {
+      const label = sideLabels[col];
+      const labelCols =
+        t.header.length > 0 && label !== undefined
+          ? [...label.code, ...(label.name !== undefined ? [label.name] : [])]
+          : [0];
+      for (const c of labelCols) {
         const s = slots[c];
-        if (s === undefined || !s.origin || s.cell.unknown === true || s.cell.fen !== undefined) continue;
-        const kind = t.columns[c]?.kind;
-        if (t.header.length > 0 && kind !== 'code' && kind !== 'text') continue;
-        const text = s.cell.text.trim();
+        const text = s !== undefined && s.cell.unknown !== true ? s.cell.text.trim() : '';
         if (text !== '' && names[names.length - 1] !== text) names.push(text);
-      }
-      // Two-sided tables (T1, T6): only the labels of this side, after the last figure column to the left.
-      const lastFigure = t.columns.slice(0, col).findLastIndex((c) => c.kind !== 'code' && c.kind !== 'text');
-      if (t.header.length > 0 && lastFigure >= 0) {
-        names.length = 0;
-        for (let c = lastFigure + 1; c < col; c++) {
-          const text = slots[c]?.origin ? slots[c]!.cell.text.trim() : '';
-          if (text !== '') names.push(text);
-        }
       }
       const column = t.header.length > 0 ? labels[col] : undefined;
       const what = [names.length > 0 ? `「${names.join(' ')}」行` : '', column ? `「${column}」列` : '']
@@ -128,13 +125,14 @@ export function documentGaps(doc: ReportDocument): DocumentGaps {
       headings.length = b.level - 1;
       headings[b.level - 1] = b.text;
     } else if (b.type === 'paragraph') {
-      b.runs.forEach((run, i) => {
-        if (run.placeholder !== true) return;
-        placeholders.push({
-          place: headings.filter((h) => h !== undefined && h !== '').join(' › ') || doc.title,
-          text: sentenceAround(b, i),
-        });
-      });
+      const first = b.runs.findIndex((r) => r.placeholder === true);
+      if (first < 0) continue;
+      // The section and subsection (the part's own heading only when there is no section heading); every
+      // placeholder of a paragraph is placed by the same quote, so a summary can count them together.
+      const named = headings.filter((h) => h !== undefined && h !== '');
+      const place = (named.length > 1 ? named.slice(1) : named).join(' › ') || doc.title;
+      const text = quoteOf(b, first);
+      for (const r of b.runs) if (r.placeholder === true) placeholders.push({ place, text });
     } else if (b.type === 'table') unknownCells.push(...unknownCellsOf(b.table));
   }
   return { placeholders, unknownCells };
