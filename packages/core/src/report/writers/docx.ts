@@ -45,6 +45,7 @@ import {
   type Relationship,
 } from './docx-parts.ts';
 import { fitLines } from './line-fit.ts';
+import { isWideTable, splitAtGroupHeaders } from './table-grid.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
 import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
 
@@ -82,11 +83,7 @@ const LANDSCAPE_MARGIN = {
 const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
-/** Whether a table is printed on a landscape page: asked for, or too many columns for 156 mm. */
-export function isWideTable(t: DocTable): boolean {
-  const totalWidth = t.columns.reduce((s, c) => s + c.width, 0);
-  return t.landscape === true || t.columns.length > 6 || totalWidth > 100;
-}
+export { isWideTable };
 
 type Jc = 'left' | 'center' | 'right' | 'both';
 
@@ -388,29 +385,6 @@ function rowXml(
     else col++;
   }
   return out + '</w:tr>';
-}
-
-/**
- * The table as Word tables: split before each row marked `groupHeader` (unless a cell merged down from above crosses
- * it), that row becoming the header row of the next part (flagged `group`).
- */
-function splitAtGroupHeaders(t: DocTable): { table: DocTable; group: boolean }[] {
-  const parts: { table: DocTable; group: boolean }[] = [];
-  let start = 0;
-  let header = t.header;
-  let group = false;
-  let reach = 0; // last row index a merged cell reaches so far
-  t.rows.forEach((row, i) => {
-    if (row.groupHeader === true && i > start && reach < i) {
-      parts.push({ table: { ...t, header, rows: t.rows.slice(start, i) }, group });
-      header = [row.cells];
-      group = true;
-      start = i + 1;
-    }
-    for (const c of row.cells) reach = Math.max(reach, i + (c.rowSpan ?? 1) - 1);
-  });
-  parts.push({ table: { ...t, header, rows: t.rows.slice(start) }, group });
-  return parts;
 }
 
 function writeTable(layout: Layout, t: DocTable): void {

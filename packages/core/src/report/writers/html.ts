@@ -10,12 +10,14 @@ import {
   type Block,
   type ChartSpec,
   type DocCell,
+  type DocRow,
   type DocTable,
   type ParagraphBlock,
   type ReportDocument,
   type Run,
 } from '../document.ts';
-import { isNumericColumn, nameColumnIndex, placeCells } from './table-grid.ts';
+import { tableName } from '../gaps.ts';
+import { isNumericColumn, isWideTable, nameColumnIndex, placeCells } from './table-grid.ts';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -54,6 +56,8 @@ function stylesheet(draft: string | undefined): string {
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 170mm; padding: 12mm 0; font-family: ${FONT_BODY}; font-size: 16pt; line-height: 28pt; }
 h1, h2, h3, h4 { font-weight: normal; margin: 0; break-after: avoid; page-break-after: avoid; }
+/* Titles and headings that need two lines get two even ones, never one or two characters alone. */
+h1, h2, h3, h4, table.report caption .table-title { text-wrap: balance; }
 h1.doc-title { font-family: ${FONT_TITLE}; font-size: 22pt; line-height: 36pt; text-align: center; margin: 0 0 8pt; }
 p.subtitle { text-align: center; font-family: ${FONT_KAI}; margin: 0 0 16pt; }
 h2 { font-family: ${FONT_HEI}; font-size: 16pt; line-height: 28pt; margin: 14pt 0 0; }
@@ -91,6 +95,8 @@ table.report td.al-center, table.report th.al-center { text-align: center; }
 table.report td.al-right, table.report th.al-right { text-align: right; }
 table.report tr.bold td, table.report td.bold { font-weight: bold; }
 table.report td.unknown { background: #fff2a8; color: #a00000; font-weight: bold; }
+table.report caption .table-subtitle { display: block; text-align: center; font-size: 12pt; line-height: 20pt; }
+table.report tr.group-header td { font-family: ${FONT_HEI}; background: #f2f2f2; }
 mark.placeholder, table.report td.unknown { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.report td.lv1 { padding-left: calc(4pt + 1em); } table.report td.lv2 { padding-left: calc(4pt + 2em); }
 table.report td.lv3 { padding-left: calc(4pt + 3em); } table.report td.lv4 { padding-left: calc(4pt + 4em); }
@@ -115,6 +121,9 @@ body.draft .watermark { display: block; }
   main > :last-child { margin-bottom: 0; }
   nav.toc { font-size: 12pt; line-height: 18pt; }
   nav.toc li.toc-table { font-size: 11pt; line-height: 15pt; }
+  /* The 绩效自评表 on paper: a landscape page, text large enough to read, rows kept whole. */
+  section.table-block.form table.report { font-size: 10pt; line-height: 13pt; }
+  section.table-block.form table.report td, section.table-block.form table.report th { padding: 2pt 3pt; }
 }
 `;
 }
@@ -151,12 +160,32 @@ function cellText(cell: DocCell): string {
   return escapeHtml(cell.text);
 }
 
+/** One cell of the body, with its classes (column kind, alignment, indent, unknown figure). */
+function bodyCellHtml(table: DocTable, row: DocRow, cell: DocCell, col: number, nameCol: number): string {
+  const column = table.columns[col];
+  const classes: string[] = [];
+  // A cell spanning several columns (合计 over 编码 and 名称) takes no column's alignment.
+  const single = (cell.colSpan ?? 1) === 1;
+  if (isNumericColumn(column) && single) classes.push('num');
+  if (column?.kind === 'code' && single) classes.push('code');
+  if (cell.align) classes.push(`al-${cell.align}`);
+  if (cell.bold) classes.push('bold');
+  if (cell.unknown) classes.push('unknown');
+  const indent = Math.min(4, Math.max(0, row.indent ?? 0));
+  if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
+  return (
+    `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}` +
+    `${cell.unknown ? ' title="数据文件没有给出该数（未知，不等于零）"' : ''}>${cellText(cell)}</td>`
+  );
+}
+
 function renderTable(table: DocTable, startsPage: boolean): string {
-  const width = table.columns.length;
   const nameCol = nameColumnIndex(table);
   const out: string[] = [];
   const sectionClasses = ['table-block'];
-  if (table.landscape) sectionClasses.push('landscape');
+  // Landscape as in the DOCX (the 绩效自评表 too: nine columns are unreadable on a portrait page).
+  if (isWideTable(table)) sectionClasses.push('landscape');
+  if (table.id.startsWith('perf')) sectionClasses.push('form');
   if (startsPage) sectionClasses.push('page-start');
   out.push(`<section class="${sectionClasses.join(' ')}" id="table-${escapeHtml(table.id)}">`);
   const rowSpans = table.rows.some((r) => r.cells.some((c) => (c.rowSpan ?? 1) > 1));
@@ -164,6 +193,7 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   out.push('<caption>');
   if (table.number) out.push(`<span class="table-number">${escapeHtml(table.number)}</span>`);
   out.push(`<span class="table-title">${escapeHtml(table.title)}</span>`);
+  if (table.subtitle) out.push(`<span class="table-subtitle">${escapeHtml(table.subtitle)}</span>`);
   if (table.unitLine || table.unitLabel) {
     out.push(
       `<span class="table-meta"><span>${escapeHtml(table.unitLine ?? '')}</span><span>${escapeHtml(table.unitLabel ?? '')}</span></span>`,
@@ -191,30 +221,19 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   out.push('<tbody>');
   const grid = placeCells(
     table.rows.map((r) => r.cells),
-    width,
+    table.columns.length,
   );
   table.rows.forEach((row, r) => {
     const rowClasses: string[] = [];
     if (row.bold) rowClasses.push('bold');
+    // A form's group header (the 绩效自评表's 一级指标 | 二级指标 … line) looks like a header row.
+    if (row.groupHeader) rowClasses.push('group-header');
     const key = row.key !== undefined ? ` data-key="${escapeHtml(row.key)}"` : '';
     out.push(`<tr${rowClasses.length ? ` class="${rowClasses.join(' ')}"` : ''}${key}>`);
     const slots = grid[r] ?? [];
     for (const cell of row.cells) {
       const col = slots.find((s) => s?.cell === cell && s.origin)?.col ?? -1;
-      const column = table.columns[col];
-      const classes: string[] = [];
-      // A cell spanning several columns (合计 over 编码 and 名称) takes no column's alignment.
-      const single = (cell.colSpan ?? 1) === 1;
-      if (isNumericColumn(column) && single) classes.push('num');
-      if (column?.kind === 'code' && single) classes.push('code');
-      if (cell.align) classes.push(`al-${cell.align}`);
-      if (cell.bold) classes.push('bold');
-      if (cell.unknown) classes.push('unknown');
-      const indent = Math.min(4, Math.max(0, row.indent ?? 0));
-      if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
-      out.push(
-        `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}${cell.unknown ? ' title="数据文件没有给出该数（未知，不等于零）"' : ''}>${cellText(cell)}</td>`,
-      );
+      out.push(bodyCellHtml(table, row, cell, col, nameCol));
     }
     out.push('</tr>');
   });
@@ -300,11 +319,8 @@ export function writeHtml(doc: ReportDocument): string {
         break;
       case 'table':
         body.push(renderTable(block.table, starts.has(i)));
-        toc.push({
-          id: `table-${block.table.id}`,
-          text: [block.table.number, block.table.title].filter((s) => s !== '').join(' '),
-          kind: 'toc-table',
-        });
+        // A 绩效自评表 is named with its project: the publication holds one per project.
+        toc.push({ id: `table-${block.table.id}`, text: tableName(block.table), kind: 'toc-table' });
         break;
       case 'chart':
         placedCharts.add(block.chart.id);
