@@ -189,7 +189,7 @@ function pieSvg(chart: ChartSpec, width: number, height: number): string {
   let slices = '';
   const labels: PieLabel[] = [];
   let start = 0;
-  parts.forEach((p, k) => {
+  parts.forEach((p) => {
     const sweep = (p.value / sum) * Math.PI * 2;
     // Coloured by category, as the DOCX chart colours its data points.
     const color = PALETTE[p.index % PALETTE.length]!;
