@@ -50,6 +50,8 @@ export class SheetGrid {
   defaultRowHeight: number | undefined;
   /** A4, fit to the page width, centred, in this orientation; undefined: the application's defaults. */
   print: 'landscape' | 'portrait' | undefined;
+  /** Print the whole sheet on one page (scaled down), not just fitted to the page width. */
+  fitToOnePage = false;
   /** Rows above the frozen pane (0: none). */
   frozenRows = 0;
   /** First and last row printed on every page. */
@@ -318,7 +320,7 @@ function sheetXml(ws: SheetGrid, styles: StyleSheet, strings: SharedStrings): st
   out +=
     ws.print !== undefined
       ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-        `<pageSetup paperSize="9" orientation="${ws.print}" scale="100" fitToWidth="1" fitToHeight="0"/>`
+        `<pageSetup paperSize="9" orientation="${ws.print}" scale="100" fitToWidth="1" fitToHeight="${ws.fitToOnePage ? 1 : 0}"/>`
       : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (ws.header !== undefined || ws.footer !== undefined) {
     out +=

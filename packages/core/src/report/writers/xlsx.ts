@@ -12,6 +12,7 @@ import { formatAmount, parseAmount, type MoneyUnit } from '../../money/amount.ts
 import { draftNotice, type CellKind, type DocCell, type DocTable, type ReportDocument } from '../document.ts';
 import type { OfficeWriteOptions } from './docx.ts';
 import { SheetGrid, type CellFont, type GridCell, writeWorkbook } from './sheet-grid.ts';
+import { fitLines } from './line-fit.ts';
 import { nameColumnIndex } from './table-grid.ts';
 
 /** Blank zero, thousands separators, two decimals (the printed table convention). */
@@ -204,11 +205,12 @@ function addSheet(table: DocTable, name: string, draftNote: string | undefined):
 
   for (const note of table.notes ?? []) fullRow(note, { font: font(), align: 'left' });
 
-  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither.
+  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither, and prints on
+  // one page instead, so that its indicators are never separated from their header.
   if (table.header.length > 0) {
     ws.frozenRows = headerLast;
     ws.printTitleRows = [headerFirst, headerLast];
-  }
+  } else ws.fitToOnePage = true;
   ws.printAreaRows = Math.max(r - 1, headerLast);
   const page = '&C第 &P 页，共 &N 页';
   ws.header = draft ? '&C&"-,Bold"&14草稿' : undefined;
@@ -230,7 +232,14 @@ function unitLine(
   const leftEnd = width > 1 ? width - rightCols : 1;
   if (leftEnd > 1) ws.merge(r, 1, r, leftEnd);
   const left = ws.cell(r, 1);
-  left.value = table.unitLine ?? '';
+  // A unit name too long for its cells is broken on purpose at a word boundary, never inside a word.
+  // (Room estimated with a margin: a line the application finds slightly too long would wrap anywhere.)
+  const room = (spanWidth(1, leftEnd) - 1) * 0.92;
+  const unit = (table.unitLine ?? '').replace(/^编制单位：/, '');
+  left.value =
+    textWidth(table.unitLine ?? '') <= room
+      ? (table.unitLine ?? '')
+      : fitLines(table.unitLine ?? '', { capacity: [room / 1.6], names: [unit] }).join('\n');
   left.style.font = font();
   left.style.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   if (width > 1) {
@@ -240,7 +249,7 @@ function unitLine(
     right.style.font = font();
     right.style.alignment = { horizontal: 'right', vertical: 'bottom' };
   } else if (table.unitLabel) left.value = `${table.unitLine ?? ''}\u3000${table.unitLabel}`.trim();
-  ws.rowHeights.set(r, Math.max(20, linesFor(String(left.value), spanWidth(1, leftEnd)) * 14 + 6));
+  ws.rowHeights.set(r, Math.max(20, String(left.value).split('\n').length * 14 + 6));
   return r + 1;
 }
 
