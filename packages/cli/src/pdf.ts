@@ -109,9 +109,12 @@ export function installedFamilies(): Set<string> | undefined {
 }
 
 /** The font LibreOffice will use for each official font, given the installed families. */
-export function fontChoices(families: ReadonlySet<string> | undefined = installedFamilies()): FontChoice[] {
+export function fontChoices(
+  // null: which families are installed is not known (no fc-list).
+  families: ReadonlySet<string> | null = installedFamilies() ?? null,
+): FontChoice[] {
   return FONT_SUBSTITUTES.map((f) => {
-    if (families === undefined) return { official: f.official, installed: false };
+    if (families === null) return { official: f.official, installed: false };
     if ([f.official, ...f.also].some((n) => families.has(n)))
       return { official: f.official, installed: true };
     const pick = f.prefer.find((p) => families.has(p.family));

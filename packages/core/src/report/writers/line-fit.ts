@@ -84,6 +84,12 @@ export function wordBoundaries(text: string, names: readonly string[] = []): num
   for (const end of NAME_ENDS) {
     for (let i = s.indexOf(end); i >= 0; i = s.indexOf(end, i + 1)) at.add(toChar(i + end.length));
   }
+  // A short bracket qualifies the word before it (分类（类）, 出国（境）, 局（本级）): no break before it.
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '（' && chars[i] !== '(') continue;
+    const close = chars.findIndex((c, j) => j > i && (c === '）' || c === ')'));
+    if (close > i && close - i - 1 <= 2) at.delete(i);
+  }
   // Never at the ends, never before closing punctuation or after opening punctuation.
   return [...at]
     .filter((i) => i > 0 && i < chars.length)
