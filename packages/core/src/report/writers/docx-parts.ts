@@ -179,8 +179,8 @@ export const FONT_TABLE_XML =
   '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
   '</w:fonts>';
 
-/** Chinese type sizes in half-points: 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt. */
-export const SIZE = { er: 44, xiaoEr: 36, san: 32, si: 28, xiaoSi: 24, wu: 21 } as const;
+/** Chinese type sizes in half-points: 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZE = { er: 44, xiaoEr: 36, san: 32, si: 28, xiaoSi: 24, wu: 21, xiaoWu: 18 } as const;
 
 /** Fixed line spacing of the body, 28 pt (GB/T 9704: 22 lines per page). */
 const BODY_LINE = 560;

@@ -44,7 +44,7 @@ import {
   THEME_XML,
   type Relationship,
 } from './docx-parts.ts';
-import { fitLines } from './line-fit.ts';
+import { fitLines, headerLabelFit, headerLabelLines } from './line-fit.ts';
 import { isWideTable, splitAtGroupHeaders } from './table-grid.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
 import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
@@ -333,6 +333,40 @@ function continuationXml(m: OpenMerge): string {
   );
 }
 
+/**
+ * A label cell's text with deliberate line breaks between its words where it does not fit the cell ("本年收入合计" →
+ * "本年收入" / "合计", never "本年收入合" / "计"): header cells, and the centred labels of a form (绩效自评表). A label
+ * whose words are too long for the cell even on lines of their own is set one size smaller (小五), rather than be
+ * broken inside a word or a bracket ("运行（维" / "护）费"). Returns the text and, when smaller, the run properties.
+ */
+function labelText(
+  ctx: TableContext,
+  cell: DocCell,
+  col: number,
+  span: number,
+  isHeader: boolean,
+): { text: string; rPr: string; tcMar: string } {
+  const plain = { text: cell.text, rPr: '', tcMar: '' };
+  const label = isHeader || (ctx.t.header.length === 0 && cell.align === 'center' && ctx.groupPart !== true);
+  const formLabel = ctx.groupPart === true && cell.align === 'center' && cell.fen === undefined;
+  if (!(label || formLabel) || cell.text.length > 16 || /[\s\n]/.test(cell.text)) return plain;
+  const width = ctx.grid.slice(col, col + span).reduce((s, x) => s + x, 0) * ctx.scale;
+  const room = width - 160; // cell margins 80 + 80 twips
+  const capacity = room / ctx.charTwips - 0.4;
+  if (capacity <= 1) return plain;
+  const fit = headerLabelFit(cell.text, capacity);
+  if (fit !== undefined) return { text: fit.join('\n'), rPr: '', tcMar: '' };
+  // One size smaller, on narrower cell margins (40 twips a side).
+  const small = headerLabelFit(cell.text, (width - 80) / (SIZE.xiaoWu * 10) - 0.4);
+  if (small !== undefined && SIZE.xiaoWu * 10 < ctx.charTwips)
+    return {
+      text: small.join('\n'),
+      rPr: `<w:sz w:val="${SIZE.xiaoWu}"/><w:szCs w:val="${SIZE.xiaoWu}"/>`,
+      tcMar: '<w:tcMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tcMar>',
+    };
+  return { text: headerLabelLines(cell.text, capacity).join('\n'), rPr: '', tcMar: '' };
+}
+
 /** One row: its own cells, with the continuation of cells merged down from above at the columns they cover. */
 function rowXml(
   ctx: TableContext,
@@ -367,16 +401,17 @@ function rowXml(
     const drawn = isHeader && ctx.groupPart === true && rowSpan > 1;
     if (rowSpan > 1 && !lastRow) open[col] = { rows: rowSpan - 1, span, tcPrHead, jc: align, drawn };
     const ind = indentLevel > 0 ? `<w:ind w:left="${indentLevel * ctx.charTwips}"/>` : '';
+    const label = labelText(ctx, cell, col, span, isHeader);
     const merge = drawn
       ? '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'
       : rowSpan > 1
         ? '<w:vMerge w:val="restart"/>'
         : '';
     out +=
-      `<w:tc><w:tcPr>${tcPrHead}${merge}${cell.unknown === true ? UNKNOWN_SHADING : ''}<w:vAlign w:val="${drawn ? 'top' : 'center'}"/></w:tcPr>` +
+      `<w:tc><w:tcPr>${tcPrHead}${merge}${cell.unknown === true ? UNKNOWN_SHADING : ''}${label.tcMar}<w:vAlign w:val="${drawn ? 'top' : 'center'}"/></w:tcPr>` +
       // Header rows keep with the row after them: a table never ends a page on its header.
       `<w:p><w:pPr><w:pStyle w:val="${ctx.style}"/>${isHeader ? '<w:keepNext/>' : ''}${ind}<w:jc w:val="${align}"/></w:pPr>` +
-      `${runXml(cell.text, bold ? BOLD : '')}</w:p></w:tc>`;
+      `${runXml(label.text, (bold ? BOLD : '') + label.rPr)}</w:p></w:tc>`;
     col += span;
   }
   // Cells merged down at the right-hand end of the row.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLines, textEm, wordBoundaries, wouldOrphan } from './line-fit.ts';
+import { fitLines, headerLabelLines, textEm, wordBoundaries, wouldOrphan } from './line-fit.ts';
 
 /** The DOCX title's measure: 156 mm at 22 pt, less the writer's margin. */
 const TITLE = [19.5];
@@ -46,5 +46,16 @@ describe('fitLines', () => {
     expect(lines.length).toBe(2);
     expect(textEm(lines[0]!)).toBeLessThanOrEqual(20);
     expect(lines[1]!.length).toBeGreaterThan(2);
+  });
+});
+
+describe('headerLabelLines', () => {
+  it('breaks header labels between their words, never leaving one character', () => {
+    expect(headerLabelLines('本年收入合计', 5.2)).toEqual(['本年收入', '合计']);
+    expect(headerLabelLines('财政拨款收入', 5.2)).toEqual(['财政拨款', '收入']);
+    expect(headerLabelLines('对附属单位补助支出', 5.2)).toEqual(['对附属单位', '补助支出']);
+    expect(headerLabelLines('附属单位上缴收入', 5.2)).toEqual(['附属单位', '上缴收入']);
+    expect(headerLabelLines('年初结转和结余', 5.2)).toEqual(['年初结转', '和结余']);
+    expect(headerLabelLines('合计', 5.2)).toEqual(['合计']);
   });
 });

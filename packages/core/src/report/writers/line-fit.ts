@@ -105,6 +105,8 @@ export interface FitOptions {
   names?: readonly string[];
   /** At most this many lines (default 3). */
   maxLines?: number;
+  /** Fewest letters and digits a line may hold (default 3: no line of one or two characters). */
+  minContent?: number;
 }
 
 const capOf = (o: FitOptions, line: number) => o.capacity[Math.min(line, o.capacity.length - 1)] ?? Infinity;
@@ -119,16 +121,32 @@ export function fitLines(text: string, options: FitOptions): string[] {
   if (textEm(text) <= capOf(options, 0)) return [text];
   const bounds = options.boundaries ?? wordBoundaries(text, options.names);
   const maxLines = options.maxLines ?? 3;
+  const minContent = options.minContent ?? 3;
   const piece = (a: number, b: number) => chars.slice(a, b).join('');
-  let best: { cuts: number[]; score: number } | undefined;
+  // Breaks right after a name (the unit's) come first among equals.
+  const nameEnds = new Set(
+    (options.names ?? []).flatMap((n) => {
+      const at = text.indexOf(n);
+      return n !== '' && at >= 0 ? [[...text.slice(0, at + n.length)].length] : [];
+    }),
+  );
+  let best: { cuts: number[]; score: number; named: number; first: number } | undefined;
   const consider = (cuts: number[]) => {
     const edges = [0, ...cuts, chars.length];
     const lines = edges.slice(1).map((e, i) => piece(edges[i]!, e));
-    if (lines.some((l, i) => textEm(l) > capOf(options, i) || contentLength(l) <= 2)) return;
-    // Most even: the smallest spread of widths relative to the measure; the title's own order breaks ties.
+    if (lines.some((l, i) => textEm(l) > capOf(options, i) || contentLength(l) < minContent)) return;
+    // Most even: the smallest spread of widths relative to the measure; among equals, a break after a name, then
+    // the longer first line.
     const fill = lines.map((l, i) => textEm(l) / capOf(options, i));
     const score = Math.max(...fill) - Math.min(...fill);
-    if (best === undefined || score < best.score - 1e-9) best = { cuts, score };
+    const named = cuts.filter((c) => nameEnds.has(c)).length;
+    const first = textEm(lines[0]!);
+    const better =
+      best === undefined ||
+      score < best.score - 1e-9 ||
+      (Math.abs(score - best.score) <= 1e-9 &&
+        (named > best.named || (named === best.named && first > best.first)));
+    if (better) best = { cuts, score, named, first };
   };
   for (let k = 2; k <= maxLines && best === undefined; k++) {
     const choose = (from: number, left: number, cuts: number[]) => {
@@ -152,12 +170,148 @@ export function fitLines(text: string, options: FitOptions): string[] {
     cur += ch;
   }
   lines.push(cur);
-  if (lines.length >= 2 && contentLength(lines[lines.length - 1]!) <= 2) {
+  if (lines.length >= 2 && contentLength(lines[lines.length - 1]!) < minContent) {
     const both = [...lines[lines.length - 2]!, ...lines[lines.length - 1]!];
     const half = Math.ceil(both.length / 2);
     lines.splice(lines.length - 2, 2, both.slice(0, half).join(''), both.slice(half).join(''));
   }
   return lines;
+}
+
+/** Words of the 决算 forms' column headers, longest first where one contains another. */
+const HEADER_WORDS = [
+  '一般公共预算',
+  '政府性基金',
+  '国有资本经营',
+  '对附属单位',
+  '非财政拨款',
+  '公务用车',
+  '因公出国',
+  '公务接待',
+  '预算数',
+  '决算数',
+  '执行数',
+  '执行率',
+  '完成值',
+  '指标值',
+  '购置费',
+  '本年',
+  '收入',
+  '支出',
+  '合计',
+  '总计',
+  '小计',
+  '财政',
+  '拨款',
+  '上级',
+  '补助',
+  '事业',
+  '经营',
+  '附属',
+  '单位',
+  '上缴',
+  '其他',
+  '基本',
+  '项目',
+  '年初',
+  '年末',
+  '全年',
+  '结转',
+  '结余',
+  '分配',
+  '使用',
+  '预算',
+  '决算',
+  '功能',
+  '经济',
+  '分类',
+  '科目',
+  '编码',
+  '名称',
+  '人员',
+  '公用',
+  '经费',
+  '运行',
+  '维护',
+  '资金',
+  '总额',
+  '一级',
+  '二级',
+  '三级',
+  '指标',
+  '年度',
+  '实际',
+  '分值',
+  '得分',
+  '偏差',
+  '原因',
+  '分析',
+  '改进',
+  '措施',
+  '对象',
+  '服务',
+  '成本',
+  '时效',
+  '质量',
+  '数量',
+  '产出',
+  '效益',
+  '满意度',
+  '实施',
+  '部门',
+  '主管',
+  '绩效',
+  '情况',
+  '完成',
+  '预期',
+  '目标',
+  '总体',
+];
+
+/**
+ * Breaks in a table's header label: between the words the labels of the 决算 forms are made of (本年|收入|合计,
+ * 对附属单位|补助|支出, 年初|结转|和|结余), and the usual boundaries; a line of two characters is fine here.
+ */
+export function headerLabelLines(text: string, capacity: number): string[] {
+  return (
+    headerLabelFit(text, capacity) ?? fitLines(text, { capacity: [capacity], minContent: 2, maxLines: 6 })
+  );
+}
+
+/** headerLabelLines when the label fits its cell broken between words only; undefined when some word is too long. */
+export function headerLabelFit(text: string, capacity: number): string[] | undefined {
+  if (textEm(text) <= capacity) return [text];
+  const chars = [...text];
+  const bounds = new Set(wordBoundaries(text));
+  // Known words are bounded on both sides; characters between them stay together as one word of their own.
+  for (let i = 0; i < chars.length;) {
+    const rest = chars.slice(i).join('');
+    const word = HEADER_WORDS.find((w) => rest.startsWith(w));
+    if (word === undefined) {
+      i++;
+      continue;
+    }
+    bounds.add(i);
+    i += [...word].length;
+    bounds.add(i);
+  }
+  const lines = fitLines(text, {
+    capacity: [capacity],
+    // Not inside brackets' edges, not before a last character (公务接待|费): it stays with its word.
+    boundaries: [...bounds]
+      .filter((b) => b > 1 && b < chars.length - 1)
+      .filter((b) => !'）)”》、，。：；'.includes(chars[b]!) && !'（(“《'.includes(chars[b - 1]!))
+      .sort((a, b) => a - b),
+    minContent: 2,
+    maxLines: 6,
+  });
+  // fitLines falls back to breaking anywhere when no word boundary fits: that is not a fit.
+  let at = 0;
+  const cuts = lines.slice(0, -1).map((l) => (at += [...l].length));
+  const bounded = new Set(
+    [...bounds].filter((b) => !'）)”》、，。：；'.includes(chars[b]!) && !'（(“《'.includes(chars[b - 1]!)),
+  );
+  return lines.every((l) => textEm(l) <= capacity) && cuts.every((c) => bounded.has(c)) ? lines : undefined;
 }
 
 /**
