@@ -10,6 +10,7 @@ import { toolsMissing } from '../src/tools.ts';
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'node_modules/.bin/juesuan');
 const example = join(root, 'examples/changji-2022.yaml');
+const complete = join(root, 'examples/qingsui-2024.yaml');
 
 function run(args: string[]) {
   const r = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -21,6 +22,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'juesuan-build-'));
 describe('juesuan build', () => {
   it('writes DOCX, XLSX, HTML, Markdown, JSON and CSV with a summary', async () => {
     const out = tmp();
+    // --final: the seed leaves some table cells unknown, which would make the publication a draft (tested below).
     const r = run([
       'build',
       example,
@@ -30,6 +32,7 @@ describe('juesuan build', () => {
       out,
       '--format',
       'docx,xlsx,html,md,json,csv',
+      '--final',
     ]);
     expect(r.code, r.err).toBe(0);
     const files = readdirSync(out);
@@ -115,6 +118,72 @@ describe('juesuan build', () => {
     ).toContain('草稿');
   });
 
+  it('reports placeholders and unknown cells as warnings with their count and places, and marks a draft', () => {
+    const out = tmp();
+    const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md']);
+    expect(r.code, r.err).toBe(0);
+    // The central form asks for each 项's 年初预算数, which the seed does not give.
+    const count = /警告：说明中有 (\d+) 处待填写的内容/.exec(r.out);
+    expect(count, r.out).not.toBeNull();
+    expect(Number(count![1])).toBeGreaterThan(0);
+    expect(r.out).toContain(
+      '五、一般公共预算财政拨款支出决算情况说明 › （三）一般公共预算财政拨款支出决算具体情况：「',
+    );
+    expect(r.out).toContain('【数据未提供】');
+    expect(r.out).toMatch(/警告：表格中有 \d+ 个数据文件没有给出的数/);
+    expect(r.out).toContain('表五 一般公共预算财政拨款支出决算表 「2010450 事业运行」行「基本支出」列');
+    expect(r.out).toContain('草稿：数据不完整');
+    expect(r.out).toContain('--final');
+    const md = readdirSync(out).find((f) => f.endsWith('.md'))!;
+    expect(md).toContain('（草稿）');
+    const text = readFileSync(join(out, md), 'utf8');
+    expect(text.startsWith('> **草稿**：本文件的数据不完整')).toBe(true);
+    // The placeholders counted are the ones the Markdown prints.
+    expect(text.match(/数据未提供/g)?.length).toBe(Number(count![1]));
+  });
+
+  it('--final builds the incomplete publication without the draft mark, still with the warnings', () => {
+    const out = tmp();
+    const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md', '--final']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/警告：说明中有 \d+ 处待填写的内容/);
+    expect(readdirSync(out).every((f) => !f.includes('草稿'))).toBe(true);
+  });
+
+  it('--strict refuses to build while there are placeholders or unknown cells: exit 1 with the list', () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md', '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--strict');
+    expect(r.err).toMatch(/警告：说明中有 \d+ 处待填写的内容/);
+    expect(r.err).toContain('2010450 事业运行');
+    expect(existsSync(out)).toBe(false);
+    // The complete example passes.
+    const ok = run(['build', complete, '--profile', 'central', '--out', out, '--format', 'md', '--strict']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).not.toContain('警告：');
+  });
+
+  it('--check lists what the profile needs and the data lacks, without writing anything', () => {
+    const dir = tmp();
+    const r = spawnSync(bin, ['build', example, '--profile', 'central', '--check'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('不生成文件');
+    expect(r.stdout).toContain('（数据文件：tables.t5 code 2010450 basic）');
+    expect(r.stdout).toMatch(/结论：口径需要而数据缺少的内容 \d+ 处/);
+    // Every place is listed (no "另有 N 处").
+    expect(r.stdout).not.toContain('另有');
+    expect(readdirSync(dir)).toEqual([]);
+    const ok = run(['build', complete, '--profile', 'shanghai-2024', '--check']);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toContain('结论：口径需要的数据齐全');
+  });
+
   it.each([
     [['build', example], /用法/],
     [['build', example, '--out', '/tmp/x', '--format', 'docx,rtf'], /不支持的输出格式「rtf」/],
@@ -133,7 +202,18 @@ describe('juesuan build', () => {
       profile,
       'id: my\nname: 本地口径\nextends: xinjiang-2022\ntemplates:\n  title: "{unit}{year}年度决算公开"\n',
     );
-    const r = run(['build', example, '--profile-file', profile, '--out', join(dir, 'o'), '--format', 'md']);
+    // --final: the file name is the profile's title, without the draft mark the seed's unknown cells would add.
+    const r = run([
+      'build',
+      example,
+      '--profile-file',
+      profile,
+      '--out',
+      join(dir, 'o'),
+      '--format',
+      'md',
+      '--final',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(join(dir, 'o'))[0]).toBe(
       '新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度决算公开.md',

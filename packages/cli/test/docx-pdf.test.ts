@@ -29,7 +29,8 @@ const squeeze = (s: string) =>
   s
     .replace(/\s+/g, '')
     .replace(/—\d+—/g, '')
-    .replace(/草稿（校验未通过）/g, '');
+    // The draft mark of every page: 草稿（校验未通过）, 草稿（数据不完整） (the seed leaves table cells unknown).
+    .replace(/草稿（[^）]*）/g, '');
 
 type Block = ReportDocument['blocks'][number];
 const paragraphText = (p: Extract<Block, { type: 'paragraph' }>) => p.runs.map((r) => r.text).join('');

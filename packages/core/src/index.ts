@@ -42,7 +42,21 @@ export { formatFindingsText } from './report/findings-text.ts';
 export { generateUnitData, type GenerateOptions } from './testing/generate-unit.ts';
 export { sampleDocument } from './report/sample-document.ts';
 export type * from './report/document.ts';
-export { buildReport, type BuildOptions } from './report/build.ts';
+export {
+  buildReport,
+  DRAFT_REASON_ERRORS,
+  DRAFT_REASON_INCOMPLETE,
+  type BuildOptions,
+} from './report/build.ts';
+export { draftNotice, UNKNOWN_CELL_NOTE, UNKNOWN_CELL_TEXT } from './report/document.ts';
+export {
+  dataWarnings,
+  documentGaps,
+  tableName,
+  type DataWarning,
+  type DocumentGaps,
+  type Gap,
+} from './report/gaps.ts';
 export { buildNarrative } from './report/narrative.ts';
 export { builtinProfile, builtinProfileNames, parseProfile, type ReportProfile } from './report/profile.ts';
 export { writeDocx, type DeflateRaw, type OfficeWriteOptions } from './report/writers/docx.ts';

@@ -1,7 +1,9 @@
 /**
- * `juesuan build <data file> --out <dir> [--profile NAME | --profile-file F] [--format …] [--force]`:
- * the whole publication from the data. Refuses while validate reports errors unless --force, and then
- * marks every output as a draft.
+ * `juesuan build <data file> --out <dir> [--profile NAME | --profile-file F] [--format …] [--force] [--final]
+ * [--strict]`, `juesuan build <data file> --check`: the whole publication from the data. Refuses while validate
+ * reports errors unless --force, and then marks every output as a draft; a publication with text or figures still
+ * to be supplied is a draft too unless --final, and --strict refuses to build it. --check lists what the profile
+ * needs and the data lacks, without writing anything.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,9 @@ import { parseArgs } from 'node:util';
 import {
   buildReport,
   builtinProfile,
+  dataWarnings,
+  documentGaps,
+  DRAFT_REASON_INCOMPLETE,
   builtinProfileNames,
   ErrorCode,
   JuesuanError,
@@ -24,12 +29,15 @@ import {
   writeJson,
   writeMarkdown,
   writeXlsx,
+  type Disclosure,
   type ReportProfile,
+  type RuleOutcome,
   type SeverityOverrides,
 } from '@juesuan/core';
+import { gapCount, gapLines } from '../build-summary.ts';
 import { readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
-import { convertWithLibreOffice } from '../pdf.ts';
+import { convertWithLibreOffice, fontSubstitutesText } from '../pdf.ts';
 import { hasTool, missingToolMessage } from '../tools.ts';
 
 export const FORMATS = ['docx', 'xlsx', 'html', 'pdf', 'md', 'json', 'csv'] as const;
@@ -58,14 +66,18 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       'profile-file': { type: 'string' },
       format: { type: 'string' },
       force: { type: 'boolean', default: false },
+      final: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
       config: { type: 'string' },
     },
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1 || !values.out) {
+  if (!file || positionals.length > 1 || (!values.out && !values.check)) {
     throw new JuesuanError(
       ErrorCode.BadInput,
-      '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force]',
+      '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force] [--final] [--strict]；' +
+        '或 juesuan build <数据文件> --check [--profile 口径]（只列出口径需要而数据缺少的内容，不生成文件）',
     );
   }
   const explicitFormats = values.format !== undefined;
@@ -79,7 +91,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const want = new Set(formats as Format[]);
-  if (want.has('pdf') && !hasTool('soffice')) {
+  if (want.has('pdf') && !values.check && !hasTool('soffice')) {
     if (explicitFormats)
       throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage('soffice', '生成 PDF'));
     want.delete('pdf');
@@ -108,6 +120,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
 
   const outcome = validateDisclosure(d, { overrides });
   const errors = outcome.findings.filter((f) => f.severity === 'error');
+  if (values.check) return checkCommand(file, d, profile, outcome, values.final, io);
   if (errors.length > 0 && !values.force) {
     io.err(
       `校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`,
@@ -116,16 +129,23 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     if (errors.length > 10) io.err(`  … 另有 ${errors.length - 10} 个错误`);
     return 1;
   }
-  const draft = errors.length > 0;
-  const doc = buildReport(d, profile, { draft });
+  const doc = buildReport(d, profile, { draft: errors.length > 0, final: values.final });
+  const gaps = documentGaps(doc);
+  const warnings = dataWarnings(d);
+  if (values.strict && gapCount(gaps, warnings) > 0) {
+    io.err('未生成公开文件：--strict 要求说明中没有待填写的内容、表格中没有未提供的数，且数据没有以下警告：');
+    for (const line of gapLines(gaps, warnings, true)) io.err(line);
+    return 1;
+  }
+  const draft = doc.draft;
+  const out = values.out!;
 
-  mkdirSync(values.out, { recursive: true });
-  if (!statSync(values.out).isDirectory())
-    throw new JuesuanError(ErrorCode.BadInput, `${values.out} 不是目录`);
+  mkdirSync(out, { recursive: true });
+  if (!statSync(out).isDirectory()) throw new JuesuanError(ErrorCode.BadInput, `${out} 不是目录`);
   const base = safeFileName(`${doc.title}${draft ? '（草稿）' : ''}`);
   const written: { format: string; path: string; bytes: number }[] = [];
   const write = (ext: string, data: Uint8Array | string) => {
-    const path = join(values.out!, `${base}.${ext}`);
+    const path = join(out, `${base}.${ext}`);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     writeFileSync(path, bytes);
     written.push({ format: ext, path, bytes: bytes.length });
@@ -148,8 +168,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     else if (f === 'csv') write('csv', writeCsv(doc));
     else if (f === 'pdf') write('pdf', await convertWithLibreOffice(docxBytes!, 'docx', 'pdf'));
   }
+  const draftWhy = [
+    ...(errors.length > 0 ? ['校验有错误'] : []),
+    ...(doc.draftReason?.includes(DRAFT_REASON_INCOMPLETE) ? ['数据不完整'] : []),
+  ].join('、');
   io.out(
-    `已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? '；草稿：校验有错误' : ''}）：`,
+    `已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? `；草稿：${draftWhy}` : ''}）：`,
   );
   for (const w of written)
     io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
@@ -157,5 +181,40 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   io.out(
     `校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`,
   );
+  for (const line of gapLines(gaps, warnings)) io.out(line);
+  if (doc.draftReason?.includes(DRAFT_REASON_INCOMPLETE))
+    io.out('（文件标为“草稿”：补齐以上内容后重新生成；确需按现状生成正式文件时加 --final。）');
+  if (want.has('pdf')) {
+    const fonts = fontSubstitutesText();
+    if (fonts !== undefined) io.out(`PDF 字体：本机没有公文字体，以替代字体排版：${fonts}。`);
+  }
   return 0;
+}
+
+/** `build --check`: what the profile needs and the data lacks, listed in full; nothing is written. */
+function checkCommand(
+  file: string,
+  d: Disclosure,
+  profile: ReportProfile,
+  outcome: RuleOutcome,
+  final: boolean,
+  io: Io,
+): number {
+  const doc = buildReport(d, profile, { final });
+  const gaps = documentGaps(doc);
+  const warnings = dataWarnings(d);
+  io.out(`检查 ${file}：${d.unit.name} ${d.year} 年度，口径：${profile.name}（不生成文件）`);
+  const lines = gapLines(gaps, warnings, true);
+  for (const line of lines) io.out(line);
+  const s = outcome.summary;
+  io.out(`校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个。`);
+  const lacking = gaps.placeholders.length + gaps.unknownCells.length;
+  if (lacking === 0 && warnings.length === 0 && s.error === 0)
+    io.out('结论：口径需要的数据齐全，可以生成正式文件。');
+  else
+    io.out(
+      `结论：${lacking > 0 ? `口径需要而数据缺少的内容 ${lacking} 处` : '口径需要的数据齐全'}` +
+        `${warnings.length > 0 ? `，数据警告 ${warnings.length} 条` : ''}${s.error > 0 ? `，校验错误 ${s.error} 个` : ''}。`,
+    );
+  return lacking > 0 || warnings.length > 0 || s.error > 0 ? 1 : 0;
 }

@@ -47,7 +47,10 @@ describe('buildReport', () => {
     expect(doc.blocks.filter((b) => b.type === 'chart')).toHaveLength(doc.charts.length);
     const glossary = doc.blocks.filter((b) => b.type === 'paragraph' && b.key === 'glossary');
     expect(glossary.length).toBe(14);
-    expect(doc.draft).toBe(false);
+    // The seed gives no figure for some cells (T5 基本/项目 by 项, T6 by 款): a draft until they are filled, or
+    // final when asked.
+    expect(doc.draft).toBe(true);
+    expect(doc.draftReason).toBe('数据不完整');
   });
 
   it.each(builtinProfileNames())(
@@ -99,5 +102,14 @@ describe('buildReport', () => {
 
   it('marks a draft', () => {
     expect(buildReport(example, builtinProfile('central'), { draft: true }).draft).toBe(true);
+    expect(buildReport(example, builtinProfile('central'), { draft: true, final: true }).draftReason).toBe(
+      '校验未通过',
+    );
+  });
+
+  it('builds an incomplete publication final only when asked', () => {
+    const doc = buildReport(example, builtinProfile('central'), { final: true });
+    expect(doc.draft).toBe(false);
+    expect(doc.draftReason).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { ruleSettingsFor } from '../profiles/rule-settings.ts';
 import { buildCharts } from './chart-data.ts';
 import type { Block, ChartSpec, DocTable, ReportDocument } from './document.ts';
+import { documentGaps } from './gaps.ts';
 import { buildNarrative } from './narrative.ts';
 import type { ReportProfile } from './profile.ts';
 import { buildPerformanceTables, buildTables } from './tables/build-tables.ts';
@@ -18,8 +19,18 @@ import { insertText } from './wording.ts';
 export interface BuildOptions {
   /** Mark the document as a draft (built over validation errors with --force). */
   draft?: boolean;
+  /**
+   * Build it final even where it is incomplete (placeholders or unknown table cells): by default such a
+   * publication is a draft, since it cannot go out as it is (`juesuan build --final`).
+   */
+  final?: boolean;
   catalogues?: CatalogueSet;
 }
+
+/** The draft mark's reason for a publication built over validation errors. */
+export const DRAFT_REASON_ERRORS = '校验未通过';
+/** … and for one with figures or text still to be supplied. */
+export const DRAFT_REASON_INCOMPLETE = '数据不完整';
 
 /** Slots every template may use: {unit}, {year}, {priorYear}. */
 function commonSlots(d: Disclosure): Record<string, string> {
@@ -147,7 +158,7 @@ export function buildReport(
       for (const t of perfTables) blocks.push({ type: 'pageBreak' }, { type: 'table', table: t });
     }
   }
-  return {
+  const doc: ReportDocument = {
     title,
     unitName: d.unit.name,
     year: d.year,
@@ -157,6 +168,17 @@ export function buildReport(
     tables: [...tables, ...perfTables],
     charts,
   };
+  const gaps = documentGaps(doc);
+  const incomplete = gaps.placeholders.length + gaps.unknownCells.length > 0 && options.final !== true;
+  const reasons = [
+    ...(doc.draft ? [DRAFT_REASON_ERRORS] : []),
+    ...(incomplete ? [DRAFT_REASON_INCOMPLETE] : []),
+  ];
+  if (reasons.length > 0) {
+    doc.draft = true;
+    doc.draftReason = reasons.join('，');
+  }
+  return doc;
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];

@@ -10,25 +10,31 @@
  * (docs/adr/0009-office-files-written-directly.md).
  */
 import type { ChartSpec } from './document.ts';
+import { fitLines } from './writers/line-fit.ts';
 import { escapeXml } from './writers/ooxml/xml.ts';
 
 /** Sans-serif CJK stack for chart labels (Linux, Windows and generic fallbacks). */
 export const CHART_FONT_FAMILY =
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimHei', sans-serif";
 
-/** A muted palette that stays distinguishable when printed in greyscale. */
-const PALETTE = [
-  '#2f5597',
-  '#c55a11',
-  '#548235',
-  '#7f6000',
-  '#7030a0',
-  '#2e75b6',
-  '#bf9000',
-  '#a5a5a5',
-  '#843c0c',
-  '#375623',
-];
+/**
+ * A muted palette that stays distinguishable when printed in greyscale, shared by the HTML charts and the DOCX's
+ * native charts (docx-chart.ts) so that a chart has the same colours in every format: the n-th category of a pie,
+ * the n-th series of a bar chart.
+ */
+export const CHART_PALETTE = [
+  '2F5597',
+  'C55A11',
+  '548235',
+  '7F6000',
+  '7030A0',
+  '2E75B6',
+  'BF9000',
+  'A5A5A5',
+  '843C0C',
+  '375623',
+] as const;
+const PALETTE = CHART_PALETTE.map((c) => `#${c.toLowerCase()}`);
 
 const COLOR = {
   title: '#3c3c41',
@@ -90,12 +96,11 @@ export function textWidth(text: string, fontSize: number): number {
   return (w * fontSize) / 1000;
 }
 
-/** The text cut to `width` pixels with "..." when it is longer. */
-function truncate(text: string, width: number, fontSize: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
-  const chars = [...text];
-  while (chars.length > 0 && textWidth(chars.join('') + '...', fontSize) > width) chars.pop();
-  return chars.join('') + '...';
+/** The text on as many lines (at most `max`) as it needs to fit `width` pixels, broken at word boundaries: never cut. */
+function wrap(text: string, width: number, fontSize: number, max = 3): string[] {
+  if (textWidth(text, fontSize) <= width) return [text];
+  // fitLines measures in em of CJK characters; Latin text is estimated wider than it is, which errs on the safe side.
+  return fitLines(text, { capacity: [Math.max(2, width / fontSize)], maxLines: max });
 }
 
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
@@ -109,11 +114,15 @@ interface TextOptions {
   /** White outline behind the glyphs, for labels drawn over lines. */
   halo?: boolean;
   transform?: string;
+  /** Squeeze the text to this width (SVG textLength) rather than let it run off the chart. */
+  fitWidth?: number;
 }
 
 function text(x: number, y: number, content: string, o: TextOptions): string {
   const style = `font-size:${o.size}px;font-family:${CHART_FONT_FAMILY};${o.bold === true ? 'font-weight:bold;' : ''}`;
-  const at = o.transform !== undefined ? ` transform="${o.transform}"` : ` x="${n2(x)}" y="${n2(y)}"`;
+  const at =
+    (o.transform !== undefined ? ` transform="${o.transform}"` : ` x="${n2(x)}" y="${n2(y)}"`) +
+    (o.fitWidth !== undefined ? ` textLength="${n1(o.fitWidth)}" lengthAdjust="spacingAndGlyphs"` : '');
   const halo =
     o.halo === true ? ' stroke="#ffffff" stroke-width="2" paint-order="stroke" stroke-miterlimit="2"' : '';
   return (
@@ -122,9 +131,19 @@ function text(x: number, y: number, content: string, o: TextOptions): string {
   );
 }
 
-/** Title (15 px bold) and subtitle (11 px) centred at the top, as the chart's heading. */
+/**
+ * Title (15 px bold, smaller down to 12 px when it is wider than the chart, never cut) and subtitle (11 px) centred
+ * at the top, as the chart's heading.
+ */
 function heading(chart: ChartSpec, width: number, subtitle: string): string {
-  let out = text(width / 2, 16.5, chart.title, { size: 15, fill: COLOR.title, bold: true });
+  let size = 15;
+  while (size > 12 && textWidth(chart.title, size) > width - 16) size--;
+  let out = text(width / 2, 16.5, chart.title, {
+    size,
+    fill: COLOR.title,
+    bold: true,
+    ...(textWidth(chart.title, size) > width - 16 ? { fitWidth: width - 16 } : {}),
+  });
   if (subtitle !== '') out += text(width / 2, 39.5, subtitle, { size: 11, fill: COLOR.subtitle });
   return out;
 }
@@ -170,9 +189,10 @@ function pieSvg(chart: ChartSpec, width: number, height: number): string {
   let slices = '';
   const labels: PieLabel[] = [];
   let start = 0;
-  parts.forEach((p, k) => {
+  parts.forEach((p) => {
     const sweep = (p.value / sum) * Math.PI * 2;
-    const color = PALETTE[k % PALETTE.length]!;
+    // Coloured by category, as the DOCX chart colours its data points.
+    const color = PALETTE[p.index % PALETTE.length]!;
     const a0 = start - Math.PI / 2;
     const a1 = start + sweep - Math.PI / 2;
     if (parts.length === 1) {
@@ -185,7 +205,7 @@ function pieSvg(chart: ChartSpec, width: number, height: number): string {
     }
     const mid = start + sweep / 2 - Math.PI / 2;
     labels.push({
-      index: k,
+      index: p.index,
       angle: mid,
       // A label straight below or above the centre goes left, as ECharts puts it.
       right: Math.cos(mid) > 1e-9,
@@ -278,8 +298,6 @@ function legendSvg(names: readonly string[], width: number, top: number): string
 function barSvg(chart: ChartSpec, width: number, height: number): string {
   const all = chart.series.flatMap((s) => s.values);
   if (all.some((v) => !Number.isFinite(v))) throw new Error(`图表“${chart.title}”的数值无效`);
-  const rotate = chart.categories.some((c) => c.length > 6) || chart.categories.length > 6;
-  const labels = chart.categories.map((c) => truncate(c, 90, 11));
   const scale = valueScale(all);
   const ticks: number[] = [];
   for (let v = scale.min; v <= scale.max + scale.step / 2; v += scale.step)
@@ -289,8 +307,10 @@ function barSvg(chart: ChartSpec, width: number, height: number): string {
   const left = 16 + Math.max(...tickText.map((t) => textWidth(t, 11))) + 8;
   const right = width - 16;
   const top = chart.series.length > 1 ? 64 : 48;
-  const labelWidth = Math.max(0, ...labels.map((l) => textWidth(l, 11)));
-  const labelHeight = rotate ? labelWidth * 0.5 + 11 * Math.cos(Math.PI / 6) : 11;
+  // Category labels are wrapped to their band, up to three lines, never cut short.
+  const bandWidth = (right - left) / Math.max(1, chart.categories.length);
+  const labels = chart.categories.map((c) => wrap(c, bandWidth - 6, 11));
+  const labelHeight = Math.max(1, ...labels.map((l) => l.length)) * 13 - 2;
   const bottom = height - 8 - labelHeight - 8;
   const y = (v: number) => bottom - ((v - scale.min) / (scale.max - scale.min)) * (bottom - top);
   const y0 = y(0);
@@ -314,14 +334,9 @@ function barSvg(chart: ChartSpec, width: number, height: number): string {
   let values = '';
   labels.forEach((label, c) => {
     const center = left + band * (c + 0.5);
-    grid += rotate
-      ? text(0, 0, label, {
-          size: 11,
-          anchor: 'end',
-          fill: COLOR.axis,
-          transform: `matrix(0.866,-0.5,0.5,0.866,${n2(center)},${n2(bottom + 8)})`,
-        })
-      : text(center, bottom + 8 + 5.5, label, { size: 11, fill: COLOR.axis });
+    label.forEach((line, i) => {
+      grid += text(center, bottom + 8 + 5.5 + i * 13, line, { size: 11, fill: COLOR.axis });
+    });
     chart.series.forEach((s, i) => {
       const v = s.values[c] ?? 0;
       const x = center - group / 2 + i * (barWidth + gap);

@@ -57,7 +57,21 @@ export interface DocCell {
   rowSpan?: number;
   align?: 'left' | 'center' | 'right';
   bold?: boolean;
+  /**
+   * The cell prints a model figure the data does not give (unknown, distinct from 0): its text is
+   * UNKNOWN_CELL_TEXT and writers highlight it; the table's notes say what the mark means.
+   */
+  unknown?: boolean;
 }
+
+/**
+ * What an unknown figure prints as in a table. Not a dash: many published tables print "—" or "-" for
+ * nil, and the auditor reads a dash in a figure column as 0 (audit/table-read.ts).
+ */
+export const UNKNOWN_CELL_TEXT = '未提供';
+
+/** The note under a table with unknown cells. */
+export const UNKNOWN_CELL_NOTE = `注：“${UNKNOWN_CELL_TEXT}”表示数据文件没有给出该数（未知，不等于零），补齐数据后重新生成。`;
 
 export interface DocColumn {
   /** Stable key (for CSV/JSON): the model column id, or 'code'/'name'. */
@@ -74,6 +88,11 @@ export interface DocRow {
   /** Indent level of the name cell (0 = 合计/类, 1 = 款, 2 = 项). */
   indent?: number;
   bold?: boolean;
+  /**
+   * The row heads the rows below it inside a form without header rows (the 绩效自评表's 一级指标 | 二级指标 …
+   * line): writers repeat it at the top of a page those rows continue on, and keep it with the row after it.
+   */
+  groupHeader?: boolean;
 }
 
 export interface DocTable {
@@ -135,8 +154,13 @@ export interface ReportDocument {
   unitName: string;
   year: number;
   profile: string;
-  /** True when built with --force over validation errors: writers mark every page 草稿. */
+  /**
+   * True when the publication must not go out as final — built with --force over validation errors, or with
+   * unknown figures or text still to be supplied: writers mark every page 草稿.
+   */
   draft: boolean;
+  /** Why it is a draft, as the draft mark prints it ("校验未通过", "数据不完整"); default 校验未通过. */
+  draftReason?: string;
   blocks: Block[];
   /** Every table of the publication, also reachable through the blocks (for XLSX/CSV/JSON). */
   tables: DocTable[];
@@ -146,4 +170,20 @@ export interface ReportDocument {
 /** The plain text of a paragraph. */
 export function paragraphText(p: ParagraphBlock): string {
   return p.runs.map((r) => r.text).join('');
+}
+
+/** What the draft marks of a document say: the page mark "草稿（…）" and a sentence on why and what it is for. */
+export function draftNotice(doc: Pick<ReportDocument, 'draftReason'>): { mark: string; why: string } {
+  const reason = doc.draftReason ?? '校验未通过';
+  const errors = reason.includes('校验未通过');
+  const incomplete = reason.includes('数据不完整');
+  const why =
+    errors && incomplete
+      ? '本文件在校验未通过、数据不完整时生成'
+      : incomplete
+        ? '本文件的数据不完整（有未提供的数或待填写的内容）'
+        : errors
+          ? '本文件在校验未通过时生成'
+          : `本文件为草稿（${reason}）`;
+  return { mark: `草稿（${reason}）`, why };
 }

@@ -10,7 +10,7 @@ import type { Disclosure, Row, Table } from '../model/disclosure.ts';
 import type { RuleSettings } from '../profiles/rule-settings.ts';
 import type { Block, Run } from './document.ts';
 import type { ReportProfile } from './profile.ts';
-import { fill, fillText, joinRuns, type SlotValue } from './template.ts';
+import { fill, fillText, hasTemplate, joinRuns, type SlotValue } from './template.ts';
 import {
   amountText,
   budgetComparisonRuns,
@@ -478,9 +478,15 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
     }),
   );
   const count = (n: number | undefined) => (n === undefined ? MISSING : String(n));
+  // An item that is zero and whose content the data leaves out (or states as just "无") takes the profile's `.none`
+  // sentence, where it has one: "开支内容包括无" says nothing.
+  const key = (item: string, fen: Fen | undefined, content: string | undefined) =>
+    fen === 0 && /^\s*(无|没有)?[。.]?\s*$/u.test(content ?? '') && hasTemplate(ctx.profile, `${item}.none`)
+      ? `${item}.none`
+      : item;
   o.para(
     'threePublic.abroad',
-    o.fill('threePublic.abroad', {
+    o.fill(key('threePublic.abroad', val(t7, 'abroad', 'final'), tp.abroadContent), {
       amount: amt(val(t7, 'abroad', 'final')),
       content: insertText(tp.abroadContent, '无'),
       groups: count(tp.abroadGroups),
@@ -489,7 +495,7 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
   );
   o.para(
     'threePublic.vehicle',
-    o.fill('threePublic.vehicle', {
+    o.fill(key('threePublic.vehicle', val(t7, 'vehicleOperation', 'final'), tp.vehicleOperationContent), {
       amount: amt(val(t7, 'vehicle', 'final')),
       purchase: amt(val(t7, 'vehiclePurchase', 'final')),
       operation: amt(val(t7, 'vehicleOperation', 'final')),
@@ -500,7 +506,7 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
   );
   o.para(
     'threePublic.reception',
-    o.fill('threePublic.reception', {
+    o.fill(key('threePublic.reception', val(t7, 'reception', 'final'), tp.receptionContent), {
       amount: amt(val(t7, 'reception', 'final')),
       content: insertText(tp.receptionContent, '无'),
       batches: count(tp.receptionBatches),

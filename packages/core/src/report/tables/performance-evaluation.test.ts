@@ -127,7 +127,9 @@ describe('项目支出绩效自评表', () => {
   });
 
   it('prints 总分: Σ 分值 100 and the seed’s 98.98', () => {
-    expect(gridTexts(t!).at(-1)).toEqual(['总分', '', '', '', '', '', '100', '98.98', '']);
+    expect(gridTexts(t!).at(-2)).toEqual(['总分', '', '', '', '', '', '100', '98.98', '']);
+    // 评价等级 under it: the seed's 98.98 is 优.
+    expect(gridTexts(t!).at(-1)).toEqual(['评价等级', '', '', '', '', '', '优', '', '']);
     expect(rowOf(t!, 'total').cells[0]!.colSpan).toBe(6);
     expect(rowOf(t!, 'total').cells[2]!.number).toBe(98.98);
   });
@@ -144,7 +146,7 @@ describe('项目支出绩效自评表', () => {
     expect(f).toEqual({ rate: '89.77%', executionScore: '8.98', weightTotal: '100', total: '98.98' });
     const [t2] = buildPerformanceTables(d, tableProfile());
     expect(gridTexts(t2!)[rowIndex('indicator.1')]![7]).toBe('10');
-    expect(gridTexts(t2!).at(-1)![7]).toBe('98.98');
+    expect(gridTexts(t2!).at(-2)![7]).toBe('98.98');
   });
 
   it('leaves 总分 empty when an unscored indicator cannot be computed, and 执行率 empty when 全年预算数 is 0', () => {
@@ -171,7 +173,7 @@ describe('项目支出绩效自评表', () => {
     });
     const [t3] = buildPerformanceTables(d, tableProfile());
     expect(gridTexts(t3!)[3]![8]).toBe('9.50');
-    expect(gridTexts(t3!).at(-1)![7]).toBe('99.50');
+    expect(gridTexts(t3!).at(-2)![7]).toBe('99.50');
   });
 
   it('builds the tables of generated units with their stated total', () => {
@@ -181,7 +183,7 @@ describe('项目支出绩效自评表', () => {
       expect(tables).toHaveLength(1);
       assertRectangular(tables[0]!);
       const p = d.performance!.projects[0]!;
-      expect(gridTexts(tables[0]!).at(-1)![7]).toBe(p.totalScore);
+      expect(gridTexts(tables[0]!).at(-2)![7]).toBe(p.totalScore);
       expect(gridTexts(tables[0]!)[3]![8]).toBe(p.executionScore);
       // The computed figures agree with what the generator states.
       const f = projectFigures({ ...p, executionScore: undefined, totalScore: undefined });

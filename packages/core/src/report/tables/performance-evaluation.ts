@@ -13,15 +13,26 @@ import { formatPercent, share } from '../../money/rate.ts';
 import type { Disclosure, FundLine, Indicator, ProjectEvaluation } from '../../model/disclosure.ts';
 import {
   add,
+  cmp,
   executionScore,
+  exactInt,
   formatScore,
   indicatorScore,
   parseDecimal,
   quantitative,
   type Exact,
 } from '../../rules/performance-scores.ts';
-import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
+import {
+  UNKNOWN_CELL_NOTE,
+  UNKNOWN_CELL_TEXT,
+  type DocCell,
+  type DocColumn,
+  type DocRow,
+  type DocTable,
+} from '../document.ts';
+import { ruleSettingsFor } from '../../profiles/rule-settings.ts';
 import type { ReportProfile } from '../profile.ts';
+import { unknownCell } from './table-layout.ts';
 
 const NCOLS = 9;
 const DASH = '—';
@@ -30,9 +41,9 @@ function perfLabel(profile: ReportProfile, key: string, fallback: string): strin
   return profile.templates[`performance.table.${key}`] ?? fallback;
 }
 
-/** Fund figures print as in the seed: "100.00", "0.00" (zero not blank), unknown empty. */
+/** Fund figures print as in the seed: "100.00", "0.00" (zero not blank), unknown marked. */
 function fundCell(fen: Fen | undefined, ref: { row: string; column: string }): DocCell {
-  if (fen === undefined) return { text: '', align: 'right', ref };
+  if (fen === undefined) return unknownCell(ref);
   return {
     text: formatAmount(fen, { unit: '万元', decimals: 2, thousands: true }),
     fen,
@@ -77,6 +88,22 @@ export interface ProjectFigures {
   total: string;
 }
 
+/** Σ of the scores (预算执行率 + indicators), when every one is stated or computable. */
+function computedTotal(p: ProjectEvaluation): Exact | undefined {
+  const { annualBudget, executed } = p.funds.total;
+  const weight = parseDecimal(p.executionWeight);
+  let sum =
+    parseDecimal(p.executionScore) ??
+    (weight !== undefined && annualBudget !== undefined && executed !== undefined
+      ? executionScore(weight, executed, annualBudget)
+      : undefined);
+  for (const ind of p.indicators) {
+    const s = indicatorScoreExact(ind);
+    sum = sum && s ? add(sum, s) : undefined;
+  }
+  return sum;
+}
+
 /** The computed and stated figures of one project's 自评表. */
 export function projectFigures(p: ProjectEvaluation): ProjectFigures {
   const { annualBudget, executed } = p.funds.total;
@@ -102,6 +129,19 @@ export function projectFigures(p: ProjectEvaluation): ProjectFigures {
     weightTotal: weightSum === undefined ? '' : formatScore(weightSum),
     total: scoreText(p.totalScore, scoreSum),
   };
+}
+
+/**
+ * 评价等级 as printed: the stated grade, else the one the profile's grading gives the 总分 (优 ≥ 90 …), else
+ * undefined (neither stated nor computable).
+ */
+export function projectGrade(p: ProjectEvaluation, profileId: string): string | undefined {
+  const stated = p.grade?.trim();
+  if (stated) return stated;
+  const total = parseDecimal(p.totalScore) ?? computedTotal(p);
+  if (total === undefined) return undefined;
+  const grades = ruleSettingsFor(profileId).grades;
+  return grades.find(([, min]) => cmp(total, exactInt(min)) >= 0)?.[0] ?? grades[grades.length - 1]?.[0];
 }
 
 const FUND_LINES = [
@@ -200,6 +240,8 @@ export function buildPerformanceTable(
   const l2Spans = spans(inds.map((x) => `${x.level1}\u0000${x.level2}`));
   rows.push({
     key: 'indicators',
+    // The indicator header heads the rows below it: repeated where they continue on a new page.
+    groupHeader: true,
     cells: [
       head(L('indicators', '年度绩效指标完成情况'), { rowSpan: 1 + Math.max(1, inds.length) }),
       head(L('level1', '一级指标')),
@@ -240,6 +282,17 @@ export function buildPerformanceTable(
       { text: '' },
     ],
   });
+  const grade = projectGrade(p, profile.id);
+  rows.push({
+    key: 'grade',
+    bold: true,
+    cells: [
+      head(L('grade', '评价等级'), { colSpan: 6 }),
+      grade === undefined
+        ? { text: UNKNOWN_CELL_TEXT, unknown: true, align: 'center', colSpan: 3 }
+        : head(grade, { colSpan: 3 }),
+    ],
+  });
 
   const columns: DocColumn[] = [
     { key: 'label', kind: 'text', width: 8 },
@@ -252,7 +305,7 @@ export function buildPerformanceTable(
     { key: 'score', kind: 'score', width: 8 },
     { key: 'deviation', kind: 'text', width: 16 },
   ];
-  return {
+  const table: DocTable = {
     id: `perf-${index + 1}`,
     number: '',
     title: profile.templates['performance.table.title'] ?? '项目支出绩效自评表',
@@ -261,6 +314,8 @@ export function buildPerformanceTable(
     header: [],
     rows,
   };
+  if (rows.some((r) => r.cells.some((c) => c.unknown === true))) table.notes = [UNKNOWN_CELL_NOTE];
+  return table;
 }
 
 /** One 项目支出绩效自评表 per evaluated project, in the order of the data. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../money/amount.ts';
 import { disclosureFromData, loadDisclosure } from '../../model/load.ts';
 import { generateUnitData } from '../../testing/generate-unit.ts';
+import { UNKNOWN_CELL_NOTE, UNKNOWN_CELL_TEXT } from '../document.ts';
 import { buildGeneralBudgetExpenditureTable } from './t5-general-budget-expenditure.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
@@ -25,26 +26,33 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
       ...changji.tables.t5.rows.filter((r) => r.code).map((r) => r.key),
     ]);
     expect(gridTexts(t)[0]).toEqual(['合计', '', '214.73', '124.97', '89.77']);
-    expect(gridTexts(t)[rowIndex(t, '2010450')]).toEqual(['2010450', '事业运行', '100.85', '', '']);
+    expect(gridTexts(t)[rowIndex(t, '2010450')]).toEqual([
+      '2010450',
+      '事业运行',
+      '100.85',
+      UNKNOWN_CELL_TEXT,
+      UNKNOWN_CELL_TEXT,
+    ]);
     expect(rowOf(t, '2010450').indent).toBe(2);
     expect(rowOf(t, '20104').indent).toBe(1);
     expect(rowOf(t, '201').indent).toBe(0);
   });
 
-  it('blanks a zero 项 but keeps its 0 分, and leaves unknown 基本/项目 cells empty without fen', () => {
+  it('blanks a zero 项 but keeps its 0 分, and marks unknown 基本/项目 cells without fen', () => {
     const t = buildGeneralBudgetExpenditureTable(changji, tableProfile());
     const row = rowOf(t, '2010402');
     expect(row.cells[2]).toMatchObject({ text: '', fen: 0 });
-    expect(row.cells[3]!.text).toBe('');
+    expect(row.cells[3]).toMatchObject({ text: UNKNOWN_CELL_TEXT, unknown: true });
     expect(row.cells[3]!.fen).toBeUndefined();
-    // With zeros kept, the known zero prints 0.00 and the unknown cells stay empty.
+    expect(t.notes).toContain(UNKNOWN_CELL_NOTE);
+    // With zeros kept, the known zero prints 0.00 and the unknown cells stay marked.
     const kept = buildGeneralBudgetExpenditureTable(changji, tableProfile({ blankZero: false }));
     expect(gridTexts(kept)[rowIndex(kept, '2010402')]).toEqual([
       '2010402',
       '一般行政管理事务',
       '0.00',
-      '',
-      '',
+      UNKNOWN_CELL_TEXT,
+      UNKNOWN_CELL_TEXT,
     ]);
   });
 
@@ -56,7 +64,15 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
       ['功能分类科目编码', '', '', '科目名称', '', '', ''],
       ['类', '款', '项', '', '', '', ''],
     ]);
-    expect(gridTexts(t)[rowIndex(t, '2010450')]).toEqual(['201', '04', '50', '事业运行', '100.85', '', '']);
+    expect(gridTexts(t)[rowIndex(t, '2010450')]).toEqual([
+      '201',
+      '04',
+      '50',
+      '事业运行',
+      '100.85',
+      UNKNOWN_CELL_TEXT,
+      UNKNOWN_CELL_TEXT,
+    ]);
     expect(gridTexts(t)[rowIndex(t, '20104')]!.slice(0, 4)).toEqual(['201', '04', '', '发展与改革事务']);
     expect(gridTexts(t)[0]!.slice(0, 5)).toEqual(['合计', '', '', '', '214.73']);
   });
@@ -79,7 +95,7 @@ describe('表五 一般公共预算财政拨款支出决算表', () => {
     ]);
     const refs = refTexts(t);
     const p = (fen: number | undefined) =>
-      fen === undefined ? '' : formatAmount(fen, { thousands: true, blankZero: true });
+      fen === undefined ? UNKNOWN_CELL_TEXT : formatAmount(fen, { thousands: true, blankZero: true });
     for (const r of d.tables.t5.rows) {
       expect(refs.get(`${r.key}.budget.total`)).toBe(p(r.budget?.['total']));
       expect(refs.get(`${r.key}.total`)).toBe(p(r.values['total']));

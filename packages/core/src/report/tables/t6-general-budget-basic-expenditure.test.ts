@@ -8,6 +8,7 @@ import {
   buildGeneralBudgetBasicExpenditureTable,
   isPersonnelCode,
 } from './t6-general-budget-basic-expenditure.ts';
+import { UNKNOWN_CELL_TEXT } from '../document.ts';
 import { assertRectangular, gridTexts, refTexts, rowOf, tableProfile } from './testing.ts';
 
 const changji = loadDisclosure(
@@ -33,9 +34,9 @@ describe('表六 一般公共预算财政拨款基本支出决算表', () => {
     expect(rowOf(t, '30101').indent).toBe(1);
   });
 
-  it('prints unknown 款 amounts empty and the stated totals (seed unit)', () => {
+  it('marks unknown 款 amounts and prints the stated totals (seed unit)', () => {
     const t = buildGeneralBudgetBasicExpenditureTable(changji, tableProfile());
-    expect(gridTexts(t)[0]).toEqual(['30101', '基本工资', '']);
+    expect(gridTexts(t)[0]).toEqual(['30101', '基本工资', UNKNOWN_CELL_TEXT]);
     expect(t.rows[0]!.cells[2]!.fen).toBeUndefined();
     expect(gridTexts(t).slice(-2)).toEqual([
       ['人员经费合计', '', '115.68'],
@@ -89,7 +90,16 @@ describe('表六 一般公共预算财政拨款基本支出决算表', () => {
     );
     assertRectangular(t);
     expect(gridTexts(t, 'header')[2]).toEqual(['类', '款', '', '', '类', '款', '', '']);
-    expect(gridTexts(t)[0]).toEqual(['301', '01', '基本工资', '', '302', '01', '办公费', '']);
+    expect(gridTexts(t)[0]).toEqual([
+      '301',
+      '01',
+      '基本工资',
+      UNKNOWN_CELL_TEXT,
+      '302',
+      '01',
+      '办公费',
+      UNKNOWN_CELL_TEXT,
+    ]);
     expect(gridTexts(t).at(-1)).toEqual(['人员经费合计', '', '', '115.68', '公用经费合计', '', '', '9.28']);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wan } from '../../money/amount.ts';
 import { disclosureFromData } from '../../model/load.ts';
 import { generateUnitData } from '../../testing/generate-unit.ts';
+import { UNKNOWN_CELL_TEXT } from '../document.ts';
 import { amountCell, chineseOrdinal, codeCells, headerRows, tableNotes } from './table-layout.ts';
 import { tableProfile } from './testing.ts';
 
@@ -23,9 +24,10 @@ describe('amountCell', () => {
     expect(amountCell(0, p)).toMatchObject({ text: '', fen: 0 });
     expect(amountCell(0, tableProfile({ blankZero: false }))).toMatchObject({ text: '0.00', fen: 0 });
   });
-  it('prints an unknown amount as an empty cell without fen, never 0', () => {
+  it('prints an unknown amount as a marked cell without fen, never 0 and never blank', () => {
     const c = amountCell(undefined, tableProfile({ blankZero: false }), { row: 'total', column: 'basic' });
-    expect(c.text).toBe('');
+    expect(c.text).toBe(UNKNOWN_CELL_TEXT);
+    expect(c.unknown).toBe(true);
     expect(c.fen).toBeUndefined();
     expect(c.ref).toEqual({ row: 'total', column: 'basic' });
   });

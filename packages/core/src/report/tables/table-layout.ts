@@ -7,7 +7,14 @@ import { formatAmount, type Fen } from '../../money/amount.ts';
 import type { Disclosure, Row, Table } from '../../model/disclosure.ts';
 import { TABLE_SPECS, type TableId } from '../../model/tables.ts';
 import { hasAmounts } from '../../rules/empty-tables.ts';
-import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
+import {
+  UNKNOWN_CELL_NOTE,
+  UNKNOWN_CELL_TEXT,
+  type DocCell,
+  type DocColumn,
+  type DocRow,
+  type DocTable,
+} from '../document.ts';
 import type { ReportProfile } from '../profile.ts';
 
 /** Tables print 万元 with two decimals (DOMAIN.md §2), whatever unit the data file uses. */
@@ -16,9 +23,14 @@ export const TABLE_UNIT_LABEL = '单位：万元';
 /** Width (characters) of the common column kinds. */
 export const WIDTH = { name: 28, amount: 12, mergedCode: 9, splitCode: 5, label: 30 } as const;
 
+/** A cell whose figure the data does not give: marked, without `fen`, never printed as 0 or blank. */
+export function unknownCell(ref?: { row: string; column: string }): DocCell {
+  return { text: UNKNOWN_CELL_TEXT, unknown: true, align: 'right', ...(ref ? { ref } : {}) };
+}
+
 /**
  * A printed amount: exact 分 and its text with thousands separators; zero blank when the profile says
- * so; unknown (undefined) prints as an empty cell without `fen`, never as 0.
+ * so; unknown (undefined) prints as UNKNOWN_CELL_TEXT without `fen`, never as 0.
  */
 export function amountCell(
   fen: Fen | undefined,
@@ -26,7 +38,7 @@ export function amountCell(
   ref?: { row: string; column: string },
   options: { blankZero?: boolean } = {},
 ): DocCell {
-  if (fen === undefined) return { text: '', align: 'right', ...(ref ? { ref } : {}) };
+  if (fen === undefined) return unknownCell(ref);
   const blankZero = options.blankZero ?? profile.tables.blankZero;
   const text = formatAmount(fen, { unit: '万元', decimals: 2, thousands: true, blankZero });
   return { text, fen, align: 'right', ...(ref ? { ref } : {}) };
@@ -192,9 +204,35 @@ export function frame(
     unitLabel: TABLE_UNIT_LABEL,
     columns: parts.columns,
     header: parts.header,
-    rows: parts.rows,
+    rows: declaredEmpty(d, id) ? parts.rows.map((r) => zeroUnknownCells(r, profile)) : parts.rows,
   };
-  if (parts.notes) t.notes = parts.notes;
+  const notes = [...(parts.notes ?? [])];
+  if (t.rows.some((r) => r.cells.some((c) => c.unknown === true))) notes.push(UNKNOWN_CELL_NOTE);
+  if (notes.length > 0) t.notes = notes;
   if (parts.landscape) t.landscape = true;
   return t;
+}
+
+/**
+ * Whether the data declares the table empty: it states that the unit has no such income or expenditure, or
+ * lists the table with no rows. Its cells are then 0, not unknown (DOMAIN.md §4: an empty table is still
+ * published, and its 合计 row adds up to nothing).
+ */
+export function declaredEmpty(d: Disclosure, id: TableId): boolean {
+  const table = d.tables[id];
+  if (!isEmptyTable(table)) return false;
+  const statement = table.emptyStatement ?? (id === 't7' ? d.threePublic.emptyStatement : undefined);
+  return statement !== undefined || (table.source !== undefined && table.rows.length === 0);
+}
+
+function zeroUnknownCells(row: DocRow, profile: ReportProfile): DocRow {
+  if (!row.cells.some((c) => c.unknown === true)) return row;
+  return {
+    ...row,
+    cells: row.cells.map((c) => {
+      if (c.unknown !== true) return c;
+      const zero = amountCell(0, profile, c.ref);
+      return { ...zero, ...(c.colSpan !== undefined ? { colSpan: c.colSpan } : {}) };
+    }),
+  };
 }

@@ -4,11 +4,13 @@
  * Colours are written as RGB, not theme references, so that the chart looks the same whatever theme the
  * application falls back to (the package carries none).
  */
+import { CHART_PALETTE } from '../charts.ts';
 import type { ChartSpec } from '../document.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
 import { zip } from './ooxml/zip.ts';
 
-const CHART_COLORS = ['C0504D', '4F81BD', '9BBB59', 'F79646', '8064A2', '4BACC6', '7F7F7F', 'D99694'];
+/** The same colours as the HTML charts (charts.ts). */
+const CHART_COLORS: readonly string[] = CHART_PALETTE;
 const FONT = '宋体';
 /** Axis lines and grid lines: 15 % black. Axis and legend text: 65 % black. */
 const LINE_GREY = 'D9D9D9';

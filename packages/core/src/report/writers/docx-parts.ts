@@ -179,8 +179,8 @@ export const FONT_TABLE_XML =
   '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
   '</w:fonts>';
 
-/** Chinese type sizes in half-points: 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt. */
-export const SIZE = { er: 44, xiaoEr: 36, san: 32, si: 28, xiaoSi: 24, wu: 21 } as const;
+/** Chinese type sizes in half-points: 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZE = { er: 44, xiaoEr: 36, san: 32, si: 28, xiaoSi: 24, wu: 21, xiaoWu: 18 } as const;
 
 /** Fixed line spacing of the body, 28 pt (GB/T 9704: 22 lines per page). */
 const BODY_LINE = 560;
@@ -293,6 +293,14 @@ const STYLES: readonly StyleSpec[] = [
   },
   { id: 'TableTextLarge', name: 'Table Text Large', basedOn: 'TableText', size: SIZE.xiaoSi },
   {
+    // The hairline paragraph between the two Word tables of one printed table (docx.ts splitAtGroupHeaders).
+    id: 'TableJoin',
+    name: 'Table Join',
+    basedOn: 'Normal',
+    pPr: `<w:keepNext/>${spacing(20, 'exact')}`,
+    size: 2,
+  },
+  {
     id: 'PageNumber',
     name: 'Page Number Line',
     basedOn: 'Normal',
@@ -345,7 +353,7 @@ export const DRAFT_HEADER = '草稿（校验未通过）';
  * The draft header: a red line of text and a grey diagonal "草稿" behind the text of every page, as Word's own
  * text watermark draws it (a VML WordArt shape, type 136, in the header; Word, WPS and LibreOffice all show it).
  */
-export function draftHeaderXml(shapeId: string): string {
+export function draftHeaderXml(shapeId: string, mark: string = DRAFT_HEADER): string {
   const shapetype =
     '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">' +
     '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>' +
@@ -365,7 +373,7 @@ export function draftHeaderXml(shapeId: string): string {
   return (
     XML_DECLARATION +
     `<w:hdr xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:v="${NS.v}" xmlns:o="${NS.o}" xmlns:w10="${NS.w10}">` +
-    `<w:p><w:pPr><w:pStyle w:val="DraftMark"/></w:pPr><w:r><w:t xml:space="preserve">${DRAFT_HEADER}</w:t></w:r>` +
+    `<w:p><w:pPr><w:pStyle w:val="DraftMark"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(mark)}</w:t></w:r>` +
     `<w:r><w:pict>${shapetype}${shape}</w:pict></w:r></w:p></w:hdr>`
   );
 }

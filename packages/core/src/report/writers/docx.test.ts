@@ -68,8 +68,11 @@ function expectDocumentText(doc: ReportDocument, xml: string) {
   for (const t of tableBlocks) {
     const caption = [t.number, t.title].filter((s) => s !== '').join('　');
     expect(paras).toContain(caption);
-    // The table written right after its caption holds every header and body cell, row by row, in order.
-    const cells = written.map((rows) => rows.map((r) => r.filter((c) => c !== '')));
+    // The table written right after its caption holds every header and body cell, row by row, in order (a 绩效自评表
+    // is written as two Word tables, the second headed by its indicator header row, so pairs are joined too).
+    const cells = written
+      .flatMap((rows, i) => [rows, [...rows, ...(written[i + 1] ?? [])]])
+      .map((rows) => rows.map((r) => r.filter((c) => c !== '')));
     const expected = [...t.header, ...t.rows.map((r) => r.cells)].map((r) =>
       r.map((c) => c.text).filter((s) => s !== ''),
     );

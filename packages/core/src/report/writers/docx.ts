@@ -7,7 +7,16 @@
  * The WordprocessingML is written directly as text (ECMA-376 Part 1 §17): a publication holds thousands of table
  * cells, and an object model per cell cost ~150 ms per unit (docs/adr/0009-office-files-written-directly.md).
  */
-import type { Block, ChartSpec, DocCell, DocColumn, DocTable, ReportDocument, Run } from '../document.ts';
+import {
+  draftNotice,
+  type Block,
+  type ChartSpec,
+  type DocCell,
+  type DocColumn,
+  type DocTable,
+  type ReportDocument,
+  type Run,
+} from '../document.ts';
 import {
   CHART_EXTENT,
   chartNumber,
@@ -35,6 +44,8 @@ import {
   THEME_XML,
   type Relationship,
 } from './docx-parts.ts';
+import { fitLines, headerLabelFit, headerLabelLines } from './line-fit.ts';
+import { isWideTable, splitAtGroupHeaders } from './table-grid.ts';
 import { escapeXml, XML_DECLARATION } from './ooxml/xml.ts';
 import { zip, type DeflateRaw, type ZipEntry } from './ooxml/zip.ts';
 
@@ -72,11 +83,7 @@ const LANDSCAPE_MARGIN = {
 const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
-/** Whether a table is printed on a landscape page: asked for, or too many columns for 156 mm. */
-export function isWideTable(t: DocTable): boolean {
-  const totalWidth = t.columns.reduce((s, c) => s + c.width, 0);
-  return t.landscape === true || t.columns.length > 6 || totalWidth > 100;
-}
+export { isWideTable };
 
 type Jc = 'left' | 'center' | 'right' | 'both';
 
@@ -102,20 +109,48 @@ function paragraphXml(p: ParagraphProps, pageBreakBefore: boolean, runs: string)
   return `<w:p>${pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`}${runs}</w:p>`;
 }
 
-/** A run of text; a tab becomes Word's tab element (the unit line puts 单位：万元 at a right tab). */
+/**
+ * A run of text; a tab becomes Word's tab element (the unit line puts 单位：万元 at a right tab), a line feed a line
+ * break (a title broken on purpose, line-fit.ts).
+ */
 function runXml(text: string, rPr = ''): string {
   const open = `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}`;
-  if (!text.includes('\t')) return `${open}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
-  return `${open}${text
-    .split('\t')
-    .map((t) => `<w:t xml:space="preserve">${escapeXml(t)}</w:t>`)
-    .join('<w:tab/>')}</w:r>`;
+  if (!text.includes('\t') && !text.includes('\n'))
+    return `${open}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  const part = (t: string) =>
+    t
+      .split('\t')
+      .map((x) => `<w:t xml:space="preserve">${escapeXml(x)}</w:t>`)
+      .join('<w:tab/>');
+  return `${open}${text.split('\n').map(part).join('<w:br/>')}</w:r>`;
+}
+
+/** Safety margin (em) between the estimated width of a display line and its measure. */
+const FIT_MARGIN = 0.6;
+
+/**
+ * Display text (title, heading, caption) with deliberate line breaks where it does not fit the measure: `size` in
+ * half-points, `width` in twips, `indentEm` the first line's indent in em.
+ */
+function fitted(
+  text: string,
+  size: number,
+  width: number,
+  indentEm = 0,
+  names: readonly string[] = [],
+): string {
+  const em = (width * 2) / (size * 20); // twips → em of a font of `size` half-points
+  const capacity = indentEm > 0 ? [em - indentEm - FIT_MARGIN, em - FIT_MARGIN] : [em - FIT_MARGIN];
+  return fitLines(text, { capacity, names }).join('\n');
 }
 
 const BOLD = '<w:b/><w:bCs/>';
+/** The highlight of text still to be supplied, as a run (narrative) and as a cell's shading (unknown figures). */
+const PLACEHOLDER_HIGHLIGHT = '<w:highlight w:val="yellow"/>';
+const UNKNOWN_SHADING = '<w:shd w:val="clear" w:color="auto" w:fill="FFF200"/>';
 
 function textRun(run: Run): string {
-  return runXml(run.text, (run.bold ? BOLD : '') + (run.placeholder ? '<w:highlight w:val="yellow"/>' : ''));
+  return runXml(run.text, (run.bold ? BOLD : '') + (run.placeholder ? PLACEHOLDER_HIGHLIGHT : ''));
 }
 
 interface SectionDraft {
@@ -131,6 +166,8 @@ class Layout {
   pendingBreak = false;
   /** Charts drawn so far, in document order (chart1.xml …). */
   readonly charts: DrawnChart[] = [];
+  /** Names a display line may break after (the unit's name). */
+  names: readonly string[] = [];
 
   get current(): SectionDraft {
     const s = this.sections[this.sections.length - 1];
@@ -171,14 +208,21 @@ function writeBlock(layout: Layout, block: Block): void {
   switch (block.type) {
     case 'title':
       layout.orient(false);
-      layout.paragraph({ style: 'Title' }, runXml(block.text));
+      layout.paragraph(
+        { style: 'Title' },
+        runXml(fitted(block.text, SIZE.er, layout.textWidth, 0, layout.names)),
+      );
       if (block.subtitle !== undefined) layout.paragraph({ style: 'Subtitle' }, runXml(block.subtitle));
       // GB/T 9704 §7.3.3: one empty line between the title and the text.
       layout.paragraph({ style: 'Body', ind: '<w:ind w:firstLine="0"/>' }, '');
       return;
     case 'heading':
       layout.orient(false);
-      layout.paragraph({ style: `Heading${block.level}` }, runXml(block.text));
+      // Level 1 is centred; levels 2 and 3 have a two-character first-line indent (docx-parts.ts STYLES).
+      layout.paragraph(
+        { style: `Heading${block.level}` },
+        runXml(fitted(block.text, SIZE.san, layout.textWidth, block.level === 1 ? 0 : 2, layout.names)),
+      );
       return;
     case 'paragraph': {
       layout.orient(false);
@@ -248,10 +292,14 @@ interface OpenMerge {
   span: number;
   tcPrHead: string;
   jc: Jc;
+  /** Drawn as one cell by its borders, not merged (a group header's label, see groupPart). */
+  drawn?: boolean;
 }
 
 interface TableContext {
   t: DocTable;
+  /** The part of a table headed by a group header row (splitAtGroupHeaders). */
+  groupPart?: boolean;
   style: string;
   charTwips: number;
   nameCol: number;
@@ -274,10 +322,49 @@ function tcW(ctx: TableContext, col: number, span: number): string {
 }
 
 function continuationXml(m: OpenMerge): string {
+  if (m.drawn === true)
+    return (
+      `<w:tc><w:tcPr>${m.tcPrHead}<w:tcBorders><w:top w:val="nil"/>${m.rows > 1 ? '<w:bottom w:val="nil"/>' : ''}</w:tcBorders>` +
+      '<w:vAlign w:val="center"/></w:tcPr><w:p/></w:tc>'
+    );
   return (
     `<w:tc><w:tcPr>${m.tcPrHead}<w:vMerge w:val="continue"/><w:vAlign w:val="center"/></w:tcPr>` +
     `<w:p><w:pPr><w:jc w:val="${m.jc}"/></w:pPr></w:p></w:tc>`
   );
+}
+
+/**
+ * A label cell's text with deliberate line breaks between its words where it does not fit the cell ("本年收入合计" →
+ * "本年收入" / "合计", never "本年收入合" / "计"): header cells, and the centred labels of a form (绩效自评表). A label
+ * whose words are too long for the cell even on lines of their own is set one size smaller (小五), rather than be
+ * broken inside a word or a bracket ("运行（维" / "护）费"). Returns the text and, when smaller, the run properties.
+ */
+function labelText(
+  ctx: TableContext,
+  cell: DocCell,
+  col: number,
+  span: number,
+  isHeader: boolean,
+): { text: string; rPr: string; tcMar: string } {
+  const plain = { text: cell.text, rPr: '', tcMar: '' };
+  const label = isHeader || (ctx.t.header.length === 0 && cell.align === 'center' && ctx.groupPart !== true);
+  const formLabel = ctx.groupPart === true && cell.align === 'center' && cell.fen === undefined;
+  if (!(label || formLabel) || cell.text.length > 16 || /[\s\n]/.test(cell.text)) return plain;
+  const width = ctx.grid.slice(col, col + span).reduce((s, x) => s + x, 0) * ctx.scale;
+  const room = width - 160; // cell margins 80 + 80 twips
+  const capacity = room / ctx.charTwips - 0.4;
+  if (capacity <= 1) return plain;
+  const fit = headerLabelFit(cell.text, capacity);
+  if (fit !== undefined) return { text: fit.join('\n'), rPr: '', tcMar: '' };
+  // One size smaller, on narrower cell margins (40 twips a side).
+  const small = headerLabelFit(cell.text, (width - 80) / (SIZE.xiaoWu * 10) - 0.4);
+  if (small !== undefined && SIZE.xiaoWu * 10 < ctx.charTwips)
+    return {
+      text: small.join('\n'),
+      rPr: `<w:sz w:val="${SIZE.xiaoWu}"/><w:szCs w:val="${SIZE.xiaoWu}"/>`,
+      tcMar: '<w:tcMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tcMar>',
+    };
+  return { text: headerLabelLines(cell.text, capacity).join('\n'), rPr: '', tcMar: '' };
 }
 
 /** One row: its own cells, with the continuation of cells merged down from above at the columns they cover. */
@@ -309,12 +396,22 @@ function rowXml(
     const indentLevel = !isHeader && col === ctx.nameCol && align === 'left' ? (docRow?.indent ?? 0) : 0;
     const bold = isHeader || cell.bold === true || docRow?.bold === true;
     const tcPrHead = tcW(ctx, col, span) + (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '');
-    if (rowSpan > 1 && !lastRow) open[col] = { rows: rowSpan - 1, span, tcPrHead, jc: align };
+    // A group header's label over the rows below is drawn, not merged: it then prints at the top of every page the
+    // group continues on (in the repeated header row), and LibreOffice lays out the rows after it correctly.
+    const drawn = isHeader && ctx.groupPart === true && rowSpan > 1;
+    if (rowSpan > 1 && !lastRow) open[col] = { rows: rowSpan - 1, span, tcPrHead, jc: align, drawn };
     const ind = indentLevel > 0 ? `<w:ind w:left="${indentLevel * ctx.charTwips}"/>` : '';
+    const label = labelText(ctx, cell, col, span, isHeader);
+    const merge = drawn
+      ? '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'
+      : rowSpan > 1
+        ? '<w:vMerge w:val="restart"/>'
+        : '';
     out +=
-      `<w:tc><w:tcPr>${tcPrHead}${rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}<w:vAlign w:val="center"/></w:tcPr>` +
-      `<w:p><w:pPr><w:pStyle w:val="${ctx.style}"/>${ind}<w:jc w:val="${align}"/></w:pPr>` +
-      `${runXml(cell.text, bold ? BOLD : '')}</w:p></w:tc>`;
+      `<w:tc><w:tcPr>${tcPrHead}${merge}${cell.unknown === true ? UNKNOWN_SHADING : ''}${label.tcMar}<w:vAlign w:val="${drawn ? 'top' : 'center'}"/></w:tcPr>` +
+      // Header rows keep with the row after them: a table never ends a page on its header.
+      `<w:p><w:pPr><w:pStyle w:val="${ctx.style}"/>${isHeader ? '<w:keepNext/>' : ''}${ind}<w:jc w:val="${align}"/></w:pPr>` +
+      `${runXml(label.text, (bold ? BOLD : '') + label.rPr)}</w:p></w:tc>`;
     col += span;
   }
   // Cells merged down at the right-hand end of the row.
@@ -334,7 +431,8 @@ function writeTable(layout: Layout, t: DocTable): void {
   const style = size === SIZE.xiaoSi ? 'TableTextLarge' : 'TableText';
 
   const caption = [t.number, t.title].filter((s) => s !== '').join('　');
-  layout.paragraph({ style: 'TableTitle' }, runXml(caption));
+  if (caption !== '')
+    layout.paragraph({ style: 'TableTitle' }, runXml(fitted(caption, SIZE.xiaoEr, width, 0, layout.names)));
   if (t.subtitle !== undefined && t.subtitle !== '') {
     layout.paragraph({ style: 'TableTextLarge', keepNext: true, jc: 'center' }, runXml(t.subtitle));
   }
@@ -345,11 +443,17 @@ function writeTable(layout: Layout, t: DocTable): void {
     );
   }
 
-  const all = [...t.header, ...t.rows.map((r) => r.cells)];
-  if (all.length > 0) {
+  // A row that heads the rows below it (the 绩效自评表's indicator header) starts a second Word table whose header
+  // row it is: Word and LibreOffice repeat only a table's first rows on a new page.
+  const parts = splitAtGroupHeaders(t);
+  parts.forEach(({ table: part, group }, i) => {
+    if (i > 0) layout.paragraph({ style: 'TableJoin' }, '');
+    const all = [...part.header, ...part.rows.map((r) => r.cells)];
+    if (all.length === 0) return;
     const total = grid.reduce((s, x) => s + x, 0);
     const ctx: TableContext = {
-      t,
+      t: part,
+      groupPart: group,
       style,
       charTwips: size * 10, // one character of the table font, in twips
       nameCol: nameColumn(t.columns),
@@ -365,7 +469,7 @@ function writeTable(layout: Layout, t: DocTable): void {
       '</w:tblGrid>';
     for (let r = 0; r < all.length; r++) xml += rowXml(ctx, all[r]!, r, open);
     layout.table(xml + '</w:tbl>');
-  }
+  });
   for (const note of t.notes ?? []) layout.paragraph({ style }, runXml(note));
 }
 
@@ -381,7 +485,15 @@ function chartDescription(chart: ChartSpec): string {
 
 /** A chart as a native Word chart (LibreOffice and WPS draw it too); if it cannot be drawn, its data as a table. */
 function writeChart(layout: Layout, chart: ChartSpec): void {
-  layout.paragraph({ style: 'TableTitle' }, runXml(`${chart.title}（单位：${chart.unit}）`));
+  // "Title（单位：万元）" where it fits one line; else the title alone (fitted to the measure) and the unit under it
+  // on the right, as tables print it — never "万元）" alone on a line.
+  const caption = `${chart.title}（单位：${chart.unit}）`;
+  const oneLine = fitted(caption, SIZE.xiaoEr, layout.textWidth);
+  if (!oneLine.includes('\n')) layout.paragraph({ style: 'TableTitle' }, runXml(oneLine));
+  else {
+    layout.paragraph({ style: 'TableTitle' }, runXml(fitted(chart.title, SIZE.xiaoEr, layout.textWidth)));
+    layout.paragraph({ style: 'TableText', keepNext: true, jc: 'right' }, runXml(`单位：${chart.unit}`));
+  }
   const drawn = drawnChart(chart);
   if (drawn === undefined) {
     writeTable(layout, chartDataTable(chart));
@@ -489,15 +601,15 @@ class PackageParts {
 }
 
 /** The body: each section's content and properties, with its own odd and even footer (and draft header), as Word writes them. */
-function bodyXml(layout: Layout, draft: boolean, parts: PackageParts): string {
+function bodyXml(layout: Layout, draft: string | undefined, parts: PackageParts): string {
   return layout.sections
     .map((s, i) => {
       const refs: SectionRefs = {
-        ...(draft
+        ...(draft !== undefined
           ? {
               headers: {
-                odd: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 1}`)),
-                even: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 2}`)),
+                odd: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 1}`, draft)),
+                even: parts.add('header', draftHeaderXml(`PowerPlusWaterMarkObject${2 * i + 2}`, draft)),
               },
             }
           : {}),
@@ -519,9 +631,11 @@ function bodyXml(layout: Layout, draft: boolean, parts: PackageParts): string {
 /** Writes the document as DOCX bytes. */
 export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const layout = new Layout();
+  layout.names = [doc.unitName];
   for (const block of doc.blocks) writeBlock(layout, block);
   const parts = new PackageParts();
-  const body = bodyXml(layout, doc.draft, parts);
+  const draftMark = doc.draft ? draftNotice(doc).mark : undefined;
+  const body = bodyXml(layout, draftMark, parts);
   await parts.addCharts(layout.charts);
   const documentXml =
     XML_DECLARATION +
@@ -547,7 +661,8 @@ export async function writeDocx(doc: ReportDocument, options: OfficeWriteOptions
           subject: `${doc.unitName}${doc.year}年度部门决算公开`,
           creator: 'Juesuan',
           keywords: '部门决算公开',
-          description: doc.draft ? `${DRAFT_HEADER}；profile ${doc.profile}` : `profile ${doc.profile}`,
+          description:
+            draftMark !== undefined ? `${draftMark}；profile ${doc.profile}` : `profile ${doc.profile}`,
           lastModifiedBy: 'Juesuan',
           date,
         }),

@@ -5,16 +5,19 @@
  * numbers "— 1 —", a page break before each table, wide tables on landscape pages.
  */
 import { renderChartSvg } from '../charts.ts';
-import type {
-  Block,
-  ChartSpec,
-  DocCell,
-  DocTable,
-  ParagraphBlock,
-  ReportDocument,
-  Run,
+import {
+  draftNotice,
+  type Block,
+  type ChartSpec,
+  type DocCell,
+  type DocRow,
+  type DocTable,
+  type ParagraphBlock,
+  type ReportDocument,
+  type Run,
 } from '../document.ts';
-import { isNumericColumn, nameColumnIndex, placeCells } from './table-grid.ts';
+import { tableName } from '../gaps.ts';
+import { isNumericColumn, isWideTable, nameColumnIndex, placeCells } from './table-grid.ts';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -42,17 +45,19 @@ const FONT_TITLE =
   "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif";
 const FONT_TABLE = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
-function stylesheet(draft: boolean): string {
+function stylesheet(draft: string | undefined): string {
   return `
 @page { size: A4; margin: 30mm 24mm 28mm 26mm;
   @bottom-center { content: "— " counter(page) " —"; font-family: ${FONT_BODY}; font-size: 14pt; }
-  ${draft ? `@top-center { content: "草稿 · 未通过校验，不得公开"; font-family: ${FONT_HEI}; font-size: 12pt; color: #c00000; }` : ''}
+  ${draft !== undefined ? `@top-center { content: "草稿 · ${draft}，不得公开"; font-family: ${FONT_HEI}; font-size: 12pt; color: #c00000; }` : ''}
 }
 @page wide { size: A4 landscape; margin: 20mm 18mm 20mm 18mm; }
 :root { color: #000; background: #fff; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 170mm; padding: 12mm 0; font-family: ${FONT_BODY}; font-size: 16pt; line-height: 28pt; }
 h1, h2, h3, h4 { font-weight: normal; margin: 0; break-after: avoid; page-break-after: avoid; }
+/* Titles and headings that need two lines get two even ones, never one or two characters alone. */
+h1, h2, h3, h4, table.report caption .table-title { text-wrap: balance; }
 h1.doc-title { font-family: ${FONT_TITLE}; font-size: 22pt; line-height: 36pt; text-align: center; margin: 0 0 8pt; }
 p.subtitle { text-align: center; font-family: ${FONT_KAI}; margin: 0 0 16pt; }
 h2 { font-family: ${FONT_HEI}; font-size: 16pt; line-height: 28pt; margin: 14pt 0 0; }
@@ -89,6 +94,10 @@ table.report td.al-left, table.report th.al-left { text-align: left; }
 table.report td.al-center, table.report th.al-center { text-align: center; }
 table.report td.al-right, table.report th.al-right { text-align: right; }
 table.report tr.bold td, table.report td.bold { font-weight: bold; }
+table.report td.unknown { background: #fff2a8; color: #a00000; font-weight: bold; }
+table.report caption .table-subtitle { display: block; text-align: center; font-size: 12pt; line-height: 20pt; }
+table.report tr.group-header td { font-family: ${FONT_HEI}; background: #f2f2f2; }
+mark.placeholder, table.report td.unknown { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.report td.lv1 { padding-left: calc(4pt + 1em); } table.report td.lv2 { padding-left: calc(4pt + 2em); }
 table.report td.lv3 { padding-left: calc(4pt + 3em); } table.report td.lv4 { padding-left: calc(4pt + 4em); }
 .table-notes { font-size: 10.5pt; line-height: 16pt; margin-top: 4pt; }
@@ -112,6 +121,9 @@ body.draft .watermark { display: block; }
   main > :last-child { margin-bottom: 0; }
   nav.toc { font-size: 12pt; line-height: 18pt; }
   nav.toc li.toc-table { font-size: 11pt; line-height: 15pt; }
+  /* The 绩效自评表 on paper: a landscape page, text large enough to read, rows kept whole. */
+  section.table-block.form table.report { font-size: 10pt; line-height: 13pt; }
+  section.table-block.form table.report td, section.table-block.form table.report th { padding: 2pt 3pt; }
 }
 `;
 }
@@ -148,12 +160,32 @@ function cellText(cell: DocCell): string {
   return escapeHtml(cell.text);
 }
 
+/** One cell of the body, with its classes (column kind, alignment, indent, unknown figure). */
+function bodyCellHtml(table: DocTable, row: DocRow, cell: DocCell, col: number, nameCol: number): string {
+  const column = table.columns[col];
+  const classes: string[] = [];
+  // A cell spanning several columns (合计 over 编码 and 名称) takes no column's alignment.
+  const single = (cell.colSpan ?? 1) === 1;
+  if (isNumericColumn(column) && single) classes.push('num');
+  if (column?.kind === 'code' && single) classes.push('code');
+  if (cell.align) classes.push(`al-${cell.align}`);
+  if (cell.bold) classes.push('bold');
+  if (cell.unknown) classes.push('unknown');
+  const indent = Math.min(4, Math.max(0, row.indent ?? 0));
+  if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
+  return (
+    `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}` +
+    `${cell.unknown ? ' title="数据文件没有给出该数（未知，不等于零）"' : ''}>${cellText(cell)}</td>`
+  );
+}
+
 function renderTable(table: DocTable, startsPage: boolean): string {
-  const width = table.columns.length;
   const nameCol = nameColumnIndex(table);
   const out: string[] = [];
   const sectionClasses = ['table-block'];
-  if (table.landscape) sectionClasses.push('landscape');
+  // Landscape as in the DOCX (the 绩效自评表 too: nine columns are unreadable on a portrait page).
+  if (isWideTable(table)) sectionClasses.push('landscape');
+  if (table.id.startsWith('perf')) sectionClasses.push('form');
   if (startsPage) sectionClasses.push('page-start');
   out.push(`<section class="${sectionClasses.join(' ')}" id="table-${escapeHtml(table.id)}">`);
   const rowSpans = table.rows.some((r) => r.cells.some((c) => (c.rowSpan ?? 1) > 1));
@@ -161,6 +193,7 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   out.push('<caption>');
   if (table.number) out.push(`<span class="table-number">${escapeHtml(table.number)}</span>`);
   out.push(`<span class="table-title">${escapeHtml(table.title)}</span>`);
+  if (table.subtitle) out.push(`<span class="table-subtitle">${escapeHtml(table.subtitle)}</span>`);
   if (table.unitLine || table.unitLabel) {
     out.push(
       `<span class="table-meta"><span>${escapeHtml(table.unitLine ?? '')}</span><span>${escapeHtml(table.unitLabel ?? '')}</span></span>`,
@@ -188,29 +221,19 @@ function renderTable(table: DocTable, startsPage: boolean): string {
   out.push('<tbody>');
   const grid = placeCells(
     table.rows.map((r) => r.cells),
-    width,
+    table.columns.length,
   );
   table.rows.forEach((row, r) => {
     const rowClasses: string[] = [];
     if (row.bold) rowClasses.push('bold');
+    // A form's group header (the 绩效自评表's 一级指标 | 二级指标 … line) looks like a header row.
+    if (row.groupHeader) rowClasses.push('group-header');
     const key = row.key !== undefined ? ` data-key="${escapeHtml(row.key)}"` : '';
     out.push(`<tr${rowClasses.length ? ` class="${rowClasses.join(' ')}"` : ''}${key}>`);
     const slots = grid[r] ?? [];
     for (const cell of row.cells) {
       const col = slots.find((s) => s?.cell === cell && s.origin)?.col ?? -1;
-      const column = table.columns[col];
-      const classes: string[] = [];
-      // A cell spanning several columns (合计 over 编码 and 名称) takes no column's alignment.
-      const single = (cell.colSpan ?? 1) === 1;
-      if (isNumericColumn(column) && single) classes.push('num');
-      if (column?.kind === 'code' && single) classes.push('code');
-      if (cell.align) classes.push(`al-${cell.align}`);
-      if (cell.bold) classes.push('bold');
-      const indent = Math.min(4, Math.max(0, row.indent ?? 0));
-      if (col === nameCol && indent > 0) classes.push(`lv${indent}`);
-      out.push(
-        `<td${spanAttrs(cell)}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cellText(cell)}</td>`,
-      );
+      out.push(bodyCellHtml(table, row, cell, col, nameCol));
     }
     out.push('</tr>');
   });
@@ -296,11 +319,8 @@ export function writeHtml(doc: ReportDocument): string {
         break;
       case 'table':
         body.push(renderTable(block.table, starts.has(i)));
-        toc.push({
-          id: `table-${block.table.id}`,
-          text: [block.table.number, block.table.title].filter((s) => s !== '').join(' '),
-          kind: 'toc-table',
-        });
+        // A 绩效自评表 is named with its project: the publication holds one per project.
+        toc.push({ id: `table-${block.table.id}`, text: tableName(block.table), kind: 'toc-table' });
         break;
       case 'chart':
         placedCharts.add(block.chart.id);
@@ -343,9 +363,15 @@ export function writeHtml(doc: ReportDocument): string {
     );
 
   const title = doc.draft ? `【草稿】${doc.title}` : doc.title;
+  const notice = draftNotice(doc);
   const draftMarks = doc.draft
-    ? '<div class="draft-banner" role="note">草稿 · 本文件在校验未通过时生成，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n'
+    ? `<div class="draft-banner" role="note">草稿 · ${escapeHtml(notice.why)}，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n`
     : '';
+  const pageMark = doc.draft
+    ? (doc.draftReason ?? '校验未通过') === '校验未通过'
+      ? '未通过校验'
+      : (doc.draftReason ?? '').replace(/["\\<>]/g, '')
+    : undefined;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -353,7 +379,7 @@ export function writeHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Juesuan">
 <title>${escapeHtml(title)}</title>
-<style>${stylesheet(doc.draft)}</style>
+<style>${stylesheet(pageMark)}</style>
 </head>
 <body${doc.draft ? ' class="draft"' : ''} data-unit="${escapeHtml(doc.unitName)}" data-year="${doc.year}" data-profile="${escapeHtml(doc.profile)}">
 ${draftMarks}<main>

@@ -4,7 +4,7 @@
  * chart title. Meant for review in a merge request or a wiki, not for printing.
  */
 import { sharePercent } from '../charts.ts';
-import type { ChartSpec, DocTable, ReportDocument, Run } from '../document.ts';
+import { draftNotice, type ChartSpec, type DocTable, type ReportDocument, type Run } from '../document.ts';
 import { headerLabels, isNumericColumn, nameColumnIndex, placeCells } from './table-grid.ts';
 
 /** Escapes Markdown syntax in running text so that data prints as written. */
@@ -83,6 +83,8 @@ function renderTable(table: DocTable): string[] {
       // A merged cell prints once, in its top-left slot.
       if (!slot || !slot.origin) return '';
       let text = cell(slot.cell.text);
+      // An unknown figure stands out as the narrative's placeholders do; the note under the table says what it means.
+      if (slot.cell.unknown === true) return `**${text}**`;
       if (c === nameCol && (row.indent ?? 0) > 0 && text !== '') text = INDENT.repeat(row.indent ?? 0) + text;
       if ((row.bold || slot.cell.bold) && text !== '') text = `**${text}**`;
       return text;
@@ -126,7 +128,7 @@ function renderChart(chart: ChartSpec): string[] {
 export function writeMarkdown(doc: ReportDocument): string {
   const parts: string[][] = [];
   if (doc.draft) {
-    parts.push(['> **草稿**：本文件在校验未通过时生成，仅供内部核对，不得公开。']);
+    parts.push([`> **草稿**：${escapeMarkdown(draftNotice(doc).why)}，仅供内部核对，不得公开。`]);
   }
   if (!doc.blocks.some((b) => b.type === 'title')) parts.push([`# ${escapeMarkdown(doc.title)}`]);
   for (const block of doc.blocks) {

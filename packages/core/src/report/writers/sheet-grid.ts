@@ -30,6 +30,8 @@ export interface CellStyle {
   border?: boolean;
   /** Number format code; '@' is text. */
   numFmt?: string;
+  /** Solid background, ARGB (e.g. FFFFF200 for a figure the data does not give). */
+  fill?: string;
 }
 
 export interface GridCell {
@@ -48,6 +50,8 @@ export class SheetGrid {
   defaultRowHeight: number | undefined;
   /** A4, fit to the page width, centred, in this orientation; undefined: the application's defaults. */
   print: 'landscape' | 'portrait' | undefined;
+  /** Print the whole sheet on one page (scaled down), not just fitted to the page width. */
+  fitToOnePage = false;
   /** Rows above the frozen pane (0: none). */
   frozenRows = 0;
   /** First and last row printed on every page. */
@@ -137,7 +141,7 @@ class StyleSheet {
     const a = style.alignment;
     const key =
       (f === undefined ? '' : `${f.name}|${f.size}|${f.bold ? 1 : 0}|${f.color ?? ''}`) +
-      `|${style.numFmt ?? ''}|${style.border === true ? 1 : 0}|` +
+      `|${style.numFmt ?? ''}|${style.border === true ? 1 : 0}|${style.fill ?? ''}|` +
       (a === undefined
         ? ''
         : `${a.horizontal}|${a.vertical}|${a.wrapText === true ? 1 : 0}|${a.indent ?? 0}`);
@@ -154,11 +158,13 @@ class StyleSheet {
     const fontId = style.font === undefined ? 0 : this.font(style.font);
     const numFmtId = style.numFmt === undefined ? 0 : this.numFmt(style.numFmt);
     const borderId = style.border === true ? 1 : 0;
+    const fillId = style.fill === undefined ? 0 : this.fill(style.fill);
     const a = style.alignment;
     let xf =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"` +
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
       (fontId !== 0 ? ' applyFont="1"' : '') +
+      (fillId !== 0 ? ' applyFill="1"' : '') +
       (borderId !== 0 ? ' applyBorder="1"' : '') +
       (a !== undefined ? ' applyAlignment="1"' : '');
     xf +=
@@ -188,6 +194,18 @@ class StyleSheet {
     return id;
   }
 
+  /** Fills 0 and 1 are the two Excel requires (none, gray125); solid fills follow. */
+  private readonly fills = new Map<string, number>();
+
+  private fill(argb: string): number {
+    let id = this.fills.get(argb);
+    if (id === undefined) {
+      id = 2 + this.fills.size;
+      this.fills.set(argb, id);
+    }
+    return id;
+  }
+
   private numFmt(code: string): number {
     if (code === '@') return 49; // built-in text format
     let id = this.numFmts.get(code);
@@ -213,7 +231,14 @@ class StyleSheet {
           '</numFmts>'
         : '') +
       `<fonts count="${this.fonts.size}">${[...this.fonts.keys()].join('')}</fonts>` +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+      [...this.fills.keys()]
+        .map(
+          (argb) =>
+            `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+        .join('') +
+      '</fills>' +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}</border></borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${this.xfs.size}">${[...this.xfs.keys()].join('')}</cellXfs>` +
@@ -295,7 +320,7 @@ function sheetXml(ws: SheetGrid, styles: StyleSheet, strings: SharedStrings): st
   out +=
     ws.print !== undefined
       ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-        `<pageSetup paperSize="9" orientation="${ws.print}" scale="100" fitToWidth="1" fitToHeight="0"/>`
+        `<pageSetup paperSize="9" orientation="${ws.print}" scale="100" fitToWidth="1" fitToHeight="${ws.fitToOnePage ? 1 : 0}"/>`
       : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (ws.header !== undefined || ws.footer !== undefined) {
     out +=

@@ -55,6 +55,15 @@ export function headerLabels(table: DocTable): string[] {
   });
 }
 
+/**
+ * Whether a table is printed on a landscape page: asked for, or too many columns for a portrait text block
+ * (156 mm). The DOCX and the HTML print make the same choice.
+ */
+export function isWideTable(t: DocTable): boolean {
+  const totalWidth = t.columns.reduce((s, c) => s + c.width, 0);
+  return t.landscape === true || t.columns.length > 6 || totalWidth > 100;
+}
+
 const NUMERIC_KINDS = new Set<DocColumn['kind']>(['amount', 'percent', 'count', 'score']);
 
 export function isNumericColumn(column: DocColumn | undefined): boolean {
@@ -97,4 +106,28 @@ export function rowLabelColumns(table: DocTable): (RowLabelColumns | undefined)[
     inLabels = false;
     return current;
   });
+}
+
+/**
+ * A table in parts: split before each row marked `groupHeader` (unless a cell merged down from above crosses
+ * it), that row becoming the header row of the next part (flagged `group`). Word, LibreOffice and browsers repeat only a
+ * table's first rows on a new page, so the DOCX and HTML writers print each part as a table of its own.
+ */
+export function splitAtGroupHeaders(t: DocTable): { table: DocTable; group: boolean }[] {
+  const parts: { table: DocTable; group: boolean }[] = [];
+  let start = 0;
+  let header = t.header;
+  let group = false;
+  let reach = 0; // last row index a merged cell reaches so far
+  t.rows.forEach((row, i) => {
+    if (row.groupHeader === true && i > start && reach < i) {
+      parts.push({ table: { ...t, header, rows: t.rows.slice(start, i) }, group });
+      header = [row.cells];
+      group = true;
+      start = i + 1;
+    }
+    for (const c of row.cells) reach = Math.max(reach, i + (c.rowSpan ?? 1) - 1);
+  });
+  parts.push({ table: { ...t, header, rows: t.rows.slice(start) }, group });
+  return parts;
 }

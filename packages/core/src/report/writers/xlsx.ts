@@ -9,9 +9,10 @@
  * (ECMA-376 Part 1 §18; docs/adr/0009-office-files-written-directly.md).
  */
 import { formatAmount, parseAmount, type MoneyUnit } from '../../money/amount.ts';
-import type { CellKind, DocCell, DocTable, ReportDocument } from '../document.ts';
+import { draftNotice, type CellKind, type DocCell, type DocTable, type ReportDocument } from '../document.ts';
 import type { OfficeWriteOptions } from './docx.ts';
 import { SheetGrid, type CellFont, type GridCell, writeWorkbook } from './sheet-grid.ts';
+import { fitLines } from './line-fit.ts';
 import { nameColumnIndex } from './table-grid.ts';
 
 /** Blank zero, thousands separators, two decimals (the printed table convention). */
@@ -24,11 +25,15 @@ const TITLE_SIZE = 16;
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
 const MAX_SHEET_NAME = 31;
 
-const DRAFT_NOTE = '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。';
-
 export async function writeXlsx(doc: ReportDocument, options: OfficeWriteOptions = {}): Promise<Uint8Array> {
   const names = new Set<string>();
-  const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), doc.draft));
+  // The validation-error draft keeps its long-standing note; other drafts say why they are drafts.
+  const draftNote = !doc.draft
+    ? undefined
+    : (doc.draftReason ?? '校验未通过') === '校验未通过'
+      ? '草稿：本文件在校验未通过时强制生成，仅供核对，不得公开。'
+      : `草稿：${draftNotice(doc).why}，仅供核对，不得公开。`;
+  const sheets = doc.tables.map((table) => addSheet(table, sheetName(table, names), draftNote));
   if (doc.tables.length === 0) {
     // A workbook needs one sheet; say why it is empty rather than writing a broken file.
     const ws = new SheetGrid('说明', 1);
@@ -145,7 +150,8 @@ const font = (extra: Partial<CellFont> = {}): CellFont => ({
   ...extra,
 });
 
-function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
+function addSheet(table: DocTable, name: string, draftNote: string | undefined): SheetGrid {
+  const draft = draftNote !== undefined;
   const width = Math.max(1, table.columns.length);
   const ws = new SheetGrid(name, width);
   ws.defaultRowHeight = 18;
@@ -170,7 +176,8 @@ function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
     r++;
   };
 
-  if (draft) fullRow(DRAFT_NOTE, { font: font({ bold: true, color: 'FFC00000' }), align: 'left' });
+  if (draftNote !== undefined)
+    fullRow(draftNote, { font: font({ bold: true, color: 'FFC00000' }), align: 'left' });
   if (table.number) fullRow(table.number, { font: font(), align: 'left' });
   fullRow(table.title, { font: font({ bold: true, size: TITLE_SIZE }), align: 'center', height: 32 });
   if (table.unitLine || table.unitLabel) r = unitLine(ws, table, r, spanWidth);
@@ -198,11 +205,12 @@ function addSheet(table: DocTable, name: string, draft: boolean): SheetGrid {
 
   for (const note of table.notes ?? []) fullRow(note, { font: font(), align: 'left' });
 
-  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither.
+  // Freeze and repeat the header rows; a table without header rows (the 绩效自评表 form) has neither, and prints on
+  // one page instead, so that its indicators are never separated from their header.
   if (table.header.length > 0) {
     ws.frozenRows = headerLast;
     ws.printTitleRows = [headerFirst, headerLast];
-  }
+  } else ws.fitToOnePage = true;
   ws.printAreaRows = Math.max(r - 1, headerLast);
   const page = '&C第 &P 页，共 &N 页';
   ws.header = draft ? '&C&"-,Bold"&14草稿' : undefined;
@@ -224,7 +232,14 @@ function unitLine(
   const leftEnd = width > 1 ? width - rightCols : 1;
   if (leftEnd > 1) ws.merge(r, 1, r, leftEnd);
   const left = ws.cell(r, 1);
-  left.value = table.unitLine ?? '';
+  // A unit name too long for its cells is broken on purpose at a word boundary, never inside a word.
+  // (Room estimated with a margin: a line the application finds slightly too long would wrap anywhere.)
+  const room = (spanWidth(1, leftEnd) - 1) * 0.92;
+  const unit = (table.unitLine ?? '').replace(/^编制单位：/, '');
+  left.value =
+    textWidth(table.unitLine ?? '') <= room
+      ? (table.unitLine ?? '')
+      : fitLines(table.unitLine ?? '', { capacity: [room / 1.6], names: [unit] }).join('\n');
   left.style.font = font();
   left.style.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   if (width > 1) {
@@ -234,7 +249,7 @@ function unitLine(
     right.style.font = font();
     right.style.alignment = { horizontal: 'right', vertical: 'bottom' };
   } else if (table.unitLabel) left.value = `${table.unitLine ?? ''}\u3000${table.unitLabel}`.trim();
-  ws.rowHeights.set(r, Math.max(20, linesFor(String(left.value), spanWidth(1, leftEnd)) * 14 + 6));
+  ws.rowHeights.set(r, Math.max(20, String(left.value).split('\n').length * 14 + 6));
   return r + 1;
 }
 
@@ -260,6 +275,10 @@ function bodyRows(
     cell.style.font = font(bold ? { bold: true } : {});
     const indent = p.col === indentCol && p.colSpan === 1 ? (row?.indent ?? 0) : 0;
     writeValue(cell, p.cell, kind, unit);
+    if (p.cell.unknown === true) {
+      cell.style.fill = 'FFFFF200';
+      cell.style.font = font({ bold: true, color: 'FFA00000' });
+    }
     const numeric = typeof cell.value === 'number';
     const horizontal =
       p.cell.align ??
