@@ -76,7 +76,7 @@ function toFen(v: unknown, input: AmountInput): Fen | undefined | string {
  * converts all of its fields at once (`converting`, and `rowFromFile` for table cells). The leaves are
  * typed with what they become, which is what the object's transform makes true.
  */
-type Conversion = { kind: 'amount' } | { kind: 'decimal' } | { kind: 'numeric'; label: string };
+export type Conversion = { kind: 'amount' } | { kind: 'decimal' } | { kind: 'numeric'; label: string };
 const CONVERSIONS = new WeakMap<object, Conversion>();
 
 function marked<T extends z.ZodType>(schema: T, c: Conversion): T {
@@ -95,7 +95,7 @@ const amount = marked(amountSchema, { kind: 'amount' }) as unknown as z.ZodType<
  * A table cell as written; 分 after the table's transform (`rowFromFile`). Not even a union: the row's
  * conversion checks the type itself, with the message a union would give.
  */
-const amountCell = z.unknown().meta({ type: ['number', 'string', 'null'] });
+const amountCell = marked(z.unknown().meta({ type: ['number', 'string', 'null'] }), { kind: 'amount' });
 
 /** How a value that is not an amount is named in messages. */
 export function describeInput(input: unknown): string {
@@ -129,10 +129,20 @@ function numericText(label: string, description: string): z.ZodType<string, stri
   }) as unknown as z.ZodType<string, string | number>;
 }
 
-function conversionOf(schema: z.ZodType): Conversion | undefined {
-  let s = schema as z.core.$ZodType;
-  while (s._zod.def.type === 'optional') s = (s._zod.def as z.core.$ZodOptionalDef).innerType;
-  return CONVERSIONS.get(s._zod.def);
+/** The schema under its optional and transform wrappers: what the file itself holds there. */
+export function fileSide(schema: z.core.$ZodType): z.core.$ZodType {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def;
+    if (def.type === 'optional') s = (def as z.core.$ZodOptionalDef).innerType;
+    else if (def.type === 'pipe') s = (def as z.core.$ZodPipeDef).in;
+    else return s;
+  }
+}
+
+/** How a field's text becomes the model's value (undefined: taken as written). */
+export function conversionOf(schema: z.core.$ZodType): Conversion | undefined {
+  return CONVERSIONS.get(fileSide(schema)._zod.def);
 }
 
 /** Drops keys whose value is unknown, so that the model holds only what the file states. */
@@ -152,7 +162,7 @@ function converting<O extends z.ZodObject, R = z.output<O>>(
 ) {
   const plan: [string, Conversion][] = [];
   for (const [k, v] of Object.entries(obj.shape)) {
-    const c = conversionOf(v as z.ZodType);
+    const c = conversionOf(v as z.core.$ZodType);
     if (c) plan.push([k, c]);
   }
   return obj.transform((o, ctx): R => {
