@@ -27,7 +27,7 @@ export const GLOSSARY = {
   total: { name: '合计' },
   grandTotal: { name: '总计' },
   subtotal: { name: '小计' },
-  finalAmount: { name: '决算数', variants: ['决算金额', '本年决算数'] },
+  finalAmount: { name: '决算数', variants: ['决算金额', '本年决算数', '决算数合计'] },
   budgetAmount: { name: '预算数' },
   initialBudget: { name: '年初预算数', variants: ['年初预算'] },
   annualBudget: { name: '全年预算数', variants: ['全年预算'] },
@@ -118,6 +118,11 @@ export const GLOSSARY = {
   procurementSme: { name: '授予中小企业合同金额' },
   procurementSmallMicro: { name: '授予小微企业合同金额' },
   procurementSmeReserved: { name: '面向中小企业预留政府采购项目预算金额', short: '面向中小企业预留金额' },
+  procurementSmallMicroReserved: { name: '面向小微企业预留政府采购项目预算金额' },
+  /** Shanghai 2024: what of the reserved share small and medium firms won. */
+  procurementSmeReservedAwarded: { name: '面向中小企业预留项目中由中小企业中标或成交的采购金额' },
+  procurementSmallMicroReservedAwarded: { name: '面向小微企业预留项目中由小微企业中标或成交的采购金额' },
+  procurementSmeOtherAwarded: { name: '其他政府采购项目中由中小企业中标或成交的采购金额' },
   fixedAssetsOriginal: { name: '固定资产原值' },
   buildingArea: { name: '房屋面积' },
   buildingValue: { name: '房屋价值' },
@@ -145,8 +150,11 @@ export const GLOSSARY = {
 
   // ---- 预算绩效.
   evaluatedProjects: { name: '开展绩效评价（自评）项目数' },
-  performanceBudgetTotal: { name: '全年预算数' },
-  performanceExecutedTotal: { name: '全年执行数' },
+  performanceTargetProjects: { name: '编报绩效目标项目数' },
+  performanceTargetBudget: { name: '编报绩效目标项目涉及预算金额' },
+  performanceTrackedProjects: { name: '绩效跟踪评价项目数' },
+  performanceTrackedBudget: { name: '绩效跟踪评价项目涉及预算金额' },
+  divisionCount: { name: '内设处室数' },
 
   // ---- The nine tables (DOMAIN.md §4): the MoF name, then the names other regions and years print.
   't1.name': { name: '收入支出决算总表', variants: ['部门收支决算总表', '收支决算总表'] },
