@@ -33,6 +33,12 @@ export const GLOSSARY = {
   annualBudget: { name: '全年预算数', variants: ['全年预算'] },
   executed: { name: '全年执行数' },
   priorFinal: { name: '上年决算数', variants: ['上年决算'] },
+  item: { name: '项目' },
+  subjectName: { name: '科目名称' },
+  functionCode: { name: '功能分类科目编码' },
+  economicCode: { name: '经济分类科目编码' },
+  income: { name: '收入' },
+  expenditure: { name: '支出' },
 
   // ---- Income (表一、表二).
   generalBudgetIncome: {
@@ -155,6 +161,30 @@ export const GLOSSARY = {
   performanceTrackedProjects: { name: '绩效跟踪评价项目数' },
   performanceTrackedBudget: { name: '绩效跟踪评价项目涉及预算金额' },
   divisionCount: { name: '内设处室数' },
+
+  // ---- 项目支出绩效自评表 (DOMAIN.md §7).
+  projectName: { name: '项目名称' },
+  projectDepartment: { name: '主管部门' },
+  projectImplementer: { name: '实施单位' },
+  projectFunds: { name: '项目资金（万元）', variants: ['项目资金'] },
+  'funds.total': { name: '年度资金总额' },
+  'funds.fiscal': { name: '其中：当年财政拨款', spoken: '当年财政拨款' },
+  'funds.carryover': { name: '上年结转资金' },
+  'funds.other': { name: '其他资金' },
+  weight: { name: '分值' },
+  executionRate: { name: '执行率', variants: ['预算执行率'] },
+  score: { name: '得分' },
+  goals: { name: '年度总体目标' },
+  goalExpected: { name: '预期目标' },
+  goalActual: { name: '实际完成情况' },
+  indicators: { name: '年度绩效指标完成情况' },
+  indicatorLevel1: { name: '一级指标' },
+  indicatorLevel2: { name: '二级指标' },
+  indicatorLevel3: { name: '三级指标' },
+  indicatorTarget: { name: '年度指标值' },
+  indicatorActual: { name: '实际完成值' },
+  deviationReason: { name: '偏差原因分析及改进措施' },
+  totalScore: { name: '总分' },
 
   // ---- The nine tables (DOMAIN.md §4): the MoF name, then the names other regions and years print.
   't1.name': { name: '收入支出决算总表', variants: ['部门收支决算总表', '收支决算总表'] },
