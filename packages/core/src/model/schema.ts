@@ -511,12 +511,12 @@ const indicatorSchema = converting(
   z.strictObject({
     level1: text.describe('一级指标：产出指标、效益指标、满意度指标（部分地区单列成本指标）'),
     level2: text.describe('二级指标：数量指标、质量指标、时效指标、成本指标、社会效益指标…'),
-    name: text.describe('三级指标'),
+    name: text.describe(glossaryName('indicatorLevel3')),
     target: decimalText.describe('年度指标值，按公开文本，如 "=58 个"、"<=80 万元"、">=90%"、"提高"'),
     actual: decimalText.describe('实际完成值，如 "58 个"、"71.77 万元"、"100%"、"提高"'),
-    weight: numericText('分值', '分值'),
-    score: numericText('得分', '得分').optional(),
-    deviationReason: text.optional().describe('偏差原因分析及改进措施'),
+    weight: numericText(glossaryName('weight'), glossaryName('weight')),
+    score: numericText(glossaryName('score'), glossaryName('score')).optional(),
+    deviationReason: text.optional().describe(glossaryName('deviationReason')),
   }),
   '万元',
   (ind) => {
@@ -545,14 +545,14 @@ function projectSchema(input: AmountInput) {
   const fundLine = fundLineSchema(input);
   return converting(
     z.strictObject({
-      name: text.describe('项目名称'),
-      department: text.optional().describe('主管部门'),
-      implementer: text.optional().describe('实施单位'),
+      name: text.describe(glossaryName('projectName')),
+      department: text.optional().describe(glossaryName('projectDepartment')),
+      implementer: text.optional().describe(glossaryName('projectImplementer')),
       funds: z.strictObject({
-        total: fundLine.describe('年度资金总额'),
-        fiscal: fundLine.optional().describe('其中：当年财政拨款'),
-        carryover: fundLine.optional().describe('上年结转资金'),
-        other: fundLine.optional().describe('其他资金'),
+        total: fundLine.describe(glossaryName('funds.total')),
+        fiscal: fundLine.optional().describe(glossaryName('funds.fiscal')),
+        carryover: fundLine.optional().describe(glossaryName('funds.carryover')),
+        other: fundLine.optional().describe(glossaryName('funds.other')),
       }),
       executionWeight: numericText('', '预算执行率分值（默认 10）').optional(),
       executionScore: numericText('', '预算执行率得分').optional(),
@@ -561,7 +561,7 @@ function projectSchema(input: AmountInput) {
         .optional()
         .describe('年度总体目标：预期目标与实际完成情况'),
       indicators: z.array(indicatorSchema).describe('绩效指标'),
-      totalScore: numericText('', '总分').optional(),
+      totalScore: numericText('', glossaryName('totalScore')).optional(),
       grade: text.optional().describe('评价等级：优、良、中、差（上海：优、良、合格、不合格）'),
     }),
     input,
