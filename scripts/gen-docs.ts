@@ -48,9 +48,11 @@ export function renderRulesMd(): string {
 }
 
 export function renderSchemaJson(): string {
+  // The schema's transforms build the model; the file format is its input side.
   const schema = z.toJSONSchema(disclosureFileSchema, {
     target: 'draft-2020-12',
     unrepresentable: 'any',
+    io: 'input',
   }) as Record<string, unknown>;
   schema['$id'] = 'https://juesuan.example/schema/disclosure-1.json';
   schema['title'] = '部门决算公开数据（Juesuan 数据格式 juesuan-disclosure/1）';

@@ -11,7 +11,27 @@ export {
 } from './model/tables.ts';
 export type * from './model/disclosure.ts';
 export { disclosureFileSchema, FORMAT_ID, type DisclosureFile } from './model/schema.ts';
-export { loadDisclosure, disclosureFromData, MAX_DATA_FILE_BYTES } from './model/load.ts';
+export {
+  loadDisclosure,
+  disclosureFromData,
+  MAX_DATA_FILE_BYTES,
+  type FromDataOptions,
+} from './model/load.ts';
+export {
+  saveDisclosure,
+  disclosureToData,
+  exactAmountText,
+  type SaveFormat,
+  type SaveOptions,
+} from './model/save.ts';
+export {
+  GLOSSARY,
+  glossaryLabels,
+  glossaryName,
+  spokenName,
+  type Term,
+  type TermId,
+} from './glossary/glossary.ts';
 export {
   catalogueFromCsv,
   catalogueFromRows,

@@ -4,14 +4,13 @@
  * the model rebuilt from both and checked with the same rule catalogue as `validate`, plus the narrative
  * checks. Every finding carries its evidence: page, quoted text, expected and found.
  */
-import { disclosureFromData } from '../model/load.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { JuesuanError } from '../errors.ts';
 import { readDocument, type ReadOptions } from '../read/read-document.ts';
 import type { TextDocument } from '../read/text-document.ts';
 import type { Finding } from '../rules/types.ts';
 import { validateDisclosure } from '../validate.ts';
-import { dataFromExtraction } from './model-from-extraction.ts';
+import { disclosureFromExtraction } from './model-from-extraction.ts';
 import { checkNarrative } from './narrative-checks.ts';
 import { readNarrative } from './narrative-extract.ts';
 import { checkNarrativeAgainstTables } from './narrative-table.ts';
@@ -135,9 +134,13 @@ export function auditTextDocument(
   let model: Disclosure | undefined;
   if (year !== undefined) {
     try {
-      model = disclosureFromData(
-        dataFromExtraction({ year, unit: reading.unit ?? '', kind: unitKind(doc), figures, tables }),
-      );
+      model = disclosureFromExtraction({
+        year,
+        unit: reading.unit ?? '',
+        kind: unitKind(doc),
+        figures,
+        tables,
+      });
       const outcome = validateDisclosure(model);
       const evidence = evidenceIndex(figures);
       for (const f of outcome.findings) findings.push(withEvidence(f, evidence));

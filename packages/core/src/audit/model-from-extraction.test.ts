@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../money/amount.ts';
-import { dataFromExtraction } from './model-from-extraction.ts';
+import { JuesuanError } from '../errors.ts';
+import { dataFromExtraction, disclosureFromExtraction } from './model-from-extraction.ts';
 import type { ExtractedTable, StatedFigure } from './types.ts';
 
 const W = 1_000_000; // 1 万元 in 分
@@ -95,11 +96,54 @@ describe('一般公共预算财政拨款项目支出 from what the narrative sta
     )!;
   it('is the stated 项目支出 when the non-fiscal spending is all basic (the seed: 21.50 vs 21.49)', () => {
     const data = dataFromExtraction({ year: 2022, unit: 'x', kind: '事业', figures: seedLike, tables: [] });
-    expect(t5(data)['project']).toBe('89.77');
+    expect(t5(data)['project']).toBe(89_770_000);
   });
   it('is left unknown when non-fiscal money also paid for projects', () => {
     const figures = seedLike.map((f) => (f.key === 't3.total.basic' ? fig('t3.total.basic', '140.00') : f));
     const data = dataFromExtraction({ year: 2022, unit: 'x', kind: '事业', figures, tables: [] });
     expect(t5(data)['project']).toBeUndefined();
+  });
+});
+
+describe('disclosureFromExtraction: the model is built from the figures as read', () => {
+  const t3: ExtractedTable = {
+    id: 't3',
+    title: '支出决算表',
+    pages: [5],
+    status: 'read',
+    rows: [
+      // A table printed in 元: 1,234,567.89 元 and 98.76 元, exact to the 分.
+      { key: 'total', name: '合计', cells: { total: 123_456_789, basic: 123_447_913, project: 8_876 } },
+    ],
+  };
+  it('keeps every 分 of a table printed in 元 (no rounding to 0.01 万元 on the way)', () => {
+    const d = disclosureFromExtraction({
+      year: 2024,
+      unit: '示例单位',
+      kind: '行政',
+      figures: [],
+      tables: [t3],
+    });
+    expect(d.tables.t3.byKey.get('total')?.values).toMatchObject({ total: 123_456_789, project: 8_876 });
+    expect(d.halfStepFen).toBe(5_000);
+  });
+  it('checks the figures as a data file is checked', () => {
+    const bad: ExtractedTable = { ...t3, rows: [{ key: 'total', name: '合计', cells: { total: -100 } }] };
+    expect(() =>
+      disclosureFromExtraction({ year: 2024, unit: '示例单位', kind: '行政', figures: [], tables: [bad] }),
+    ).toThrow(/数据错误/);
+    const fractional: ExtractedTable = {
+      ...t3,
+      rows: [{ key: 'total', name: '合计', cells: { total: 0.5 } }],
+    };
+    expect(() =>
+      disclosureFromExtraction({
+        year: 2024,
+        unit: '示例单位',
+        kind: '行政',
+        figures: [],
+        tables: [fractional],
+      }),
+    ).toThrow(JuesuanError);
   });
 });

@@ -1,9 +1,15 @@
 /**
- * Rebuilds a disclosure model (data-file form) from what was read: the tables that were accepted and the
- * figures the narrative states. Table cells win over narrative figures (a disagreement between the two is a
- * finding of its own); last year's figures and budgets come from the stated changes; unknowns stay unknown.
+ * Rebuilds a disclosure model from what was read: the tables that were accepted and the figures the
+ * narrative states. Table cells win over narrative figures (a disagreement between the two is a finding of
+ * its own); last year's figures and budgets come from the stated changes; unknowns stay unknown.
+ *
+ * The figures are already exact (分): they go into the model as they are, through the same schema and
+ * checks as a data file (`disclosureFromData(…, { amounts: 'fen' })`), never printed and read again — a
+ * table printed in 元 keeps every 分.
  */
-import { formatAmount, parseAmount, type Fen } from '../money/amount.ts';
+import type { Fen } from '../money/amount.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import { disclosureFromData } from '../model/load.ts';
 import { FORMAT_ID } from '../model/schema.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
 import type { ExtractedTable, StatedFigure } from './types.ts';
@@ -47,8 +53,6 @@ export function cellOfKey(key: string): CellAddress | undefined {
   return { table, row, column, which };
 }
 
-const amountText = (fen: Fen) => formatAmount(fen, { unit: '万元', decimals: 2 });
-
 /** The prior figure implied by a stated change: this year − (±change). */
 function priorOf(f: StatedFigure): Fen | undefined {
   const c = f.change;
@@ -79,7 +83,7 @@ export interface RebuildInput {
   tables: readonly ExtractedTable[];
 }
 
-/** Data-file content for `disclosureFromData`. */
+/** Data-file content for `disclosureFromData(…, { amounts: 'fen' })`: the data file's fields, amounts in 分. */
 export function dataFromExtraction(input: RebuildInput): Obj {
   const rows = new Map<TableId, Map<string, Obj>>();
   const order = new Map<TableId, string[]>();
@@ -110,12 +114,13 @@ export function dataFromExtraction(input: RebuildInput): Obj {
     for (const r of t.rows) {
       const row = rowOf(id, r.key, r.name);
       for (const [col, fen] of Object.entries(r.cells))
-        if (fen !== undefined && row[col] === undefined) row[col] = amountText(fen);
+        if (fen !== undefined && row[col] === undefined) row[col] = fen;
     }
   }
   const data: Obj = {
     format: FORMAT_ID,
     year: input.year,
+    // The narrative prints 万元 with two decimals: the rounding tolerance of the rebuilt figures.
     amountUnit: '万元',
     decimals: 2,
     unit: { name: input.unit || '（未识别单位名称）', kind: input.kind },
@@ -128,24 +133,24 @@ export function dataFromExtraction(input: RebuildInput): Obj {
       const row = rowOf(cell.table, cell.row);
       if (cell.which === 'budget') {
         const b = (row['initialBudget'] ?? {}) as Obj;
-        if (b[cell.column] === undefined) b[cell.column] = amountText(f.fen);
+        if (b[cell.column] === undefined) b[cell.column] = f.fen;
         row['initialBudget'] = b;
         continue;
       }
-      if (row[cell.column] === undefined) row[cell.column] = amountText(f.fen);
+      if (row[cell.column] === undefined) row[cell.column] = f.fen;
       const prior = priorOf(f);
       if (prior !== undefined && prior >= 0) {
         const p = (row['prior'] ?? {}) as Obj;
-        if (p[cell.column] === undefined) p[cell.column] = amountText(prior);
+        if (p[cell.column] === undefined) p[cell.column] = prior;
         row['prior'] = p;
       }
       const c = f.change;
       if (c?.against === 'budget' && c.base !== undefined) {
         if (cell.table === 't7') {
-          if (row['budget'] === undefined) row['budget'] = amountText(c.base);
+          if (row['budget'] === undefined) row['budget'] = c.base;
         } else {
           const b = (row['initialBudget'] ?? {}) as Obj;
-          if (b[cell.column] === undefined) b[cell.column] = amountText(c.base);
+          if (b[cell.column] === undefined) b[cell.column] = c.base;
           row['initialBudget'] = b;
         }
       }
@@ -162,9 +167,9 @@ export function dataFromExtraction(input: RebuildInput): Obj {
     const head = path[0];
     if (head === 'adminCost') {
       if (f.fen === undefined) continue;
-      setPath(data, ['adminCost', 'amount'], amountText(f.fen));
+      setPath(data, ['adminCost', 'amount'], f.fen);
       const prior = priorOf(f);
-      if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], amountText(prior));
+      if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], prior);
       if (f.change?.reason) setPath(data, ['adminCost', 'reasons', 'prior'], f.change.reason);
     } else if (
       head === 'procurement' ||
@@ -175,7 +180,7 @@ export function dataFromExtraction(input: RebuildInput): Obj {
     ) {
       const allowed = ALLOWED_FIELDS[path.join('.')];
       if (!allowed) continue;
-      if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, amountText(f.fen));
+      if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, f.fen);
       else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value))
         setPath(data, path, Number(f.value));
       else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
@@ -283,13 +288,9 @@ function inferGeneralBudgetProject(
   );
   const t1Fund = t1?.get('governmentFund')?.['amount'];
   const t1Capital = t1?.get('stateCapital')?.['amount'];
-  if (
-    fundOrCapital ||
-    (t1Fund !== undefined && t1Fund !== '0.00') ||
-    (t1Capital !== undefined && t1Capital !== '0.00')
-  )
+  if (fundOrCapital || (t1Fund !== undefined && t1Fund !== 0) || (t1Capital !== undefined && t1Capital !== 0))
     return;
-  const fen = (v: unknown) => (typeof v === 'string' ? parseAmount(v).fen : undefined);
+  const fen = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const [g, gb, a, ab, ap] = [
     fen(t5['total']),
     fen(t5['basic']),
@@ -301,4 +302,9 @@ function inferGeneralBudgetProject(
   const nonFiscalProject = a - g - (ab - gb);
   // Four printed figures of 0.01 万元: each may be off by half a unit.
   if (Math.abs(nonFiscalProject) <= 4 * 5_000) t5['project'] = t3['project'];
+}
+
+/** The model of a read publication, checked as a data file is (amounts in 分 as read). */
+export function disclosureFromExtraction(input: RebuildInput): Disclosure {
+  return disclosureFromData(dataFromExtraction(input), { amounts: 'fen' });
 }

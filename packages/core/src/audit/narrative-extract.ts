@@ -18,6 +18,7 @@ import {
   type SectionId,
   type SubsectionId,
 } from './sections.ts';
+import { escapeLabel, glossaryLabels, glossaryName, spokenName, type TermId } from '../glossary/glossary.ts';
 import { buildFlow, foldText, positionAt, quote, type Flow } from './text-flow.ts';
 import type { StatedFigure } from './types.ts';
 
@@ -39,147 +40,179 @@ export interface NarrativeReading {
 
 type Vocab = readonly (readonly [RegExp, string, string])[];
 
+/** A label folded as the reader folds the narrative's label text (quotes removed by `clean`). */
+function foldLabel(label: string): string {
+  return foldText(label).replace(/[“”"‘’']/g, '');
+}
+
+interface VocabOptions {
+  /** Phrase words that may follow the label ("支出", "决算", "为"), as a regular expression. */
+  suffix?: string;
+  /** Labels ending in 费 may drop it ("公务用车运行支出"). */
+  optionalFee?: boolean;
+  /** Name the figure by its spoken form (人员经费 for 人员经费合计). */
+  spoken?: boolean;
+  /** Name the figure by another term (公用经费 stated for 机关运行经费). */
+  nameOf?: TermId;
+}
+
+/**
+ * A vocabulary entry: a figure named by any of the glossary's labels of its term, at the end of the
+ * label text, with the phrase words the narratives put after it; named by the glossary's name.
+ */
+function term(id: TermId, key: string, o: VocabOptions = {}): readonly [RegExp, string, string] {
+  const labels = glossaryLabels(id)
+    .map(foldLabel)
+    .map((l) => (o.optionalFee && l.endsWith('费') ? `${escapeLabel(l.slice(0, -1))}费?` : escapeLabel(l)));
+  const re = new RegExp(`(?:${[...new Set(labels)].join('|')})${o.suffix ?? ''}$`);
+  const name = o.nameOf ? glossaryName(o.nameOf) : o.spoken ? spokenName(id) : glossaryName(id);
+  return [re, key, name];
+}
+
+/** An entry whose phrase is matched by a pattern of its own (a grammar, not a list of labels). */
+function phrase(re: RegExp, key: string, id: TermId): readonly [RegExp, string, string] {
+  return [re, key, glossaryName(id)];
+}
+
 const OVERVIEW: Vocab = [
-  [/收入支出总计$/, 't1.incomeGrandTotal', '收入支出总计'],
-  [/本年收入合计$/, 't1.incomeTotal', '本年收入合计'],
-  [/使用非财政拨款结余$/, 't1.useOfNonFiscalBalance', '使用非财政拨款结余'],
-  [/年初结转和结余$/, 't1.openingCarryover', '年初结转和结余'],
-  [/收入总计$/, 't1.incomeGrandTotal', '收入总计'],
-  [/本年支出合计$/, 't1.expenditureTotal', '本年支出合计'],
-  [/结余分配$/, 't1.surplusDistribution', '结余分配'],
-  [/年末结转和结余$/, 't1.closingCarryover', '年末结转和结余'],
-  [/支出总计$/, 't1.expenditureGrandTotal', '支出总计'],
+  term('incomeExpenditureGrandTotal', 't1.incomeGrandTotal'),
+  term('incomeTotal', 't1.incomeTotal'),
+  term('useOfNonFiscalBalance', 't1.useOfNonFiscalBalance'),
+  term('openingCarryover', 't1.openingCarryover'),
+  term('incomeGrandTotal', 't1.incomeGrandTotal'),
+  term('expenditureTotal', 't1.expenditureTotal'),
+  term('surplusDistribution', 't1.surplusDistribution'),
+  term('closingCarryover', 't1.closingCarryover'),
+  term('expenditureGrandTotal', 't1.expenditureGrandTotal'),
 ];
 
 const INCOME: Vocab = [
-  [/本年收入(合计)?$/, 't1.incomeTotal', '本年收入合计'],
-  [/一般公共预算财政拨款(收入)?$/, 't1.generalBudget', '一般公共预算财政拨款收入'],
-  [/政府性基金预算财政拨款(收入)?$/, 't1.governmentFund', '政府性基金预算财政拨款收入'],
-  [/国有资本经营预算财政拨款(收入)?$/, 't1.stateCapital', '国有资本经营预算财政拨款收入'],
-  [/财政拨款(收入)?$/, 't2.total.fiscal', '财政拨款收入'],
-  [/上级补助收入$/, 't1.superiorSubsidy', '上级补助收入'],
-  [/附属单位上缴收入$/, 't1.subsidiaryRemittance', '附属单位上缴收入'],
-  [/事业收入$/, 't1.businessIncome', '事业收入'],
-  [/经营收入$/, 't1.operatingIncome', '经营收入'],
-  [/其他收入$/, 't1.otherIncome', '其他收入'],
+  term('incomeTotal', 't1.incomeTotal'),
+  term('generalBudgetIncome', 't1.generalBudget'),
+  term('governmentFundIncome', 't1.governmentFund'),
+  term('stateCapitalIncome', 't1.stateCapital'),
+  term('fiscalIncome', 't2.total.fiscal'),
+  term('superiorSubsidy', 't1.superiorSubsidy'),
+  term('subsidiaryRemittance', 't1.subsidiaryRemittance'),
+  term('businessIncome', 't1.businessIncome'),
+  term('operatingIncome', 't1.operatingIncome'),
+  term('otherIncome', 't1.otherIncome'),
 ];
 
 const EXPENDITURE: Vocab = [
-  [/本年支出(合计)?$/, 't1.expenditureTotal', '本年支出合计'],
-  [/基本支出$/, 't3.total.basic', '基本支出'],
-  [/项目支出$/, 't3.total.project', '项目支出'],
-  [/上缴上级支出$/, 't3.total.remittance', '上缴上级支出'],
-  [/对附属单位补助支出$/, 't3.total.subsidiaryGrant', '对附属单位补助支出'],
-  [/经营支出$/, 't3.total.operating', '经营支出'],
+  term('expenditureTotal', 't1.expenditureTotal'),
+  term('basicExpenditure', 't3.total.basic'),
+  term('projectExpenditure', 't3.total.project'),
+  term('remittanceToSuperior', 't3.total.remittance'),
+  term('subsidiaryGrant', 't3.total.subsidiaryGrant'),
+  term('operatingExpenditure', 't3.total.operating'),
 ];
 
 const FISCAL: Vocab = [
-  [/财政拨款收入支出总计$/, 't4.incomeGrandTotal.total', '财政拨款收入支出总计'],
-  [/财政拨款收入总计$/, 't4.incomeGrandTotal.total', '财政拨款收入总计'],
-  [/年初财政拨款结转和?结余$/, 't4.openingCarryover.total', '年初财政拨款结转和结余'],
-  [/财政拨款本年收入(合计)?$/, 't4.incomeTotal.total', '财政拨款本年收入'],
-  [/财政拨款支出总计$/, 't4.expenditureGrandTotal.total', '财政拨款支出总计'],
-  [/年末财政拨款结转和?结余$/, 't4.closingCarryover.total', '年末财政拨款结转和结余'],
-  [/财政拨款本年支出(合计)?$/, 't4.expenditureTotal.total', '财政拨款本年支出'],
+  term('fiscalIncomeExpenditureGrandTotal', 't4.incomeGrandTotal.total'),
+  term('fiscalIncomeGrandTotal', 't4.incomeGrandTotal.total'),
+  term('fiscalOpeningCarryover', 't4.openingCarryover.total'),
+  term('fiscalIncomeTotal', 't4.incomeTotal.total'),
+  term('fiscalExpenditureGrandTotal', 't4.expenditureGrandTotal.total'),
+  term('fiscalClosingCarryover', 't4.closingCarryover.total'),
+  term('fiscalExpenditureTotal', 't4.expenditureTotal.total'),
 ];
 
-const GENERAL: Vocab = [
-  [/一般公共预算财政拨款支出(决算)?(数)?(为)?$/, 't5.total.total', '一般公共预算财政拨款支出'],
-];
+const GENERAL: Vocab = [term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(为)?' })];
 
 const BASIC: Vocab = [
-  [/一般公共预算财政拨款基本支出(决算)?(为)?$/, 't5.total.basic', '一般公共预算财政拨款基本支出'],
-  [/人员经费(合计)?(支出)?(为)?$/, 't6.personnelTotal', '人员经费'],
-  [/(日常)?公用经费(合计)?(支出)?(为)?$/, 't6.publicTotal', '公用经费'],
+  term('generalBudgetBasicExpenditure', 't5.total.basic', { suffix: '(决算)?(为)?' }),
+  term('personnelTotal', 't6.personnelTotal', { suffix: '(支出)?(为)?', spoken: true }),
+  term('publicTotal', 't6.publicTotal', { suffix: '(支出)?(为)?', spoken: true }),
 ];
 
+const FEE_SUFFIX = '(支出)?(决算)?(数)?(为)?';
 const THREE_PUBLIC: Vocab = [
-  [/因公出国\(境\)费?(用)?(支出)?(决算)?(数)?(为)?$/, 'threePublic.abroad', '因公出国（境）费'],
-  [
-    /公务用车购置及运行(维护)?费?(支出)?(决算)?(数)?(为)?$/,
-    'threePublic.vehicle',
-    '公务用车购置及运行维护费',
-  ],
-  [/公务用车购置(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehiclePurchase', '公务用车购置费'],
-  [/公务用车运行(维护)?(费|支出)?(决算)?(数)?(为)?$/, 'threePublic.vehicleOperation', '公务用车运行维护费'],
-  [/公务接待费(支出)?(决算)?(数)?(为)?$/, 'threePublic.reception', '公务接待费'],
-  [/三公经费(财政拨款)?(支出)?(决算)?(数)?(合计)?(为)?$/, 'threePublic.total', '“三公”经费'],
+  term('abroad', 'threePublic.abroad', { suffix: FEE_SUFFIX, optionalFee: true }),
+  term('vehicle', 'threePublic.vehicle', { suffix: FEE_SUFFIX, optionalFee: true, spoken: true }),
+  term('vehiclePurchase', 'threePublic.vehiclePurchase', { suffix: FEE_SUFFIX, optionalFee: true }),
+  term('vehicleOperation', 'threePublic.vehicleOperation', {
+    suffix: FEE_SUFFIX,
+    optionalFee: true,
+    spoken: true,
+  }),
+  term('reception', 'threePublic.reception', { suffix: FEE_SUFFIX }),
+  term('threePublicTotal', 'threePublic.total', { suffix: '(财政拨款)?(支出)?(决算)?(数)?(合计)?(为)?' }),
 ];
 
 const ADMIN_COST: Vocab = [
-  [/机关运行经费(支出)?(决算)?(为)?$/, 'adminCost.amount', '机关运行经费'],
-  [/公用经费(支出)?(为)?$/, 'adminCost.amount', '机关运行经费'],
+  term('adminCost', 'adminCost.amount', { suffix: '(支出)?(决算)?(为)?' }),
+  // The Xinjiang form states a 事业单位's 公用经费 where an administrative unit states 机关运行经费.
+  term('publicTotal', 'adminCost.amount', { suffix: '(支出)?(为)?', nameOf: 'adminCost' }),
 ];
 
 const PROCUREMENT: Vocab = [
-  [/政府采购(支出)?(总额|金额|总金额)(\(以合同签订为准\))?(为)?$/, 'procurement.total', '政府采购支出总额'],
-  [/货物(采购)?(支出|金额)(为)?$/, 'procurement.goods', '政府采购货物支出'],
-  [/工程(采购)?(支出|金额)(为)?$/, 'procurement.works', '政府采购工程支出'],
-  [/服务(采购)?(支出|金额)(为)?$/, 'procurement.services', '政府采购服务支出'],
-  [/授予中小企业合同(金额)?(为)?$/, 'procurement.sme', '授予中小企业合同金额'],
-  [/授予小微企业合同(金额)?(为)?$/, 'procurement.smallMicro', '授予小微企业合同金额'],
+  phrase(
+    /政府采购(支出)?(总额|金额|总金额)(\(以合同签订为准\))?(为)?$/,
+    'procurement.total',
+    'procurementTotal',
+  ),
+  phrase(/货物(采购)?(支出|金额)(为)?$/, 'procurement.goods', 'procurementGoods'),
+  phrase(/工程(采购)?(支出|金额)(为)?$/, 'procurement.works', 'procurementWorks'),
+  phrase(/服务(采购)?(支出|金额)(为)?$/, 'procurement.services', 'procurementServices'),
+  phrase(/授予中小企业合同(金额)?(为)?$/, 'procurement.sme', 'procurementSme'),
+  phrase(/授予小微企业合同(金额)?(为)?$/, 'procurement.smallMicro', 'procurementSmallMicro'),
 ];
 
 /** Procurement sentences that name their figure in an earlier clause (Shanghai 2024, 预留份额). */
 const PROCUREMENT_WIDE: Vocab = [
-  [
+  phrase(
     /面向中小企业预留[^;]*中小企业供应商中标或成交[^;]*采购金额$/,
     'procurement.smeReservedAwarded',
-    '面向中小企业预留项目中由中小企业中标或成交的采购金额',
-  ],
-  [
+    'procurementSmeReservedAwarded',
+  ),
+  phrase(
     /面向小微企业预留[^;]*小微企业供应商中标或成交[^;]*采购金额$/,
     'procurement.smallMicroReservedAwarded',
-    '面向小微企业预留项目中由小微企业中标或成交的采购金额',
-  ],
-  [
+    'procurementSmallMicroReservedAwarded',
+  ),
+  phrase(
     /其他政府采购项目中[^;]*中小企业供应商中标或成交[^;]*采购金额$/,
     'procurement.smeOtherAwarded',
-    '其他政府采购项目中由中小企业中标或成交的采购金额',
-  ],
-  [
-    /面向中小企业预留政府采购项目预算金额$/,
-    'procurement.smeReserved',
-    '面向中小企业预留政府采购项目预算金额',
-  ],
-  [
-    /面向小微企业预留政府采购项目预算金额$/,
-    'procurement.smallMicroReserved',
-    '面向小微企业预留政府采购项目预算金额',
-  ],
+    'procurementSmeOtherAwarded',
+  ),
+  term('procurementSmeReserved', 'procurement.smeReserved'),
+  term('procurementSmallMicroReserved', 'procurement.smallMicroReserved'),
 ];
 
-const ASSETS: Vocab = [[/固定资产原值$/, 'assets.fixedAssetsOriginal', '固定资产原值']];
+const ASSETS: Vocab = [term('fixedAssetsOriginal', 'assets.fixedAssetsOriginal')];
 
 const VEHICLE_CATEGORIES: Vocab = [
-  [
-    /(副部\(省\)级及以上领导|部级领导干部|部级以上领导)用车$/,
-    'assets.vehicles.byCategory.ministerial',
-    '副部（省）级及以上领导用车',
-  ],
-  [/主要领导干部用车$/, 'assets.vehicles.byCategory.principal', '主要领导干部用车'],
-  [/机要通信用车$/, 'assets.vehicles.byCategory.confidential', '机要通信用车'],
-  [/应急保障用车$/, 'assets.vehicles.byCategory.emergency', '应急保障用车'],
-  [/执法执勤用车$/, 'assets.vehicles.byCategory.lawEnforcement', '执法执勤用车'],
-  [/特种专业技术用车$/, 'assets.vehicles.byCategory.specialTechnical', '特种专业技术用车'],
-  [/离退休干部(服务)?用车$/, 'assets.vehicles.byCategory.retiredCadres', '离退休干部用车'],
-  [/其他用车$/, 'assets.vehicles.byCategory.other', '其他用车'],
+  term('vehicles.ministerial', 'assets.vehicles.byCategory.ministerial'),
+  term('vehicles.principal', 'assets.vehicles.byCategory.principal'),
+  term('vehicles.confidential', 'assets.vehicles.byCategory.confidential'),
+  term('vehicles.emergency', 'assets.vehicles.byCategory.emergency'),
+  term('vehicles.lawEnforcement', 'assets.vehicles.byCategory.lawEnforcement'),
+  term('vehicles.specialTechnical', 'assets.vehicles.byCategory.specialTechnical'),
+  term('vehicles.retiredCadres', 'assets.vehicles.byCategory.retiredCadres'),
+  term('vehicles.other', 'assets.vehicles.byCategory.other'),
 ];
 
 const PERFORMANCE_WIDE: Vocab = [
-  [/绩效目标[^;]*(涉及)?(预算)?金额$/, 'performance.targetBudget', '编报绩效目标项目涉及预算金额'],
-  [/跟踪[^;]*(涉及)?(预算)?金额$/, 'performance.trackedBudget', '绩效跟踪评价项目涉及预算金额'],
-  [/全年执行数$/, 'performance.executedTotal', '全年执行数'],
-  [/(全年预算数|预算金额|涉及全年预算数)$/, 'performance.budgetTotal', '全年预算数'],
+  phrase(/绩效目标[^;]*(涉及)?(预算)?金额$/, 'performance.targetBudget', 'performanceTargetBudget'),
+  phrase(/跟踪[^;]*(涉及)?(预算)?金额$/, 'performance.trackedBudget', 'performanceTrackedBudget'),
+  term('executed', 'performance.executedTotal'),
+  phrase(/(全年预算数|预算金额|涉及全年预算数)$/, 'performance.budgetTotal', 'annualBudget'),
 ];
 
 function fundVocab(t: 't8' | 't9'): Vocab {
-  const fund = t === 't8' ? '政府性基金预算' : '国有资本经营预算';
+  const funds = glossaryName(t === 't8' ? 'governmentFundFunds' : 'stateCapitalFunds');
+  const opening = term('openingCarryover', `${t}.total.opening`);
+  const closing = term('closingCarryover', `${t}.total.closing`);
   return [
-    [/(政府性基金预算|国有资本经营预算)?财政拨款收入$/, `${t}.total.income`, `${fund}财政拨款收入`],
-    [/年初结转和结余$/, `${t}.total.opening`, `${fund}财政拨款年初结转和结余`],
-    [/年末结转和结余$/, `${t}.total.closing`, `${fund}财政拨款年末结转和结余`],
-    [/(财政拨款)?支出(决算)?(收入)?(为)?$/, `${t}.total.expenditure`, `${fund}财政拨款支出`],
+    [
+      /(政府性基金预算|国有资本经营预算)?财政拨款收入$/,
+      `${t}.total.income`,
+      glossaryName(t === 't8' ? 'governmentFundIncome' : 'stateCapitalIncome'),
+    ],
+    [opening[0], opening[1], `${funds}${glossaryName('openingCarryover')}`],
+    [closing[0], closing[1], `${funds}${glossaryName('closingCarryover')}`],
+    [/(财政拨款)?支出(决算)?(收入)?(为)?$/, `${t}.total.expenditure`, `${funds}支出`],
   ];
 }
 
@@ -211,6 +244,16 @@ function vocabFor(section: SectionId | 'profile', sub: SubsectionId | undefined)
     default:
       return [];
   }
+}
+
+/** Whether label text ends with one of the glossary's labels of a term. */
+function endsWithLabel(label: string, id: TermId): boolean {
+  return glossaryLabels(id).some((l) => label.endsWith(foldLabel(l)));
+}
+
+/** Whether text names a term by its name or spoken form (a share's denominator: 占本年支出合计的). */
+function containsLabel(text: string, id: TermId): boolean {
+  return [glossaryName(id), spokenName(id)].some((l) => text.includes(foldLabel(l)));
 }
 
 function lookupVocab(v: Vocab, label: string): { key: string; name: string } | undefined {
@@ -726,8 +769,10 @@ class Reader {
   /** 价值 after 房屋 or 车辆. */
   private valueOf(label: string): Subject | undefined {
     if (!/^价值(为)?$/.test(label)) return undefined;
-    if (this.countGroup === 'building') return { key: 'assets.buildingValue', name: '房屋价值' };
-    if (this.countGroup === 'vehicles') return { key: 'assets.vehicles.value', name: '车辆价值' };
+    if (this.countGroup === 'building')
+      return { key: 'assets.buildingValue', name: glossaryName('buildingValue') };
+    if (this.countGroup === 'vehicles')
+      return { key: 'assets.vehicles.value', name: glossaryName('vehicleValue') };
     return undefined;
   }
 
@@ -737,8 +782,10 @@ class Reader {
 
   /** What a bare 支出决算为 refers to when no 项 or budget named it: the section's total. */
   private sectionSubject(): Subject | undefined {
-    if (this.section === 'general') return { key: 't5.total.total', name: '一般公共预算财政拨款支出' };
-    if (this.section === 'threePublic') return { key: 'threePublic.total', name: '“三公”经费' };
+    if (this.section === 'general')
+      return { key: 't5.total.total', name: glossaryName('generalBudgetExpenditure') };
+    if (this.section === 'threePublic')
+      return { key: 'threePublic.total', name: glossaryName('threePublicTotal') };
     return undefined;
   }
 
@@ -816,11 +863,11 @@ class Reader {
   /** The denominator of a share: named (占本年支出合计的) or by the section's convention. */
   private shareBase(of: string): string | undefined {
     if (of) {
-      if (/本年支出合计|本年支出/.test(of)) return 't1.expenditureTotal';
-      if (/本年收入合计|本年收入/.test(of)) return 't1.incomeTotal';
+      if (containsLabel(of, 'expenditureTotal')) return 't1.expenditureTotal';
+      if (containsLabel(of, 'incomeTotal')) return 't1.incomeTotal';
       if (/政府采购/.test(of)) return 'procurement.total';
       if (/三公/.test(of)) return 'threePublic.total';
-      if (/一般公共预算财政拨款支出/.test(of)) return 't5.total.total';
+      if (containsLabel(of, 'generalBudgetExpenditure')) return 't5.total.total';
       return this.classify(this.clean(of))?.key;
     }
     switch (this.section) {
@@ -842,51 +889,58 @@ class Reader {
     const u = tok.unit;
     if (this.section === 'profile') {
       if (u === '人') {
-        if (/实有人数$/.test(label)) s = { key: 'unit.staff.actual', name: '实有人数' };
-        else if (/离休人员$/.test(label)) s = { key: 'unit.staff.retiredCadre', name: '离休人员' };
-        else if (/退休人员$/.test(label)) s = { key: 'unit.staff.retired', name: '退休人员' };
-        else if (/在职人员$/.test(label)) s = { key: 'unit.staff.active', name: '在职人员' };
-        else if (/编制(数)?$/.test(label)) s = { key: 'unit.staff.authorised', name: '编制数' };
+        if (endsWithLabel(label, 'staffActual'))
+          s = { key: 'unit.staff.actual', name: glossaryName('staffActual') };
+        else if (endsWithLabel(label, 'staffRetiredCadre'))
+          s = { key: 'unit.staff.retiredCadre', name: glossaryName('staffRetiredCadre') };
+        else if (endsWithLabel(label, 'staffRetired'))
+          s = { key: 'unit.staff.retired', name: glossaryName('staffRetired') };
+        else if (endsWithLabel(label, 'staffActive'))
+          s = { key: 'unit.staff.active', name: glossaryName('staffActive') };
+        else if (endsWithLabel(label, 'staffAuthorised'))
+          s = { key: 'unit.staff.authorised', name: glossaryName('staffAuthorised') };
       } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after))
-        s = { key: 'unit.divisionCount', name: '内设处室数' };
+        s = { key: 'unit.divisionCount', name: glossaryName('divisionCount') };
     } else if (this.section === 'threePublic') {
       if (u === '个' && /团组$/.test(label)) {
-        s = { key: 'threePublic.abroadGroups', name: '因公出国（境）团组数' };
+        s = { key: 'threePublic.abroadGroups', name: glossaryName('abroadGroups') };
         this.countGroup = 'abroad';
       } else if (
         u === '人次' &&
         (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
       ) {
-        s = { key: 'threePublic.abroadPeople', name: '因公出国（境）人次' };
+        s = { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
       } else if (u === '批次' && /公务接待$/.test(label)) {
-        s = { key: 'threePublic.receptionBatches', name: '国内公务接待批次' };
+        s = { key: 'threePublic.receptionBatches', name: glossaryName('receptionBatches') };
         this.countGroup = 'reception';
       } else if (u === '人次' && (label === '' || /累计$/.test(label)) && this.countGroup === 'reception') {
-        s = { key: 'threePublic.receptionPeople', name: '国内公务接待人次' };
+        s = { key: 'threePublic.receptionPeople', name: glossaryName('receptionPeople') };
       } else if (u === '辆' && /购置数(量)?(为)?$/.test(label))
-        s = { key: 'threePublic.vehiclesPurchased', name: '公务用车购置数' };
+        s = { key: 'threePublic.vehiclesPurchased', name: glossaryName('vehiclesPurchased') };
       else if (u === '辆' && /保有量(为)?$/.test(label))
-        s = { key: 'threePublic.vehiclesHeld', name: '公务用车保有量' };
+        s = { key: 'threePublic.vehiclesHeld', name: glossaryName('vehiclesHeld') };
     } else if (this.section === 'other') {
       if (u === '平方米' && /房屋(面积)?$/.test(label)) {
-        s = { key: 'assets.buildingArea', name: '房屋面积' };
+        s = { key: 'assets.buildingArea', name: glossaryName('buildingArea') };
         this.countGroup = 'building';
       } else if (u === '辆') {
         const cat = lookupVocab(VEHICLE_CATEGORIES, label);
         if (cat) s = cat;
         else if (/车辆(总数)?$/.test(label)) {
-          s = { key: 'assets.vehicles.total', name: '车辆' };
+          s = { key: 'assets.vehicles.total', name: spokenName('vehiclesTotal') };
           this.countGroup = 'vehicles';
         }
       } else if ((u === '台(套)' || u === '台' || u === '套') && /设备(\(不含车辆\))?$/.test(label)) {
-        s = { key: 'assets.equipmentOver1m', name: '单价100万元（含）以上设备' };
+        s = { key: 'assets.equipmentOver1m', name: spokenName('equipmentOver1m') };
       }
     } else if (this.section === 'performance' && u === '个') {
       if (/评级|问题|整改/.test(wide)) s = undefined;
       else if (/项目$/.test(label) || (/对$/.test(label) && /^项目/.test(after))) {
-        if (/绩效目标/.test(wide)) s = { key: 'performance.targetProjects', name: '编报绩效目标项目数' };
-        else if (/跟踪/.test(wide)) s = { key: 'performance.trackedProjects', name: '绩效跟踪评价项目数' };
-        else s = { key: 'performance.evaluatedProjects', name: '开展绩效评价（自评）项目数' };
+        if (/绩效目标/.test(wide))
+          s = { key: 'performance.targetProjects', name: glossaryName('performanceTargetProjects') };
+        else if (/跟踪/.test(wide))
+          s = { key: 'performance.trackedProjects', name: glossaryName('performanceTrackedProjects') };
+        else s = { key: 'performance.evaluatedProjects', name: glossaryName('evaluatedProjects') };
       }
     }
     if (s) this.current = this.emit(s, tok);

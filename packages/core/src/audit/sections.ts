@@ -5,6 +5,7 @@
  * publications in the fixtures. A table of contents repeats the headings without text: of two
  * headings with the same meaning, the one followed by more text is the real one.
  */
+import { glossaryName } from '../glossary/glossary.ts';
 import type { TextDocument } from '../read/text-document.ts';
 import { buildFlow, foldText, type Flow, type FlowLineKind } from './text-flow.ts';
 
@@ -42,37 +43,18 @@ export const SubsectionId = {
 } as const;
 export type SubsectionId = (typeof SubsectionId)[keyof typeof SubsectionId];
 
-/** Standard names (DOMAIN.md §1, §6), for messages. */
-export const PART_NAMES: Readonly<Record<PartId, string>> = {
-  profile: '单位概况',
-  tables: '部门决算报表',
-  narrative: '部门决算情况说明',
-  glossary: '名词解释',
-  performanceTable: '项目支出绩效自评表',
-};
+/** Standard names (DOMAIN.md §1, §6, from the glossary), for messages. */
+export const PART_NAMES: Readonly<Record<PartId, string>> = Object.fromEntries(
+  Object.values(PartId).map((id) => [id, glossaryName(`part.${id}`)]),
+) as Record<PartId, string>;
 
-export const SECTION_NAMES: Readonly<Record<SectionId, string>> = {
-  overview: '收入支出决算总体情况说明',
-  income: '收入决算情况说明',
-  expenditure: '支出决算情况说明',
-  fiscal: '财政拨款收入支出决算总体情况说明',
-  general: '一般公共预算财政拨款支出决算情况说明',
-  basic: '一般公共预算财政拨款基本支出决算情况说明',
-  threePublic: '财政拨款“三公”经费支出决算情况说明',
-  fund: '政府性基金预算财政拨款收入支出决算情况说明',
-  capital: '国有资本经营预算财政拨款收入支出决算情况说明',
-  other: '其他重要事项的情况说明',
-  performance: '预算绩效情况说明',
-};
+export const SECTION_NAMES: Readonly<Record<SectionId, string>> = Object.fromEntries(
+  Object.values(SectionId).map((id) => [id, glossaryName(`section.${id}`)]),
+) as Record<SectionId, string>;
 
-export const SUBSECTION_NAMES: Readonly<Record<SubsectionId, string>> = {
-  'general.total': '一般公共预算财政拨款支出决算总体情况',
-  'general.structure': '一般公共预算财政拨款支出决算结构情况',
-  'general.items': '一般公共预算财政拨款支出决算具体情况',
-  adminCost: '机关运行经费支出情况',
-  procurement: '政府采购情况',
-  assets: '国有资产占用情况',
-};
+export const SUBSECTION_NAMES: Readonly<Record<SubsectionId, string>> = Object.fromEntries(
+  Object.values(SubsectionId).map((id) => [id, glossaryName(`subsection.${id}`)]),
+) as Record<SubsectionId, string>;
 
 const SUBSECTION_PARENT: Readonly<Record<SubsectionId, SectionId>> = {
   'general.total': 'general',

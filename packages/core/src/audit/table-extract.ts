@@ -10,6 +10,7 @@ import type { Catalogue } from '../classification/catalogue.ts';
 import { builtinCatalogue, builtinYears } from '../classification/builtin.ts';
 import { JuesuanError } from '../errors.ts';
 import { normaliseNumberText, type MoneyUnit } from '../money/amount.ts';
+import { foldedLabels, shortName, type TermId } from '../glossary/glossary.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { disclosureFromData } from '../model/load.ts';
 import { FORMAT_ID } from '../model/schema.ts';
@@ -63,38 +64,44 @@ export const TABLE_IDENTITY_RULES: Readonly<Record<TableId, readonly string[]>> 
   t9: ['t9-row-sum', 't9-total-row', 't9-hierarchy', 't9-row-balance'],
 };
 
-/** Column labels as printed, folded, by column id (a `budget.` prefix: the 年初预算数 of that column). */
+/** Folded labels of glossary terms, as headers and row labels are folded. */
+const L = (...ids: TermId[]): string[] => foldedLabels(fold, ...ids);
+
+/**
+ * Column labels as printed, folded, by column id (a `budget.` prefix: the 年初预算数 of that column): the
+ * glossary's labels of the terms a header may name there (合计 and 小计 name the total column).
+ */
 const COLUMN_LABELS: Readonly<Partial<Record<TableId, Readonly<Record<string, readonly string[]>>>>> = {
   t2: {
-    total: ['本年收入合计', '合计', '收入合计', '本年收入'],
-    fiscal: ['财政拨款收入', '财政拨款'],
-    superiorSubsidy: ['上级补助收入'],
-    businessIncome: ['事业收入'],
-    operatingIncome: ['经营收入'],
-    subsidiaryRemittance: ['附属单位上缴收入', '附属单位缴款收入'],
-    otherIncome: ['其他收入'],
+    total: L('incomeTotal', 'total'),
+    fiscal: L('fiscalIncome'),
+    superiorSubsidy: L('superiorSubsidy'),
+    businessIncome: L('businessIncome'),
+    operatingIncome: L('operatingIncome'),
+    subsidiaryRemittance: L('subsidiaryRemittance'),
+    otherIncome: L('otherIncome'),
   },
   t3: {
-    total: ['本年支出合计', '合计', '支出合计', '本年支出'],
-    basic: ['基本支出'],
-    project: ['项目支出'],
-    remittance: ['上缴上级支出'],
-    operating: ['经营支出'],
-    subsidiaryGrant: ['对附属单位补助支出', '对附属单位补助'],
+    total: L('expenditureTotal', 'total'),
+    basic: L('basicExpenditure'),
+    project: L('projectExpenditure'),
+    remittance: L('remittanceToSuperior'),
+    operating: L('operatingExpenditure'),
+    subsidiaryGrant: L('subsidiaryGrant'),
   },
   t5: {
-    total: ['合计', '小计', '决算数合计', '本年支出合计', '支出合计', '决算数'],
-    basic: ['基本支出'],
-    project: ['项目支出'],
-    'budget.total': ['年初预算数', '年初预算'],
+    total: L('total', 'subtotal', 'expenditureTotal', 'finalAmount'),
+    basic: L('basicExpenditure'),
+    project: L('projectExpenditure'),
+    'budget.total': L('initialBudget'),
   },
   t8: {
-    opening: ['年初结转和结余', '年初结转结余', '年初财政拨款结转和结余'],
-    income: ['本年收入', '本年收入合计'],
-    expenditure: ['本年支出合计', '合计', '本年支出', '支出合计', '小计'],
-    basic: ['基本支出'],
-    project: ['项目支出'],
-    closing: ['年末结转和结余', '年末结转结余', '年末财政拨款结转和结余'],
+    opening: L('openingCarryover', 'fiscalOpeningCarryover'),
+    income: L('incomeTotal'),
+    expenditure: L('expenditureTotal', 'total', 'subtotal'),
+    basic: L('basicExpenditure'),
+    project: L('projectExpenditure'),
+    closing: L('closingCarryover', 'fiscalClosingCarryover'),
   },
 };
 const FUND_TABLE_LABELS = COLUMN_LABELS.t8!;
@@ -121,30 +128,32 @@ const PART_COLUMNS: Readonly<Partial<Record<TableId, { total: string; parts: rea
 
 const AMOUNT_HEADER_RE = /^(?:本年)?(?:决算数|金额|决算金额)$/;
 
+/** 表一's rows by the labels they are printed with: each side's 总计 is the grand total of that side. */
 const T1_LEFT: Readonly<Record<string, readonly string[]>> = {
-  generalBudget: ['一般公共预算财政拨款收入', '一般公共预算财政拨款'],
-  governmentFund: ['政府性基金预算财政拨款收入', '政府性基金预算财政拨款'],
-  stateCapital: ['国有资本经营预算财政拨款收入', '国有资本经营预算财政拨款'],
-  superiorSubsidy: ['上级补助收入'],
-  businessIncome: ['事业收入'],
-  operatingIncome: ['经营收入'],
-  subsidiaryRemittance: ['附属单位上缴收入'],
-  otherIncome: ['其他收入'],
-  incomeTotal: ['本年收入合计', '收入合计'],
-  useOfNonFiscalBalance: ['使用非财政拨款结余', '使用非财政拨款结余(含专用结余)'],
-  openingCarryover: ['年初结转和结余', '年初结转结余'],
-  incomeGrandTotal: ['总计', '收入总计'],
+  generalBudget: L('generalBudgetIncome'),
+  governmentFund: L('governmentFundIncome'),
+  stateCapital: L('stateCapitalIncome'),
+  superiorSubsidy: L('superiorSubsidy'),
+  businessIncome: L('businessIncome'),
+  operatingIncome: L('operatingIncome'),
+  subsidiaryRemittance: L('subsidiaryRemittance'),
+  otherIncome: L('otherIncome'),
+  incomeTotal: L('incomeTotal'),
+  useOfNonFiscalBalance: L('useOfNonFiscalBalance'),
+  openingCarryover: L('openingCarryover'),
+  incomeGrandTotal: L('grandTotal', 'incomeGrandTotal'),
 };
 const T1_RIGHT: Readonly<Record<string, readonly string[]>> = {
-  expenditureTotal: ['本年支出合计', '支出合计'],
-  surplusDistribution: ['结余分配'],
-  closingCarryover: ['年末结转和结余', '年末结转结余'],
-  expenditureGrandTotal: ['总计', '支出总计'],
+  expenditureTotal: L('expenditureTotal'),
+  surplusDistribution: L('surplusDistribution'),
+  closingCarryover: L('closingCarryover'),
+  expenditureGrandTotal: L('grandTotal', 'expenditureGrandTotal'),
 };
+/** The three kinds of 财政拨款 by the words their labels and headers begin with. */
 const FUND_KIND_PREFIX: readonly (readonly [(typeof T4_FUND_COLUMNS)[number], string])[] = [
-  ['generalBudget', '一般公共预算'],
-  ['governmentFund', '政府性基金'],
-  ['stateCapital', '国有资本经营'],
+  ['generalBudget', fold(shortName('generalBudgetFunds'))],
+  ['governmentFund', fold(shortName('governmentFundFunds'))],
+  ['stateCapital', fold(shortName('stateCapitalFunds'))],
 ];
 
 const T7_ITEMS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
@@ -302,7 +311,7 @@ function readClassified(loc: LocatedTable, ctx: Context): TableRead {
     columns,
     labelRight,
     codeKind: 'function',
-    fixed: { total: ['合计', '总计'] },
+    fixed: { total: L('total', 'grandTotal') },
     unit: ctx.unit,
   });
   const printed = new Set(columns.filter((c) => c.id !== 'ignore').map((c) => c.id));
@@ -386,10 +395,7 @@ function readT6(loc: LocatedTable, ctx: Context): TableRead {
       columns: [{ id: 'amount', x: a.x, x2: a.x2, label: a.text }],
       labelRight: a.x - 1,
       codeKind: 'economic',
-      fixed: {
-        personnelTotal: ['人员经费合计', '人员经费'],
-        publicTotal: ['公用经费合计', '公用经费'],
-      },
+      fixed: { personnelTotal: L('personnelTotal'), publicTotal: L('publicTotal') },
       unit: ctx.unit,
     });
     problems.push(...out.problems);
@@ -443,17 +449,17 @@ function classCode(label: string, ctx: Context): string | undefined {
 }
 
 const T1_STARTS = [...Object.values(T1_LEFT).flat(), ...Object.values(T1_RIGHT).flat()];
-const T4_STARTS = [
-  '本年收入合计',
-  '本年支出合计',
-  '年初财政拨款结转和结余',
-  '年末财政拨款结转和结余',
-  '年初结转和结余',
-  '年末结转和结余',
-  '总计',
-  '收入总计',
-  '支出总计',
-];
+const T4_STARTS = L(
+  'incomeTotal',
+  'expenditureTotal',
+  'fiscalOpeningCarryover',
+  'fiscalClosingCarryover',
+  'openingCarryover',
+  'closingCarryover',
+  'grandTotal',
+  'incomeGrandTotal',
+  'expenditureGrandTotal',
+);
 
 function splitSides(
   body: readonly Token[],

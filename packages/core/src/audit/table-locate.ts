@@ -1,35 +1,15 @@
 /**
  * Finds the nine tables in a read PDF: each by its title (the names vary by region and year: the
- * MoF names of model/tables.ts, the profiles' `tables.names`, known variants), confirmed by a table
+ * glossary's names and variants of each table, the profiles' `tables.names`), confirmed by a table
  * header below it (so the table of contents and narrative mentions are not taken for tables), and
  * followed down the page and onto the next pages until the notes under it, the next table or text.
  */
 import type { MoneyUnit } from '../money/amount.ts';
+import { glossaryLabels } from '../glossary/glossary.ts';
 import { TABLE_IDS, TABLE_SPECS, type TableId } from '../model/tables.ts';
 import type { TextDocument } from '../read/text-document.ts';
 import { builtinProfile, builtinProfileNames } from '../report/profile.ts';
 import { fold, groupLines, pageTokens, type Token, type TokenLine } from './table-geometry.ts';
-
-/** Names seen in publications besides the MoF names and the profiles' names. */
-const VARIANT_NAMES: Readonly<Record<TableId, readonly string[]>> = {
-  t1: ['收入支出决算总表', '部门收支决算总表', '收支决算总表'],
-  t2: ['收入决算表', '部门收入决算表'],
-  t3: ['支出决算表', '部门支出决算表'],
-  t4: ['财政拨款收入支出决算总表', '财政拨款收支决算总表'],
-  t5: ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表'],
-  t6: [
-    '一般公共预算财政拨款基本支出决算表',
-    '一般公共预算财政拨款基本支出决算明细表',
-    '一般公共预算基本支出决算表',
-  ],
-  t7: [
-    '财政拨款三公经费支出决算表',
-    '一般公共预算财政拨款三公经费支出决算表',
-    '财政拨款三公经费支出决算情况表',
-  ],
-  t8: ['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表'],
-  t9: ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'],
-};
 
 let titleIndex: { name: string; id: TableId }[] | undefined;
 
@@ -41,10 +21,8 @@ function titles(): { name: string; id: TableId }[] {
     const n = fold(name);
     if (n && !seen.has(n)) seen.set(n, id);
   };
-  for (const id of TABLE_IDS) {
-    add(id, TABLE_SPECS[id].name);
-    for (const n of VARIANT_NAMES[id]) add(id, n);
-  }
+  // The MoF name and the names other regions and years print (the glossary's labels of the table).
+  for (const id of TABLE_IDS) for (const n of glossaryLabels(TABLE_SPECS[id].term)) add(id, n);
   for (const p of builtinProfileNames()) {
     const names = builtinProfile(p).tables.names as Record<string, string | undefined>;
     for (const id of TABLE_IDS) {

@@ -1,8 +1,10 @@
 /**
  * The nine public tables (DOMAIN.md §4) as data: columns and fixed rows with their official labels.
  * Rows are keyed by a stable id or a classification code, never by 行次.
- * Labels follow the MoF 部门决算 forms (财预〔2016〕143号 templates); regional wording lives in profiles.
+ * Labels are the glossary's official names (glossary/glossary.ts: MoF 部门决算 forms, 财预〔2016〕143号
+ * templates); regional wording lives in profiles.
  */
+import { glossaryName as g, spokenName, type TermId } from '../glossary/glossary.ts';
 
 export const TableId = {
   T1: 't1',
@@ -21,17 +23,23 @@ export const TABLE_IDS: readonly TableId[] = ['t1', 't2', 't3', 't4', 't5', 't6'
 export interface ColumnSpec {
   id: string;
   label: string;
+  /** The glossary term the column holds (its variants are the headers other publications print). */
+  term?: TermId;
 }
 
 export interface FixedRowSpec {
   id: string;
   label: string;
+  /** The glossary term of the row. */
+  term?: TermId;
   /** Columns this row carries; defaults to all of the table's columns. */
   columns?: readonly string[];
 }
 
 export interface TableSpec {
   id: TableId;
+  /** The glossary term of the table's name (its variants are the names other publications print). */
+  term: TermId;
   /** Short number as printed in publications: 表一 … 表九. */
   number: string;
   name: string;
@@ -40,33 +48,47 @@ export interface TableSpec {
   fixedRows: readonly FixedRowSpec[];
   /** Whether rows may carry classification codes, and which classification. */
   codes?: 'function' | 'economic' | 'function-class';
+  /** Column ids in order (derived from `columns`). */
+  columnIds: readonly string[];
+  /** Fixed rows whose amounts may be negative (结余分配 may be). */
+  signedRows?: readonly string[];
 }
 
-const T1: TableSpec = {
+/** A column or fixed row labelled by its glossary term. */
+function c(id: string, term: TermId, label = g(term)): ColumnSpec & FixedRowSpec {
+  return { id, label, term };
+}
+
+function spec(s: Omit<TableSpec, 'columnIds' | 'name'>): TableSpec {
+  return { ...s, name: g(s.term), columnIds: s.columns.map((x) => x.id) };
+}
+
+const T1: TableSpec = spec({
   id: 't1',
   number: '表一',
-  name: '收入支出决算总表',
-  columns: [{ id: 'amount', label: '决算数' }],
+  term: 't1.name',
+  columns: [c('amount', 'finalAmount')],
   fixedRows: [
-    { id: 'generalBudget', label: '一般公共预算财政拨款收入' },
-    { id: 'governmentFund', label: '政府性基金预算财政拨款收入' },
-    { id: 'stateCapital', label: '国有资本经营预算财政拨款收入' },
-    { id: 'superiorSubsidy', label: '上级补助收入' },
-    { id: 'businessIncome', label: '事业收入' },
-    { id: 'operatingIncome', label: '经营收入' },
-    { id: 'subsidiaryRemittance', label: '附属单位上缴收入' },
-    { id: 'otherIncome', label: '其他收入' },
-    { id: 'incomeTotal', label: '本年收入合计' },
-    { id: 'useOfNonFiscalBalance', label: '使用非财政拨款结余' },
-    { id: 'openingCarryover', label: '年初结转和结余' },
-    { id: 'incomeGrandTotal', label: '收入总计' },
-    { id: 'expenditureTotal', label: '本年支出合计' },
-    { id: 'surplusDistribution', label: '结余分配' },
-    { id: 'closingCarryover', label: '年末结转和结余' },
-    { id: 'expenditureGrandTotal', label: '支出总计' },
+    c('generalBudget', 'generalBudgetIncome'),
+    c('governmentFund', 'governmentFundIncome'),
+    c('stateCapital', 'stateCapitalIncome'),
+    c('superiorSubsidy', 'superiorSubsidy'),
+    c('businessIncome', 'businessIncome'),
+    c('operatingIncome', 'operatingIncome'),
+    c('subsidiaryRemittance', 'subsidiaryRemittance'),
+    c('otherIncome', 'otherIncome'),
+    c('incomeTotal', 'incomeTotal'),
+    c('useOfNonFiscalBalance', 'useOfNonFiscalBalance'),
+    c('openingCarryover', 'openingCarryover'),
+    c('incomeGrandTotal', 'incomeGrandTotal'),
+    c('expenditureTotal', 'expenditureTotal'),
+    c('surplusDistribution', 'surplusDistribution'),
+    c('closingCarryover', 'closingCarryover'),
+    c('expenditureGrandTotal', 'expenditureGrandTotal'),
   ],
   codes: 'function-class',
-};
+  signedRows: ['surplusDistribution'],
+});
 
 /** T1 income rows that add up to 本年收入合计, in printed order. */
 export const T1_INCOME_ROWS = [
@@ -81,22 +103,22 @@ export const T1_INCOME_ROWS = [
 ] as const;
 export const T1_FISCAL_ROWS = ['generalBudget', 'governmentFund', 'stateCapital'] as const;
 
-const T2: TableSpec = {
+const T2: TableSpec = spec({
   id: 't2',
   number: '表二',
-  name: '收入决算表',
+  term: 't2.name',
   columns: [
-    { id: 'total', label: '本年收入合计' },
-    { id: 'fiscal', label: '财政拨款收入' },
-    { id: 'superiorSubsidy', label: '上级补助收入' },
-    { id: 'businessIncome', label: '事业收入' },
-    { id: 'operatingIncome', label: '经营收入' },
-    { id: 'subsidiaryRemittance', label: '附属单位上缴收入' },
-    { id: 'otherIncome', label: '其他收入' },
+    c('total', 'incomeTotal'),
+    c('fiscal', 'fiscalIncome'),
+    c('superiorSubsidy', 'superiorSubsidy'),
+    c('businessIncome', 'businessIncome'),
+    c('operatingIncome', 'operatingIncome'),
+    c('subsidiaryRemittance', 'subsidiaryRemittance'),
+    c('otherIncome', 'otherIncome'),
   ],
-  fixedRows: [{ id: 'total', label: '合计' }],
+  fixedRows: [c('total', 'total')],
   codes: 'function',
-};
+});
 export const T2_PART_COLUMNS = [
   'fiscal',
   'superiorSubsidy',
@@ -106,116 +128,106 @@ export const T2_PART_COLUMNS = [
   'otherIncome',
 ] as const;
 
-const T3: TableSpec = {
+const T3: TableSpec = spec({
   id: 't3',
   number: '表三',
-  name: '支出决算表',
+  term: 't3.name',
   columns: [
-    { id: 'total', label: '本年支出合计' },
-    { id: 'basic', label: '基本支出' },
-    { id: 'project', label: '项目支出' },
-    { id: 'remittance', label: '上缴上级支出' },
-    { id: 'operating', label: '经营支出' },
-    { id: 'subsidiaryGrant', label: '对附属单位补助支出' },
+    c('total', 'expenditureTotal'),
+    c('basic', 'basicExpenditure'),
+    c('project', 'projectExpenditure'),
+    c('remittance', 'remittanceToSuperior'),
+    c('operating', 'operatingExpenditure'),
+    c('subsidiaryGrant', 'subsidiaryGrant'),
   ],
-  fixedRows: [{ id: 'total', label: '合计' }],
+  fixedRows: [c('total', 'total')],
   codes: 'function',
-};
+});
 export const T3_PART_COLUMNS = ['basic', 'project', 'remittance', 'operating', 'subsidiaryGrant'] as const;
 
 const FUND_COLUMNS: readonly ColumnSpec[] = [
-  { id: 'total', label: '合计' },
-  { id: 'generalBudget', label: '一般公共预算财政拨款' },
-  { id: 'governmentFund', label: '政府性基金预算财政拨款' },
-  { id: 'stateCapital', label: '国有资本经营预算财政拨款' },
+  c('total', 'total'),
+  c('generalBudget', 'generalBudgetFunds'),
+  c('governmentFund', 'governmentFundFunds'),
+  c('stateCapital', 'stateCapitalFunds'),
 ];
 export const T4_FUND_COLUMNS = ['generalBudget', 'governmentFund', 'stateCapital'] as const;
 
-const T4: TableSpec = {
+const T4: TableSpec = spec({
   id: 't4',
   number: '表四',
-  name: '财政拨款收入支出决算总表',
+  term: 't4.name',
   columns: FUND_COLUMNS,
   fixedRows: [
-    { id: 'incomeTotal', label: '本年收入合计' },
-    { id: 'openingCarryover', label: '年初财政拨款结转和结余' },
-    { id: 'incomeGrandTotal', label: '收入总计' },
-    { id: 'expenditureTotal', label: '本年支出合计' },
-    { id: 'closingCarryover', label: '年末财政拨款结转和结余' },
-    { id: 'expenditureGrandTotal', label: '支出总计' },
+    c('incomeTotal', 'incomeTotal'),
+    c('openingCarryover', 'fiscalOpeningCarryover'),
+    c('incomeGrandTotal', 'incomeGrandTotal'),
+    c('expenditureTotal', 'expenditureTotal'),
+    c('closingCarryover', 'fiscalClosingCarryover'),
+    c('expenditureGrandTotal', 'expenditureGrandTotal'),
   ],
   codes: 'function-class',
-};
+});
 
-const T5: TableSpec = {
+const T5: TableSpec = spec({
   id: 't5',
   number: '表五',
-  name: '一般公共预算财政拨款支出决算表',
-  columns: [
-    { id: 'total', label: '合计' },
-    { id: 'basic', label: '基本支出' },
-    { id: 'project', label: '项目支出' },
-  ],
-  fixedRows: [{ id: 'total', label: '合计' }],
+  term: 't5.name',
+  columns: [c('total', 'total'), c('basic', 'basicExpenditure'), c('project', 'projectExpenditure')],
+  fixedRows: [c('total', 'total')],
   codes: 'function',
-};
+});
 
-const T6: TableSpec = {
+const T6: TableSpec = spec({
   id: 't6',
   number: '表六',
-  name: '一般公共预算财政拨款基本支出决算表',
-  columns: [{ id: 'amount', label: '决算数' }],
-  fixedRows: [
-    { id: 'personnelTotal', label: '人员经费合计' },
-    { id: 'publicTotal', label: '公用经费合计' },
-  ],
+  term: 't6.name',
+  columns: [c('amount', 'finalAmount')],
+  fixedRows: [c('personnelTotal', 'personnelTotal'), c('publicTotal', 'publicTotal')],
   codes: 'economic',
-};
+});
 
-const T7: TableSpec = {
+const T7: TableSpec = spec({
   id: 't7',
   number: '表七',
-  name: '财政拨款“三公”经费支出决算表',
-  columns: [
-    { id: 'budget', label: '预算数' },
-    { id: 'final', label: '决算数' },
-  ],
+  term: 't7.name',
+  columns: [c('budget', 'budgetAmount'), c('final', 'finalAmount')],
   fixedRows: [
-    { id: 'total', label: '合计' },
-    { id: 'abroad', label: '因公出国（境）费' },
-    { id: 'vehicle', label: '公务用车购置及运行（维护）费' },
-    { id: 'vehiclePurchase', label: '公务用车购置费' },
-    { id: 'vehicleOperation', label: '公务用车运行（维护）费' },
-    { id: 'reception', label: '公务接待费' },
+    c('total', 'total'),
+    c('abroad', 'abroad'),
+    c('vehicle', 'vehicle'),
+    c('vehiclePurchase', 'vehiclePurchase'),
+    c('vehicleOperation', 'vehicleOperation'),
+    c('reception', 'reception'),
   ],
-};
+});
 
 const FUND_TABLE_COLUMNS: readonly ColumnSpec[] = [
-  { id: 'opening', label: '年初结转和结余' },
-  { id: 'income', label: '本年收入' },
-  { id: 'expenditure', label: '本年支出合计' },
-  { id: 'basic', label: '基本支出' },
-  { id: 'project', label: '项目支出' },
-  { id: 'closing', label: '年末结转和结余' },
+  c('opening', 'openingCarryover'),
+  c('income', 'incomeTotal', spokenName('incomeTotal')),
+  c('expenditure', 'expenditureTotal'),
+  c('basic', 'basicExpenditure'),
+  c('project', 'projectExpenditure'),
+  c('closing', 'closingCarryover'),
 ];
 
-const T8: TableSpec = {
+const T8: TableSpec = spec({
   id: 't8',
   number: '表八',
-  name: '政府性基金预算财政拨款收入支出决算表',
+  term: 't8.name',
   columns: FUND_TABLE_COLUMNS,
-  fixedRows: [{ id: 'total', label: '合计' }],
+  fixedRows: [c('total', 'total')],
   codes: 'function',
-};
+});
 
-const T9: TableSpec = {
+const T9: TableSpec = spec({
   id: 't9',
   number: '表九',
-  name: '国有资本经营预算财政拨款收入支出决算表',
+  term: 't9.name',
   columns: FUND_TABLE_COLUMNS,
-  fixedRows: [{ id: 'total', label: '合计' }],
+  fixedRows: [c('total', 'total')],
   codes: 'function',
-};
+});
 
 export const TABLE_SPECS: Readonly<Record<TableId, TableSpec>> = {
   t1: T1,

@@ -6,7 +6,8 @@
 import { catalogueName } from '../classification/catalogue.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { Fen } from '../money/amount.ts';
-import type { Disclosure, Row, Table } from '../model/disclosure.ts';
+import { glossaryName, shortName, spokenName } from '../glossary/glossary.ts';
+import { VEHICLE_CATEGORIES, type Disclosure, type Row, type Table } from '../model/disclosure.ts';
 import type { RuleSettings } from '../profiles/rule-settings.ts';
 import type { Block, Run } from './document.ts';
 import type { ReportProfile } from './profile.ts';
@@ -150,13 +151,14 @@ function overview(o: Out, ctx: NarrativeContext, year: string): void {
   );
 }
 
+/** 收入 by kind: the three 财政拨款 rows of 表一 together are 财政拨款收入. */
 const INCOME_ITEMS: readonly (readonly [string, readonly string[]])[] = [
-  ['财政拨款收入', ['generalBudget', 'governmentFund', 'stateCapital']],
-  ['上级补助收入', ['superiorSubsidy']],
-  ['事业收入', ['businessIncome']],
-  ['经营收入', ['operatingIncome']],
-  ['附属单位上缴收入', ['subsidiaryRemittance']],
-  ['其他收入', ['otherIncome']],
+  [glossaryName('fiscalIncome'), ['generalBudget', 'governmentFund', 'stateCapital']],
+  [glossaryName('superiorSubsidy'), ['superiorSubsidy']],
+  [glossaryName('businessIncome'), ['businessIncome']],
+  [glossaryName('operatingIncome'), ['operatingIncome']],
+  [glossaryName('subsidiaryRemittance'), ['subsidiaryRemittance']],
+  [glossaryName('otherIncome'), ['otherIncome']],
 ];
 
 function sumOf(values: (Fen | undefined)[]): Fen | undefined {
@@ -189,11 +191,11 @@ function income(o: Out, ctx: NarrativeContext, year: string): void {
 }
 
 const EXPENDITURE_ITEMS: readonly (readonly [string, string])[] = [
-  ['基本支出', 'basic'],
-  ['项目支出', 'project'],
-  ['上缴上级支出', 'remittance'],
-  ['经营支出', 'operating'],
-  ['对附属单位补助支出', 'subsidiaryGrant'],
+  [glossaryName('basicExpenditure'), 'basic'],
+  [glossaryName('projectExpenditure'), 'project'],
+  [glossaryName('remittanceToSuperior'), 'remittance'],
+  [glossaryName('operatingExpenditure'), 'operating'],
+  [glossaryName('subsidiaryGrant'), 'subsidiaryGrant'],
 ];
 
 function expenditure(o: Out, ctx: NarrativeContext, year: string): void {
@@ -437,15 +439,16 @@ function basic(o: Out, ctx: NarrativeContext, year: string): void {
 }
 
 const T7_ITEMS: readonly (readonly [string, string])[] = [
-  ['因公出国（境）费', 'abroad'],
-  ['公务用车购置及运行维护费', 'vehicle'],
-  ['公务接待费', 'reception'],
+  [spokenName('abroad'), 'abroad'],
+  [spokenName('vehicle'), 'vehicle'],
+  [spokenName('reception'), 'reception'],
 ];
+/** The budget comparison names each item by its short form, as the seed does (公务用车运行费). */
 const T7_BUDGET_ITEMS: readonly (readonly [string, string])[] = [
-  ['因公出国（境）费', 'abroad'],
-  ['公务用车购置费', 'vehiclePurchase'],
-  ['公务用车运行费', 'vehicleOperation'],
-  ['公务接待费', 'reception'],
+  [shortName('abroad'), 'abroad'],
+  [shortName('vehiclePurchase'), 'vehiclePurchase'],
+  [shortName('vehicleOperation'), 'vehicleOperation'],
+  [shortName('reception'), 'reception'],
 ];
 
 function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
@@ -571,16 +574,10 @@ function fundSection(
   );
 }
 
-const VEHICLE_NAMES: readonly (readonly [string, string])[] = [
-  ['ministerial', '副部（省）级及以上领导用车'],
-  ['principal', '主要领导干部用车'],
-  ['confidential', '机要通信用车'],
-  ['emergency', '应急保障用车'],
-  ['lawEnforcement', '执法执勤用车'],
-  ['specialTechnical', '特种专业技术用车'],
-  ['retiredCadres', '离退休干部用车'],
-  ['other', '其他用车'],
-];
+const VEHICLE_NAMES: readonly (readonly [string, string])[] = VEHICLE_CATEGORIES.map((c) => [
+  c,
+  glossaryName(`vehicles.${c}`),
+]);
 
 function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
   const d = ctx.d;

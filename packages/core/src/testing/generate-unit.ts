@@ -4,7 +4,7 @@
  * `rounded: true` each printed cell is rounded on its own to 0.01 万元, as real publications are, so
  * sums then hold only within the rounding tolerance.
  */
-import { formatAmount, type Fen } from '../money/amount.ts';
+import { formatAmount, type Fen, type MoneyUnit } from '../money/amount.ts';
 import { FORMAT_ID } from '../model/schema.ts';
 
 /** Common 支出功能分类 项 with their 款 and 类 (names from the MoF 2022 list). */
@@ -102,6 +102,8 @@ export interface GenerateOptions {
   withFund?: boolean;
   kind?: '行政' | '参公' | '事业';
   profile?: string;
+  /** Unit the amounts are written in (two decimals); default 万元. In 元 every figure is exact to 1 分. */
+  amountUnit?: MoneyUnit;
 }
 
 type Obj = Record<string, unknown>;
@@ -119,7 +121,10 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     const hi = Math.round((maxWan * 1_000_000) / step);
     return (lo + Math.floor(rnd() * (hi - lo + 1))) * step;
   };
-  const p = (fen: Fen): string => formatAmount(fen, { unit: '万元', decimals: 2 });
+  const amountUnit = options.amountUnit ?? '万元';
+  const p = (fen: Fen): string => formatAmount(fen, { unit: amountUnit, decimals: 2 });
+  // Texts and counts follow the figure as a 万元 publication prints it, whatever the file's unit.
+  const pw = (fen: Fen): string => formatAmount(fen, { unit: '万元', decimals: 2 });
 
   const nItems = Math.max(
     3,
@@ -613,8 +618,8 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       level1: '产出指标',
       level2: '成本指标',
       name: '项目成本控制',
-      target: `<=${p(projectBudget)} 万元`,
-      actual: `${p(projectExecuted)} 万元`,
+      target: `<=${pw(projectBudget)} 万元`,
+      actual: `${pw(projectExecuted)} 万元`,
       weight: 10,
       score: 10,
     },
@@ -643,7 +648,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const data: Obj = {
     format: FORMAT_ID,
     year,
-    amountUnit: '万元',
+    amountUnit,
     decimals: 2,
     profile: options.profile ?? 'xinjiang-2022',
     unit: {
@@ -668,12 +673,12 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     },
     threePublic: {
       // Counts follow the printed amount: a rounded fee of 0.00 万元 goes with a count of 0.
-      abroadGroups: p(abroadF) !== '0.00' ? 1 : 0,
-      abroadPeople: p(abroadF) !== '0.00' ? 3 : 0,
-      vehiclesPurchased: p(vpF) !== '0.00' ? 1 : 0,
+      abroadGroups: pw(abroadF) !== '0.00' ? 1 : 0,
+      abroadPeople: pw(abroadF) !== '0.00' ? 3 : 0,
+      vehiclesPurchased: pw(vpF) !== '0.00' ? 1 : 0,
       vehiclesHeld,
-      receptionBatches: p(recF) !== '0.00' ? 4 : 0,
-      receptionPeople: p(recF) !== '0.00' ? 30 : 0,
+      receptionBatches: pw(recF) !== '0.00' ? 4 : 0,
+      receptionPeople: pw(recF) !== '0.00' ? 30 : 0,
     },
     adminCost: {
       amount: p(adminCost),

@@ -2,6 +2,7 @@
  * The tables listed by 支出功能分类 (T2, T3, T5, T8, T9): 科目编码 | 科目名称 | amount columns, the 合计
  * row first, then 类/款/项 rows in the order of the data (财预〔2016〕143号 forms).
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import type { Disclosure, Row } from '../../model/disclosure.ts';
 import type { TableId } from '../../model/tables.ts';
 import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
@@ -67,8 +68,8 @@ export function buildClassifiedTable(
   ];
   const header = headerRows([
     {
-      text: label(profile, opts.id, 'item', '项目'),
-      children: [codeHeader(layout, 'function'), { text: label(profile, opts.id, 'name', '科目名称') }],
+      text: label(profile, opts.id, 'item', g('item')),
+      children: [codeHeader(layout, 'function'), { text: label(profile, opts.id, 'name', g('subjectName')) }],
     },
     ...opts.valueHeader,
   ]);
@@ -79,7 +80,7 @@ export function buildClassifiedTable(
       bold: true,
       indent: 0,
       cells: [
-        { text: total?.name ?? '合计', colSpan: nCode + 1, align: 'center' },
+        { text: total?.name ?? g('total'), colSpan: nCode + 1, align: 'center' },
         ...opts.leaves.map((l) => leafCell(total, l, profile)),
       ],
     },

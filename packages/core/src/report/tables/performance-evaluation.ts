@@ -8,6 +8,7 @@
  * an unscored quantitative indicator is scored by DOMAIN.md §7; 总分 = Σ. Where the data states a
  * score or total, the stated figure is printed (a disagreement is a `validate` error, not a second figure).
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import { formatAmount, type Fen } from '../../money/amount.ts';
 import { formatPercent, share } from '../../money/rate.ts';
 import type { Disclosure, FundLine, Indicator, ProjectEvaluation } from '../../model/disclosure.ts';
@@ -145,10 +146,10 @@ export function projectGrade(p: ProjectEvaluation, profileId: string): string | 
 }
 
 const FUND_LINES = [
-  ['total', '年度资金总额'],
-  ['fiscal', '其中：当年财政拨款'],
-  ['carryover', '上年结转资金'],
-  ['other', '其他资金'],
+  ['total', g('funds.total')],
+  ['fiscal', g('funds.fiscal')],
+  ['carryover', g('funds.carryover')],
+  ['other', g('funds.other')],
 ] as const;
 
 /** Runs of equal keys: the rowSpan of the first row of each run, 0 for the rows it covers. */
@@ -174,13 +175,16 @@ export function buildPerformanceTable(
   const rows: DocRow[] = [];
   const head = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ text, align: 'center', ...extra });
 
-  rows.push({ key: 'name', cells: [head(L('name', '项目名称')), { text: p.name, colSpan: NCOLS - 1 }] });
+  rows.push({
+    key: 'name',
+    cells: [head(L('name', g('projectName'))), { text: p.name, colSpan: NCOLS - 1 }],
+  });
   rows.push({
     key: 'department',
     cells: [
-      head(L('department', '主管部门')),
+      head(L('department', g('projectDepartment'))),
       { text: p.department ?? '', colSpan: 3 },
-      head(L('implementer', '实施单位')),
+      head(L('implementer', g('projectImplementer'))),
       { text: p.implementer ?? '', colSpan: 4 },
     ],
   });
@@ -189,14 +193,14 @@ export function buildPerformanceTable(
   rows.push({
     key: 'funds',
     cells: [
-      head(L('funds', '项目资金（万元）'), { rowSpan: 1 + FUND_LINES.length }),
+      head(L('funds', g('projectFunds')), { rowSpan: 1 + FUND_LINES.length }),
       head('', { colSpan: 2 }),
-      head(L('initialBudget', '年初预算数')),
-      head(L('annualBudget', '全年预算数')),
-      head(L('executed', '全年执行数')),
-      head(L('weight', '分值')),
-      head(L('rate', '执行率')),
-      head(L('score', '得分')),
+      head(L('initialBudget', g('initialBudget'))),
+      head(L('annualBudget', g('annualBudget'))),
+      head(L('executed', g('executed'))),
+      head(L('weight', g('weight'))),
+      head(L('rate', g('executionRate'))),
+      head(L('score', g('score'))),
     ],
   });
   for (const [key, text] of FUND_LINES) {
@@ -219,9 +223,9 @@ export function buildPerformanceTable(
   rows.push({
     key: 'goals',
     cells: [
-      head(L('goals', '年度总体目标'), { rowSpan: 1 + goals.length }),
-      head(L('expected', '预期目标'), { colSpan: 4 }),
-      head(L('actual', '实际完成情况'), { colSpan: 4 }),
+      head(L('goals', g('goals')), { rowSpan: 1 + goals.length }),
+      head(L('expected', g('goalExpected')), { colSpan: 4 }),
+      head(L('actual', g('goalActual')), { colSpan: 4 }),
     ],
   });
   goals.forEach((g, i) =>
@@ -243,15 +247,15 @@ export function buildPerformanceTable(
     // The indicator header heads the rows below it: repeated where they continue on a new page.
     groupHeader: true,
     cells: [
-      head(L('indicators', '年度绩效指标完成情况'), { rowSpan: 1 + Math.max(1, inds.length) }),
-      head(L('level1', '一级指标')),
-      head(L('level2', '二级指标')),
-      head(L('level3', '三级指标')),
-      head(L('target', '年度指标值')),
-      head(L('actualValue', '实际完成值')),
-      head(L('weight', '分值')),
-      head(L('score', '得分')),
-      head(L('deviation', '偏差原因分析及改进措施')),
+      head(L('indicators', g('indicators')), { rowSpan: 1 + Math.max(1, inds.length) }),
+      head(L('level1', g('indicatorLevel1'))),
+      head(L('level2', g('indicatorLevel2'))),
+      head(L('level3', g('indicatorLevel3'))),
+      head(L('target', g('indicatorTarget'))),
+      head(L('actualValue', g('indicatorActual'))),
+      head(L('weight', g('weight'))),
+      head(L('score', g('score'))),
+      head(L('deviation', g('deviationReason'))),
     ],
   });
   if (inds.length === 0)
@@ -276,7 +280,7 @@ export function buildPerformanceTable(
     key: 'total',
     bold: true,
     cells: [
-      head(L('total', '总分'), { colSpan: 6 }),
+      head(L('total', g('totalScore')), { colSpan: 6 }),
       numberCell(f.weightTotal),
       numberCell(f.total),
       { text: '' },
@@ -308,7 +312,7 @@ export function buildPerformanceTable(
   const table: DocTable = {
     id: `perf-${index + 1}`,
     number: '',
-    title: profile.templates['performance.table.title'] ?? '项目支出绩效自评表',
+    title: profile.templates['performance.table.title'] ?? g('part.performanceTable'),
     subtitle: `（${d.year}年度）`,
     columns,
     header: [],

@@ -4,6 +4,7 @@
  * 结余分配, 年初结转和结余 ‖ 年末结转和结余, 总计 ‖ 总计 (DOMAIN.md §4; 财预〔2016〕143号 form). 行次 are
  * not printed: they change between years and rows are keyed by id or code.
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import type { Disclosure, Row } from '../../model/disclosure.ts';
 import { fixedRowLabel, T1_INCOME_ROWS } from '../../model/tables.ts';
 import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
@@ -31,10 +32,11 @@ interface Side {
 
 const BOTTOM: readonly (readonly [string, string, string, string])[] = [
   // [income row, income label, expenditure row, expenditure label]
-  ['incomeTotal', '本年收入合计', 'expenditureTotal', '本年支出合计'],
-  ['useOfNonFiscalBalance', '使用非财政拨款结余', 'surplusDistribution', '结余分配'],
-  ['openingCarryover', '年初结转和结余', 'closingCarryover', '年末结转和结余'],
-  ['incomeGrandTotal', '总计', 'expenditureGrandTotal', '总计'],
+  ['incomeTotal', g('incomeTotal'), 'expenditureTotal', g('expenditureTotal')],
+  ['useOfNonFiscalBalance', g('useOfNonFiscalBalance'), 'surplusDistribution', g('surplusDistribution')],
+  ['openingCarryover', g('openingCarryover'), 'closingCarryover', g('closingCarryover')],
+  // Each side's grand total prints as 总计.
+  ['incomeGrandTotal', g('grandTotal'), 'expenditureGrandTotal', g('grandTotal')],
 ];
 const TOTAL_ROWS = new Set(['incomeTotal', 'expenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal']);
 
@@ -82,11 +84,11 @@ export function buildIncomeExpenditureTable(d: Disclosure, profile: ReportProfil
     { key: 'expenditureItem', kind: 'text', width: WIDTH.label },
     { key: 'expenditure', kind: 'amount', width: WIDTH.amount },
   ];
-  const item = l('item', '项目');
-  const amount = l('amount', '决算数');
+  const item = l('item', g('item'));
+  const amount = l('amount', g('finalAmount'));
   const header = headerRows([
-    { text: l('income', '收入'), children: [{ text: item }, { text: amount }] },
-    { text: l('expenditure', '支出'), children: [{ text: item }, { text: amount }] },
+    { text: l('income', g('income')), children: [{ text: item }, { text: amount }] },
+    { text: l('expenditure', g('expenditure')), children: [{ text: item }, { text: amount }] },
   ]);
   return frame(d, profile, 't1', {
     columns,

@@ -5,6 +5,7 @@
  * 财预〔2016〕143号 form. The model keeps T4 as rows × four fund columns: the income kinds are the fund
  * columns of `incomeTotal` and `openingCarryover`.
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import type { Disclosure, Row } from '../../model/disclosure.ts';
 import { T4_FUND_COLUMNS } from '../../model/tables.ts';
 import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
@@ -23,9 +24,9 @@ import {
 
 const EXP_COLUMNS = ['total', ...T4_FUND_COLUMNS] as const;
 const FUND_LABELS: Readonly<Record<(typeof T4_FUND_COLUMNS)[number], string>> = {
-  generalBudget: '一般公共预算财政拨款',
-  governmentFund: '政府性基金预算财政拨款',
-  stateCapital: '国有资本经营预算财政拨款',
+  generalBudget: g('generalBudgetFunds'),
+  governmentFund: g('governmentFundFunds'),
+  stateCapital: g('stateCapitalFunds'),
 };
 
 interface IncomeSide {
@@ -71,14 +72,14 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
     [
       {
         key: 'incomeTotal',
-        text: l('incomeTotal', '本年收入合计'),
+        text: l('incomeTotal', g('incomeTotal')),
         row: incomeTotal,
         column: 'total',
         total: true,
       },
       {
         key: 'expenditureTotal',
-        text: l('expenditureTotal', '本年支出合计'),
+        text: l('expenditureTotal', g('expenditureTotal')),
         row: t.byKey.get('expenditureTotal'),
         total: true,
       },
@@ -86,13 +87,13 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
     [
       {
         key: 'openingCarryover',
-        text: l('openingCarryover', '年初财政拨款结转和结余'),
+        text: l('openingCarryover', g('fiscalOpeningCarryover')),
         row: opening,
         column: 'total',
       },
       {
         key: 'closingCarryover',
-        text: l('closingCarryover', '年末财政拨款结转和结余'),
+        text: l('closingCarryover', g('fiscalClosingCarryover')),
         row: t.byKey.get('closingCarryover'),
       },
     ],
@@ -101,14 +102,14 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
   pairs.push([
     {
       key: 'incomeGrandTotal',
-      text: l('incomeGrandTotal', '总计'),
+      text: l('incomeGrandTotal', g('grandTotal')),
       row: t.byKey.get('incomeGrandTotal'),
       column: 'total',
       total: true,
     },
     {
       key: 'expenditureGrandTotal',
-      text: l('expenditureGrandTotal', '总计'),
+      text: l('expenditureGrandTotal', g('grandTotal')),
       row: t.byKey.get('expenditureGrandTotal'),
       total: true,
     },
@@ -143,14 +144,14 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
     { key: 'expenditureItem', kind: 'text', width: WIDTH.label },
     ...EXP_COLUMNS.map((c): DocColumn => ({ key: c, kind: 'amount', width: WIDTH.amount })),
   ];
-  const item = l('item', '项目');
+  const item = l('item', g('item'));
   const header = headerRows([
-    { text: l('income', '收入'), children: [{ text: item }, { text: l('amount', '决算数') }] },
+    { text: l('income', g('income')), children: [{ text: item }, { text: l('amount', g('finalAmount')) }] },
     {
-      text: l('expenditure', '支出'),
+      text: l('expenditure', g('expenditure')),
       children: [
         { text: item },
-        { text: l('total', '合计') },
+        { text: l('total', g('total')) },
         ...T4_FUND_COLUMNS.map((c) => ({ text: l(c, FUND_LABELS[c]) })),
       ],
     },

@@ -3,6 +3,7 @@
  * `t5WithBudget` (Shanghai 2024) the 年初预算数 before the 决算数 — one column when the data gives only
  * the budget total, 合计/基本支出/项目支出 when it splits the budget.
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import type { Disclosure } from '../../model/disclosure.ts';
 import type { DocTable } from '../document.ts';
 import type { ReportProfile } from '../profile.ts';
@@ -10,9 +11,9 @@ import { buildClassifiedTable, type AmountLeaf } from './classified-table.ts';
 import { label, type HeaderNode } from './table-layout.ts';
 
 const PARTS = [
-  { column: 'total', text: '合计' },
-  { column: 'basic', text: '基本支出' },
-  { column: 'project', text: '项目支出' },
+  { column: 'total', text: g('total') },
+  { column: 'basic', text: g('basicExpenditure') },
+  { column: 'project', text: g('projectExpenditure') },
 ] as const;
 
 export function buildGeneralBudgetExpenditureTable(d: Disclosure, profile: ReportProfile): DocTable {
@@ -28,7 +29,7 @@ export function buildGeneralBudgetExpenditureTable(d: Disclosure, profile: Repor
   const splitBudget = d.tables.t5.rows.some(
     (r) => r.budget?.['basic'] !== undefined || r.budget?.['project'] !== undefined,
   );
-  const budgetText = label(profile, 't5', 'budget', '年初预算数');
+  const budgetText = label(profile, 't5', 'budget', g('initialBudget'));
   const budgetHeader: HeaderNode = splitBudget
     ? { text: budgetText, children: parts.map((p) => ({ text: p.text })) }
     : { text: budgetText };
@@ -39,7 +40,10 @@ export function buildGeneralBudgetExpenditureTable(d: Disclosure, profile: Repor
     id: 't5',
     valueHeader: [
       budgetHeader,
-      { text: label(profile, 't5', 'final', '决算数'), children: parts.map((p) => ({ text: p.text })) },
+      {
+        text: label(profile, 't5', 'final', g('finalAmount')),
+        children: parts.map((p) => ({ text: p.text })),
+      },
     ],
     leaves: [...budgetLeaves, ...finalLeaves],
     landscape: splitBudget,

@@ -4,6 +4,7 @@
  * left and 公用经费 on the right with the two totals on the last row. Which side a 类 belongs to comes
  * from the economic catalogue's group (人员经费 = 301 + 303, 公用经费 = 302 + 310 + others; DOMAIN.md §3).
  */
+import { glossaryName as g, spokenName } from '../../glossary/glossary.ts';
 import { builtinCatalogue } from '../../classification/builtin.ts';
 import type { Disclosure, Row } from '../../model/disclosure.ts';
 import type { DocCell, DocColumn, DocRow, DocTable } from '../document.ts';
@@ -39,17 +40,17 @@ export function buildGeneralBudgetBasicExpenditureTable(d: Disclosure, profile: 
   const layout = profile.tables.codeLayout;
   const nCode = codeColumnCount(layout, 'economic');
   const l = (key: string, text: string) => label(profile, 't6', key, text);
-  const amountText = l('amount', '决算数');
+  const amountText = l('amount', g('finalAmount'));
   const sideHeader: HeaderNode[] = [
     codeHeader(layout, 'economic'),
-    { text: l('name', '科目名称') },
+    { text: l('name', g('subjectName')) },
     { text: amountText },
   ];
   const codeRows = t.rows.filter((r) => r.code !== undefined);
   const personnelTotal = t.byKey.get('personnelTotal');
   const publicTotal = t.byKey.get('publicTotal');
-  const personnelLabel = l('personnelTotal', '人员经费合计');
-  const publicLabel = l('publicTotal', '公用经费合计');
+  const personnelLabel = l('personnelTotal', g('personnelTotal'));
+  const publicLabel = l('publicTotal', g('publicTotal'));
 
   const codeSide = (r: Row): DocCell[] => [
     ...codeCells(r.code!, layout, 'economic'),
@@ -109,8 +110,8 @@ export function buildGeneralBudgetBasicExpenditureTable(d: Disclosure, profile: 
     { key: 'public.amount', kind: 'amount', width: WIDTH.amount },
   ];
   const header = headerRows([
-    { text: l('personnel', '人员经费'), children: sideHeader },
-    { text: l('public', '公用经费'), children: sideHeader },
+    { text: l('personnel', spokenName('personnelTotal')), children: sideHeader },
+    { text: l('public', spokenName('publicTotal')), children: sideHeader },
   ]);
   return frame(d, profile, 't6', { columns, header, rows, notes, landscape: true });
 }

@@ -4,6 +4,7 @@
  * 运行（维护）费) | 公务接待费 (DOMAIN.md §4; 财预〔2016〕143号 form). An empty table keeps its header and
  * the statement that the unit has no "三公" expenditure.
  */
+import { glossaryName as g } from '../../glossary/glossary.ts';
 import type { Disclosure } from '../../model/disclosure.ts';
 import type { DocColumn, DocTable } from '../document.ts';
 import type { ReportProfile } from '../profile.ts';
@@ -34,17 +35,17 @@ export function buildThreePublicCostsTable(d: Disclosure, profile: ReportProfile
   const group = (column: 'budget' | 'final', text: string): HeaderNode => ({
     text: l(column, text),
     children: [
-      { text: l('total', '合计') },
-      { text: l('abroad', '因公出国（境）费') },
+      { text: l('total', g('total')) },
+      { text: l('abroad', g('abroad')) },
       {
-        text: l('vehicle', '公务用车购置及运行（维护）费'),
+        text: l('vehicle', g('vehicle')),
         children: [
-          { text: l('vehicleSubtotal', '小计') },
-          { text: l('vehiclePurchase', '公务用车购置费') },
-          { text: l('vehicleOperation', '公务用车运行（维护）费') },
+          { text: l('vehicleSubtotal', g('subtotal')) },
+          { text: l('vehiclePurchase', g('vehiclePurchase')) },
+          { text: l('vehicleOperation', g('vehicleOperation')) },
         ],
       },
-      { text: l('reception', '公务接待费') },
+      { text: l('reception', g('reception')) },
     ],
   });
   const columns: DocColumn[] = (['budget', 'final'] as const).flatMap((c) =>
@@ -55,7 +56,7 @@ export function buildThreePublicCostsTable(d: Disclosure, profile: ReportProfile
   );
   return frame(d, profile, 't7', {
     columns,
-    header: headerRows([group('budget', '预算数'), group('final', '决算数')]),
+    header: headerRows([group('budget', g('budgetAmount')), group('final', g('finalAmount'))]),
     rows: [{ key: 'values', cells }],
     notes: tableNotes(d, profile, 't7', isEmptyTable(t), t.emptyStatement ?? d.threePublic.emptyStatement),
     landscape: true,

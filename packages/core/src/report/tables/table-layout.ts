@@ -3,6 +3,7 @@
  * a column tree, code columns merged ("2010450") or split (类/款/项), titles and notes as a profile
  * sets them (DOMAIN.md §4; layouts of the 财预〔2016〕143号 部门决算 forms).
  */
+import { glossaryName } from '../../glossary/glossary.ts';
 import { formatAmount, type Fen } from '../../money/amount.ts';
 import type { Disclosure, Row, Table } from '../../model/disclosure.ts';
 import { TABLE_SPECS, type TableId } from '../../model/tables.ts';
@@ -111,7 +112,7 @@ export function codeColumns(layout: CodeLayout, kind: CodeKind, prefix = ''): Do
 
 /** Header node of the code column(s): "功能分类科目编码" or, split, the same over 类/款/项. */
 export function codeHeader(layout: CodeLayout, kind: CodeKind): HeaderNode {
-  const text = kind === 'function' ? '功能分类科目编码' : '经济分类科目编码';
+  const text = glossaryName(kind === 'function' ? 'functionCode' : 'economicCode');
   if (layout === 'merged') return { text };
   const parts = kind === 'function' ? ['类', '款', '项'] : ['类', '款'];
   return { text, children: parts.map((p) => ({ text: p })) };
