@@ -6,6 +6,7 @@
  * cell; what contradicts itself (text in an amount cell, a code listed twice, a 项 under another 款)
  * is an error naming the cell. DOMAIN.md §4 lists the tables, vocabulary.ts the words.
  */
+import { UNKNOWN_CELL_TEXT } from '../report/document.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { InputProblem } from '../errors.ts';
 import type { Fen, MoneyUnit } from '../money/amount.ts';
@@ -875,6 +876,8 @@ function readSide(
           ? formulaAmount(sheet, r, v.c, layout.unit, ctx)
           : readCellAmount(cell, layout.unit);
       if (a === undefined) continue;
+      // Our own publications print an unknown figure as 未提供: it stays unknown, never a zero.
+      if (a.kind === 'text' && a.text.trim() === UNKNOWN_CELL_TEXT) continue;
       if (a.kind === 'text') {
         problem(
           ctx,
