@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { auditHtml, type SummaryRow } from './audit-report.ts';
+import { fileSection, type SummaryRow } from './audit-report.ts';
 import type { AuditJson } from './audit-run.ts';
 
 /** A file sent to a worker: its place in the batch, and where to write its JSON report (if anywhere). */
@@ -112,40 +112,7 @@ export async function runAuditPool(files: readonly string[], options: PoolOption
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, files.length)) }, lane));
 }
 
-/**
- * The HTML report of a batch, written as results arrive but in the order of the files: sections that finish early
- * wait (a few at most) for those before them; sections are joined by "\n" as auditHtml joins them.
- */
-export class OrderedSections {
-  private readonly waiting = new Map<number, string>();
-  private nextId = 0;
-  private written = false;
-  constructor(private readonly write: (s: string) => void) {}
-
-  add(id: number, section: string | undefined): void {
-    this.waiting.set(id, section ?? '');
-    for (let s = this.waiting.get(this.nextId); s !== undefined; s = this.waiting.get(this.nextId)) {
-      this.waiting.delete(this.nextId++);
-      if (s === '') continue;
-      this.write(this.written ? `\n${s}` : s);
-      this.written = true;
-    }
-  }
-}
-
-/**
- * auditHtml's page without sections, split where they go: auditHtml(rs) is head + the sections of rs joined by "\n" +
- * tail. (Derived from auditHtml itself, so the streamed report stays byte for byte the one auditHtml would write.)
- */
-export function htmlFrame(): { head: string; tail: string } {
-  const empty = auditHtml([]);
-  const at = empty.lastIndexOf('\n</body>');
-  return { head: empty.slice(0, at), tail: empty.slice(at) };
-}
-
-/** One result's section of the batch report (what auditHtml([r]) has between head and tail). */
+/** One result's section body in the batch report (the worker renders it; the batch report numbers and heads it). */
 export function htmlSection(r: AuditJson): string {
-  const { head, tail } = htmlFrame();
-  const single = auditHtml([r]);
-  return single.slice(head.length, single.length - tail.length);
+  return fileSection(r);
 }

@@ -18,7 +18,7 @@ parentPort!.on('message', async (t: AuditTask) => {
   } catch (e) {
     const message =
       e instanceof JuesuanError
-        ? [e.message, ...e.problems.map((p) => p.message)].join('：')
+        ? [e.message, ...e.problems.map((p) => p.message).filter((m) => !e.message.includes(m))].join('：')
         : `内部错误：${(e as Error).message}`;
     post({ id: t.id, ok: false, error: message });
   }

@@ -3,14 +3,21 @@
  * on stdout; many files (or --out) → per-file JSON and HTML reports, a CSV summary and a progress bar, audited by
  * worker threads.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ErrorCode, JuesuanError } from '@juesuan/core/audit';
 import { collectFiles, progressLine } from '../audit-files.ts';
-import { htmlFrame, OrderedSections, runAuditPool } from '../audit-pool.ts';
-import { auditHtml, auditText, summaryCsv, type SummaryRow } from '../audit-report.ts';
+import { runAuditPool } from '../audit-pool.ts';
+import {
+  auditHtml,
+  auditText,
+  BatchReportWriter,
+  batchSummaryText,
+  summaryCsv,
+  type SummaryRow,
+} from '../audit-report.ts';
 import { auditFile } from '../audit-run.ts';
 import type { Io } from '../main.ts';
 
@@ -51,13 +58,11 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   const out = values.out ?? 'audit-report';
   mkdirSync(out, { recursive: true });
   const tty = process.stderr.isTTY === true;
-  // Results stream: each worker writes its file's JSON, the HTML report grows in file order, only summary lines stay.
+  // Results stream: each worker writes its file's JSON, the HTML report keeps the sections aside until the summary
+  // (worst files first) can be written above them; only summary lines stay in memory.
   const rows: SummaryRow[] = new Array<SummaryRow>(files.length);
-  const { head, tail } = htmlFrame();
-  const html = openSync(join(out, 'report.html'), 'w');
+  const report = new BatchReportWriter(join(out, 'report.html'));
   try {
-    writeSync(html, head);
-    const sections = new OrderedSections((s) => writeSync(html, s));
     await runAuditPool(files, {
       jobs,
       // "#audit-worker" (package.json "imports") is the built worker, or its source under the "@juesuan/source"
@@ -68,23 +73,20 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
         `${String(i + 1).padStart(4, '0')}-${basename(file).replace(/\.[^.]+$/, '')}.json`,
       onOutcome: (o, done) => {
         rows[o.id] = o.ok ? o.row : { file: o.file, status: `无法读取：${o.error}` };
-        sections.add(o.id, o.ok ? o.html : undefined);
+        report.add(o.id, o.ok ? { file: o.file, ok: true, row: o.row, section: o.html } : o);
         const line = progressLine(done, files.length, basename(o.file));
         if (tty) process.stderr.write(`\r${line}\x1b[K`);
         else io.err(line);
       },
     });
-    writeSync(html, tail);
+    report.finish();
   } finally {
-    closeSync(html);
+    report.discard();
   }
   if (tty) process.stderr.write('\n');
   writeFileSync(join(out, 'summary.csv'), summaryCsv(rows));
   const errors = rows.reduce((s, r) => s + (r.errors ?? 0), 0);
-  const failed = rows.filter((r) => r.errors === undefined).length;
-  io.out(
-    `已审查 ${files.length} 个文件（${jobs} 个并行进程）：有错误的 ${rows.filter((r) => (r.errors ?? 0) > 0).length} 个，无法读取的 ${failed} 个，错误共 ${errors} 个。`,
-  );
+  io.out(batchSummaryText(rows, jobs));
   io.out(`汇总：${join(out, 'summary.csv')}；报告：${join(out, 'report.html')}；每个文件的 JSON：${out}/`);
   return errors > 0 ? 1 : 0;
 }
