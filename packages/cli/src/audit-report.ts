@@ -218,9 +218,10 @@ table{border-collapse:collapse;width:100%;font-size:.92em;margin:.4em 0 .8em}
 th,td{border:1px solid #bbb;padding:.35em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#f1f1f1;font-weight:bold}td.num,th.num{text-align:right;white-space:nowrap}
 td.quote{color:#333;font-family:FangSong,'Noto Serif CJK SC','Source Han Serif SC',serif}
-table.findings{table-layout:fixed}col.c-sev{width:4.2em}col.c-page{width:6em}col.c-msg{width:31%}col.c-quote{width:29%}
-col.c-exp,col.c-act{width:9%}col.c-rule{width:13em}td.rule code{font-size:.82em;overflow-wrap:anywhere}
-table.findings td.num{white-space:normal;text-align:left}
+table.findings{table-layout:fixed}col.c-sev{width:4.4em}col.c-page{width:5.6em}col.c-msg{width:30%}col.c-quote{width:27%}
+col.c-exp,col.c-act{width:11%}col.c-rule{width:12em}td.rule code{font-size:.8em;overflow-wrap:anywhere}
+table.findings td.num{white-space:normal;text-align:left;overflow-wrap:normal}
+table.summary td.year,table.summary td.status,table.summary th{white-space:nowrap}
 .badge{display:inline-block;padding:0 .4em;border:1px solid;border-radius:3px;font-weight:bold;white-space:nowrap}
 .badge.error{color:#a00;border-color:#a00;background:#fdecec}.badge.warning{color:#8a5a00;border-color:#b87900;background:#fff4dc}
 .badge.info{color:#0b5394;border-color:#0b5394;background:#eaf2fb}
@@ -238,7 +239,8 @@ p.back{font-size:.9em;margin:.4em 0 0}
  body{max-width:none;padding:0;font-size:10pt}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  a{color:inherit;text-decoration:none}
- section.file{break-before:page}h2,h3{break-after:avoid}
+ section.file.read{break-before:page}col.c-page{width:4.6em}col.c-rule{width:9em}col.c-msg{width:29%}col.c-quote{width:26%}
+ col.c-exp,col.c-act{width:12.5%}h2,h3{break-after:avoid}
  tr,.overview div{break-inside:avoid}thead{display:table-header-group}
  details.figures,p.back{display:none}
 }
@@ -312,7 +314,7 @@ function summaryHtml(
     const reason = unreadableReason(e);
     if (!e.ok || reason !== undefined) {
       out.push(
-        `<tr class="unreadable"><td class="seq">${n}</td><td class="file">${link}</td><td>${e.ok ? esc(e.row.unit ?? '') : ''}</td><td>${e.ok ? (e.row.year ?? '') : ''}</td><td class="count">—</td><td class="count">—</td><td class="count">—</td><td>无法读取</td></tr>`,
+        `<tr class="unreadable"><td class="seq">${n}</td><td class="file">${link}</td><td>${e.ok ? esc(e.row.unit ?? '') : ''}</td><td class="year">${e.ok ? (e.row.year ?? '') : ''}</td><td class="count">—</td><td class="count">—</td><td class="count">—</td><td class="status">无法读取</td></tr>`,
       );
       return;
     }
@@ -321,7 +323,7 @@ function summaryHtml(
       return `<td class="count ${v === 0 ? 'zero' : cls}">${v}</td>`;
     };
     out.push(
-      `<tr><td class="seq">${n}</td><td class="file">${link}</td><td>${esc(e.row.unit ?? '（未识别）')}</td><td>${e.row.year ?? ''}</td>${c('errors', 'error')}${c('warnings', 'warning')}${c('infos', 'info')}<td>${esc(e.row.status)}</td></tr>`,
+      `<tr><td class="seq">${n}</td><td class="file">${link}</td><td>${esc(e.row.unit ?? '（未识别）')}</td><td class="year">${e.row.year ?? ''}</td>${c('errors', 'error')}${c('warnings', 'warning')}${c('infos', 'info')}<td class="status">${esc(e.row.status)}</td></tr>`,
     );
   });
   out.push('</tbody></table></section>');
@@ -330,8 +332,8 @@ function summaryHtml(
 
 /** One file's whole section, numbered as in the summary. */
 function sectionHtml(e: ReportEntry, n: number, name: string, body: string): string {
-  const head = `<section class="file" id="${anchor(n)}"><h2><span class="no">${n}</span>${esc(name)}</h2>`;
   const reason = unreadableReason(e);
+  const head = `<section class="file ${e.ok && reason === undefined ? 'read' : 'refused'}" id="${anchor(n)}"><h2><span class="no">${n}</span>${esc(name)}</h2>`;
   const inner = !e.ok ? `<p class="refused">无法读取：${esc(reason ?? '')}</p>` : body;
   const scanned = e.ok && reason !== undefined ? `<p class="refused">无法读取：${esc(reason)}</p>\n` : '';
   return `${head}\n${scanned}${inner}\n<p class="back"><a href="#summary">↑ 返回汇总</a></p></section>`;

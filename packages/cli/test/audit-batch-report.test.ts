@@ -113,7 +113,7 @@ describe('the HTML report of a batch', () => {
     expect(count('with-errors')).toBe(readable.filter((r) => r.summary.error > 0).length);
     expect(count('error')).toBeGreaterThan(5);
     // The summary comes before any file's section.
-    expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('<section class="file"'));
+    expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('<section class="file '));
   });
 
   it('lists the files worst first, each by a name that tells it apart, linked to its section', () => {
@@ -139,7 +139,9 @@ describe('the HTML report of a batch', () => {
     expect(rows.findIndex((r) => r.name === 'a/beijing.txt')).toBeLessThan(clean);
     // Each row links to the section of the same file, and the sections follow the summary's order.
     const headings = [
-      ...html.matchAll(/<section class="file" id="([^"]+)"><h2><span class="no">(\d+)<\/span>([^<]*)<\/h2>/g),
+      ...html.matchAll(
+        /<section class="file (?:read|refused)" id="([^"]+)"><h2><span class="no">(\d+)<\/span>([^<]*)<\/h2>/g,
+      ),
     ];
     expect(headings.map((h) => [h[1], text(h[3]!)])).toEqual(rows.map((r) => [r.href, r.name]));
     expect(headings.map((h) => Number(h[2]))).toEqual(rows.map((r) => r.seq));
@@ -262,7 +264,7 @@ describe('juesuan audit DIR --out', () => {
   }, 240_000);
 });
 
-const noChromium = toolsMissing(['chromium'], '用 Chromium 打印审查报告的测试');
+const noChromium = toolsMissing(['chromium', 'pdftotext'], '用 Chromium 打印审查报告的测试');
 
 describe.skipIf(noChromium !== undefined)('the report printed by Chromium', () => {
   it('prints each file from a new page after the summary', () => {
@@ -282,8 +284,19 @@ describe.skipIf(noChromium !== undefined)('the report printed by Chromium', () =
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(existsSync(pdf), r.stderr).toBe(true);
-    const pages = readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    // One page at least for the summary and one per file (the section breaks before it).
-    expect(pages.length).toBeGreaterThanOrEqual(files.length + 1);
+    const t = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    expect(t.status, t.stderr).toBe(0);
+    const pages = t.stdout.split('\f').map((p) => p.replace(/\s+/g, ' ').trim());
+    // Each audited file starts a page with its number and name; the refused file's short section does not take a
+    // page of its own but follows the summary.
+    const rows = summaryRows(html);
+    for (const row of rows.filter((r) => !r.unreadable))
+      expect(
+        pages.some((p) => p.startsWith(`${row.seq} ${row.name}`)),
+        row.name,
+      ).toBe(true);
+    expect(pages[0]).toMatch(/^决算公开审查报告/);
+    expect(pages.findIndex((p) => p.includes('无法读取：'))).toBeLessThanOrEqual(1);
+    expect(pages.length).toBeGreaterThanOrEqual(rows.filter((r) => !r.unreadable).length + 1);
   }, 150_000);
 });
