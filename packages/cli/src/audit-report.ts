@@ -229,7 +229,7 @@ table.summary td.year,table.summary td.status,table.summary th{white-space:nowra
 .overview{display:flex;flex-wrap:wrap;gap:8px;margin:.8em 0}
 .overview div{border:1px solid #bbb;border-radius:4px;padding:.3em .8em;min-width:6.5em}
 .overview b{display:block;font-size:1.5em}.overview .error b{color:#a00}.overview .warning b{color:#8a5a00}.overview .info b{color:#0b5394}
-.overview .unreadable b{color:#a00}
+.overview .unreadable b{color:#a00}.overview .zero b{color:#888}
 table.summary td.count{text-align:right;width:4.5em}table.summary td.count.error{color:#a00;font-weight:bold}
 table.summary td.count.zero{color:#999}table.summary tr.unreadable td{background:#fdecec}
 td.seq{text-align:right;width:3em;color:#555}a{color:#0b4f9c}
@@ -272,7 +272,7 @@ function summaryHtml(
   const out: string[] = [];
   out.push('<section class="summary" id="summary"><h2>汇总</h2>');
   const box = (cls: string, label: string, n: number) =>
-    `<div class="${cls}" data-count="${cls}"><b>${n}</b>${label}</div>`;
+    `<div class="${cls}${n === 0 ? ' zero' : ''}" data-count="${cls}"><b>${n}</b>${label}</div>`;
   out.push(
     '<div class="overview">' +
       box('files', '个文件', entries.length) +
@@ -333,7 +333,7 @@ function summaryHtml(
 /** One file's whole section, numbered as in the summary. */
 function sectionHtml(e: ReportEntry, n: number, name: string, body: string): string {
   const reason = unreadableReason(e);
-  const head = `<section class="file ${e.ok && reason === undefined ? 'read' : 'refused'}" id="${anchor(n)}"><h2><span class="no">${n}</span>${esc(name)}</h2>`;
+  const head = `<section class="file ${e.ok && reason === undefined ? 'read' : 'unread'}" id="${anchor(n)}"><h2><span class="no">${n}</span>${esc(name)}</h2>`;
   const inner = !e.ok ? `<p class="refused">无法读取：${esc(reason ?? '')}</p>` : body;
   const scanned = e.ok && reason !== undefined ? `<p class="refused">无法读取：${esc(reason)}</p>\n` : '';
   return `${head}\n${scanned}${inner}\n<p class="back"><a href="#summary">↑ 返回汇总</a></p></section>`;

@@ -140,7 +140,7 @@ describe('the HTML report of a batch', () => {
     // Each row links to the section of the same file, and the sections follow the summary's order.
     const headings = [
       ...html.matchAll(
-        /<section class="file (?:read|refused)" id="([^"]+)"><h2><span class="no">(\d+)<\/span>([^<]*)<\/h2>/g,
+        /<section class="file (?:read|unread)" id="([^"]+)"><h2><span class="no">(\d+)<\/span>([^<]*)<\/h2>/g,
       ),
     ];
     expect(headings.map((h) => [h[1], text(h[3]!)])).toEqual(rows.map((r) => [r.href, r.name]));
