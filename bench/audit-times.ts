@@ -25,7 +25,8 @@ import {
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, builtinProfile, disclosureFromData, generateUnitData, writeDocx } from '@juesuan/core';
+import { buildReport, builtinProfile, disclosureFromData, writeDocx } from '@juesuan/core';
+import { generateUnitData } from '@juesuan/core/testing';
 import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
 import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
 

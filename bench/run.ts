@@ -21,7 +21,6 @@ import {
   buildReport,
   builtinProfile,
   disclosureFromData,
-  generateUnitData,
   readDocument,
   validateDisclosure,
   writeCsv,
@@ -32,6 +31,7 @@ import {
   writeXlsx,
   type Disclosure,
 } from '@juesuan/core';
+import { generateUnitData } from '@juesuan/core/testing';
 import { pdfjsAssets } from '../packages/cli/src/audit-run.ts';
 import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
 import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
@@ -122,7 +122,11 @@ const buildCpuMs = (buildCpu.user + buildCpu.system) / 1000;
 console.log(
   `生成全套公开文件（DOCX、XLSX、HTML、Markdown、JSON、CSV，不含 PDF）：${B} 个单位 ${fmt(buildMs)} ms，${fmt((B / buildMs) * 1000, 1)} 单位/秒（目标 ≥ 20）；输出 ${fmt(outBytes / 1024 / 1024, 1)} MB`,
 );
-console.log(`  其中每单位平均：${Object.entries(perFormat).map(([k, v]) => `${k} ${fmt(v / B, 1)} ms`).join('，')}`);
+console.log(
+  `  其中每单位平均：${Object.entries(perFormat)
+    .map(([k, v]) => `${k} ${fmt(v / B, 1)} ms`)
+    .join('，')}`,
+);
 console.log(
   `  CPU 时间：每单位 ${fmt(buildCpuMs / B, 1)} ms，${fmt((B / buildCpuMs) * 1000, 1)} 单位/秒/核（墙钟时间为 CPU 时间的 ${fmt(buildMs / buildCpuMs, 1)} 倍：其余为等待其他进程）`,
 );
@@ -137,11 +141,20 @@ async function auditBench(): Promise<void> {
   const R = Number(process.env['BENCH_AUDIT_REPEAT'] ?? 3);
   const missing = ['pdftotext', 'soffice'].filter((t) => !hasTool(t));
   if (missing.length > 0) {
-    console.log(`审查 PDF 对比 pdftotext：跳过（缺少 ${missing.join('、')}。${missing.map((t) => missingToolMessage(t)).join(' ')}）`);
+    console.log(
+      `审查 PDF 对比 pdftotext：跳过（缺少 ${missing.join('、')}。${missing.map((t) => missingToolMessage(t)).join(' ')}）`,
+    );
     return;
   }
-  const fixtureDir = [join(process.cwd(), '../shared/fixtures/real'), '/work/shared/fixtures/real'].find((d) => existsSync(d));
-  const fixtures = fixtureDir ? readdirSync(fixtureDir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(fixtureDir, f)) : [];
+  const fixtureDir = [join(process.cwd(), '../shared/fixtures/real'), '/work/shared/fixtures/real'].find(
+    (d) => existsSync(d),
+  );
+  const fixtures = fixtureDir
+    ? readdirSync(fixtureDir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .map((f) => join(fixtureDir, f))
+    : [];
   const tmp = mkdtempSync(join(tmpdir(), 'juesuan-bench-audit-'));
   try {
     // PDFs of generated units, two LibreOffice conversions at a time.
@@ -154,7 +167,10 @@ async function auditBench(): Promise<void> {
           const profile = profiles[i % 3]!;
           const d = disclosureFromData(generateUnitData({ seed: 9000 + i, rounded: true, profile }));
           const file = join(tmp, `unit-${i + 1}-${profile}.pdf`);
-          writeFileSync(file, await convertWithLibreOffice(await writeDocx(buildReport(d, builtinProfile(profile))), 'docx'));
+          writeFileSync(
+            file,
+            await convertWithLibreOffice(await writeDocx(buildReport(d, builtinProfile(profile))), 'docx'),
+          );
           generated[i] = file;
         }
       }),
@@ -200,7 +216,10 @@ async function auditBench(): Promise<void> {
   }
 }
 
-function printAuditBench(name: string, g: { pages: number; pdftotext: number; read: number; audit: number }): void {
+function printAuditBench(
+  name: string,
+  g: { pages: number; pdftotext: number; read: number; audit: number },
+): void {
   const perPage = (ms: number) => `${fmt(ms / g.pages, 1)} ms/页`;
   const total = g.read + g.audit;
   console.log(

@@ -20,7 +20,6 @@ import {
   builtinCatalogue,
   builtinProfile,
   disclosureFromData,
-  generateUnitData,
   parseAmount,
   readDocument,
   writeDocx,
@@ -28,6 +27,7 @@ import {
   type StatedFigure,
   type TextDocument,
 } from '@juesuan/core';
+import { generateUnitData } from '@juesuan/core/testing';
 import { pdfjsAssets } from '../src/audit-run.ts';
 import { convertWithLibreOffice } from '../src/pdf.ts';
 import { toolsMissing } from '../src/tools.ts';

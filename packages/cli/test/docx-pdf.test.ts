@@ -8,14 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  buildReport,
-  builtinProfile,
-  loadDisclosure,
-  sampleDocument,
-  writeDocx,
-  type ReportDocument,
-} from '@juesuan/core';
+import { buildReport, builtinProfile, loadDisclosure, writeDocx, type ReportDocument } from '@juesuan/core';
+import { sampleDocument } from '@juesuan/core/testing';
 import { convertWithLibreOffice } from '../src/pdf.ts';
 import { toolsMissing } from '../src/tools.ts';
 

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleDocument, writeHtml } from '@juesuan/core';
+import { writeHtml } from '@juesuan/core';
+import { sampleDocument } from '@juesuan/core/testing';
 import { toolsMissing } from '../src/tools.ts';
 
 const skip = toolsMissing(['chromium'], '用 Chromium 渲染 HTML 的测试');

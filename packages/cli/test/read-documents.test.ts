@@ -15,14 +15,13 @@ import {
   buildReport,
   builtinProfile,
   documentParagraphs,
-  jpegSize,
   loadDisclosure,
-  minimalPdf,
   normaliseText,
   readPdf,
   type ReportDocument,
   type TextDocument,
 } from '@juesuan/core';
+import { jpegSize, minimalPdf } from '@juesuan/core/testing';
 import { toolsMissing } from '../src/tools.ts';
 
 const root = join(import.meta.dirname, '../../..');

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReport, builtinProfile, loadDisclosure, sampleDocument, wan, writeXlsx } from '@juesuan/core';
+import { buildReport, builtinProfile, loadDisclosure, wan, writeXlsx } from '@juesuan/core';
+import { sampleDocument } from '@juesuan/core/testing';
 import { convertWithLibreOffice } from '../src/pdf.ts';
 import { toolsMissing } from '../src/tools.ts';
 

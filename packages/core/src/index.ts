@@ -59,8 +59,6 @@ export {
 } from './rules/types.ts';
 export { validateDisclosure, parseRuleConfig, findingToJson, type FindingJson } from './validate.ts';
 export { formatFindingsText } from './report/findings-text.ts';
-export { generateUnitData, type GenerateOptions } from './testing/generate-unit.ts';
-export { sampleDocument } from './report/sample-document.ts';
 export type * from './report/document.ts';
 export {
   buildReport,
@@ -109,7 +107,6 @@ export {
   locateInParagraph,
   type Paragraph,
 } from './read/normalise.ts';
-export { minimalPdf, jpegSize, type MinimalPdfPage } from './testing/minimal-pdf.ts';
 // Spreadsheets, 舍位平衡, consolidation and consecutive years (issue 10).
 export * from './excel/index.ts';
 export * from './balance/index.ts';

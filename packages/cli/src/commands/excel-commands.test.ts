@@ -12,11 +12,11 @@ import {
   builtinProfile,
   dataFileToYaml,
   disclosureFromData,
-  generateUnitData,
   loadDisclosure,
   writeDocx,
   writeXlsx,
 } from '@juesuan/core';
+import { generateUnitData } from '@juesuan/core/testing';
 import { unitInYuanForTests, comparable } from '../../../core/src/excel/testing-layouts.ts';
 import { convertSpreadsheet } from '../excel-files.ts';
 import { reportError, type Io } from '../main.ts';

@@ -7,7 +7,7 @@ import { loadDisclosure } from '../../model/load.ts';
 import { buildReport } from '../build.ts';
 import { paragraphText, type DocTable, type ReportDocument } from '../document.ts';
 import { builtinProfile } from '../profile.ts';
-import { sampleDocument } from '../sample-document.ts';
+import { sampleDocument } from '../../testing/sample-document.ts';
 import { DRAFT_HEADER, isWideTable, writeDocx } from './docx.ts';
 
 const root = join(import.meta.dirname, '../../../../..');

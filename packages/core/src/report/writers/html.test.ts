@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wan } from '../../money/amount.ts';
 import { findAll, parseMarkup, textContent, type MarkupElement } from '../../testing/markup-check.ts';
 import type { DocTable, ReportDocument } from '../document.ts';
-import { sampleDocument } from '../sample-document.ts';
+import { sampleDocument } from '../../testing/sample-document.ts';
 import { escapeHtml, writeHtml } from './html.ts';
 
 function read(html: string): MarkupElement {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wan } from '../../money/amount.ts';
 import type { DocTable, ReportDocument } from '../document.ts';
-import { sampleDocument } from '../sample-document.ts';
+import { sampleDocument } from '../../testing/sample-document.ts';
 import { escapeMarkdown, writeMarkdown } from './markdown.ts';
 
 /** Splits a GFM table line into its cells, honouring "\|" escapes. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDisclosure } from '../../model/load.ts';
 import { wan } from '../../money/amount.ts';
 import type { DocTable, ReportDocument } from '../document.ts';
-import { sampleDocument } from '../sample-document.ts';
+import { sampleDocument } from '../../testing/sample-document.ts';
 import {
   CSV_COLUMNS,
   csvField,

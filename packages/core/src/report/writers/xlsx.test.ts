@@ -7,7 +7,7 @@ import { wan } from '../../money/amount.ts';
 import type { DocTable, ReportDocument } from '../document.ts';
 import { buildReport } from '../build.ts';
 import { builtinProfile } from '../profile.ts';
-import { sampleDocument } from '../sample-document.ts';
+import { sampleDocument } from '../../testing/sample-document.ts';
 import { AMOUNT_FORMAT_BLANK_ZERO, sheetName, writeXlsx } from './xlsx.ts';
 import { loadDisclosure } from '../../model/load.ts';
 

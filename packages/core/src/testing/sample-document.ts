@@ -1,6 +1,6 @@
 /** A small but complete document for writer tests: every block kind, merged headers, a placeholder. */
 import { wan } from '../money/amount.ts';
-import type { DocTable, ReportDocument } from './document.ts';
+import type { DocTable, ReportDocument } from '../report/document.ts';
 
 export function sampleDocument(options: { draft?: boolean } = {}): ReportDocument {
   const table: DocTable = {
