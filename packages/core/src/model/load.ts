@@ -93,7 +93,7 @@ function decodeText(bytes: Uint8Array, file: string | undefined): string {
       [
         {
           file,
-          message: `这是${kind}；已公开的文档请用 juesuan audit 审查，数据请写成 YAML/JSON（见 examples/）`,
+          message: `这是${kind}；已公开的文档应当审查（而不是作为数据载入），数据请写成 YAML/JSON（见 examples/）`,
         },
       ],
     );

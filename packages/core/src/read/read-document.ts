@@ -48,7 +48,7 @@ export async function sniffDocument(bytes: Uint8Array): Promise<SniffResult> {
     if (has('word/document.xml')) return { kind: 'docx' };
     if (has('xl/workbook.xml'))
       return {
-        unsupported: `这是 Excel 表格（XLSX），审查需要公开的说明文档：${AS_PDF}；数据表请用 juesuan validate 校验`,
+        unsupported: `这是 Excel 表格（XLSX），审查需要公开的说明文档：${AS_PDF}；数据表请先导入为数据文件再校验`,
       };
     if (has('ppt/presentation.xml')) return { unsupported: `这是 PowerPoint 演示文稿（PPTX），${AS_PDF}` };
     if (has('OFD.xml')) return { unsupported: `这是 OFD 版式文件，暂不支持；${AS_PDF}` };
