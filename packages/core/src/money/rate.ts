@@ -1,7 +1,6 @@
 /**
  * Shares, year-on-year rates and budget variance rates (DOMAIN.md §2), computed exactly as ratios of
- * integer 分 and rounded once when printed. A zero denominator gives "not computable" (null) unless a
- * wording convention says otherwise.
+ * integer 分 and rounded once when printed. A zero denominator gives "not computable" (null).
  */
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { divRoundHalfUp, type Fen } from './amount.ts';
@@ -12,9 +11,6 @@ export interface Ratio {
   den: bigint;
 }
 
-export const Direction = { Increase: 'increase', Decrease: 'decrease', Flat: 'flat' } as const;
-export type Direction = (typeof Direction)[keyof typeof Direction];
-
 /** part / whole, or null when whole is 0 (not computable). */
 export function share(part: Fen, whole: Fen): Ratio | null {
   if (whole === 0) return null;
@@ -22,39 +18,12 @@ export function share(part: Fen, whole: Fen): Ratio | null {
 }
 
 /**
- * Rate conventions for a zero base. `strict`: any zero denominator is not computable.
- * `seed` (the Xinjiang 2022 form of the seed): last 0 and this > 0 → 100%; both 0 → 0%.
+ * Rate of a change: (current − base) / base — 与上年相比的增减率 and 预决算差异率 alike — or null when the base
+ * is 0 (not computable). How a profile words a zero base is the wording's business (report/wording.ts).
  */
-export const RateConvention = { Strict: 'strict', Seed: 'seed' } as const;
-export type RateConvention = (typeof RateConvention)[keyof typeof RateConvention];
-
-export interface Change {
-  /** this − base, in 分. */
-  change: Fen;
-  direction: Direction;
-  /** change / base, or null when not computable. */
-  rate: Ratio | null;
-}
-
-/** Year-on-year change (与上年相比): change = this − last; rate = change / last. */
-export function yoy(current: Fen, prior: Fen, convention: RateConvention = 'strict'): Change {
-  return compare(current, prior, convention);
-}
-
-/** 预决算差异率 = (决算 − 年初预算) / 年初预算. */
-export function budgetVariance(finalAmount: Fen, budget: Fen, convention: RateConvention = 'strict'): Change {
-  return compare(finalAmount, budget, convention);
-}
-
-function compare(current: Fen, base: Fen, convention: RateConvention): Change {
-  const change = current - base;
-  const direction: Direction = change > 0 ? 'increase' : change < 0 ? 'decrease' : 'flat';
-  let rate: Ratio | null;
-  if (base !== 0) rate = { num: BigInt(change), den: BigInt(base) };
-  else if (convention === 'seed')
-    rate = current === 0 ? { num: 0n, den: 1n } : { num: current > 0 ? 1n : -1n, den: 1n };
-  else rate = null;
-  return { change, direction, rate };
+export function changeRate(current: Fen, base: Fen): Ratio | null {
+  if (base === 0) return null;
+  return { num: BigInt(current - base), den: BigInt(base) };
 }
 
 /** Rounds a ratio to a percentage with `decimals` places, as an integer count of 10^-decimals %. */

@@ -2,12 +2,9 @@
  * What a region/year profile changes in checking (DOMAIN.md §5 "a reason is given for each change the
  * profile requires"). The report builder's wording profiles (issue 3) extend these settings.
  */
-import type { RateConvention } from '../money/rate.ts';
 
 export interface RuleSettings {
   id: string;
-  /** How rates with a zero base are treated. */
-  rateConvention: RateConvention;
   /** Items whose change against last year needs a stated reason. */
   reasonsPrior: {
     t1Totals: boolean;
@@ -41,7 +38,6 @@ const STANDARD_GRADES = [
 
 export const XINJIANG_2022: RuleSettings = {
   id: 'xinjiang-2022',
-  rateConvention: 'seed',
   reasonsPrior: {
     t1Totals: true,
     t4Totals: true,
@@ -60,7 +56,6 @@ export const XINJIANG_2022: RuleSettings = {
 export const CENTRAL: RuleSettings = {
   ...XINJIANG_2022,
   id: 'central',
-  rateConvention: 'strict',
   reasonsBudget: { t4Totals: true, t5Items: true, t7Items: true },
   t9ExpenditureOnly: true,
 };
@@ -68,7 +63,6 @@ export const CENTRAL: RuleSettings = {
 export const SHANGHAI_2024: RuleSettings = {
   ...XINJIANG_2022,
   id: 'shanghai-2024',
-  rateConvention: 'strict',
   reasonsBudget: { t4Totals: true, t5Items: true, t7Items: true },
   grades: [
     ['优', 90],

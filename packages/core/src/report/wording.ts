@@ -5,7 +5,7 @@
  * change always agrees with the two printed amounts.
  */
 import { formatAmount, type Fen } from '../money/amount.ts';
-import { formatPercent, share } from '../money/rate.ts';
+import { changeRate, formatPercent, share } from '../money/rate.ts';
 import type { Run } from './document.ts';
 import type { ReportProfile } from './profile.ts';
 import { fill } from './template.ts';
@@ -34,7 +34,7 @@ export function changeRateText(
   if (current === base) return w.bothZeroRate;
   if (base === 0) return w.zeroBaseRate;
   if (current === 0) return context === 'item' ? w.zeroCurrentItemRate : '100.00%';
-  return formatPercent({ num: BigInt(current - base), den: BigInt(base) }, { abs: true });
+  return formatPercent(changeRate(current, base), { abs: true });
 }
 
 /** "增加26.58万元，增长7.96%" / "减少3.58万元，下降1.64%" / "持平" (profile templates phrase.*). */
@@ -64,7 +64,7 @@ export function changePhrase(
 export function varianceRateText(finalAmount: Fen, budget: Fen, profile: ReportProfile): string {
   if (finalAmount === budget) return profile.wording.bothZeroRate;
   if (budget === 0) return profile.wording.zeroBaseRate;
-  return formatPercent({ num: BigInt(finalAmount - budget), den: BigInt(budget) });
+  return formatPercent(changeRate(finalAmount, budget));
 }
 
 /** A stated reason without trailing punctuation, or a visible placeholder when it is missing. */
