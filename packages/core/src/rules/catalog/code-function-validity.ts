@@ -3,6 +3,7 @@ import {
   codeLabel,
   codeUses,
   FUNCTION_CODE_TABLES,
+  importCommand,
   noCatalogue,
   rowLocation,
   validityText,
@@ -35,9 +36,10 @@ export const rule: Rule = {
       const years = builtinYearsWithCode('function', code, year);
       if (years.length === 0) continue; // unknown in every year: code-function-known reports it
       ctx.report({
-        message: `支出功能分类科目${codeLabel(code, list)}不在 ${year} 年度科目表中：${validityText(years, year)}`,
+        message: `支出功能分类科目${codeLabel(code, list)}不在 ${year} 年度科目表中：${validityText(years, year)}${cat.complete ? '' : `（据内置科目表，未与官方科目表逐条核对；可用 ${importCommand('function', year)} 导入官方科目表）`}`,
         location: list.map((u) => rowLocation(u.table, u.row)),
         actual: code,
+        ...(cat.complete ? {} : { severity: 'warning' as const }), // built-in lists are unverified
       });
     }
   },
