@@ -180,7 +180,10 @@ describe('built-in catalogues', () => {
 
   it('the codes added by MoF notices in 2024 and 2025 are listed from their year on, citing the notice', () => {
     const additions = readFileSync(
-      new URL('../../../../../shared/reference/classification/function-additions-2024-2025.csv', import.meta.url),
+      new URL(
+        '../../../../../shared/reference/classification/function-additions-2024-2025.csv',
+        import.meta.url,
+      ),
       'utf8',
     );
     const rows = additions.trim().split('\n').slice(1);
@@ -200,7 +203,9 @@ describe('built-in catalogues', () => {
         expect(describeSource(e?.source).checked).toBe(true);
       }
     }
-    expect(describeSource(cat('function', 2025).entries.get('22911')?.source).text).toContain('财预〔2025〕41号');
+    expect(describeSource(cat('function', 2025).entries.get('22911')?.source).text).toContain(
+      '财预〔2025〕41号',
+    );
     expect(describeSource(cat('function', 2024).entries.get('22006')?.source).text).toContain('2024-03-29');
   });
 
@@ -224,8 +229,7 @@ describe('built-in catalogues', () => {
     expect(counts.some((x) => x.status === 'imported')).toBe(false);
   });
 
-  it('parses each year once (cached)'
-, () => {
+  it('parses each year once (cached)', () => {
     expect(builtinCatalogue('function', 2024)).toBe(builtinCatalogue('function', 2024));
   });
 });

@@ -30,8 +30,8 @@ export const SOURCE_STATUS_LABEL: Readonly<Record<SourceStatus, string>> = {
 
 /** The public documents the built-in rows cite, by the id used in the `source` column. */
 const DOCUMENTS: Readonly<Record<string, string>> = {
-  seed: '新疆昌吉州对口援疆工作领导小组办公室 2022 年度部门决算公开（种子文本）',
-  'fixture:shanghai-putuo-2024': '上海市普陀区 2024 年度部门决算公开（区委社会工作部）',
+  seed: '新疆昌吉回族自治州对口援疆工作领导小组办公室 2022 年度部门决算公开（种子文本）',
+  'fixture:shanghai-putuo-2024': '上海市普陀区委社会工作部 2024 年度部门决算公开',
   'fixture:shanghai-2024-template': '上海市 2024 年度部门决算公开模板',
   'notice:mof-2024-03-29': '财政部《关于对2024年政府收支分类科目进行个别增补的通知》（2024-03-29）',
   'notice:caiyu-2025-41': '财政部 财预〔2025〕41号（2025-05-23）',
@@ -41,7 +41,7 @@ export interface SourceInfo {
   status: SourceStatus;
   /** True when the row has a public source for its own year (printed or notice) or was imported. */
   checked: boolean;
-  /** Chinese description, e.g. "见于本年度公开文件：上海市普陀区 2024 年度部门决算公开（区委社会工作部）". */
+  /** Chinese description, e.g. "见于本年度公开文件：上海市普陀区委社会工作部 2024 年度部门决算公开". */
   text: string;
 }
 

@@ -33,7 +33,9 @@ describe(rule.id, () => {
     const bad = withValue(data, `tables.t6.rows[${rowIndex(data, 't6', '30228')}].code`, '30230');
     const e = errors(runOne(rule, bad, { catalogues: { economic: full } }));
     expect(e).toHaveLength(1);
-    expect(e[0]!.message).toContain('部门预算支出经济分类款「30230 工会经费」不在 2022 年度科目表（economic-2022.csv）中');
+    expect(e[0]!.message).toContain(
+      '部门预算支出经济分类款「30230 工会经费」不在 2022 年度科目表（economic-2022.csv）中',
+    );
   });
 
   it('is not applicable when T6 lists no codes', () => {

@@ -33,7 +33,9 @@ describe(rule.id, () => {
     expect(w[0]!.rule).toBe(rule.id);
     expect(w[0]!.message).toContain('支出功能分类款「21018 行政事业单位医疗」不在内置的 2022 年度科目表中');
     expect(w[0]!.message).toContain('可能不全');
-    expect(w[0]!.message).toContain('juesuan catalogue import <2022年政府收支分类科目.xlsx> --year 2022 --kind function');
+    expect(w[0]!.message).toContain(
+      'juesuan catalogue import <2022年政府收支分类科目.xlsx> --year 2022 --kind function',
+    );
     expect(w[0]!.location.map((l) => `${l.table}:${l.row}`)).toEqual(['t2:21018', 't3:21018', 't5:21018']);
     expect(w[1]!.message).toContain('其上级「21018」也不在表中');
   });
@@ -76,7 +78,9 @@ describe(rule.id, () => {
   });
 
   it('2025: the 项 2170404 added by 财预〔2025〕41号 is known', () => {
-    const unit = renameCodes(unitData({ year: 2025 }), '2101101', '2170404', { name: '中央金融机构注资特别国债支出' });
+    const unit = renameCodes(unitData({ year: 2025 }), '2101101', '2170404', {
+      name: '中央金融机构注资特别国债支出',
+    });
     const o = runOne(rule, unit);
     expect(o.findings).toEqual([]);
     expect(JSON.stringify(o.partial)).not.toContain('2170404');

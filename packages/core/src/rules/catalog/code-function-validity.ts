@@ -17,7 +17,7 @@ export const rule: Rule = {
   category: 'codes',
   basis: '财政部《政府收支分类科目》逐年修订（如 2024 年增设 20139 社会工作事务）；DOMAIN.md §3',
   description:
-    '本年度科目表中没有、但其他年度的内置科目表列有的支出功能分类编码，是用错了年度的科目：指出该科目自哪年起设立或已于哪年取消。',
+    '本年度科目表中没有、但其他年度的内置科目表列有的支出功能分类编码，是用错了年度的科目：指出该科目自哪年起设立或已于哪年取消。按内置科目表判断时为警告，导入了该年度官方科目表时为错误。',
   check(ctx) {
     const uses = codeUses(ctx.d, FUNCTION_CODE_TABLES);
     if (uses.size === 0) {
