@@ -4,7 +4,12 @@
  * `<!-- sample NAME [lines=A-B,C-D] -->`, which this script rewrites too. A test
  * (scripts/gen-samples.test.ts) regenerates everything in memory and fails when a committed sample or a
  * README block differs. Run from the repository root: npm run gen:samples
+ *
+ * `npm run gen:samples -- --png` also renders the page of the complete example's PDF that holds 表一
+ * (qingsui-2024/table-page.png; needs LibreOffice and poppler). The PNG depends on the machine's fonts, so the
+ * test does not compare it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -117,7 +122,8 @@ export function committedSamples(): Map<string, string> {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name !== 'README.md') out.set(relative(samplesDir, p), readFileSync(p, 'utf8'));
+      // Text samples only: the PNG is rendered on demand (--png) and depends on the machine's fonts.
+      else if (!e.name.endsWith('.png')) out.set(relative(samplesDir, p), readFileSync(p, 'utf8'));
     }
   };
   try {
@@ -126,6 +132,45 @@ export function committedSamples(): Map<string, string> {
     /* no samples yet */
   }
   return out;
+}
+
+/** PNG of the PDF page that prints 表一 of the complete example (the real build command, then pdftoppm). */
+async function renderTablePage(): Promise<Buffer> {
+  const tmp = mkdtempSync(join(tmpdir(), 'juesuan-samples-png-'));
+  try {
+    const out = join(tmp, 'OUT');
+    const { files } = await run(
+      ['build', 'examples/qingsui-2024.yaml', '--out', out, '--format', 'pdf'],
+      tmp,
+      out,
+    );
+    const pdf = join(out, [...files.keys()][0]!);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    for (let p = 1; p <= pages; p++) {
+      const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], {
+        encoding: 'utf8',
+      });
+      // The table's own page, not the list of tables that names it in 《》.
+      if (!text.includes('收入支出决算总表') || text.includes('《收入支出决算总表》')) continue;
+      const base = join(tmp, 'page');
+      execFileSync('pdftoppm', [
+        '-r',
+        '60',
+        '-png',
+        '-f',
+        String(p),
+        '-l',
+        String(p),
+        '-singlefile',
+        pdf,
+        base,
+      ]);
+      return readFileSync(`${base}.png`);
+    }
+    throw new Error('PDF 中没有找到表一所在的页');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1]?.endsWith('gen-samples.ts')) {
@@ -137,4 +182,8 @@ if (process.argv[1]?.endsWith('gen-samples.ts')) {
   }
   writeFileSync(readmePath, renderReadme(readFileSync(readmePath, 'utf8'), samples));
   console.log(`已生成 ${samples.size} 个样例（docs/samples/）并更新 README.md 中的样例段落`);
+  if (process.argv.includes('--png')) {
+    writeFileSync(join(samplesDir, 'qingsui-2024/table-page.png'), await renderTablePage());
+    console.log('已生成 docs/samples/qingsui-2024/table-page.png');
+  }
 }
