@@ -43,6 +43,14 @@ export {
   type ClassificationKind,
 } from './classification/catalogue.ts';
 export { builtinCatalogue, builtinCatalogues, builtinYears } from './classification/builtin.ts';
+export {
+  citedDocuments,
+  describeSource,
+  provenanceCounts,
+  SOURCE_STATUS_LABEL,
+  type SourceInfo,
+  type SourceStatus,
+} from './classification/provenance.ts';
 export { ruleSettingsFor, RULE_SETTINGS, type RuleSettings } from './profiles/rule-settings.ts';
 export { runRules, type RunOptions } from './rules/engine.ts';
 export { ALL_RULES, ruleById, rulesInOrder } from './rules/registry.ts';

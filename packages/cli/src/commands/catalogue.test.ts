@@ -164,3 +164,82 @@ describe('juesuan validate --catalogue', () => {
     expect(f[0]!.message).toContain('「2101199 其他行政事业单位医疗支出」不在 2022 年度科目表中');
   });
 });
+
+describe('juesuan catalogue list / built-in list honesty', () => {
+  const complete = join(import.meta.dirname, '../../../../examples/qingsui-2024.yaml');
+  // The complete example with its 款 21208 (and 项 2120804) renumbered to a 款 the built-in list lacks.
+  const unknownKuan = join(tmp, 'qingsui-21218.yaml');
+  writeFileSync(
+    unknownKuan,
+    readFileSync(complete, 'utf8').replaceAll("'21208'", "'21218'").replaceAll("'2120804'", "'2121804'"),
+  );
+
+  it('shows, per year, how many rows come from a public document, a MoF notice, or are unverified', async () => {
+    const io = capture();
+    expect(await main(['catalogue', 'list', '--dir', join(tmp, 'none')], io)).toBe(0);
+    const out = io.outText();
+    expect(out).toContain('多数行未与财政部《政府收支分类科目》核对，可能不全');
+    expect(out).toMatch(
+      /2024 年度 970 行：见于本年度公开文件 42；见于财政部增补通知 1；.*未核对（按一般知识整理） 921/,
+    );
+    expect(out).toMatch(/2025 年度 973 行：见于财政部增补通知 4；/);
+    expect(out).toContain('财政部 财预〔2025〕41号（2025-05-23）');
+    expect(out).toContain('未导入官方科目表');
+    expect(out).toContain(
+      'juesuan catalogue import <2024年政府收支分类科目.xlsx> --year 2024 --kind function',
+    );
+  });
+
+  it('--rows prints each row of a year with its source', async () => {
+    const io = capture();
+    expect(await main(['catalogue', 'list', '--year', '2025', '--kind', 'function', '--rows'], io)).toBe(0);
+    const lines = io.outText().split('\n');
+    expect(lines).toContain(
+      '    23107\t中央金融机构注资特别国债还本支出\t款\t见于财政部增补通知：财政部 财预〔2025〕41号（2025-05-23）',
+    );
+    expect(lines).toContain('    20101\t人大事务\t款\t未核对（按一般知识整理）');
+    expect(lines.filter((l) => l.startsWith('    2'))).toHaveLength(973);
+  });
+
+  it('validate: a 款 missing from the built-in list is a warning (exit 0) naming the import command', async () => {
+    const io = capture();
+    const code = await main(['validate', unknownKuan, '--format', 'json'], io);
+    const json = JSON.parse(io.outText()) as {
+      findings: { rule: string; severity: string; message: string }[];
+    };
+    expect(code, io.outText()).toBe(0);
+    const f = json.findings.filter((x) => x.rule === 'code-function-known');
+    expect(f.map((x) => x.severity)).toEqual(['warning', 'warning']);
+    expect(f[0]!.message).toContain('「21218 国有土地使用权出让收入安排的支出」不在内置的 2024 年度科目表中');
+    expect(f[0]!.message).toContain('juesuan catalogue import');
+    expect(json.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('validate --catalogue: the same 款 is an error (exit 1) against an imported official 2024 list', async () => {
+    const list = join(tmp, 'official-2024.csv');
+    const entries = [...builtinCatalogue('function', 2024)!.entries.values()];
+    writeFileSync(
+      list,
+      ['科目编码,科目名称', ...entries.map((e) => `${e.code},${e.name}`)].join('\n') + '\n',
+    );
+    const dir = join(tmp, 'official');
+    const imp = capture();
+    expect(
+      await main(['catalogue', 'import', list, '--year', '2024', '--kind', 'function', '--out', dir], imp),
+    ).toBe(0);
+    const io = capture();
+    const code = await main(['validate', unknownKuan, '--catalogue', dir, '--format', 'json'], io);
+    expect(code).toBe(1);
+    const json = JSON.parse(io.outText()) as {
+      findings: { rule: string; severity: string; message: string }[];
+    };
+    const f = json.findings.filter((x) => x.rule === 'code-function-known');
+    expect(f.map((x) => x.severity)).toEqual(['error', 'error']);
+    expect(f[0]!.message).toContain(`不在 2024 年度科目表（${join(dir, 'function-2024.csv')}）中`);
+    const listed = capture();
+    await main(['catalogue', 'list', '--dir', dir], listed);
+    expect(listed.outText()).toContain(
+      `已导入的官方科目表（${dir}，校验时加 --catalogue ${dir}）：function-2024.csv`,
+    );
+  });
+});

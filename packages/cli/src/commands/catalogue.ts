@@ -3,8 +3,12 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
+  builtinCatalogue,
   builtinYears,
   catalogueFromRows,
+  citedDocuments,
+  describeSource,
+  provenanceCounts,
   ErrorCode,
   JuesuanError,
   type Catalogue,
@@ -68,20 +72,11 @@ function toCsv(c: Catalogue): string {
 
 export async function catalogueCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'list') {
-    const { values } = parseArgs({ args: rest, options: { dir: { type: 'string', default: 'catalogues' } } });
-    io.out(`内置支出功能分类：${builtinYears('function').join('、')} 年度（常用科目）`);
-    io.out(`内置经济分类：${builtinYears('economic').join('、')} 年度`);
-    if (existsSync(values.dir)) {
-      const files = readdirSync(values.dir).filter((f) => /^(function|economic)-\d{4}\.csv$/.test(f));
-      io.out(`已导入（${values.dir}）：${files.length > 0 ? files.join('、') : '无'}`);
-    }
-    return 0;
-  }
+  if (sub === 'list' || sub === undefined) return listCatalogues(rest, io);
   if (sub !== 'import') {
     throw new JuesuanError(
       ErrorCode.BadInput,
-      '用法：juesuan catalogue import <文件.xlsx|.csv> --year <年度> --kind function|economic [--out 目录]；或 juesuan catalogue list',
+      '用法：juesuan catalogue import <文件.xlsx|.csv> --year <年度> --kind function|economic [--out 目录]；或 juesuan catalogue list [--year <年度>] [--rows]',
     );
   }
   const { values, positionals } = parseArgs({
@@ -131,5 +126,71 @@ function save(c: Catalogue, dir: string, io: Io): number {
     `已导入 ${c.year} 年度${c.kind === 'function' ? '支出功能分类' : '部门预算支出经济分类'}：类 ${counts.类} 个、款 ${counts.款} 个、项 ${counts.项} 个 → ${out}`,
   );
   io.out(`校验时使用：juesuan validate <数据文件> --catalogue ${dir}`);
+  return 0;
+}
+
+const KIND_NAME: Readonly<Record<ClassificationKind, string>> = {
+  function: '支出功能分类',
+  economic: '部门预算支出经济分类',
+};
+
+/**
+ * `juesuan catalogue [list]`: the built-in lists with where their rows come from (provenance.ts),
+ * and the official lists imported into --dir. `--rows` prints every row of --year with its source.
+ */
+function listCatalogues(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      dir: { type: 'string', default: 'catalogues' },
+      year: { type: 'string' },
+      kind: { type: 'string' },
+      rows: { type: 'boolean', default: false },
+    },
+  });
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year))
+    throw new JuesuanError(ErrorCode.BadInput, `--year 应为年度，如 2024，实际为「${values.year}」`);
+  const kinds: ClassificationKind[] =
+    values.kind === undefined ? ['function', 'economic'] : [values.kind as ClassificationKind];
+  if (values.kind !== undefined && values.kind !== 'function' && values.kind !== 'economic')
+    throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
+  if (values.rows && year === undefined)
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '--rows 需要同时给出 --year，如 juesuan catalogue list --year 2024 --rows',
+    );
+  io.out('内置科目表：由项目整理，多数行未与财政部《政府收支分类科目》核对，可能不全（各行出处见下）。');
+  io.out('  编码不在内置表中时只记警告；导入某年度的官方科目表后，表中没有的编码才报错。');
+  const cited = new Map<string, number>();
+  for (const kind of kinds) {
+    const years = builtinYears(kind).filter((y) => year === undefined || y === year);
+    if (years.length === 0) {
+      io.out(`${KIND_NAME[kind]}：没有${year ?? ''} 年度的内置科目表`);
+      continue;
+    }
+    io.out(`${KIND_NAME[kind]}（内置${kind === 'function' ? '，类、款和常用项' : ''}）：`);
+    for (const y of years) {
+      const c = builtinCatalogue(kind, y)!;
+      const parts = provenanceCounts(c).map((p) => `${p.label} ${p.rows}`);
+      io.out(`  ${y} 年度 ${c.entries.size} 行：${parts.join('；')}`);
+      for (const d of citedDocuments(c)) cited.set(d.document, (cited.get(d.document) ?? 0) + d.rows);
+      if (values.rows)
+        for (const e of c.entries.values())
+          io.out(`    ${e.code}\t${e.name}\t${e.level}\t${describeSource(e.source).text}`);
+    }
+  }
+  if (cited.size > 0) {
+    io.out('公开出处：');
+    for (const doc of cited.keys()) io.out(`  ${doc}`);
+  }
+  const files = existsSync(values.dir)
+    ? readdirSync(values.dir).filter((f) => /^(function|economic)-\d{4}\.csv$/.test(f))
+    : [];
+  io.out(
+    files.length > 0
+      ? `已导入的官方科目表（${values.dir}，校验时加 --catalogue ${values.dir}）：${files.sort().join('、')}`
+      : `未导入官方科目表（${values.dir}）。导入：juesuan catalogue import <${year ?? 2024}年政府收支分类科目.xlsx> --year ${year ?? 2024} --kind function`,
+  );
   return 0;
 }

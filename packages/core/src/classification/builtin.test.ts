@@ -4,6 +4,7 @@ import { builtinCatalogue, builtinCatalogues, builtinYears } from './builtin.ts'
 import { renderCatalogueModule } from '../../../../scripts/gen-catalogue.ts';
 import { COMMON_FUNCTION_ITEMS, FUND_ITEM } from '../testing/generate-unit.ts';
 import type { Catalogue, ClassificationKind } from './catalogue.ts';
+import { describeSource, provenanceCounts } from './provenance.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const KINDS: ClassificationKind[] = ['function', 'economic'];
@@ -46,7 +47,11 @@ describe('built-in catalogues', () => {
           expect(c.entries.get(e.parent)?.level, `${kind}-${year} ${e.code} 的上级 ${e.parent}`).toBe(
             e.level === '款' ? '类' : '款',
           );
-        expect(e.source, e.code).toMatch(/^(seed|reference|fixture:[a-z0-9-]+|mof-\d{4})$/);
+        // Honest labels: a public document of this year, a MoF notice, another year's document
+        // (assumed), or unverified general knowledge; never a claim to be the official list.
+        expect(e.source, e.code).toMatch(
+          /^(seed|fixture:[a-z0-9-]+|notice:[a-z0-9-]+|assumed:(seed|fixture:[a-z0-9-]+)|unverified)$/,
+        );
       }
       if (kind === 'economic') expect([...c.entries.values()].some((e) => e.level === '项')).toBe(false);
     });
@@ -171,6 +176,57 @@ describe('built-in catalogues', () => {
         expect(c.entries.has(code), `${y} ${code}`).toBe(true);
       }
     }
+  });
+
+  it('the codes added by MoF notices in 2024 and 2025 are listed from their year on, citing the notice', () => {
+    const additions = readFileSync(
+      new URL(
+        '../../../../../shared/reference/classification/function-additions-2024-2025.csv',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const rows = additions.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(4);
+    for (const line of rows) {
+      const [code, name, level, parent, from] = line.split(',') as [string, string, string, string, string];
+      for (const y of YEARS) {
+        const e = cat('function', y).entries.get(code);
+        if (y < Number(from)) {
+          expect(e, `${y} ${code}`).toBeUndefined();
+          continue;
+        }
+        expect(e?.name, `${y} ${code}`).toBe(name);
+        expect(e?.level).toBe(level);
+        expect(e?.parent).toBe(parent);
+        expect(e?.source).toMatch(/^notice:/);
+        expect(describeSource(e?.source).checked).toBe(true);
+      }
+    }
+    expect(describeSource(cat('function', 2025).entries.get('22911')?.source).text).toContain(
+      '财预〔2025〕41号',
+    );
+    expect(describeSource(cat('function', 2024).entries.get('22006')?.source).text).toContain('2024-03-29');
+  });
+
+  it('rows printed in a public document say so; the other years of those rows say "assumed"', () => {
+    expect(describeSource(cat('function', 2022).entries.get('2010450')?.source).status).toBe('printed');
+    expect(cat('function', 2023).entries.get('2010450')?.source).toBe('assumed:seed');
+    expect(describeSource(cat('function', 2023).entries.get('2010450')?.source).checked).toBe(false);
+    expect(cat('function', 2025).entries.get('2013901')?.source).toBe('assumed:fixture:shanghai-putuo-2024');
+    expect(cat('economic', 2024).entries.get('30101')?.source).toBe('fixture:shanghai-putuo-2024');
+    expect(cat('economic', 2020).entries.get('30101')?.source).toBe('assumed:fixture:shanghai-putuo-2024');
+    // 307 债务利息及费用支出 is not printed in any fixture: general knowledge.
+    expect(describeSource(cat('economic', 2024).entries.get('307')?.source).status).toBe('unverified');
+  });
+
+  it.each(YEARS)('%i: most function rows are unverified, and the counts add up to the list', (year) => {
+    const c = cat('function', year);
+    const counts = provenanceCounts(c);
+    expect(counts.reduce((a, x) => a + x.rows, 0)).toBe(c.entries.size);
+    const unverified = counts.find((x) => x.status === 'unverified')!.rows;
+    expect(unverified / c.entries.size).toBeGreaterThan(0.9);
+    expect(counts.some((x) => x.status === 'imported')).toBe(false);
   });
 
   it('parses each year once (cached)', () => {

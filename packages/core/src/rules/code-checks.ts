@@ -117,6 +117,11 @@ export function validityText(validYears: readonly number[], year: number): strin
   return `该科目仅在 ${yearsText(validYears)}度有效`;
 }
 
+/** The command that imports the official list of a year (`juesuan catalogue import`). */
+export function importCommand(kind: ClassificationKind, year: number): string {
+  return `juesuan catalogue import <${year}年政府收支分类科目.xlsx> --year ${year} --kind ${kind}`;
+}
+
 /** Reports that no catalogue covers the year, once, for a rule that needs it. */
 export function noCatalogue(ctx: RuleContext, kind: ClassificationKind): void {
   const years = builtinYears(kind);
@@ -130,7 +135,8 @@ export function noCatalogue(ctx: RuleContext, kind: ClassificationKind): void {
  * Every code of the tables is listed in the year's catalogue. Codes that another year's built-in
  * catalogue lists are left to the validity rule (one finding per problem). With the built-in subset
  * (complete === false) an unlisted 项 under a listed 款 cannot be judged: it is counted as
- * insufficient data, never as an error; unknown 类 and 款 are errors either way.
+ * insufficient data; an unknown 类 or 款 is a warning that says how to import the official list, and
+ * an error only against an imported (complete) list.
  */
 export function checkCodesKnown(
   ctx: RuleContext,
@@ -165,10 +171,14 @@ export function checkCodesKnown(
     }
     const level = code.length === 3 ? '类' : code.length === 5 ? '款' : '项';
     const why = parentKnown ? '' : `，其上级「${parent}」也不在表中`;
+    // The built-in lists are not the official ones (classification/provenance.ts): absence is a warning.
     ctx.report({
-      message: `${KIND_LABEL[kind]}${level}${codeLabel(code, list)}不在 ${year} 年度科目表（${cat.source}）中${why}：请核对编码是否写错或已停用`,
+      message: cat.complete
+        ? `${KIND_LABEL[kind]}${level}${codeLabel(code, list)}不在 ${year} 年度科目表（${cat.source}）中${why}：请核对编码是否写错或已停用`
+        : `${KIND_LABEL[kind]}${level}${codeLabel(code, list)}不在内置的 ${year} 年度科目表中${why}：内置科目表未与财政部官方科目表逐条核对，可能不全。请核对编码；编码无误时用 ${importCommand(kind, year)} 导入该年度官方科目表，再以 --catalogue catalogues 校验`,
       location: list.map((u) => rowLocation(u.table, u.row)),
       actual: code,
+      ...(cat.complete ? {} : { severity: 'warning' as const }),
     });
   }
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { builtinCatalogue } from '../../classification/builtin.ts';
+import { catalogueFromRows } from '../../classification/catalogue.ts';
 import { errors, rowIndex, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './code-economic-known.ts';
 
@@ -11,14 +13,29 @@ describe(rule.id, () => {
     expect(o.notRun).toEqual([]);
   });
 
-  it('reports a T6 款 that the economic classification does not have', () => {
+  it('warns about a T6 款 missing from the built-in list, and says how to import the official one', () => {
     const o = runOne(rule, withValue(data, `tables.t6.rows[${rowIndex(data, 't6', '30228')}].code`, '30230'));
-    const e = errors(o);
+    expect(errors(o)).toEqual([]);
+    expect(o.findings).toHaveLength(1);
+    const w = o.findings[0]!;
+    expect(w.severity).toBe('warning');
+    expect(w.rule).toBe(rule.id);
+    expect(w.message).toContain('部门预算支出经济分类款「30230 工会经费」不在内置的 2022 年度科目表中');
+    expect(w.message).toContain('--year 2022 --kind economic');
+    expect(w.location).toEqual([expect.objectContaining({ table: 't6', row: '30230' })]);
+    expect(w.actual).toBe('30230');
+  });
+
+  it('reports the same 款 as an error against an imported 2022 economic list', () => {
+    const builtin = builtinCatalogue('economic', 2022)!;
+    const rows = [['code', 'name'], ...[...builtin.entries.values()].map((e) => [e.code, e.name])];
+    const full = catalogueFromRows({ rows, year: 2022, kind: 'economic', source: 'economic-2022.csv' });
+    const bad = withValue(data, `tables.t6.rows[${rowIndex(data, 't6', '30228')}].code`, '30230');
+    const e = errors(runOne(rule, bad, { catalogues: { economic: full } }));
     expect(e).toHaveLength(1);
-    expect(e[0]!.rule).toBe(rule.id);
-    expect(e[0]!.message).toContain('部门预算支出经济分类款「30230 工会经费」不在 2022 年度科目表');
-    expect(e[0]!.location).toEqual([expect.objectContaining({ table: 't6', row: '30230' })]);
-    expect(e[0]!.actual).toBe('30230');
+    expect(e[0]!.message).toContain(
+      '部门预算支出经济分类款「30230 工会经费」不在 2022 年度科目表（economic-2022.csv）中',
+    );
   });
 
   it('is not applicable when T6 lists no codes', () => {

@@ -21,14 +21,30 @@ describe(rule.id, () => {
     expect(runOne(rule, social(2024)).findings).toEqual([]);
   });
 
-  it('reports a 2024 款 used in 2022: "自 2024 年起设立"', () => {
-    const e = errors(runOne(rule, social(2022)));
+  it('reports a 2024 款 used in 2022 as a warning with the built-in list: "自 2024 年起设立"', () => {
+    const o = runOne(rule, social(2022));
+    expect(errors(o)).toEqual([]);
+    const w = o.findings;
+    expect(w.map((f) => [f.actual, f.severity])).toEqual([
+      ['20139', 'warning'],
+      ['2013901', 'warning'],
+    ]);
+    expect(w[0]!.rule).toBe(rule.id);
+    expect(w[0]!.message).toBe(
+      '支出功能分类科目「20139 社会工作事务」不在 2022 年度科目表中：该科目自 2024 年起设立，2022 年度尚不能使用（据内置科目表，未与官方科目表逐条核对；可用 juesuan catalogue import <2022年政府收支分类科目.xlsx> --year 2022 --kind function 导入官方科目表）',
+    );
+    expect(w[0]!.location.map((l) => `${l.table}:${l.row}`)).toEqual(['t2:20139', 't3:20139', 't5:20139']);
+  });
+
+  it('reports it as an error when an imported 2022 list lacks it', () => {
+    const builtin = builtinCatalogue('function', 2022)!;
+    const rows = [['code', 'name'], ...[...builtin.entries.values()].map((e) => [e.code, e.name])];
+    const imported = catalogueFromRows({ rows, year: 2022, kind: 'function', source: 'function-2022.csv' });
+    const e = errors(runOne(rule, social(2022), { catalogues: { function: imported } }));
     expect(e.map((f) => f.actual)).toEqual(['20139', '2013901']);
-    expect(e[0]!.rule).toBe(rule.id);
     expect(e[0]!.message).toBe(
       '支出功能分类科目「20139 社会工作事务」不在 2022 年度科目表中：该科目自 2024 年起设立，2022 年度尚不能使用',
     );
-    expect(e[0]!.location.map((l) => `${l.table}:${l.row}`)).toEqual(['t2:20139', 't3:20139', 't5:20139']);
   });
 
   it('says when a code was abolished, judged against an imported list without it', () => {
