@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import {
   type Catalogue,
   type ClassificationKind,
 } from '@juesuan/core';
-import { readInputFile } from '../io.ts';
+import { ensureDir, fsDo, fsWrite, readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
 const MAX_CATALOGUE_BYTES = 20 * 1024 * 1024;
@@ -73,7 +73,9 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
     io.out(`内置支出功能分类：${builtinYears('function').join('、')} 年度（常用科目）`);
     io.out(`内置经济分类：${builtinYears('economic').join('、')} 年度`);
     if (existsSync(values.dir)) {
-      const files = readdirSync(values.dir).filter((f) => /^(function|economic)-\d{4}\.csv$/.test(f));
+      const files = fsDo(values.dir, () => readdirSync(values.dir)).filter((f) =>
+        /^(function|economic)-\d{4}\.csv$/.test(f),
+      );
       io.out(`已导入（${values.dir}）：${files.length > 0 ? files.join('、') : '无'}`);
     }
     return 0;
@@ -102,7 +104,12 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
   if (kind !== 'function' && kind !== 'economic')
     throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
   const bytes = readInputFile(file, MAX_CATALOGUE_BYTES);
-  const ext = extname(file).toLowerCase();
+  const ext =
+    file === '-'
+      ? String.fromCharCode(...bytes.subarray(0, 2)) === 'PK'
+        ? '.xlsx'
+        : '.csv'
+      : extname(file).toLowerCase();
   let sheet: { rows: string[][]; headerLine: number };
   if (ext === '.xlsx') sheet = await rowsFromXlsx(bytes, file);
   else if (ext === '.csv' || ext === '.txt') {
@@ -122,9 +129,9 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
 }
 
 function save(c: Catalogue, dir: string, io: Io): number {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const out = join(dir, `${c.kind}-${c.year}.csv`);
-  writeFileSync(out, toCsv(c));
+  fsWrite(out, () => writeFileSync(out, toCsv(c)));
   const counts = { 类: 0, 款: 0, 项: 0 };
   for (const e of c.entries.values()) counts[e.level]++;
   io.out(
