@@ -120,7 +120,7 @@ describe('help for every command', () => {
       const help = outs[0]!;
       expect(help).toContain(`juesuan ${c.name} — `);
       expect(help).toContain('用法：');
-      expect(help).toMatch(/示例：\n  juesuan /);
+      expect(help).toMatch(/示例：\n {2}juesuan /);
       const options = declaredOptions(c.name);
       expect(options.length).toBeGreaterThan(0);
       for (const o of options) expect(help, `${c.name} 的帮助缺少 --${o}`).toContain(`--${o}`);
