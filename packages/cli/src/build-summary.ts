@@ -4,7 +4,7 @@
  * than declared, reasons that run against their change; the same list is what `--strict` refuses on and what
  * `--check` prints before building. Kept apart from commands/build.ts, which prints the validation findings.
  */
-import type { DataWarning, DocumentGaps, Gap } from '@juesuan/core';
+import type { DataWarning, DocumentGaps, Gap, RuleOutcome } from '@juesuan/core';
 
 /** Places listed per kind before "… 另有 N 处". */
 export const PLACES_SHOWN = 10;
@@ -86,5 +86,75 @@ export function gapLines(gaps: DocumentGaps, warnings: readonly DataWarning[], a
       ...(reasons.length > shown ? [`    … 另有 ${reasons.length - shown} 条`] : []),
     );
   }
+  return out;
+}
+
+/** Items of a "缺少 A、B、C" list, splitting on 、 outside 「」. */
+function listItems(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '「') depth++;
+    else if (ch === '」') depth = Math.max(0, depth - 1);
+    if (ch === '、' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** Items shown of one "缺少 …" list before "等 N 项". */
+const ITEMS_SHOWN = 3;
+
+/**
+ * What each rule that could not run lacks, from its detail ("数据不足：缺少 A、B；C；另有 N 处"): one entry per
+ * distinct lack, with the rules it would let run.
+ */
+export function insufficientNeeds(
+  outcome: RuleOutcome,
+): { need: string; items: string[]; rules: string[] }[] {
+  const byNeed = new Map<string, { need: string; items: string[]; rules: string[] }>();
+  for (const n of outcome.notRun) {
+    if (n.reason !== 'insufficient-data') continue;
+    const parts = n.detail
+      .replace(/^数据不足[：:]\s*/, '')
+      .split('；')
+      .map((p) => p.trim())
+      .filter((p) => p !== '' && !/^另有 \d+ 处$/.test(p));
+    for (const part of parts.length > 0 ? parts : [n.detail]) {
+      const m = /^缺少\s*(.+)$/.exec(part);
+      const items = m ? listItems(m[1]!) : [part];
+      const key = items.join('、');
+      const entry = byNeed.get(key);
+      if (entry) {
+        if (!entry.rules.includes(n.rule)) entry.rules.push(n.rule);
+      } else byNeed.set(key, { need: part, items, rules: [n.rule] });
+    }
+  }
+  return [...byNeed.values()];
+}
+
+/**
+ * The summary lines for the rules that could not run for lack of data (数据不足): their count, and what to supply
+ * to let them run, each with the rules it unlocks (at most PLACES_SHOWN lacks, unless `all`). Empty when every
+ * rule could run.
+ */
+export function insufficientLines(outcome: RuleOutcome, all = false): string[] {
+  const count = outcome.notRun.filter((n) => n.reason === 'insufficient-data').length;
+  if (count === 0) return [];
+  const needs = insufficientNeeds(outcome);
+  const shown = all ? needs : needs.slice(0, PLACES_SHOWN);
+  const out = [`数据不足：${count} 条规则未能检查（不算通过）；补充以下数据可使这些检查运行：`];
+  for (const { need, items, rules } of shown) {
+    const text =
+      items.length > 1
+        ? `${items.slice(0, all ? items.length : ITEMS_SHOWN).join('、')}${!all && items.length > ITEMS_SHOWN ? ` 等 ${items.length} 项` : ''}`
+        : need.replace(/^缺少\s*/, '');
+    out.push(`    - ${text}（${rules.join('、')}）`);
+  }
+  if (needs.length > shown.length) out.push(`    … 另有 ${needs.length - shown.length} 项`);
   return out;
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import {
   mkdtempSync,
   readFileSync,
+  statSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -27,7 +28,7 @@ import {
   sniffSpreadsheet,
   type Disclosure,
 } from '@juesuan/core';
-import { readInputFile } from './io.ts';
+import { fsErrorMessage, isFsError, readInputFile } from './io.ts';
 import { hasTool, missingToolMessage } from './tools.ts';
 
 /** Longest an .xls conversion may take (the first run creates a LibreOffice profile). */
@@ -129,6 +130,26 @@ export async function readSpreadsheetFile(file: string): Promise<Uint8Array> {
 
 /** Writes a file whole or not at all: into a temporary file beside it, then renamed. */
 export function writeFileAtomic(path: string, content: Uint8Array | string): void {
+  let special = false;
+  try {
+    special = !statSync(path).isFile();
+  } catch {
+    // not there yet
+  }
+  if (special) {
+    // A directory is refused below by the rename; a device or pipe (/dev/stdout) is written in place, not replaced.
+    if (statSync(path).isDirectory())
+      throw new JuesuanError(ErrorCode.BadInput, `无法写入「${path}」：这是一个目录，这里需要文件名`);
+    try {
+      writeFileSync(path, content);
+      return;
+    } catch (e) {
+      throw new JuesuanError(
+        ErrorCode.BadInput,
+        isFsError(e) ? fsErrorMessage(e, path, true) : `无法写入「${path}」`,
+      );
+    }
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, content);
@@ -139,7 +160,11 @@ export function writeFileAtomic(path: string, content: Uint8Array | string): voi
     } catch {
       // nothing was written
     }
-    throw new JuesuanError(ErrorCode.BadInput, `无法写入 ${path}：${(e as Error).message}`);
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      // The temporary file's name is ours: the message names the user's path.
+      isFsError(e) ? fsErrorMessage(e, path, true) : `无法写入「${path}」：${(e as Error).message}`,
+    );
   }
 }
 

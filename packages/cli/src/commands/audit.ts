@@ -3,7 +3,7 @@
  * on stdout; many files (or --out) → per-file JSON and HTML reports, a CSV summary and a progress bar, audited by
  * worker threads.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,8 +18,30 @@ import {
   summaryCsv,
   type SummaryRow,
 } from '../audit-report.ts';
-import { auditFile } from '../audit-run.ts';
+import { auditFile, auditToJson, MAX_AUDIT_BYTES, pdfjsAssets, type AuditJson } from '../audit-run.ts';
+import { ensureDir, fsDo, readInputFile, STDIN_NAME } from '../io.ts';
 import type { Io } from '../main.ts';
+import { note, paint } from '../style.ts';
+
+/** One document from standard input (`audit -`): PDF, DOCX or text, told by its first bytes. */
+async function auditStdin(): Promise<AuditJson> {
+  const { auditTextDocument, describeDamage, readDocument } = await import('@juesuan/core/audit');
+  const bytes = readInputFile('-', MAX_AUDIT_BYTES);
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  const name = head.startsWith('%PDF')
+    ? `${STDIN_NAME}.pdf`
+    : head.startsWith('PK')
+      ? `${STDIN_NAME}.docx`
+      : `${STDIN_NAME}.txt`;
+  const doc = await readDocument(bytes, name, pdfjsAssets());
+  const out = auditToJson(auditTextDocument(doc));
+  out.file = STDIN_NAME;
+  if (doc.damage) {
+    out.damage = doc.damage;
+    out.damageMessage = describeDamage(doc.damage);
+  }
+  return out;
+}
 
 export async function auditCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,25 +61,29 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
       ErrorCode.BadInput,
       '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N]',
     );
+  if (positionals.includes('-')) {
+    if (positionals.length > 1 || values.out)
+      throw new JuesuanError(
+        ErrorCode.BadInput,
+        'audit - 从标准输入只读一个文件，不能与其他文件或 --out 同用',
+      );
+    return printOne(await auditStdin(), format, io);
+  }
   const files = collectFiles(positionals);
   if (files.length === 0)
     throw new JuesuanError(ErrorCode.NotFound, '没有找到可审查的文件（.pdf、.docx、.txt）');
-  const jobs = values.jobs !== undefined ? Number(values.jobs) : Math.max(1, availableParallelism() - 0);
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new JuesuanError(ErrorCode.BadInput, `--jobs 应为 1 到 64 的整数，实际为「${values.jobs}」`);
 
   // One file to the terminal: no workers.
   if (files.length === 1 && !values.out) {
-    const r = await auditFile(files[0]!);
-    if (format === 'json') io.out(JSON.stringify(r, null, 2));
-    else if (format === 'html') io.out(auditHtml([r]));
-    else io.out(auditText(r));
-    return r.summary.error > 0 ? 1 : 0;
+    return printOne(await auditFile(files[0]!), format, io);
   }
 
   const out = values.out ?? 'audit-report';
-  mkdirSync(out, { recursive: true });
-  const tty = process.stderr.isTTY === true;
+  ensureDir(out);
+  const tty = process.stderr.isTTY === true && !io.quiet;
   // Results stream: each worker writes its file's JSON, the HTML report keeps the sections aside until the summary
   // (worst files first) can be written above them; only summary lines stay in memory.
   const rows: SummaryRow[] = new Array<SummaryRow>(files.length);
@@ -76,7 +102,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
         report.add(o.id, o.ok ? { file: o.file, ok: true, row: o.row, section: o.html } : o);
         const line = progressLine(done, files.length, basename(o.file));
         if (tty) process.stderr.write(`\r${line}\x1b[K`);
-        else io.err(line);
+        else note(io, line);
       },
     });
     report.finish();
@@ -84,9 +110,20 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
     report.discard();
   }
   if (tty) process.stderr.write('\n');
-  writeFileSync(join(out, 'summary.csv'), summaryCsv(rows));
+  fsDo(join(out, 'summary.csv'), () => writeFileSync(join(out, 'summary.csv'), summaryCsv(rows)), true);
   const errors = rows.reduce((s, r) => s + (r.errors ?? 0), 0);
   io.out(batchSummaryText(rows, jobs));
   io.out(`汇总：${join(out, 'summary.csv')}；报告：${join(out, 'report.html')}；每个文件的 JSON：${out}/`);
   return errors > 0 ? 1 : 0;
+}
+
+/** The report of one file on standard output; with --quiet, only its errors. */
+function printOne(r: AuditJson, format: 'text' | 'json' | 'html', io: Io): number {
+  if (io.quiet && format === 'text') {
+    for (const f of r.findings.filter((x) => x.severity === 'error'))
+      io.out(`${paint(io, 'out', 'red', '[错误]')} ${f.message}`);
+  } else if (format === 'json') io.out(JSON.stringify(r, null, 2));
+  else if (format === 'html') io.out(auditHtml([r]));
+  else io.out(auditText(r));
+  return r.summary.error > 0 ? 1 : 0;
 }

@@ -5,7 +5,7 @@
  * to be supplied is a draft too unless --final, and --strict refuses to build it. --check lists what the profile
  * needs and the data lacks, without writing anything.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -34,10 +34,11 @@ import {
   type RuleOutcome,
   type SeverityOverrides,
 } from '@juesuan/core';
-import { gapCount, gapLines } from '../build-summary.ts';
-import { readInputFile } from '../io.ts';
+import { gapCount, gapLines, insufficientLines } from '../build-summary.ts';
+import { ensureDir, fsWrite, inputName, readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 import { convertWithLibreOffice, fontSubstitutesText } from '../pdf.ts';
+import { note } from '../style.ts';
 import { hasTool, missingToolMessage } from '../tools.ts';
 
 export const FORMATS = ['docx', 'xlsx', 'html', 'pdf', 'md', 'json', 'csv'] as const;
@@ -95,14 +96,14 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     if (explicitFormats)
       throw new JuesuanError(ErrorCode.MissingTool, missingToolMessage('soffice', '生成 PDF'));
     want.delete('pdf');
-    io.err(`提示：未安装 LibreOffice，本次不生成 PDF。${missingToolMessage('soffice', '生成 PDF')}`);
+    note(io, `提示：未安装 LibreOffice，本次不生成 PDF。${missingToolMessage('soffice', '生成 PDF')}`);
   }
 
   let overrides: SeverityOverrides = {};
   const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
   if (configFile) overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
 
-  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file: inputName(file) });
   let profile: ReportProfile;
   if (values['profile-file']) {
     const pf = values['profile-file'];
@@ -120,7 +121,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
 
   const outcome = validateDisclosure(d, { overrides });
   const errors = outcome.findings.filter((f) => f.severity === 'error');
-  if (values.check) return checkCommand(file, d, profile, outcome, values.final, io);
+  if (values.check) return checkCommand(inputName(file), d, profile, outcome, values.final, io);
   if (errors.length > 0 && !values.force) {
     io.err(
       `校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`,
@@ -140,19 +141,18 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const draft = doc.draft;
   const out = values.out!;
 
-  mkdirSync(out, { recursive: true });
-  if (!statSync(out).isDirectory()) throw new JuesuanError(ErrorCode.BadInput, `${out} 不是目录`);
+  ensureDir(out);
   const base = safeFileName(`${doc.title}${draft ? '（草稿）' : ''}`);
   const written: { format: string; path: string; bytes: number }[] = [];
   const write = (ext: string, data: Uint8Array | string) => {
     const path = join(out, `${base}.${ext}`);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    writeFileSync(path, bytes);
+    fsWrite(path, () => writeFileSync(path, bytes));
     written.push({ format: ext, path, bytes: bytes.length });
   };
   const steps = [...want];
   let n = 0;
-  const progress = (what: string) => io.err(`[${++n}/${steps.length}] 正在生成 ${what}…`);
+  const progress = (what: string) => note(io, `[${++n}/${steps.length}] 正在生成 ${what}…`);
   let docxBytes: Uint8Array | undefined;
   // Node's zlib compresses the Office packages' parts without a stream per part.
   const office = { deflate: deflateRawSync };
@@ -182,6 +182,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     `校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`,
   );
   for (const line of gapLines(gaps, warnings)) io.out(line);
+  for (const line of insufficientLines(outcome)) io.out(line);
   if (doc.draftReason?.includes(DRAFT_REASON_INCOMPLETE))
     io.out('（文件标为“草稿”：补齐以上内容后重新生成；确需按现状生成正式文件时加 --final。）');
   if (want.has('pdf')) {
@@ -208,6 +209,7 @@ function checkCommand(
   for (const line of lines) io.out(line);
   const s = outcome.summary;
   io.out(`校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个。`);
+  for (const line of insufficientLines(outcome, true)) io.out(line);
   const lacking = gaps.placeholders.length + gaps.unknownCells.length;
   if (lacking === 0 && warnings.length === 0 && s.error === 0)
     io.out('结论：口径需要的数据齐全，可以生成正式文件。');

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -14,7 +14,7 @@ import {
   type Catalogue,
   type ClassificationKind,
 } from '@juesuan/core';
-import { readInputFile } from '../io.ts';
+import { ensureDir, fsWrite, readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
 const MAX_CATALOGUE_BYTES = 20 * 1024 * 1024;
@@ -97,7 +97,12 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
   if (kind !== 'function' && kind !== 'economic')
     throw new JuesuanError(ErrorCode.BadInput, `--kind 应为 function 或 economic，实际为「${values.kind}」`);
   const bytes = readInputFile(file, MAX_CATALOGUE_BYTES);
-  const ext = extname(file).toLowerCase();
+  const ext =
+    file === '-'
+      ? String.fromCharCode(...bytes.subarray(0, 2)) === 'PK'
+        ? '.xlsx'
+        : '.csv'
+      : extname(file).toLowerCase();
   let sheet: { rows: string[][]; headerLine: number };
   if (ext === '.xlsx') sheet = await rowsFromXlsx(bytes, file);
   else if (ext === '.csv' || ext === '.txt') {
@@ -117,9 +122,9 @@ export async function catalogueCommand(args: string[], io: Io): Promise<number> 
 }
 
 function save(c: Catalogue, dir: string, io: Io): number {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const out = join(dir, `${c.kind}-${c.year}.csv`);
-  writeFileSync(out, toCsv(c));
+  fsWrite(out, () => writeFileSync(out, toCsv(c)));
   const counts = { 类: 0, 款: 0, 项: 0 };
   for (const e of c.entries.values()) counts[e.level]++;
   io.out(

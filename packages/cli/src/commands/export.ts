@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ErrorCode, exportWorkbook, JuesuanError } from '@juesuan/core';
 import { writeFileAtomic } from '../excel-files.ts';
+import { inputName } from '../io.ts';
 import type { Io } from '../main.ts';
 import { readDataFile } from './template.ts';
 
@@ -19,7 +20,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const bytes = await exportWorkbook(data);
   writeFileAtomic(values.out, bytes);
   io.out(
-    `已把 ${file} 写入填报工作簿 ${values.out}（${Math.round(bytes.length / 1024)} KB）。修改后运行：juesuan import ${values.out} --out ${file}`,
+    `已把 ${inputName(file)} 写入填报工作簿 ${values.out}（${Math.round(bytes.length / 1024)} KB）。修改后运行：juesuan import ${values.out} --out ${file === '-' ? '数据.yaml' : file}`,
   );
   return 0;
 }

@@ -12,8 +12,10 @@ import {
   type SeverityOverrides,
 } from '@juesuan/core';
 import { loadCatalogueDir } from '../catalogue-store.ts';
-import { readInputFile } from '../io.ts';
+import { insufficientLines } from '../build-summary.ts';
+import { inputName, readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
+import { paint } from '../style.ts';
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,14 +41,15 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     if (!existsSync(configFile)) throw new JuesuanError(ErrorCode.NotFound, `找不到配置文件 ${configFile}`);
     overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
   }
-  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+  const name = inputName(file);
+  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file: name });
   const catalogues = values.catalogue ? loadCatalogueDir(values.catalogue, d.year) : undefined;
   const outcome = validateDisclosure(d, catalogues ? { overrides, catalogues } : { overrides });
   if (format === 'json') {
     io.out(
       JSON.stringify(
         {
-          file,
+          file: name,
           unit: d.unit.name,
           year: d.year,
           findings: outcome.findings.map(findingToJson),
@@ -58,8 +61,21 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
         2,
       ),
     );
+  } else if (io.quiet) {
+    // --quiet: the errors only, one line each.
+    for (const f of outcome.findings.filter((x) => x.severity === 'error'))
+      io.out(`${paint(io, 'out', 'red', '[错误]')} ${f.message}  〔${f.rule}〕`);
   } else {
-    io.out(formatFindingsText(outcome, { title: `校验 ${file}：${d.unit.name} ${d.year} 年度决算` }));
+    const text = formatFindingsText(outcome, { title: `校验 ${name}：${d.unit.name} ${d.year} 年度决算` });
+    const lines = text.split('\n');
+    // The rules that could not run, with what to supply, just before the totals and the conclusion.
+    lines.splice(Math.max(0, lines.length - 2), 0, ...insufficientLines(outcome));
+    io.out(
+      lines
+        .join('\n')
+        .replace(/\[错误\]/g, paint(io, 'out', 'red', '[错误]'))
+        .replace(/\[警告\]/g, paint(io, 'out', 'yellow', '[警告]')),
+    );
   }
   return outcome.summary.error > 0 ? 1 : 0;
 }
