@@ -43,7 +43,7 @@ const upload = createRoute({
       content: {
         'multipart/form-data': {
           schema: z.object({
-            files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+            files: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
           }),
         },
       },
