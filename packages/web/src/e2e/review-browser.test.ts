@@ -51,19 +51,30 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     const text = await r.text();
     return {
       status: r.status,
-      body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { items?: { id: string; code: string; kind: string }[] },
+      body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & {
+        items?: { id: string; code: string; kind: string }[];
+      },
     };
   };
 
   const newPage = async (): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const ctx = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     return page;
   };
 
-  const login = async (page: Page, username: string, password: string, newPassword?: string): Promise<void> => {
+  const login = async (
+    page: Page,
+    username: string,
+    password: string,
+    newPassword?: string,
+  ): Promise<void> => {
     await page.goto(new URL('/login', server.url).href);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', password);
@@ -71,7 +82,9 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await page.waitForURL(/\/disclosures/);
     if (newPassword) {
       // A first password set by the admin must be changed; done here so that pages show without the reminder.
-      expect((await call(page, 'POST', '/api/auth/password', { oldPassword: password, newPassword })).status).toBe(204);
+      expect(
+        (await call(page, 'POST', '/api/auth/password', { oldPassword: password, newPassword })).status,
+      ).toBe(204);
       await page.reload();
     }
   };
@@ -101,7 +114,14 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     mkdirSync(SHOTS, { recursive: true });
 
@@ -113,13 +133,32 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     const bureau = orgs.find((o) => o.kind === 'bureau')!.id;
     const dept = orgs.find((o) => o.code === 'CJZ-JYJ')!.id;
     for (const u of [
-      { username: 'yjb-editor', displayName: '援疆办填报员', role: 'editor', scopes: [unit], password: PASSWORD },
-      { username: 'czj-reviewer', displayName: '财政局审核员', role: 'reviewer', scopes: [bureau], password: PASSWORD },
+      {
+        username: 'yjb-editor',
+        displayName: '援疆办填报员',
+        role: 'editor',
+        scopes: [unit],
+        password: PASSWORD,
+      },
+      {
+        username: 'czj-reviewer',
+        displayName: '财政局审核员',
+        role: 'reviewer',
+        scopes: [bureau],
+        password: PASSWORD,
+      },
     ])
       expect((await call(admin, 'POST', '/api/users', u)).status).toBe(201);
     // A unit whose name carries HTML: the dashboard must show it as text.
     expect(
-      (await call(admin, 'POST', '/api/organisations', { code: 'E2E-XSS', name: XSS_NAME, kind: 'unit', parentId: dept })).status,
+      (
+        await call(admin, 'POST', '/api/organisations', {
+          code: 'E2E-XSS',
+          name: XSS_NAME,
+          kind: 'unit',
+          parentId: dept,
+        })
+      ).status,
     ).toBe(201);
     editor = await newPage();
     reviewer = await newPage();
@@ -172,8 +211,14 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await reviewer.click('[data-test=act-return]');
     await reviewer.waitForSelector('[data-test=comment-row]');
     await reviewer.click('[data-test=comment-row]');
-    await reviewer.locator('.el-select-dropdown__item:visible', { hasText: /^其他收入$/ }).first().click();
-    await reviewer.fill('textarea[data-test=comment-body]', '其他收入 43.78 万元与收入决算表不一致，请核实后修改');
+    await reviewer
+      .locator('.el-select-dropdown__item:visible', { hasText: /^其他收入$/ })
+      .first()
+      .click();
+    await reviewer.fill(
+      'textarea[data-test=comment-body]',
+      '其他收入 43.78 万元与收入决算表不一致，请核实后修改',
+    );
     await shot(reviewer, 'review-return-dialog');
     await reviewer.click('[data-test=send-return]');
     await expect.poll(() => status(reviewer)).toBe('已退回');
@@ -204,7 +249,9 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await expect.poll(() => status(reviewer)).toBe('已提交');
     await act(reviewer, 'approve', '审核通过');
     await expect.poll(() => status(reviewer)).toBe('已审核');
-    await expect(reviewer.locator('.el-steps').textContent()).resolves.toMatch(/期限 \d{4}-\d{2}-\d{2}（剩 20 天）/);
+    await expect(reviewer.locator('.el-steps').textContent()).resolves.toMatch(
+      /期限 \d{4}-\d{2}-\d{2}（剩 20 天）/,
+    );
     await act(reviewer, 'publish', '公开');
     await expect.poll(() => status(reviewer)).toBe('已公开');
     await reviewer.waitForSelector('[data-test=public-link]');
@@ -225,7 +272,10 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await visitor.click('.el-tabs__item:has-text("决算报表")');
     await visitor.waitForSelector('[data-test=public-table-t1] td');
     await shot(visitor, 'public-tables');
-    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.click('[data-test=download-csv]')]);
+    const [download] = await Promise.all([
+      visitor.waitForEvent('download'),
+      visitor.click('[data-test=download-csv]'),
+    ]);
     expect(download.suggestedFilename()).toBe(`${UNIT}2022年度决算开放数据.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('214.73');
@@ -243,19 +293,29 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
       .poll(() => reviewer.locator('[data-test=audit-file]').count(), { timeout: 60_000 })
       .toBe(files.length);
     await reviewer.waitForSelector('[data-test=audit-finding]', { timeout: 90_000 });
-    await expect.poll(() => reviewer.locator('[data-test=audit-progress]').count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => reviewer.locator('[data-test=audit-progress]').count(), { timeout: 10_000 })
+      .toBe(0);
     // Pick the first finding that quotes a page: its page is shown beside it, with the quoted text.
     const withPage = reviewer.locator('[data-test=audit-finding]', { hasText: /第 \d+ 页/ }).first();
     await withPage.click();
     const pageNo = Number((await withPage.locator('.page-no').textContent())!.match(/\d+/)![0]);
     const img = reviewer.locator('[data-test=page-image]');
     await expect.poll(() => img.getAttribute('src')).toMatch(new RegExp(`/pages/${pageNo}$`));
-    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(500);
+    await expect
+      .poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(500);
     await shot(reviewer, 'document-audit');
     if (files.length > 1) {
       await reviewer.locator('[data-test=audit-file]', { hasText: 'shanghai-putuo' }).click();
       await reviewer.waitForSelector('[data-test=audit-finding]');
-      await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(500);
+      await expect
+        .poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(500);
       await shot(reviewer, 'document-audit-real');
     }
     expect(pageErrors).toEqual([]);

@@ -35,7 +35,10 @@ async function upload(
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new FormData();
   for (const file of files)
-    form.append('files', new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type ?? 'application/pdf' }));
+    form.append(
+      'files',
+      new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type ?? 'application/pdf' }),
+    );
   const headers: Record<string, string> = {
     Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
   };
@@ -57,7 +60,8 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
 
   it('audits several PDFs in one background job and shows each finding with its page image', async () => {
     const files = [{ name: '昌吉演示单位2022年决算公开.pdf', bytes: new Uint8Array(readFileSync(builtPdf)) }];
-    if (existsSync(realPdf)) files.push({ name: '普陀区委社会工作部2024.pdf', bytes: new Uint8Array(readFileSync(realPdf)) });
+    if (existsSync(realPdf))
+      files.push({ name: '普陀区委社会工作部2024.pdf', bytes: new Uint8Array(readFileSync(realPdf)) });
     const r = await upload(f, p.reviewer, files);
     expect(r.status).toBe(202);
     const started = r.body as unknown as Started;
@@ -95,11 +99,16 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
       const [w, h] = [view.getUint32(16), view.getUint32(20)];
       expect(Math.max(w, h) / Math.min(w, h)).toBeCloseTo(297 / 210, 1);
       // Past the last page: 404.
-      expect((await p.reviewer.json('GET', `/api/document-audits/${item.id}/pages/${d.body.pages! + 1}`)).status).toBe(404);
+      expect(
+        (await p.reviewer.json('GET', `/api/document-audits/${item.id}/pages/${d.body.pages! + 1}`)).status,
+      ).toBe(404);
     }
     if (files.length > 1) {
       // The real publication's findings name the tables it could read and where figures disagree.
-      const real = await p.reviewer.json<DocumentAuditDetail>('GET', `/api/document-audits/${started.items[1]!.id}`);
+      const real = await p.reviewer.json<DocumentAuditDetail>(
+        'GET',
+        `/api/document-audits/${started.items[1]!.id}`,
+      );
       expect(real.body.year).toBe(2024);
       expect(real.body.tables.some((t) => t.status === 'read')).toBe(true);
     }
@@ -108,15 +117,21 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
     const other = f.client();
     await other.login('editor-a', 'test-password-2024');
     expect((await other.json('GET', `/api/document-audits/${started.items[0]!.id}`)).status).toBe(404);
-    expect((await other.json('GET', `/api/document-audits/${started.items[0]!.id}/pages/1`)).status).toBe(404);
+    expect((await other.json('GET', `/api/document-audits/${started.items[0]!.id}/pages/1`)).status).toBe(
+      404,
+    );
     // The admin sees every upload.
     expect((await p.admin.json('GET', `/api/document-audits/${started.items[0]!.id}`)).status).toBe(200);
   }, 120_000);
 
   it('refuses uploads that are not PDFs, are empty, or come from a viewer or editor or without CSRF', async () => {
-    const text = await upload(f, p.reviewer, [{ name: '说明.txt', bytes: new TextEncoder().encode('<script>x</script>'), type: 'text/plain' }]);
+    const text = await upload(f, p.reviewer, [
+      { name: '说明.txt', bytes: new TextEncoder().encode('<script>x</script>'), type: 'text/plain' },
+    ]);
     expect(text.status).toBe(422);
-    expect((text.body['error'] as { message: string }).message).toBe('「说明.txt」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF');
+    expect((text.body['error'] as { message: string }).message).toBe(
+      '「说明.txt」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF',
+    );
     const none = await upload(f, p.reviewer, []);
     expect(none.status).toBe(400);
     expect((none.body['error'] as { message: string }).message).toMatch(/请选择要审查的 PDF 文件/);
@@ -138,7 +153,10 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
     await f.deps.jobs.idle();
     const job = await p.reviewer.json<Job>('GET', `/api/jobs/${started.jobId}`);
     expect(job.body.status).toBe('done');
-    const d = await p.reviewer.json<DocumentAuditDetail>('GET', `/api/document-audits/${started.items[0]!.id}`);
+    const d = await p.reviewer.json<DocumentAuditDetail>(
+      'GET',
+      `/api/document-audits/${started.items[0]!.id}`,
+    );
     expect(d.body.status).toBe('failed');
     expect(d.body.error).toMatch(/^「损坏\.pdf」无法读取：/);
     expect(d.body.error).not.toMatch(/at |Error|\.ts/);

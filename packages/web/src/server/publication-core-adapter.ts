@@ -207,9 +207,19 @@ export interface NoticeInput {
   comments: NoticeComment[];
 }
 
-const SEVERITY_TEXT: Record<FindingData['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_TEXT: Record<FindingData['severity'], string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
 
 const textCell = (text: string, align: 'left' | 'center' = 'left') => ({ text, align });
+
+/** A sum's location names every addend; the notice names the first two and how many in all. */
+function shortLocation(location: string): string {
+  const parts = location.split('；');
+  return parts.length > 2 ? `${parts.slice(0, 2).join('；')} 等 ${parts.length} 处` : location;
+}
 
 /** The 整改通知 as a format-neutral document: the findings to correct with the basis of each, then the reviewer's comments. */
 export function rectificationNoticeDocument(n: NoticeInput): ReportDocument {
@@ -239,18 +249,24 @@ export function rectificationNoticeDocument(n: NoticeInput): ReportDocument {
       columns: [
         { key: 'n', kind: 'count', width: 4 },
         { key: 'severity', kind: 'text', width: 5 },
-        { key: 'location', kind: 'text', width: 14 },
-        { key: 'message', kind: 'text', width: 30 },
+        { key: 'location', kind: 'text', width: 12 },
+        { key: 'message', kind: 'text', width: 32 },
         { key: 'basis', kind: 'text', width: 22 },
       ],
-      header: [['序号', '类别', '位置', '问题', '依据'].map((h) => ({ text: h, align: 'center' as const, bold: true }))],
+      header: [
+        ['序号', '类别', '位置', '问题', '依据'].map((h) => ({
+          text: h,
+          align: 'center' as const,
+          bold: true,
+        })),
+      ],
       rows: findings.map((f, i) => {
         const rule = ruleBasis(f.rule);
         return {
           cells: [
             textCell(String(i + 1), 'center'),
             textCell(SEVERITY_TEXT[f.severity], 'center'),
-            textCell(f.location),
+            textCell(shortLocation(f.location)),
             textCell(f.message),
             textCell(rule ? `${rule.title}（${rule.basis}）` : f.rule),
           ],
@@ -269,11 +285,14 @@ export function rectificationNoticeDocument(n: NoticeInput): ReportDocument {
     n.comments.forEach((c, i) =>
       blocks.push({
         type: 'paragraph',
-        runs: [{ text: `${i + 1}. ${c.where ? `（${c.where}）` : ''}${c.body}（${c.author}，${c.createdAt}）` }],
+        runs: [
+          { text: `${i + 1}. ${c.where ? `（${c.where}）` : ''}${c.body}（${c.author}，${c.createdAt}）` },
+        ],
       }),
     );
   }
   blocks.push(
+    { type: 'paragraph', indent: false, runs: [{ text: '' }] },
     { type: 'paragraph', align: 'right', indent: false, runs: [{ text: n.issuer }] },
     { type: 'paragraph', align: 'right', indent: false, runs: [{ text: n.date }] },
   );

@@ -69,7 +69,9 @@ export const ReturnBodySchema = z
     location: CommentLocationSchema.optional(),
     /** More comments on further cells or sentences, returned together. */
     more: z
-      .array(z.object({ comment: z.string().trim().min(1).max(5000), location: CommentLocationSchema.optional() }))
+      .array(
+        z.object({ comment: z.string().trim().min(1).max(5000), location: CommentLocationSchema.optional() }),
+      )
       .max(100)
       .optional(),
   })

@@ -48,18 +48,31 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(all.body.total).toBe(5);
     expect(all.body.counts).toEqual({ draft: 2, not_started: 3 });
     const a = all.body.items.find((i) => i.organisation.id === p.unitA)!;
-    expect(a).toMatchObject({ status: 'draft', departmentName: '自治州对口援疆工作领导小组办公室', errorCount: 0 });
+    expect(a).toMatchObject({
+      status: 'draft',
+      departmentName: '自治州对口援疆工作领导小组办公室',
+      errorCount: 0,
+    });
     expect(all.body.departments.map((d) => d.name)).toContain('自治州教育局（演示）');
     // The reviewer of 教育局 sees its two units, nothing of other departments.
     const mine = await p.reviewer.json<ReviewDashboard>('GET', '/api/review?year=2022');
     expect(mine.body.items.map((i) => i.organisation.code).sort()).toEqual(['CJZ-JYJ-001', 'CJZ-JYJ-002']);
     // Filters and sorting.
-    const drafts = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022&status=draft&sort=status');
+    const drafts = await p.admin.json<ReviewDashboard>(
+      'GET',
+      '/api/review?year=2022&status=draft&sort=status',
+    );
     expect(drafts.body.items.map((i) => i.organisation.id).sort()).toEqual([p.unitA, p.unitB].sort());
-    const named = await p.admin.json<ReviewDashboard>('GET', `/api/review?year=2022&q=${encodeURIComponent('第一中学')}`);
+    const named = await p.admin.json<ReviewDashboard>(
+      'GET',
+      `/api/review?year=2022&q=${encodeURIComponent('第一中学')}`,
+    );
     expect(named.body.items.map((i) => i.organisation.code)).toEqual(['CJZ-JYJ-002']);
     const dept = all.body.departments.find((d) => d.name === '自治州卫生健康委员会（演示）')!;
-    const byDept = await p.admin.json<ReviewDashboard>('GET', `/api/review?year=2022&departmentId=${dept.id}`);
+    const byDept = await p.admin.json<ReviewDashboard>(
+      'GET',
+      `/api/review?year=2022&departmentId=${dept.id}`,
+    );
     expect(byDept.body.items.map((i) => i.organisation.code)).toEqual(['CJZ-WJW-001', 'CJZ-WJW-002']);
     expect((await p.admin.json<Err>('GET', '/api/review?year=2022&status=lost')).status).toBe(400);
   });
@@ -123,7 +136,9 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect((await p.editorB.json('POST', `/api/disclosures/${id}/submit`, {})).status).toBe(200);
 
     const before = Date.now();
-    const ok = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/approve`, { comment: '同意公开' });
+    const ok = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/approve`, {
+      comment: '同意公开',
+    });
     expect(ok.body.status).toBe('approved');
     const approvedAt = new Date(ok.body.approvedAt!).getTime();
     expect(approvedAt).toBeGreaterThanOrEqual(before - 1000);
@@ -146,10 +161,9 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       'disclosure.approve',
       'disclosure.publish',
     ]);
-    const log = await p.admin.json<{ items: { action: string; actorName: string; summary: string; oldValue: unknown; newValue: unknown }[] }>(
-      'GET',
-      `/api/audit-log?entityType=disclosure&entityId=${id}`,
-    );
+    const log = await p.admin.json<{
+      items: { action: string; actorName: string; summary: string; oldValue: unknown; newValue: unknown }[];
+    }>('GET', `/api/audit-log?entityType=disclosure&entityId=${id}`);
     const returned = log.body.items.find((e) => e.action === 'disclosure.return')!;
     expect(returned.actorName).toBe('reviewer');
     expect(returned.oldValue).toEqual({ status: 'submitted' });
@@ -171,14 +185,18 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(self.status).toBe(403);
     expect(self.body.error.message).toMatch(/审核人员/);
     // The reviewer of 教育局 has no say over 援疆办's unit: it does not exist for them.
-    expect((await p.reviewer.json('POST', `/api/disclosures/${a}/return`, { comment: '越权' })).status).toBe(404);
+    expect((await p.reviewer.json('POST', `/api/disclosures/${a}/return`, { comment: '越权' })).status).toBe(
+      404,
+    );
     // A viewer of the bureau sees it but may not move it.
     const v = await p.viewer.json<Workflow>('GET', `/api/disclosures/${a}/workflow`);
     expect(v.status).toBe(200);
     expect(v.body.actions).toEqual([]);
     for (const action of ['approve', 'publish', 'submit'])
       expect((await p.viewer.json('POST', `/api/disclosures/${a}/${action}`, {})).status).toBe(403);
-    expect((await p.viewer.json('POST', `/api/disclosures/${a}/return`, { comment: '不行' })).status).toBe(403);
+    expect((await p.viewer.json('POST', `/api/disclosures/${a}/return`, { comment: '不行' })).status).toBe(
+      403,
+    );
     // No session: 401; a session without the CSRF header: 403; the status did not move.
     const anon = f.client();
     expect((await anon.json('GET', `/api/disclosures/${a}/workflow`)).status).toBe(401);
@@ -210,12 +228,16 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(wf.body.status).toBe('overdue');
     expect(wf.body.storedStatus).toBe('approved');
     // It can still be published, and then it is no longer overdue.
-    expect((await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/publish`, {})).body.status).toBe('published');
+    expect((await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/publish`, {})).body.status).toBe(
+      'published',
+    );
   });
 
   it('writes a 整改通知 DOCX listing each finding with its basis and the open comments', async () => {
     // A published disclosure is not returned any more (returning is for submitted or approved ones).
-    const ret = await p.admin.json<Err>('POST', `/api/disclosures/${p.disclosureA}/return`, { comment: '晚了' });
+    const ret = await p.admin.json<Err>('POST', `/api/disclosures/${p.disclosureA}/return`, {
+      comment: '晚了',
+    });
     expect(ret.status).toBe(409);
 
     // A new unit of 教育局 whose data breaks T1's income sum, with a reviewer's comment on a cell.
@@ -225,11 +247,18 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       kind: 'unit',
       parentId: await f.org('CJZ-JYJ'),
     });
-    const created = await p.admin.json<{ disclosure: { id: string; version: number } }>('POST', '/api/disclosures', {
-      organisationId: unit.body.id,
-      fileName: 'c.yaml',
-      content: example.replace('{ row: otherIncome, amount: 43.78 }', '{ row: otherIncome, amount: 53.78 }'),
-    });
+    const created = await p.admin.json<{ disclosure: { id: string; version: number } }>(
+      'POST',
+      '/api/disclosures',
+      {
+        organisationId: unit.body.id,
+        fileName: 'c.yaml',
+        content: example.replace(
+          '{ row: otherIncome, amount: 43.78 }',
+          '{ row: otherIncome, amount: 53.78 }',
+        ),
+      },
+    );
     expect(created.status).toBe(201);
     const id = created.body.disclosure.id;
     await p.reviewer.json('POST', `/api/disclosures/${id}/comments`, {
@@ -239,7 +268,9 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     const res = await p.reviewer.call('GET', `/api/disclosures/${id}/rectification-notice`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/wordprocessingml/);
-    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('自治州第二中学（演示）2022年度决算整改通知.docx');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(
+      '自治州第二中学（演示）2022年度决算整改通知.docx',
+    );
     const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml
@@ -252,10 +283,9 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(text).toContain('关于新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度部门决算公开的整改通知');
     expect(text).toContain('自治州教育局（演示）'); // issued by the reviewer's department
     // The broken T1 sum is listed with the rule's basis (its title and the official source).
-    const wf = await p.admin.json<Detail & { findings: { findings: { rule: string; severity: string; message: string }[] } }>(
-      'GET',
-      `/api/disclosures/${id}`,
-    );
+    const wf = await p.admin.json<
+      Detail & { findings: { findings: { rule: string; severity: string; message: string }[] } }
+    >('GET', `/api/disclosures/${id}`);
     const errors = wf.body.findings.findings.filter((x) => x.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     for (const e of errors) {
@@ -273,8 +303,14 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     const anon = f.client();
     const idx = await anon.json<PublicIndex>('GET', '/api/public/disclosures?year=2022');
     expect(idx.status).toBe(200);
-    expect(idx.body.items.map((i) => i.path).sort()).toEqual(['/public/2022/CJZ-JYJ-002', '/public/2022/CJZ-YJB-001']);
-    const search = await anon.json<PublicIndex>('GET', `/api/public/disclosures?q=${encodeURIComponent('教育局')}`);
+    expect(idx.body.items.map((i) => i.path).sort()).toEqual([
+      '/public/2022/CJZ-JYJ-002',
+      '/public/2022/CJZ-YJB-001',
+    ]);
+    const search = await anon.json<PublicIndex>(
+      'GET',
+      `/api/public/disclosures?q=${encodeURIComponent('教育局')}`,
+    );
     // Searched by department: unit B carries the example's unit name but belongs to 教育局.
     expect(search.body.items.map((i) => i.code)).toEqual(['CJZ-JYJ-002']);
 
@@ -293,7 +329,11 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(csvText).toContain('214.73');
     expect(csvText.split('\n').length).toBeGreaterThan(20);
     const docx = await anon.call('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/docx');
-    const docxXml = await (await JSZip.loadAsync(new Uint8Array(await docx.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const docxXml = await (
+      await JSZip.loadAsync(new Uint8Array(await docx.arrayBuffer()))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(docxXml).toContain('新疆昌吉回族自治州对口援疆工作领导小组办公室');
     const xlsx = await anon.call('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/xlsx');
     expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));

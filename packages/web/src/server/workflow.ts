@@ -56,7 +56,10 @@ export const deadlineAfter = (approvedAt: string): string =>
   new Date(new Date(approvedAt).getTime() + PUBLICATION_DAYS * DAY_MS).toISOString();
 
 /** The status shown: stored, except an approved disclosure past its deadline is overdue. */
-export function reviewStatus(row: Pick<DisclosureRow, 'status' | 'deadline'> | undefined, now: Date): ReviewStatus {
+export function reviewStatus(
+  row: Pick<DisclosureRow, 'status' | 'deadline'> | undefined,
+  now: Date,
+): ReviewStatus {
   if (!row) return 'not_started';
   if (row.status === 'approved' && row.deadline !== null && new Date(row.deadline).getTime() < now.getTime())
     return 'overdue';
@@ -136,7 +139,8 @@ export function locationText(
   if (loc.table) parts.push(tableName(loc.table) ?? loc.table);
   if (loc.row) parts.push(`「${loc.row}」行`);
   if (loc.column) parts.push(`「${loc.column}」列`);
-  if (loc.sentence) parts.push(`说明中“${loc.sentence.length > 60 ? loc.sentence.slice(0, 60) + '…' : loc.sentence}”`);
+  if (loc.sentence)
+    parts.push(`说明中“${loc.sentence.length > 60 ? loc.sentence.slice(0, 60) + '…' : loc.sentence}”`);
   return parts.join('');
 }
 

@@ -15,7 +15,11 @@ import { newId } from '../auth/sessions.ts';
 import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.ts';
 import type { DocumentAuditRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, notFound } from '../errors.ts';
-import { auditPublishedDocument, UnreadableDocument, type PdfAuditOutcome } from '../publication-core-adapter.ts';
+import {
+  auditPublishedDocument,
+  UnreadableDocument,
+  type PdfAuditOutcome,
+} from '../publication-core-adapter.ts';
 import {
   DocumentAuditDetailSchema,
   DocumentAuditListSchema,
@@ -43,7 +47,10 @@ const upload = createRoute({
       content: {
         'multipart/form-data': {
           schema: z.object({
-            files: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+            files: z
+              .any()
+              .optional()
+              .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
           }),
         },
       },
@@ -77,7 +84,10 @@ const page = createRoute({
   summary: '文件某一页的图像（PNG）',
   request: { params: idParam.extend({ page: z.coerce.number().int().min(1).max(10_000) }) },
   responses: {
-    200: { content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) } }, description: '页面图像' },
+    200: {
+      content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) } },
+      description: '页面图像',
+    },
     ...errorResponses(401, 404),
   },
 });
@@ -124,9 +134,24 @@ async function renderPage(pdf: Uint8Array, pageNo: number): Promise<Uint8Array> 
   try {
     const input = join(dir, 'in.pdf');
     await writeFile(input, pdf);
-    await run('pdftoppm', ['-png', '-r', '96', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', input, join(dir, 'page')], {
-      timeout: 30_000,
-    });
+    await run(
+      'pdftoppm',
+      [
+        '-png',
+        '-r',
+        '96',
+        '-f',
+        String(pageNo),
+        '-l',
+        String(pageNo),
+        '-singlefile',
+        input,
+        join(dir, 'page'),
+      ],
+      {
+        timeout: 30_000,
+      },
+    );
     return await readFile(join(dir, 'page.png'));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -150,15 +175,22 @@ export function registerDocumentAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
     try {
       form = await c.req.parseBody({ all: true });
     } catch {
-      throw new ApiError(ApiErrorCode.BadRequest, '上传内容无法读取，请以表单（multipart/form-data）上传文件');
+      throw new ApiError(
+        ApiErrorCode.BadRequest,
+        '上传内容无法读取，请以表单（multipart/form-data）上传文件',
+      );
     }
     const raw = form['files'];
     const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
       (f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f,
     );
-    if (files.length === 0) throw new ApiError(ApiErrorCode.BadRequest, '请选择要审查的 PDF 文件（字段名 files）');
+    if (files.length === 0)
+      throw new ApiError(ApiErrorCode.BadRequest, '请选择要审查的 PDF 文件（字段名 files）');
     if (files.length > MAX_AUDIT_FILES)
-      throw new ApiError(ApiErrorCode.BadRequest, `一次最多上传 ${MAX_AUDIT_FILES} 个文件，本次为 ${files.length} 个`);
+      throw new ApiError(
+        ApiErrorCode.BadRequest,
+        `一次最多上传 ${MAX_AUDIT_FILES} 个文件，本次为 ${files.length} 个`,
+      );
     const accepted: { name: string; bytes: Uint8Array }[] = [];
     for (const f of files) {
       const name = (f.name || '未命名.pdf').slice(0, 200);
@@ -169,9 +201,13 @@ export function registerDocumentAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
         );
       const bytes = new Uint8Array(await f.arrayBuffer());
       if (!isPdf(bytes) && !isZip(bytes))
-        throw new ApiError(ApiErrorCode.BadDataFile, `「${name}」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF`, {
-          problems: [{ path: name, message: '文件开头不是 %PDF' }],
-        });
+        throw new ApiError(
+          ApiErrorCode.BadDataFile,
+          `「${name}」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF`,
+          {
+            problems: [{ path: name, message: '文件开头不是 %PDF' }],
+          },
+        );
       accepted.push({ name, bytes });
     }
     const now = nowIso();
@@ -218,36 +254,39 @@ export function registerDocumentAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
     await db
       .transaction()
       .execute(async (trx) => {
-      for (const r of rows)
-        await trx
-          .insertInto('document_audits')
-          .values({
-            id: r.id,
-            job_id: jobId,
-            created_by: user.id,
-            file_name: r.name,
-            size: r.bytes.length,
-            content: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength),
-            status: 'queued',
-            pages: null,
-            error_count: 0,
-            warning_count: 0,
-            info_count: 0,
-            result: null,
-            error: null,
-            created_at: now,
-            finished_at: null,
-          })
-          .execute();
-      await recordAudit(trx, {
-        actor: user,
-        ip: c.get('ip'),
-        action: 'document.audit',
-        entityType: 'job',
-        entityId: jobId,
-        summary: `上传 ${rows.length} 个公开文件进行审查：${rows.map((r) => r.name).join('、').slice(0, 300)}`,
-        newValue: rows.map((r) => ({ id: r.id, fileName: r.name, size: r.bytes.length })),
-      });
+        for (const r of rows)
+          await trx
+            .insertInto('document_audits')
+            .values({
+              id: r.id,
+              job_id: jobId,
+              created_by: user.id,
+              file_name: r.name,
+              size: r.bytes.length,
+              content: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength),
+              status: 'queued',
+              pages: null,
+              error_count: 0,
+              warning_count: 0,
+              info_count: 0,
+              result: null,
+              error: null,
+              created_at: now,
+              finished_at: null,
+            })
+            .execute();
+        await recordAudit(trx, {
+          actor: user,
+          ip: c.get('ip'),
+          action: 'document.audit',
+          entityType: 'job',
+          entityId: jobId,
+          summary: `上传 ${rows.length} 个公开文件进行审查：${rows
+            .map((r) => r.name)
+            .join('、')
+            .slice(0, 300)}`,
+          newValue: rows.map((r) => ({ id: r.id, fileName: r.name, size: r.bytes.length })),
+        });
       })
       .then(
         () => written(true),

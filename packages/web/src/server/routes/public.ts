@@ -64,7 +64,10 @@ const file = createRoute({
   responses: {
     200: {
       content: Object.fromEntries(
-        PUBLICATION_FORMATS.map((f) => [FORMAT_TYPE[f].split(';')[0]!, { schema: z.string().openapi({ format: 'binary' }) }]),
+        PUBLICATION_FORMATS.map((f) => [
+          FORMAT_TYPE[f].split(';')[0]!,
+          { schema: z.string().openapi({ format: 'binary' }) },
+        ]),
       ),
       description: '文件',
     },
@@ -96,7 +99,9 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   };
 
   const fileName = (unit: string, year: number, f: PublicationFormat): string =>
-    f === 'csv' || f === 'json' ? `${unit}${year}年度决算开放数据.${f}` : `${unit}${year}年度部门决算公开.${f}`;
+    f === 'csv' || f === 'json'
+      ? `${unit}${year}年度决算开放数据.${f}`
+      : `${unit}${year}年度部门决算公开.${f}`;
 
   app.openapi(index, async (c) => {
     const q = c.req.valid('query');

@@ -114,7 +114,11 @@ function commentOut(r: CommentRow, names: Map<string, string>): WorkflowComment 
 async function names(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -174,7 +178,12 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       publicPath: row.status === 'published' ? publicPath(row.year, org.code) : null,
       actions: allowedActions(access, row),
       comments: comments.map((c) => commentOut(c, n)),
-      events: events.map((e) => ({ at: e.at, actorName: e.actor_name, action: e.action, summary: e.summary })),
+      events: events.map((e) => ({
+        at: e.at,
+        actorName: e.actor_name,
+        action: e.action,
+        summary: e.summary,
+      })),
     };
   };
 
@@ -244,14 +253,14 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           i.organisation.code.toLowerCase().includes(needle),
       );
     }
-    const byTree = (a: { treeOrder: string }, b: { treeOrder: string }) => a.treeOrder.localeCompare(b.treeOrder);
+    const byTree = (a: { treeOrder: string }, b: { treeOrder: string }) =>
+      a.treeOrder.localeCompare(b.treeOrder);
     const sorters: Record<string, (a: (typeof items)[number], b: (typeof items)[number]) => number> = {
       tree: byTree,
       status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byTree(a, b),
       errors: (a, b) => b.errorCount - a.errorCount || b.warningCount - a.warningCount || byTree(a, b),
       // Units with a deadline first, the nearest first.
-      deadline: (a, b) =>
-        (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || byTree(a, b),
+      deadline: (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || byTree(a, b),
       updated: (a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || byTree(a, b),
     };
     items.sort(sorters[q.sort ?? 'tree']);
@@ -360,13 +369,14 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     return workflowOut(fresh.row, fresh.access);
   };
 
-  const simple = (action: WorkflowAction) => (body: { comment?: string | undefined }) =>
+  /** An optional comment of submit, approve or publish is recorded like a return's. */
+  const simple = (body: { comment?: string | undefined }) =>
     body.comment ? [{ comment: body.comment }] : [];
 
   app.openapi(submitRoute, async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json') as z.infer<typeof TransitionBodySchema>;
-    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'submit', simple('submit')(body)), 200);
+    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'submit', simple(body)), 200);
   });
   app.openapi(returnRoute, async (c) => {
     const user = requireUser(c);
@@ -377,12 +387,12 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(approveRoute, async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json') as z.infer<typeof TransitionBodySchema>;
-    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'approve', simple('approve')(body)), 200);
+    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'approve', simple(body)), 200);
   });
   app.openapi(publishRoute, async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json') as z.infer<typeof TransitionBodySchema>;
-    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'publish', simple('publish')(body)), 200);
+    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'publish', simple(body)), 200);
   });
 
   app.openapi(notice, async (c) => {
@@ -417,7 +427,12 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       findings,
       comments: open.map((o) => {
         const cm = commentOut(o, n);
-        return { body: cm.body, where: cm.where, author: cm.authorName ?? '', createdAt: cm.createdAt.slice(0, 10) };
+        return {
+          body: cm.body,
+          where: cm.where,
+          author: cm.authorName ?? '',
+          createdAt: cm.createdAt.slice(0, 10),
+        };
       }),
     });
     await recordAudit(db, {
@@ -430,7 +445,10 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'Content-Disposition': attachment(`${org.name}${row.year}年度决算整改通知.docx`, 'rectification-notice.docx'),
+      'Content-Disposition': attachment(
+        `${org.name}${row.year}年度决算整改通知.docx`,
+        'rectification-notice.docx',
+      ),
     });
   });
 }
