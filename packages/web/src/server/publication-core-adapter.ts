@@ -13,6 +13,7 @@ import {
   builtinProfile,
   builtinProfileNames,
   disclosureFromData,
+  formatAmount,
   ruleById,
   writeCsv,
   writeDocx,
@@ -137,6 +138,22 @@ function blockOut(b: Block): PublicBlock | undefined {
   }
 }
 
+/** A headline figure of a publication, for comparing units and years in the public index. */
+export interface KeyFigure {
+  key: string;
+  label: string;
+  /** Exact amount in 分 (an integer), for sorting; the text is what prints. */
+  fen: number;
+  text: string;
+}
+
+/** The figures the public index compares: T1's cells, by model row. */
+const KEY_FIGURES: readonly { row: string; label: string }[] = [
+  { row: 'incomeTotal', label: '本年收入合计' },
+  { row: 'expenditureTotal', label: '本年支出合计' },
+  { row: 'generalBudget', label: '一般公共预算财政拨款收入' },
+];
+
 /** A published disclosure, built once per request from its stored data in the profile it names. */
 export class Publication {
   readonly #doc: ReportDocument;
@@ -168,6 +185,20 @@ export class Publication {
         unit: c.unit,
       })),
     };
+  }
+
+  /** T1's headline figures (万元, as printed); a figure the data leaves unknown is left out. */
+  keyFigures(): KeyFigure[] {
+    const t1 = this.#doc.tables.find((t) => t.id === 't1');
+    const byRow = new Map<string, number>();
+    for (const r of t1?.rows ?? [])
+      for (const c of r.cells) if (c.ref && c.fen !== undefined && !c.unknown) byRow.set(c.ref.row, c.fen);
+    return KEY_FIGURES.flatMap((k) => {
+      const fen = byRow.get(k.row);
+      return fen === undefined
+        ? []
+        : [{ key: k.row, label: k.label, fen, text: formatAmount(fen, { unit: '万元', decimals: 2 }) }];
+    });
   }
 
   async file(format: PublicationFormat): Promise<Uint8Array | string> {

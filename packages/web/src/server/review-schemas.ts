@@ -209,6 +209,10 @@ export const PublicIndexSchema = z
         departmentName: z.string().nullable(),
         publishedAt: z.string(),
         path: z.string(),
+        /** Headline figures (T1), for comparing units and years. */
+        figures: z.array(
+          z.object({ key: z.string(), label: z.string(), fen: z.number().int(), text: z.string() }),
+        ),
       }),
     ),
   })

@@ -76,6 +76,7 @@ describe.each(databaseTargets())('migrations on $name', (target) => {
         'document_audits',
         'jobs',
         'organisations',
+        'publications',
         'schema_migrations',
         'sessions',
         'user_scopes',

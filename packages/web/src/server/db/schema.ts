@@ -169,6 +169,13 @@ export interface DocumentAuditsTable {
   finished_at: string | null;
 }
 
+/** What a publication states at its headline, kept when it is published (JSON of KeyFigure[]). */
+export interface PublicationsTable {
+  disclosure_id: string;
+  figures: string;
+  published_at: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   organisations: OrganisationsTable;
@@ -181,6 +188,7 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   document_audits: DocumentAuditsTable;
+  publications: PublicationsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -11,6 +11,7 @@ import {
   FORMAT_TYPE,
   PUBLICATION_FORMATS,
   Publication,
+  type KeyFigure,
   type PublicationFormat,
 } from '../publication-core-adapter.ts';
 import { PublicDisclosureSchema, PublicIndexSchema } from '../review-schemas.ts';
@@ -108,7 +109,9 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const rows = await db
       .selectFrom('disclosures')
       .innerJoin('organisations', 'organisations.id', 'disclosures.organisation_id')
+      .leftJoin('publications', 'publications.disclosure_id', 'disclosures.id')
       .select([
+        'publications.figures',
         'disclosures.year',
         'disclosures.unit_name',
         'disclosures.published_at',
@@ -133,6 +136,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         departmentName: ancestorOfKind(byId, r.org_id, 'department')?.name ?? null,
         publishedAt: r.published_at ?? '',
         path: publicPath(r.year, r.code),
+        figures: r.figures ? (JSON.parse(r.figures) as KeyFigure[]) : [],
       }))
       .filter(
         (i) =>

@@ -12,7 +12,7 @@ import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.
 import { checkData, tableSpecs } from '../core-adapter.ts';
 import type { CommentRow, DB, DisclosureRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, notFound } from '../errors.ts';
-import { rectificationNoticeDocx } from '../publication-core-adapter.ts';
+import { Publication, rectificationNoticeDocx } from '../publication-core-adapter.ts';
 import {
   ReturnBodySchema,
   ReviewDashboardSchema,
@@ -299,6 +299,9 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     }
     const to = assertMayAct(access, action, row);
     const now = nowIso();
+    // The headline figures are kept at publication, so that the public index compares units without rebuilding each.
+    const figures =
+      action === 'publish' && row.data !== null ? new Publication(JSON.parse(row.data)).keyFigures() : null;
     const org = access.orgs.get(row.organisation_id)!;
     await db.transaction().execute(async (trx) => {
       const set: Partial<DisclosureRow> = { status: to, updated_at: now };
@@ -340,6 +343,13 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             resolved_by: null,
           })
           .execute();
+      if (figures) {
+        await trx.deleteFrom('publications').where('disclosure_id', '=', row.id).execute();
+        await trx
+          .insertInto('publications')
+          .values({ disclosure_id: row.id, figures: JSON.stringify(figures), published_at: now })
+          .execute();
+      }
       // Approval settles the open comments: what was asked has been done.
       if (action === 'approve')
         await trx

@@ -1,6 +1,7 @@
 /**
  * 0002: published documents uploaded for audit (the PDF itself, kept to render the pages its
- * findings quote, and the audit's result). Frozen like every released migration.
+ * findings quote, and the audit's result), and the headline figures of each published disclosure
+ * (for the public index). Frozen like every released migration.
  */
 import type { Migration } from '../migration-types.ts';
 
@@ -30,6 +31,14 @@ export const migration0002: Migration = {
       .createIndex('document_audits_created_by')
       .on('document_audits')
       .column('created_by')
+      .execute();
+    await db.schema
+      .createTable('publications')
+      .addColumn('disclosure_id', 'text', (c) =>
+        c.primaryKey().references('disclosures.id').onDelete('cascade'),
+      )
+      .addColumn('figures', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
       .execute();
   },
 };
