@@ -370,4 +370,42 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;测试单位');
   });
+
+  it('describes the review, public and document-audit routes in the OpenAPI document, the public ones without a session', async () => {
+    const doc = await f.client().json<{
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; requestBody?: { content: Record<string, unknown> } }>
+      >;
+      components: { schemas: Record<string, unknown> };
+    }>('GET', '/api/openapi.json');
+    for (const path of [
+      '/api/review',
+      '/api/disclosures/{id}/workflow',
+      '/api/disclosures/{id}/submit',
+      '/api/disclosures/{id}/return',
+      '/api/disclosures/{id}/approve',
+      '/api/disclosures/{id}/publish',
+      '/api/disclosures/{id}/rectification-notice',
+      '/api/public/disclosures',
+      '/api/public/disclosures/{year}/{code}',
+      '/api/public/disclosures/{year}/{code}/files/{format}',
+      '/api/document-audits',
+      '/api/document-audits/{id}/pages/{page}',
+    ])
+      expect(Object.keys(doc.body.paths), path).toContain(path);
+    expect(doc.body.paths['/api/public/disclosures/{year}/{code}']!['get']!.security).toEqual([]);
+    expect(doc.body.paths['/api/review']!['get']!.security).toBeUndefined();
+    expect(Object.keys(doc.body.paths['/api/document-audits']!['post']!.requestBody!.content)).toEqual([
+      'multipart/form-data',
+    ]);
+    for (const name of [
+      'ReturnBody',
+      'Workflow',
+      'ReviewDashboard',
+      'PublicDisclosure',
+      'DocumentAuditDetail',
+    ])
+      expect(doc.body.components.schemas).toHaveProperty(name);
+  });
 });
