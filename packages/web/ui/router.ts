@@ -26,6 +26,21 @@ export const router = createRouter({
           meta: { title: '决算详情' },
         },
         {
+          path: 'review',
+          component: () => import('./pages/ReviewDashboardPage.vue'),
+          meta: { title: '审核与公开' },
+        },
+        {
+          path: 'review/:id',
+          component: () => import('./pages/WorkflowPage.vue'),
+          meta: { title: '审核流转' },
+        },
+        {
+          path: 'document-audits',
+          component: () => import('./pages/DocumentAuditPage.vue'),
+          meta: { title: '公开文件审查', reviewer: true },
+        },
+        {
           path: 'organisations',
           component: () => import('./pages/OrganisationsPage.vue'),
           meta: { title: '组织机构' },
@@ -43,6 +58,16 @@ export const router = createRouter({
       ],
     },
     {
+      path: '/public',
+      component: () => import('./pages/PublicIndexPage.vue'),
+      meta: { public: true, open: true, title: '部门决算公开平台' },
+    },
+    {
+      path: '/public/:year/:code',
+      component: () => import('./pages/PublicDisclosurePage.vue'),
+      meta: { public: true, open: true, title: '部门决算公开' },
+    },
+    {
       path: '/:rest(.*)*',
       component: () => import('./pages/NotFoundPage.vue'),
       meta: { public: true, title: '页面不存在' },
@@ -51,10 +76,13 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
+  // The public pages of published disclosures need no account: no session check there.
+  if (to.meta['open']) return true;
   const user = await loadMe().catch(() => null);
   if (!to.meta['public'] && !user)
     return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   if (to.meta['admin'] && user?.role !== 'admin') return '/disclosures';
+  if (to.meta['reviewer'] && user?.role !== 'admin' && user?.role !== 'reviewer') return '/review';
   if (to.path === '/login' && user) return '/disclosures';
   return true;
 });

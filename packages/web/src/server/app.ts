@@ -15,8 +15,11 @@ import { ApiError, ApiErrorCode, type ApiProblem } from './errors.ts';
 import { registerAuditLogRoutes } from './routes/audit-log.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDisclosureRoutes } from './routes/disclosures.ts';
+import { registerDocumentAuditRoutes } from './routes/document-audits.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerPublicRoutes } from './routes/public.ts';
+import { registerReviewRoutes } from './routes/review.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerDisclosureRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+  registerPublicRoutes(app, deps);
+  registerDocumentAuditRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

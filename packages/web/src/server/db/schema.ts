@@ -148,6 +148,34 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** A published document (PDF, DOCX or text) uploaded to be audited; `job_id` groups one upload of many files. */
+export interface DocumentAuditsTable {
+  id: string;
+  job_id: string;
+  created_by: string;
+  file_name: string;
+  size: number;
+  content: Uint8Array;
+  status: 'queued' | 'done' | 'failed';
+  pages: number | null;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  /** JSON of the audit's findings and tables. */
+  result: string | null;
+  /** Why the document could not be audited (Chinese). */
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** What a publication states at its headline, kept when it is published (JSON of KeyFigure[]). */
+export interface PublicationsTable {
+  disclosure_id: string;
+  figures: string;
+  published_at: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   organisations: OrganisationsTable;
@@ -159,6 +187,8 @@ export interface DB {
   comments: CommentsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  document_audits: DocumentAuditsTable;
+  publications: PublicationsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -171,3 +201,4 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobsTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
 export type OrganisationUpdate = Updateable<OrganisationsTable>;
+export type DocumentAuditRow = Selectable<DocumentAuditsTable>;

@@ -1,0 +1,287 @@
+/**
+ * Schemas of the review, publication and document-audit API (issue 11, items 4 and 5). Like
+ * api-schemas.ts, the same zod objects validate requests, type handlers and generate the OpenAPI
+ * document; the UI imports their inferred types only.
+ */
+import { z } from '@hono/zod-openapi';
+import { DisclosureStatusSchema } from './api-schemas.ts';
+
+const id = z.string().min(1).max(100);
+
+/** The status a reviewer sees: the stored one, or 逾期 when an approved disclosure is past its publication deadline. */
+export const ReviewStatusSchema = z
+  .enum(['not_started', 'draft', 'submitted', 'returned', 'approved', 'published', 'overdue'])
+  .openapi('ReviewStatus');
+
+export const ReviewItemSchema = z
+  .object({
+    organisation: z.object({ id, code: z.string(), name: z.string() }),
+    departmentId: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    status: ReviewStatusSchema,
+    storedStatus: DisclosureStatusSchema,
+    disclosureId: z.string().nullable(),
+    errorCount: z.number().int(),
+    warningCount: z.number().int(),
+    openComments: z.number().int(),
+    submittedAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    /** Publication deadline: 20 days after approval. */
+    deadline: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+    /** The public page, once published. */
+    publicPath: z.string().nullable(),
+  })
+  .openapi('ReviewItem');
+
+export const ReviewDashboardSchema = z
+  .object({
+    year: z.number().int(),
+    items: z.array(ReviewItemSchema),
+    /** Units per status over the whole year (before filters). */
+    counts: z.record(z.string(), z.number().int()),
+    departments: z.array(z.object({ id, name: z.string() })),
+    total: z.number().int(),
+  })
+  .openapi('ReviewDashboard');
+
+export const ReviewQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  status: ReviewStatusSchema.optional(),
+  departmentId: id.optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(['tree', 'status', 'errors', 'deadline', 'updated']).optional(),
+});
+
+export const CommentLocationSchema = z
+  .object({
+    table: z.string().max(20).optional(),
+    row: z.string().max(100).optional(),
+    column: z.string().max(100).optional(),
+    sentence: z.string().max(2000).optional(),
+  })
+  .openapi('CommentLocation');
+
+export const ReturnBodySchema = z
+  .object({
+    comment: z.string().trim().min(1, '退回须写明意见').max(5000),
+    location: CommentLocationSchema.optional(),
+    /** More comments on further cells or sentences, returned together. */
+    more: z
+      .array(
+        z.object({ comment: z.string().trim().min(1).max(5000), location: CommentLocationSchema.optional() }),
+      )
+      .max(100)
+      .optional(),
+  })
+  .openapi('ReturnBody');
+export const TransitionBodySchema = z
+  .object({ comment: z.string().trim().max(5000).optional() })
+  .openapi('TransitionBody');
+
+export const WorkflowCommentSchema = z.object({
+  id,
+  version: z.number().int(),
+  authorName: z.string().nullable(),
+  location: CommentLocationSchema.nullable(),
+  /** The location in words: 表三「…」行「…」列, or the sentence quoted. */
+  where: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+
+export const WorkflowEventSchema = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  summary: z.string(),
+});
+
+export const WorkflowSchema = z
+  .object({
+    disclosureId: id,
+    organisation: z.object({ id, code: z.string(), name: z.string() }),
+    year: z.number().int(),
+    version: z.number().int(),
+    status: ReviewStatusSchema,
+    storedStatus: DisclosureStatusSchema,
+    errorCount: z.number().int(),
+    warningCount: z.number().int(),
+    submittedAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    deadline: z.string().nullable(),
+    publicPath: z.string().nullable(),
+    /** What the signed-in user may do now. */
+    actions: z.array(z.enum(['submit', 'return', 'approve', 'publish'])),
+    comments: z.array(WorkflowCommentSchema),
+    events: z.array(WorkflowEventSchema),
+  })
+  .openapi('Workflow');
+
+// Public pages -------------------------------------------------------------------------------
+
+const PublicCellSchema = z.object({
+  text: z.string(),
+  colSpan: z.number().int().optional(),
+  rowSpan: z.number().int().optional(),
+  align: z.enum(['left', 'center', 'right']).optional(),
+  bold: z.boolean().optional(),
+  unknown: z.boolean().optional(),
+});
+export const PublicDocumentSchema = z
+  .object({
+    title: z.string(),
+    unitName: z.string(),
+    year: z.number().int(),
+    profile: z.string(),
+    draft: z.boolean(),
+    blocks: z.array(
+      z.union([
+        z.object({ type: z.literal('title'), text: z.string(), subtitle: z.string().optional() }),
+        z.object({ type: z.literal('heading'), level: z.number().int(), text: z.string() }),
+        z.object({ type: z.literal('paragraph'), text: z.string(), placeholder: z.boolean() }),
+        z.object({ type: z.literal('table'), tableId: z.string() }),
+        z.object({ type: z.literal('chart'), chartId: z.string() }),
+      ]),
+    ),
+    tables: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        title: z.string(),
+        subtitle: z.string().optional(),
+        unitLine: z.string().optional(),
+        unitLabel: z.string().optional(),
+        header: z.array(z.array(PublicCellSchema)),
+        rows: z.array(
+          z.object({
+            cells: z.array(PublicCellSchema),
+            bold: z.boolean().optional(),
+            indent: z.number().int().optional(),
+          }),
+        ),
+        notes: z.array(z.string()),
+      }),
+    ),
+    charts: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['pie', 'bar']),
+        title: z.string(),
+        categories: z.array(z.string()),
+        series: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+        unit: z.string(),
+      }),
+    ),
+  })
+  .openapi('PublicDocument');
+
+export const PublicDownloadSchema = z.object({
+  format: z.enum(['docx', 'xlsx', 'html', 'csv', 'json']),
+  label: z.string(),
+  path: z.string(),
+  fileName: z.string(),
+});
+
+export const PublicDisclosureSchema = z
+  .object({
+    year: z.number().int(),
+    code: z.string(),
+    unitName: z.string(),
+    departmentName: z.string().nullable(),
+    publishedAt: z.string(),
+    document: PublicDocumentSchema,
+    downloads: z.array(PublicDownloadSchema),
+  })
+  .openapi('PublicDisclosure');
+
+export const PublicIndexSchema = z
+  .object({
+    years: z.array(z.number().int()),
+    items: z.array(
+      z.object({
+        year: z.number().int(),
+        code: z.string(),
+        unitName: z.string(),
+        departmentName: z.string().nullable(),
+        publishedAt: z.string(),
+        path: z.string(),
+        /** Headline figures (T1), for comparing units and years. */
+        figures: z.array(
+          z.object({ key: z.string(), label: z.string(), fen: z.number().int(), text: z.string() }),
+        ),
+      }),
+    ),
+  })
+  .openapi('PublicIndex');
+
+// Document audits ----------------------------------------------------------------------------
+
+export const DocumentAuditFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  page: z.number().int().optional(),
+  text: z.string().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  basis: z.string().optional(),
+});
+
+export const DocumentAuditSummarySchema = z
+  .object({
+    id,
+    jobId: id,
+    fileName: z.string(),
+    size: z.number().int(),
+    status: z.enum(['queued', 'done', 'failed']),
+    pages: z.number().int().nullable(),
+    errorCount: z.number().int(),
+    warningCount: z.number().int(),
+    infoCount: z.number().int(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('DocumentAuditSummary');
+
+export const DocumentAuditListSchema = z
+  .object({ items: z.array(DocumentAuditSummarySchema) })
+  .openapi('DocumentAuditList');
+
+export const DocumentAuditDetailSchema = DocumentAuditSummarySchema.extend({
+  /** Page images can be rendered (a PDF). */
+  renderable: z.boolean(),
+  unit: z.string().nullable(),
+  year: z.number().int().nullable(),
+  findings: z.array(DocumentAuditFindingSchema),
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.string(),
+      pages: z.array(z.number().int()),
+      reason: z.string().optional(),
+    }),
+  ),
+}).openapi('DocumentAuditDetail');
+
+export const DocumentAuditStartedSchema = z
+  .object({ jobId: id, items: z.array(DocumentAuditSummarySchema) })
+  .openapi('DocumentAuditStarted');
+
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+export type ReviewDashboard = z.infer<typeof ReviewDashboardSchema>;
+export type CommentLocation = z.infer<typeof CommentLocationSchema>;
+export type Workflow = z.infer<typeof WorkflowSchema>;
+export type WorkflowComment = z.infer<typeof WorkflowCommentSchema>;
+export type PublicDisclosure = z.infer<typeof PublicDisclosureSchema>;
+export type PublicDocument = z.infer<typeof PublicDocumentSchema>;
+export type PublicIndex = z.infer<typeof PublicIndexSchema>;
+export type DocumentAuditSummary = z.infer<typeof DocumentAuditSummarySchema>;
+export type DocumentAuditDetail = z.infer<typeof DocumentAuditDetailSchema>;
+export type DocumentAuditFinding = z.infer<typeof DocumentAuditFindingSchema>;

@@ -1,0 +1,411 @@
+/**
+ * Review and publication (issue 11, items 4–5) on every database target: the year's dashboard, the
+ * submit / return / approve / publish workflow with its permissions and log, the 整改通知 DOCX and
+ * the public pages with their downloads.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleById } from '@juesuan/core';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewDashboard, Workflow, PublicDisclosure, PublicIndex } from './review-schemas.ts';
+import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
+import { people, type People } from './testing/people.ts';
+import { databaseTargets } from './testing/targets.ts';
+
+const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
+
+interface Err {
+  error: { code: string; message: string };
+}
+interface Detail {
+  disclosure: { version: number; errorCount: number };
+  data: Record<string, unknown>;
+}
+
+function setT1(data: Record<string, unknown>, row: string, amount: string): Record<string, unknown> {
+  const copy = structuredClone(data) as { tables: { t1: { rows: { row?: string; amount?: unknown }[] } } };
+  copy.tables.t1.rows.find((x) => x.row === row)!.amount = amount;
+  return copy as unknown as Record<string, unknown>;
+}
+
+const DAY = 24 * 3600_000;
+
+describe.each(databaseTargets())('review and publication on $name', (target) => {
+  let f: Fixture;
+  let p: People;
+  beforeAll(async () => {
+    f = await setupApp(target);
+    p = await people(f, example);
+  });
+  afterAll(async () => {
+    await f.cleanup();
+  });
+
+  it('lists every unit of the tree expected for the year, by status, for the reviewer only their department', async () => {
+    const all = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(5);
+    expect(all.body.counts).toEqual({ draft: 2, not_started: 3 });
+    const a = all.body.items.find((i) => i.organisation.id === p.unitA)!;
+    expect(a).toMatchObject({
+      status: 'draft',
+      departmentName: '自治州对口援疆工作领导小组办公室',
+      errorCount: 0,
+    });
+    expect(all.body.departments.map((d) => d.name)).toContain('自治州教育局（演示）');
+    // The reviewer of 教育局 sees its two units, nothing of other departments.
+    const mine = await p.reviewer.json<ReviewDashboard>('GET', '/api/review?year=2022');
+    expect(mine.body.items.map((i) => i.organisation.code).sort()).toEqual(['CJZ-JYJ-001', 'CJZ-JYJ-002']);
+    // Filters and sorting.
+    const drafts = await p.admin.json<ReviewDashboard>(
+      'GET',
+      '/api/review?year=2022&status=draft&sort=status',
+    );
+    expect(drafts.body.items.map((i) => i.organisation.id).sort()).toEqual([p.unitA, p.unitB].sort());
+    const named = await p.admin.json<ReviewDashboard>(
+      'GET',
+      `/api/review?year=2022&q=${encodeURIComponent('第一中学')}`,
+    );
+    expect(named.body.items.map((i) => i.organisation.code)).toEqual(['CJZ-JYJ-002']);
+    const dept = all.body.departments.find((d) => d.name === '自治州卫生健康委员会（演示）')!;
+    const byDept = await p.admin.json<ReviewDashboard>(
+      'GET',
+      `/api/review?year=2022&departmentId=${dept.id}`,
+    );
+    expect(byDept.body.items.map((i) => i.organisation.code)).toEqual(['CJZ-WJW-001', 'CJZ-WJW-002']);
+    expect((await p.admin.json<Err>('GET', '/api/review?year=2022&status=lost')).status).toBe(400);
+  });
+
+  it('runs submit → return with a cell comment → fix → resubmit → approve → publish, each step logged', async () => {
+    const id = p.disclosureB;
+    // Not submitted yet: the reviewer cannot approve it.
+    const early = await p.reviewer.json<Err>('POST', `/api/disclosures/${id}/approve`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/当前为「填报中」，不能审核通过/);
+
+    const sub = await p.editorB.json<Workflow>('POST', `/api/disclosures/${id}/submit`, {});
+    expect(sub.status).toBe(200);
+    expect(sub.body.status).toBe('submitted');
+    expect(sub.body.actions).toEqual([]);
+    // Submitted data is locked for the editor.
+    const locked = await p.editorB.json<Detail>('GET', `/api/disclosures/${id}`);
+    const put = await p.editorB.json<Err>('PUT', `/api/disclosures/${id}`, {
+      version: locked.body.disclosure.version,
+      data: setT1(locked.body.data, 'otherIncome', '43.79'),
+    });
+    expect(put.status).toBe(409);
+
+    const rev = await p.reviewer.json<Workflow>('GET', `/api/disclosures/${id}/workflow`);
+    expect(rev.body.actions.sort()).toEqual(['approve', 'return']);
+    const noComment = await p.reviewer.json<Err>('POST', `/api/disclosures/${id}/return`, { comment: '  ' });
+    expect(noComment.status).toBe(400);
+    const ret = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/return`, {
+      comment: '其他收入与决算报表不一致，请核实',
+      location: { table: 't1', row: '其他收入', column: '金额' },
+      more: [{ comment: '请补充增加的主要原因', location: { sentence: '2022年度收入总计' } }],
+    });
+    expect(ret.status).toBe(200);
+    expect(ret.body.status).toBe('returned');
+    expect(ret.body.comments).toHaveLength(2);
+    expect(ret.body.comments[0]!.where).toBe('表一收入支出决算总表「其他收入」行「金额」列');
+    expect(ret.body.comments[1]!.where).toContain('说明中“2022年度收入总计”');
+
+    // The editor sees the comments and may change the data again.
+    const seen = await p.editorB.json<Workflow>('GET', `/api/disclosures/${id}/workflow`);
+    expect(seen.body.comments.map((c) => c.body)).toContain('其他收入与决算报表不一致，请核实');
+    expect(seen.body.comments.every((c) => c.resolvedAt === null)).toBe(true);
+    expect(seen.body.actions).toEqual(['submit']);
+    const cur = await p.editorB.json<Detail>('GET', `/api/disclosures/${id}`);
+    // A change that breaks T1 cannot be submitted …
+    const broken = await p.editorB.json<Detail>('PUT', `/api/disclosures/${id}`, {
+      version: cur.body.disclosure.version,
+      data: setT1(cur.body.data, 'otherIncome', '53.78'),
+    });
+    expect(broken.status).toBe(200);
+    const blocked = await p.editorB.json<Err>('POST', `/api/disclosures/${id}/submit`, {});
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.message).toMatch(/校验仍有 \d+ 个错误，不能提交/);
+    // … the fix can.
+    const fixed = await p.editorB.json<{ disclosure: { version: number; errorCount: number } }>(
+      'PUT',
+      `/api/disclosures/${id}`,
+      { version: cur.body.disclosure.version + 1, data: cur.body.data },
+    );
+    expect(fixed.body.disclosure.errorCount).toBe(0);
+    expect((await p.editorB.json('POST', `/api/disclosures/${id}/submit`, {})).status).toBe(200);
+
+    const before = Date.now();
+    const ok = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/approve`, {
+      comment: '同意公开',
+    });
+    expect(ok.body.status).toBe('approved');
+    const approvedAt = new Date(ok.body.approvedAt!).getTime();
+    expect(approvedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(ok.body.deadline!).getTime() - approvedAt).toBe(20 * DAY);
+    // Approval settles the open comments.
+    expect(ok.body.comments.filter((c) => c.resolvedAt === null)).toEqual([]);
+    expect(ok.body.publicPath).toBeNull();
+
+    const pub = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/publish`, {});
+    expect(pub.body.status).toBe('published');
+    expect(pub.body.publicPath).toBe('/public/2022/CJZ-JYJ-002');
+    expect(pub.body.actions).toEqual([]);
+
+    const actions = pub.body.events.map((e) => e.action).reverse();
+    expect(actions.filter((a) => a.startsWith('disclosure.') && a !== 'disclosure.save')).toEqual([
+      'disclosure.create',
+      'disclosure.submit',
+      'disclosure.return',
+      'disclosure.submit',
+      'disclosure.approve',
+      'disclosure.publish',
+    ]);
+    const log = await p.admin.json<{
+      items: { action: string; actorName: string; summary: string; oldValue: unknown; newValue: unknown }[];
+    }>('GET', `/api/audit-log?entityType=disclosure&entityId=${id}`);
+    const returned = log.body.items.find((e) => e.action === 'disclosure.return')!;
+    expect(returned.actorName).toBe('reviewer');
+    expect(returned.oldValue).toEqual({ status: 'submitted' });
+    expect(JSON.stringify(returned.newValue)).toContain('其他收入与决算报表不一致');
+
+    const board = await p.reviewer.json<ReviewDashboard>('GET', '/api/review?year=2022');
+    const b = board.body.items.find((i) => i.organisation.id === p.unitB)!;
+    expect(b).toMatchObject({ status: 'published', publicPath: '/public/2022/CJZ-JYJ-002', openComments: 0 });
+  });
+
+  it('checks who may act: editors on their own units only, reviewers in their scope only, viewers never', async () => {
+    const a = p.disclosureA;
+    // Editor B cannot see unit A at all; editor A cannot review their own unit.
+    expect((await p.editorB.json('POST', `/api/disclosures/${a}/submit`, {})).status).toBe(404);
+    expect((await p.editorB.json('GET', `/api/disclosures/${a}/workflow`)).status).toBe(404);
+    expect((await p.editorB.json('GET', `/api/disclosures/${a}/rectification-notice`)).status).toBe(404);
+    expect((await p.editorA.json('POST', `/api/disclosures/${a}/submit`, {})).status).toBe(200);
+    const self = await p.editorA.json<Err>('POST', `/api/disclosures/${a}/approve`, {});
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toMatch(/审核人员/);
+    // The reviewer of 教育局 has no say over 援疆办's unit: it does not exist for them.
+    expect((await p.reviewer.json('POST', `/api/disclosures/${a}/return`, { comment: '越权' })).status).toBe(
+      404,
+    );
+    // A viewer of the bureau sees it but may not move it.
+    const v = await p.viewer.json<Workflow>('GET', `/api/disclosures/${a}/workflow`);
+    expect(v.status).toBe(200);
+    expect(v.body.actions).toEqual([]);
+    for (const action of ['approve', 'publish', 'submit'])
+      expect((await p.viewer.json('POST', `/api/disclosures/${a}/${action}`, {})).status).toBe(403);
+    expect((await p.viewer.json('POST', `/api/disclosures/${a}/return`, { comment: '不行' })).status).toBe(
+      403,
+    );
+    // No session: 401; a session without the CSRF header: 403; the status did not move.
+    const anon = f.client();
+    expect((await anon.json('GET', `/api/disclosures/${a}/workflow`)).status).toBe(401);
+    expect((await anon.json('GET', '/api/review?year=2022')).status).toBe(401);
+    await anon.call('GET', '/api/health');
+    expect((await anon.json('POST', `/api/disclosures/${a}/approve`, {})).status).toBe(401);
+    const noCsrf = await p.admin.json<Err>('POST', `/api/disclosures/${a}/approve`, {}, { csrf: false });
+    expect(noCsrf.status).toBe(403);
+    expect(noCsrf.body.error.code).toBe('E_CSRF');
+    const still = await p.admin.json<Workflow>('GET', `/api/disclosures/${a}/workflow`);
+    expect(still.body.status).toBe('submitted');
+    expect(still.body.actions.sort()).toEqual(['approve', 'return']);
+  });
+
+  it('shows an approved disclosure past its deadline as overdue', async () => {
+    const a = p.disclosureA;
+    await p.admin.json('POST', `/api/disclosures/${a}/approve`, {});
+    const board = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022');
+    expect(board.body.items.find((i) => i.organisation.id === p.unitA)!.status).toBe('approved');
+    await f.deps.db
+      .updateTable('disclosures')
+      .set({ deadline: new Date(Date.now() - DAY).toISOString() })
+      .where('id', '=', a)
+      .execute();
+    const late = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022&status=overdue');
+    expect(late.body.items.map((i) => i.organisation.id)).toEqual([p.unitA]);
+    expect(late.body.counts['overdue']).toBe(1);
+    const wf = await p.admin.json<Workflow>('GET', `/api/disclosures/${a}/workflow`);
+    expect(wf.body.status).toBe('overdue');
+    expect(wf.body.storedStatus).toBe('approved');
+    // It can still be published, and then it is no longer overdue.
+    expect((await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/publish`, {})).body.status).toBe(
+      'published',
+    );
+  });
+
+  it('writes a 整改通知 DOCX listing each finding with its basis and the open comments', async () => {
+    // A published disclosure is not returned any more (returning is for submitted or approved ones).
+    const ret = await p.admin.json<Err>('POST', `/api/disclosures/${p.disclosureA}/return`, {
+      comment: '晚了',
+    });
+    expect(ret.status).toBe(409);
+
+    // A new unit of 教育局 whose data breaks T1's income sum, with a reviewer's comment on a cell.
+    const unit = await p.admin.json<{ id: string }>('POST', '/api/organisations', {
+      code: 'CJZ-JYJ-003',
+      name: '自治州第二中学（演示）',
+      kind: 'unit',
+      parentId: await f.org('CJZ-JYJ'),
+    });
+    const created = await p.admin.json<{ disclosure: { id: string; version: number } }>(
+      'POST',
+      '/api/disclosures',
+      {
+        organisationId: unit.body.id,
+        fileName: 'c.yaml',
+        content: example.replace(
+          '{ row: otherIncome, amount: 43.78 }',
+          '{ row: otherIncome, amount: 53.78 }',
+        ),
+      },
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.disclosure.id;
+    await p.reviewer.json('POST', `/api/disclosures/${id}/comments`, {
+      body: '<b>人员经费</b>说明不完整',
+      location: { table: 't3', row: '合计', column: '人员经费' },
+    });
+    const res = await p.reviewer.call('GET', `/api/disclosures/${id}/rectification-notice`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/wordprocessingml/);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(
+      '自治州第二中学（演示）2022年度决算整改通知.docx',
+    );
+    const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+    expect(text).toContain('关于新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度部门决算公开的整改通知');
+    expect(text).toContain('自治州教育局（演示）'); // issued by the reviewer's department
+    // The broken T1 sum is listed with the rule's basis (its title and the official source).
+    const wf = await p.admin.json<
+      Detail & { findings: { findings: { rule: string; severity: string; message: string }[] } }
+    >('GET', `/api/disclosures/${id}`);
+    const errors = wf.body.findings.findings.filter((x) => x.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      const rule = ruleById(e.rule)!;
+      expect(text).toContain(e.message);
+      expect(text).toContain(`${rule.title}（${rule.basis}）`);
+    }
+    // HTML in a comment is text in the document, escaped in the XML.
+    expect(xml).toContain('&lt;b&gt;人员经费&lt;/b&gt;说明不完整');
+    expect(text).toContain('<b>人员经费</b>说明不完整');
+    expect(text).toContain('表三');
+  });
+
+  it('serves published disclosures without login at a stable address, with CSV and the official files', async () => {
+    const anon = f.client();
+    const idx = await anon.json<PublicIndex>('GET', '/api/public/disclosures?year=2022');
+    expect(idx.status).toBe(200);
+    expect(idx.body.items.map((i) => i.path).sort()).toEqual([
+      '/public/2022/CJZ-JYJ-002',
+      '/public/2022/CJZ-YJB-001',
+    ]);
+    const search = await anon.json<PublicIndex>(
+      'GET',
+      `/api/public/disclosures?q=${encodeURIComponent('教育局')}`,
+    );
+    // Searched by department: unit B carries the example's unit name but belongs to 教育局.
+    expect(search.body.items.map((i) => i.code)).toEqual(['CJZ-JYJ-002']);
+
+    const one = await anon.json<PublicDisclosure>('GET', '/api/public/disclosures/2022/CJZ-YJB-001');
+    expect(one.status).toBe(200);
+    expect(one.body.unitName).toBe('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+    const paragraphs = one.body.document.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
+    expect(paragraphs.join('')).toContain('214.73');
+    expect(one.body.document.tables.map((t) => t.id)).toContain('t1');
+    expect(one.body.downloads.map((d) => d.format)).toEqual(['docx', 'xlsx', 'html', 'csv', 'json']);
+
+    const csv = await anon.call('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const csvText = await csv.text();
+    expect(csvText).toContain('214.73');
+    expect(csvText.split('\n').length).toBeGreaterThan(20);
+    const docx = await anon.call('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/docx');
+    const docxXml = await (
+      await JSZip.loadAsync(new Uint8Array(await docx.arrayBuffer()))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(docxXml).toContain('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+    const xlsx = await anon.call('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/xlsx');
+    expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+
+    // A disclosure that is not published has no public page, and neither has an unknown code.
+    const notPublished = await anon.json<Err>('GET', '/api/public/disclosures/2022/CJZ-JYJ-003');
+    expect(notPublished.status).toBe(404);
+    expect(notPublished.body.error.message).toMatch(/已公开的该单位决算不存在/);
+    expect((await anon.json('GET', '/api/public/disclosures/2022/CJZ-JYJ-003/files/csv')).status).toBe(404);
+    expect((await anon.json('GET', '/api/public/disclosures/2021/CJZ-YJB-001')).status).toBe(404);
+    expect((await anon.json('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/exe')).status).toBe(400);
+  });
+
+  it('escapes a script in the unit name in the public HTML file', async () => {
+    const code = 'CJZ-JYJ-001';
+    const org = await f.org(code);
+    const evil = example.replace(
+      'name: 新疆昌吉回族自治州对口援疆工作领导小组办公室\n',
+      'name: "<script>alert(1)</script>测试单位"\n',
+    );
+    const c = await p.admin.json<{ disclosure: { id: string } }>('POST', '/api/disclosures', {
+      organisationId: org,
+      fileName: 'x.yaml',
+      content: evil,
+    });
+    expect(c.status).toBe(201);
+    const id = c.body.disclosure.id;
+    for (const a of ['submit', 'approve', 'publish'])
+      expect((await p.admin.json('POST', `/api/disclosures/${id}/${a}`, {})).status, a).toBe(200);
+    const anon = f.client();
+    const one = await anon.json<PublicDisclosure>('GET', `/api/public/disclosures/2022/${code}`);
+    expect(one.body.unitName).toBe('<script>alert(1)</script>测试单位');
+    const html = await (await anon.call('GET', `/api/public/disclosures/2022/${code}/files/html`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;测试单位');
+  });
+
+  it('describes the review, public and document-audit routes in the OpenAPI document, the public ones without a session', async () => {
+    const doc = await f.client().json<{
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; requestBody?: { content: Record<string, unknown> } }>
+      >;
+      components: { schemas: Record<string, unknown> };
+    }>('GET', '/api/openapi.json');
+    for (const path of [
+      '/api/review',
+      '/api/disclosures/{id}/workflow',
+      '/api/disclosures/{id}/submit',
+      '/api/disclosures/{id}/return',
+      '/api/disclosures/{id}/approve',
+      '/api/disclosures/{id}/publish',
+      '/api/disclosures/{id}/rectification-notice',
+      '/api/public/disclosures',
+      '/api/public/disclosures/{year}/{code}',
+      '/api/public/disclosures/{year}/{code}/files/{format}',
+      '/api/document-audits',
+      '/api/document-audits/{id}/pages/{page}',
+    ])
+      expect(Object.keys(doc.body.paths), path).toContain(path);
+    expect(doc.body.paths['/api/public/disclosures/{year}/{code}']!['get']!.security).toEqual([]);
+    expect(doc.body.paths['/api/review']!['get']!.security).toBeUndefined();
+    expect(Object.keys(doc.body.paths['/api/document-audits']!['post']!.requestBody!.content)).toEqual([
+      'multipart/form-data',
+    ]);
+    for (const name of [
+      'ReturnBody',
+      'Workflow',
+      'ReviewDashboard',
+      'PublicDisclosure',
+      'DocumentAuditDetail',
+    ])
+      expect(doc.body.components.schemas).toHaveProperty(name);
+  });
+});
