@@ -111,17 +111,18 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'catalogue',
-    summary: '导入某年度的官方科目表，或列出可用的科目表年度',
+    summary: '导入某年度的官方科目表，或列出可用的科目表及每行的来源（已核对或未核对）',
     usage: [
       'juesuan catalogue import <文件.xlsx|.csv> --year <年度> [--kind function|economic] [--out <目录>]',
-      'juesuan catalogue list [--dir <目录>]',
+      'juesuan catalogue [list] [--dir <目录>] [--year <年度>] [--kind function|economic] [--rows]',
     ],
     args: [{ flag: '<文件>', text: '官方科目表，XLSX 或 CSV（UTF-8）' }],
     options: [
-      { flag: '--year <年度>', text: 'import：科目表所属年度，如 2024（必填）' },
+      { flag: '--year <年度>', text: 'import：科目表所属年度，如 2024（必填）；list：只列该年度' },
       { flag: '--kind function|economic', text: 'import：支出功能分类或经济分类（默认 function）' },
       { flag: '--out <目录>', text: 'import：写入的目录（默认 ./catalogues）' },
       { flag: '--dir <目录>', text: 'list：已导入科目表所在的目录（默认 ./catalogues）' },
+      { flag: '--rows', text: 'list：逐行列出科目及其来源（需同时给出 --year）' },
     ],
     examples: [
       'juesuan catalogue import 2024年政府收支分类科目.xlsx --year 2024',
