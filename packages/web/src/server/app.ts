@@ -17,6 +17,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDisclosureRoutes } from './routes/disclosures.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerPrepareRoutes } from './routes/prepare.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerDisclosureRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerPrepareRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
