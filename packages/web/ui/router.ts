@@ -26,6 +26,16 @@ export const router = createRouter({
           meta: { title: '决算详情' },
         },
         {
+          path: 'prepare',
+          component: () => import('./pages/PreparePage.vue'),
+          meta: { title: '单位填报' },
+        },
+        {
+          path: 'disclosures/:id/edit',
+          component: () => import('./pages/EditorPage.vue'),
+          meta: { title: '填报' },
+        },
+        {
           path: 'organisations',
           component: () => import('./pages/OrganisationsPage.vue'),
           meta: { title: '组织机构' },

@@ -126,6 +126,10 @@ export const PackageBodySchema = z
   .object({
     profile: z.string().max(100).optional(),
     pdf: z.boolean().optional().openapi({ description: '附带 PDF（需服务器装有 LibreOffice），默认附带' }),
+    only: z
+      .enum(['docx', 'xlsx', 'html', 'pdf'])
+      .optional()
+      .openapi({ description: '只下载其中一个文件（不打包）' }),
   })
   .openapi('PackageBody');
 export const PackageBlockedSchema = z

@@ -222,6 +222,27 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     if (built.errors.length > 0)
       return c.json({ errors: built.errors, gaps: built.gaps }, 409);
     const files = [...built.files];
+    const MIME = {
+      docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      html: 'text/html; charset=utf-8',
+      pdf: 'application/pdf',
+    } as const;
+    if (body.only !== undefined) {
+      const only = body.only;
+      const file =
+        only === 'pdf'
+          ? { name: `${built.baseName}.pdf`, bytes: await docxToPdf(files[0]!.bytes) }
+          : files.find((x) => x.name.endsWith(`.${only}`));
+      if (!file?.bytes) throw new ApiError(ApiErrorCode.Conflict, '服务器未安装 LibreOffice 或转换失败，暂不能生成 PDF');
+      return new Response(file.bytes, {
+        status: 200,
+        headers: {
+          'Content-Type': MIME[only],
+          'Content-Disposition': `attachment; filename="publication.${only}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        },
+      }) as never;
+    }
     if (body.pdf !== false) {
       const pdf = await docxToPdf(files[0]!.bytes);
       if (pdf) files.splice(1, 0, { name: `${built.baseName}.pdf`, bytes: pdf });
