@@ -80,7 +80,11 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
 
   /** A cell of the visible grid: main (scrolling) columns are numbered from 0 after the pinned code and name. */
   const cell = (page: Page, row: number, col: number) =>
-    page.locator(`revogr-data[type="rgRow"][col-type="rgCol"] .rgCell[data-rgrow="${row}"][data-rgcol="${col}"]`).first();
+    page
+      .locator(
+        `revogr-data[type="rgRow"][col-type="rgCol"] .rgCell[data-rgrow="${row}"][data-rgcol="${col}"]`,
+      )
+      .first();
 
   /** Types into a cell as a user does: click, type, Enter; waits for the figure to show in the cell. */
   const typeInto = async (page: Page, row: number, col: number, text: string): Promise<void> => {
@@ -91,7 +95,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       if (await page.locator('revogr-edit input').count()) await page.keyboard.press('Escape');
       await cell(page, row, col).click();
       await page.keyboard.type(text, { delay: 20 });
-      await page.locator('revogr-edit input').waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await page
+        .locator('revogr-edit input')
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
       await page.keyboard.press('Enter');
       try {
         await expect.poll(() => cell(page, row, col).textContent(), { timeout: 3_000 }).toBe(text);
@@ -113,8 +120,15 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       config: { uiDir: paths.ui, scryptCost: 12 },
     });
     await admin('GET', '/api/health');
-    expect((await admin('POST', '/api/auth/login', { username: 'admin', password: server.seed.adminPassword })).status).toBe(200);
-    const orgs = (await admin('GET', '/api/organisations')).body['items'] as { id: string; name: string; code: string }[];
+    expect(
+      (await admin('POST', '/api/auth/login', { username: 'admin', password: server.seed.adminPassword }))
+        .status,
+    ).toBe(200);
+    const orgs = (await admin('GET', '/api/organisations')).body['items'] as {
+      id: string;
+      name: string;
+      code: string;
+    }[];
     const school = orgs.find((o) => o.name.includes('自治州第一中学'))!.id;
     const yjb = orgs.find((o) => o.code === 'CJZ-YJB-001')!.id;
     for (const [username, scope] of [
@@ -132,7 +146,13 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
     });
     mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
@@ -152,9 +172,14 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.locator('.el-select-dropdown__item', { hasText: '2022 年度' }).click();
     await expect.poll(() => page.locator('[data-test=prepare-year]').textContent()).toContain('2022');
     await shot(page, 'prepare-list');
-    await page.locator('[data-test=prepare-table] .el-table__row', { hasText: '自治州第一中学' }).locator('[data-test=start-import]').click();
+    await page
+      .locator('[data-test=prepare-table] .el-table__row', { hasText: '自治州第一中学' })
+      .locator('[data-test=start-import]')
+      .click();
     await page.setInputFiles('[data-test=import-file]', EXAMPLE);
-    await expect.poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 }).toContain('错误 0 个');
+    await expect
+      .poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 })
+      .toContain('错误 0 个');
     await shot(page, 'editor-import');
     await page.click('[data-test=import-confirm]');
     await page.waitForURL(/\/disclosures\/[0-9a-f-]+\/edit$/, { timeout: 20_000 });
@@ -167,14 +192,18 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     const row = t5Index('2101102');
     await expect(cell(page, row, 0).textContent()).resolves.toBe('5.29');
     await typeInto(page, row, 0, '6.29');
-    await expect.poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 }).toContain('cell-error');
+    await expect
+      .poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 })
+      .toContain('cell-error');
     expect(await cell(page, row, 0).getAttribute('title')).toContain('21011');
     await expect(page.locator('[data-test=dirty]').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-test=download]').isDisabled()).resolves.toBe(true);
     await shot(page, 'editor-finding-on-cell');
     // Put it back: the finding goes.
     await typeInto(page, row, 0, '5.29');
-    await expect.poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 }).not.toContain('cell-error');
+    await expect
+      .poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('cell-error');
 
     // A 项 from the catalogue, nothing this year, with a 上年数: the reasons panel asks for the reason, with the figures.
     await page.click('[data-test=code-picker]');
@@ -191,7 +220,9 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.click('[data-test=side-reasons]');
     const reason = page.locator('[data-test=reason-t5-2080599-prior]');
     await expect.poll(() => reason.getAttribute('class'), { timeout: 10_000 }).toContain('missing');
-    await expect(reason.locator('.figures').textContent()).resolves.toMatch(/本年\s*0\.00\s*·\s*上年决算数\s*0\.30\s*·\s*差额\s*-0\.30/);
+    await expect(reason.locator('.figures').textContent()).resolves.toMatch(
+      /本年\s*0\.00\s*·\s*上年决算数\s*0\.30\s*·\s*差额\s*-0\.30/,
+    );
     await shot(page, 'editor-reasons');
     await reason.locator('textarea').fill('本年无此项支出，上年为一次性补缴。');
     await expect.poll(() => reason.getAttribute('class'), { timeout: 10_000 }).not.toContain('missing');
@@ -199,7 +230,9 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
 
     // The preview follows the chosen profile.
     await page.click('[data-test=side-preview]');
-    await expect.poll(() => page.locator('[data-test=preview]').textContent(), { timeout: 10_000 }).toContain('本年无此项支出，上年为一次性补缴');
+    await expect
+      .poll(() => page.locator('[data-test=preview]').textContent(), { timeout: 10_000 })
+      .toContain('本年无此项支出，上年为一次性补缴');
     await shot(page, 'editor-preview');
 
     // Save, download the DOCX (and see the listed gaps), submit.
@@ -208,7 +241,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.click('[data-test=download]');
     await page.waitForSelector('[data-test=download-gaps]');
     await shot(page, 'editor-download');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-test=download-docx]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click('[data-test=download-docx]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = join(dataDir, 'downloaded.docx');
     await download.saveAs(file);
@@ -217,7 +253,9 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     expect(bytes.length).toBeGreaterThan(5000);
     await page.click('[data-test=submit]');
     await page.click('.el-message-box__btns button:has-text("提交")');
-    await expect.poll(() => page.locator('[data-test=editor-status]').textContent(), { timeout: 10_000 }).toBe('已提交');
+    await expect
+      .poll(() => page.locator('[data-test=editor-status]').textContent(), { timeout: 10_000 })
+      .toBe('已提交');
     await context.close();
     expect(pageErrors).toEqual([]);
   }, 180_000);
@@ -243,7 +281,9 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await b.page.click('[data-test=save]');
     await b.page.waitForSelector('[data-test=conflict]');
     await expect(b.page.locator('[data-test=conflict]').textContent()).resolves.toContain('您的修改没有丢失');
-    await expect(b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent()).resolves.toContain('91.74');
+    await expect(
+      b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent(),
+    ).resolves.toContain('91.74');
     await shot(b.page, 'editor-conflict');
     // Nothing typed is lost: the cell still shows B's figure, also after a reload of the page.
     await b.page.click('.el-dialog:has-text("保存冲突") button:has-text("稍后处理")');
@@ -256,9 +296,14 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await expect(cell(b.page, r1, 3).textContent()).resolves.toBe('91.74');
     await b.page.click('[data-test=save]');
     await b.page.waitForSelector('[data-test=saved]');
-    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as { disclosure: { id: string; version: number } | null; organisation: { code: string } }[];
+    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
+      disclosure: { id: string; version: number } | null;
+      organisation: { code: string };
+    }[];
     const d = list.find((i) => i.organisation.code === 'CJZ-YJB-001')!.disclosure!;
-    const stored = (await admin('GET', `/api/disclosures/${d.id}`)).body['data'] as { tables: Record<string, { rows: (Row & { total?: string; prior?: { total?: string } })[] }> };
+    const stored = (await admin('GET', `/api/disclosures/${d.id}`)).body['data'] as {
+      tables: Record<string, { rows: (Row & { total?: string; prior?: { total?: string } })[] }>;
+    };
     const rows = stored.tables['t5']!.rows;
     expect(rows.find((r) => r.code === '2010450')!.prior!.total).toBe('91.74');
     expect(rows.find((r) => r.code === '2101199')!.total).toBe('0.05');

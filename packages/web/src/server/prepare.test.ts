@@ -18,7 +18,14 @@ import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
 const b64 = (x: string | Uint8Array) => Buffer.from(x).toString('base64');
-type Row = { row?: string; code?: string; name?: string; total?: unknown; prior?: Record<string, unknown>; reasons?: Record<string, string> };
+type Row = {
+  row?: string;
+  code?: string;
+  name?: string;
+  total?: unknown;
+  prior?: Record<string, unknown>;
+  reasons?: Record<string, string>;
+};
 type Data = Record<string, unknown> & { year: number; tables: Record<string, { rows: Row[] }> };
 type Err = { error: { code: string; message: string; details?: unknown } };
 
@@ -67,7 +74,9 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     expect(yaml.status).toBe(200);
     expect(yaml.body.kind).toBe('data');
     expect(yaml.body.importReport).toBeNull();
-    expect((yaml.body.data as Data).tables['t1']!.rows.find((r) => r.row === 'incomeGrandTotal')).toMatchObject({
+    expect(
+      (yaml.body.data as Data).tables['t1']!.rows.find((r) => r.row === 'incomeGrandTotal'),
+    ).toMatchObject({
       amount: '360.44',
     });
     const book = await exportWorkbook(parse(example) as Record<string, unknown>);
@@ -110,9 +119,15 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     expect(row.total).toBeUndefined();
     expect(r.body.carried).toBeGreaterThan(10);
     // Another unit's data is not reachable; a year without last year's data says so.
-    const other = await p.editorA.json<Err>('POST', '/api/prepare/previous-year', { organisationId: p.unitB, year: 2023 });
+    const other = await p.editorA.json<Err>('POST', '/api/prepare/previous-year', {
+      organisationId: p.unitB,
+      year: 2023,
+    });
     expect(other.status).toBe(404);
-    const none = await p.editorA.json<Err>('POST', '/api/prepare/previous-year', { organisationId: p.unitA, year: 2022 });
+    const none = await p.editorA.json<Err>('POST', '/api/prepare/previous-year', {
+      organisationId: p.unitA,
+      year: 2022,
+    });
     expect(none.status).toBe(404);
     expect(none.body.error.message).toContain('2021');
   });
@@ -124,10 +139,17 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     const changed = structuredClone(stored);
     t5Row(changed, '2101102').total = '6.29';
     delete t5Row(changed, '2101102').reasons;
-    const r = await p.editorA.json<LiveCheck>('POST', '/api/prepare/check', { data: changed, profile: 'xinjiang-2022' });
+    const r = await p.editorA.json<LiveCheck>('POST', '/api/prepare/check', {
+      data: changed,
+      profile: 'xinjiang-2022',
+    });
     expect(r.status).toBe(200);
     const errors = r.body.findings.findings.filter((x) => x.severity === 'error');
-    expect(errors.some((e) => e.cells.some((c) => c.table === 't5' && c.row === '2101102' && c.column === 'total'))).toBe(true);
+    expect(
+      errors.some((e) =>
+        e.cells.some((c) => c.table === 't5' && c.row === '2101102' && c.column === 'total'),
+      ),
+    ).toBe(true);
     const reason = r.body.reasons.find((x) => x.state === 'missing' && x.row === '2101102')!;
     expect(reason).toMatchObject({ kind: 'prior', current: '6.29', base: '0.00', table: 't5' });
     expect(reason.field).toMatch(/^tables\.t5\.rows\[\d+\]\.reasons\.prior$/);
@@ -139,18 +161,34 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     // The preview is the narrative in the chosen profile, with the missing reason as a placeholder.
     const paras = r.body.preview!.blocks.filter((b) => b.type === 'paragraph');
     expect(r.body.preview!.profile).toBe('xinjiang-2022');
-    expect(paras.some((b) => b.text.includes('事业单位医疗') && b.runs!.some((x) => x.placeholder))).toBe(true);
+    expect(paras.some((b) => b.text.includes('事业单位医疗') && b.runs!.some((x) => x.placeholder))).toBe(
+      true,
+    );
     expect(r.body.gaps.placeholders.length).toBeGreaterThan(0);
     expect(data.year).toBe(2022);
   });
 
   it('downloads the package as one ZIP, and refuses while errors remain', async () => {
-    const ok = await p.editorA.call('POST', `/api/disclosures/${p.disclosureA}/package`, { profile: 'xinjiang-2022', pdf: false });
+    const ok = await p.editorA.call('POST', `/api/disclosures/${p.disclosureA}/package`, {
+      profile: 'xinjiang-2022',
+      pdf: false,
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/zip');
     const names = zipNames(new Uint8Array(await ok.arrayBuffer()));
-    for (const ext of ['.docx', '.xlsx', '.html', '.csv', '（公开数据）.json', '（数据文件）.json', '待补内容清单.txt'])
-      expect(names.some((n) => n.endsWith(ext)), ext).toBe(true);
+    for (const ext of [
+      '.docx',
+      '.xlsx',
+      '.html',
+      '.csv',
+      '（公开数据）.json',
+      '（数据文件）.json',
+      '待补内容清单.txt',
+    ])
+      expect(
+        names.some((n) => n.endsWith(ext)),
+        ext,
+      ).toBe(true);
     // Editor B's unit: make an error, save, and the package is refused with the error listed.
     const d = await p.editorB.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureB}`);
     const bad = structuredClone(d.body.data as Data);
@@ -160,19 +198,29 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
       data: bad,
     });
     expect(s.status).toBe(200);
-    const refused = await p.editorB.json<{ errors: string[] }>('POST', `/api/disclosures/${p.disclosureB}/package`, {});
+    const refused = await p.editorB.json<{ errors: string[] }>(
+      'POST',
+      `/api/disclosures/${p.disclosureB}/package`,
+      {},
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.errors.some((e) => e.includes('2101102'))).toBe(true);
     // Nor can it be submitted.
-    const sub = await p.editorB.json<Err>('POST', `/api/disclosures/${p.disclosureB}/submit`, { version: s.body.disclosure.version });
+    const sub = await p.editorB.json<Err>('POST', `/api/disclosures/${p.disclosureB}/submit`, {
+      version: s.body.disclosure.version,
+    });
     expect(sub.status).toBe(409);
     expect(sub.body.error.message).toContain('错误');
   });
 
-  it.runIf(!!sofficePath() && process.env['JUESUAN_TEST_PDF'] === '1')('adds a PDF when LibreOffice is present', async () => {
-    const ok = await p.editorA.call('POST', `/api/disclosures/${p.disclosureA}/package`, {});
-    expect(zipNames(new Uint8Array(await ok.arrayBuffer())).some((n) => n.endsWith('.pdf'))).toBe(true);
-  }, 180_000);
+  it.runIf(!!sofficePath() && process.env['JUESUAN_TEST_PDF'] === '1')(
+    'adds a PDF when LibreOffice is present',
+    async () => {
+      const ok = await p.editorA.call('POST', `/api/disclosures/${p.disclosureA}/package`, {});
+      expect(zipNames(new Uint8Array(await ok.arrayBuffer())).some((n) => n.endsWith('.pdf'))).toBe(true);
+    },
+    180_000,
+  );
 
   it('a second browser saving the same table gets a 409 naming the other change; its edit is still in the request', async () => {
     const first = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
@@ -183,9 +231,15 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     t5Row(mine, '2010450').reasons = { prior: '本年在职人员工资调薪（第一个窗口）。' };
     const theirs = structuredClone(first.body.data as Data);
     t5Row(theirs, '2010450').reasons = { prior: '本年在职人员工资调薪（第二个窗口）。' };
-    const a = await p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, { version: v, data: mine });
+    const a = await p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: v,
+      data: mine,
+    });
     expect(a.status).toBe(200);
-    const b = await second.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, { version: v, data: theirs });
+    const b = await second.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: v,
+      data: theirs,
+    });
     expect(b.status).toBe(409);
     expect(b.body.error.code).toBe('E_STALE_VERSION');
     const details = b.body.error.details as StaleVersionDetails;
@@ -201,14 +255,23 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
 
   it('submits the latest version without errors, and then the data is locked', async () => {
     const d = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
-    const stale = await p.editorA.json<Err>('POST', `/api/disclosures/${p.disclosureA}/submit`, { version: d.body.disclosure.version - 1 });
+    const stale = await p.editorA.json<Err>('POST', `/api/disclosures/${p.disclosureA}/submit`, {
+      version: d.body.disclosure.version - 1,
+    });
     expect(stale.status).toBe(409);
-    const other = await p.editorB.json<Err>('POST', `/api/disclosures/${p.disclosureA}/submit`, { version: d.body.disclosure.version });
+    const other = await p.editorB.json<Err>('POST', `/api/disclosures/${p.disclosureA}/submit`, {
+      version: d.body.disclosure.version,
+    });
     expect(other.status).toBe(404);
-    const ok = await p.editorA.json<DisclosureSaved>('POST', `/api/disclosures/${p.disclosureA}/submit`, { version: d.body.disclosure.version });
+    const ok = await p.editorA.json<DisclosureSaved>('POST', `/api/disclosures/${p.disclosureA}/submit`, {
+      version: d.body.disclosure.version,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.disclosure.status).toBe('submitted');
-    const locked = await p.editorA.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, { version: ok.body.disclosure.version, data: d.body.data });
+    const locked = await p.editorA.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: ok.body.disclosure.version,
+      data: d.body.data,
+    });
     expect(locked.status).toBe(409);
   });
 });

@@ -22,7 +22,9 @@ export interface TableData {
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** What a cell accepts: an amount as exact text, or empty for "not given". Full-width digits, thousands separators, 万元 suffixes are tolerated. */
-export function normaliseAmount(input: unknown): { ok: true; value: string | undefined } | { ok: false; text: string } {
+export function normaliseAmount(
+  input: unknown,
+): { ok: true; value: string | undefined } | { ok: false; text: string } {
   if (input === undefined || input === null) return { ok: true, value: undefined };
   let s = String(input)
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -82,7 +84,12 @@ export function gridColumns(spec: TableSpecLite, table: TableData | undefined): 
       (c === first && ['t1', 't4', 't5'].includes(spec.id)) ||
       rows.some((r) => isObj(r.initialBudget) && r.initialBudget[c.id] !== undefined)
     )
-      out.push({ prop: `initialBudget.${c.id}`, label: `${c.label}（年初预算数）`, column: c.id, which: 'budget' });
+      out.push({
+        prop: `initialBudget.${c.id}`,
+        label: `${c.label}（年初预算数）`,
+        column: c.id,
+        which: 'budget',
+      });
   }
   return out;
 }
@@ -141,7 +148,10 @@ export function liveTotals(rows: RowData[], props: string[]): Record<string, str
   const tops = rows.filter((r) => {
     const c = r.code;
     if (c === undefined) return false;
-    return !(c.length === 7 && (codes.has(c.slice(0, 5)) || codes.has(c.slice(0, 3)))) && !(c.length === 5 && codes.has(c.slice(0, 3)));
+    return (
+      !(c.length === 7 && (codes.has(c.slice(0, 5)) || codes.has(c.slice(0, 3)))) &&
+      !(c.length === 5 && codes.has(c.slice(0, 3)))
+    );
   });
   const out: Record<string, string> = {};
   for (const p of props) {
@@ -205,14 +215,21 @@ export interface LeafChange {
 }
 
 /** Leaf-level differences between two JSON values (arrays by index). */
-export function leafChanges(before: unknown, after: unknown, path: (string | number)[] = [], out: LeafChange[] = []): LeafChange[] {
+export function leafChanges(
+  before: unknown,
+  after: unknown,
+  path: (string | number)[] = [],
+  out: LeafChange[] = [],
+): LeafChange[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return out;
   if (Array.isArray(before) && Array.isArray(after)) {
-    for (let i = 0; i < Math.max(before.length, after.length); i++) leafChanges(before[i], after[i], [...path, i], out);
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      leafChanges(before[i], after[i], [...path, i], out);
     return out;
   }
   if (isObj(before) && isObj(after)) {
-    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) leafChanges(before[k], after[k], [...path, k], out);
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)]))
+      leafChanges(before[k], after[k], [...path, k], out);
     return out;
   }
   out.push({ path, before, after });

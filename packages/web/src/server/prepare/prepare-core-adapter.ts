@@ -52,7 +52,11 @@ export interface CatalogueItem {
   level: string;
 }
 
-export function catalogueOf(year: number): { function: CatalogueItem[]; economic: CatalogueItem[]; source: string } {
+export function catalogueOf(year: number): {
+  function: CatalogueItem[];
+  economic: CatalogueItem[];
+  source: string;
+} {
   const set = builtinCatalogues(year);
   const list = (c: typeof set.function): CatalogueItem[] =>
     c ? [...c.entries.values()].map((e) => ({ code: e.code, name: e.name, level: e.level })) : [];
@@ -69,7 +73,15 @@ export function catalogueOf(year: number): { function: CatalogueItem[]; economic
 export interface ImportReportData {
   /** The report as lines of text, as the CLI prints it. */
   lines: string[];
-  tables: { table: string; name: string; sheet: string; cell: string; rows: number; cells: number; unit: string }[];
+  tables: {
+    table: string;
+    name: string;
+    sheet: string;
+    cell: string;
+    rows: number;
+    cells: number;
+    unit: string;
+  }[];
   notFound: string[];
   skipped: { sheet: string; cell?: string | undefined; text?: string | undefined; reason: string }[];
   warnings: string[];
@@ -134,7 +146,8 @@ export function startFromPreviousYear(
   year: number,
 ): { data: Obj; carried: number; findings: FindingsReport } {
   const skeleton: Obj = { format: previous['format'] ?? 'juesuan-disclosure/1', year };
-  for (const k of ['amountUnit', 'decimals', 'profile']) if (previous[k] !== undefined) skeleton[k] = previous[k];
+  for (const k of ['amountUnit', 'decimals', 'profile'])
+    if (previous[k] !== undefined) skeleton[k] = previous[k];
   if (isObj(previous['unit'])) skeleton['unit'] = structuredClone(previous['unit']);
   skeleton['tables'] = {};
   let out;
@@ -150,7 +163,8 @@ export function startFromPreviousYear(
   for (const id of TABLE_IDS) {
     const t = tables[id];
     if (!isObj(t) || !Array.isArray(t['rows'])) continue;
-    for (const row of t['rows'] as Obj[]) if (isObj(row['prior'])) carried += Object.keys(row['prior']).length;
+    for (const row of t['rows'] as Obj[])
+      if (isObj(row['prior'])) carried += Object.keys(row['prior']).length;
   }
   return { data, carried, findings: checkData(data).report };
 }
@@ -189,7 +203,13 @@ export interface GapItem {
 export interface LiveCheck {
   findings: FindingsReport;
   reasons: ReasonItem[];
-  preview: { profile: string; profileName: string; title: string; draft: boolean; blocks: PreviewBlock[] } | null;
+  preview: {
+    profile: string;
+    profileName: string;
+    title: string;
+    draft: boolean;
+    blocks: PreviewBlock[];
+  } | null;
   gaps: { placeholders: GapItem[]; unknownCells: GapItem[]; warnings: string[] };
 }
 
@@ -255,7 +275,9 @@ function reasonItems(data: Obj, findings: FindingsReport): ReasonItem[] {
         seen.add(field);
         const col = spec.columns[0]!.id === 'budget' ? 'final' : spec.columns[0]!.id;
         const baseFrom = kind === 'prior' ? row['prior'] : id === 't7' ? row : row['initialBudget'];
-        const baseValue = isObj(baseFrom) ? baseFrom[id === 't7' && kind === 'budget' ? 'budget' : col] : undefined;
+        const baseValue = isObj(baseFrom)
+          ? baseFrom[id === 't7' && kind === 'budget' ? 'budget' : col]
+          : undefined;
         out.push({
           field,
           table: id,
@@ -304,7 +326,8 @@ function previewBlocks(blocks: readonly Block[]): PreviewBlock[] {
         text: b.runs.map((r) => r.text).join(''),
         runs: b.runs.map((r) => ({ text: r.text, ...(r.placeholder ? { placeholder: true } : {}) })),
       });
-    else if (b.type === 'table') out.push({ type: 'table', text: [b.table.number, b.table.title].filter(Boolean).join(' ') });
+    else if (b.type === 'table')
+      out.push({ type: 'table', text: [b.table.number, b.table.title].filter(Boolean).join(' ') });
     else if (b.type === 'chart') out.push({ type: 'chart', text: b.chart.title });
   }
   return out;
@@ -386,7 +409,10 @@ export async function buildPackage(data: unknown, profileName: string | undefine
     { name: `${baseName}.html`, bytes: enc(writeHtml(doc)) },
     { name: `${baseName}.csv`, bytes: enc(writeCsv(doc)) },
     { name: `${baseName}（公开数据）.json`, bytes: enc(writeJson(doc, d)) },
-    { name: `${safeFileName(`${d.unit.name}-${d.year}`)}（数据文件）.json`, bytes: enc(JSON.stringify(obj, null, 2) + '\n') },
+    {
+      name: `${safeFileName(`${d.unit.name}-${d.year}`)}（数据文件）.json`,
+      bytes: enc(JSON.stringify(obj, null, 2) + '\n'),
+    },
   ];
   return { baseName, files, errors, gaps, draft: doc.draft };
 }

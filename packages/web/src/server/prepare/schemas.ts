@@ -25,7 +25,10 @@ export const ProfileListSchema = z
 export const ReadFileBodySchema = z
   .object({
     fileName: z.string().trim().min(1).max(200),
-    contentBase64: z.string().min(1).openapi({ description: '文件内容（Base64）：数据文件 YAML/JSON，或工作簿 XLSX/CSV' }),
+    contentBase64: z
+      .string()
+      .min(1)
+      .openapi({ description: '文件内容（Base64）：数据文件 YAML/JSON，或工作簿 XLSX/CSV' }),
     year: year.optional().openapi({ description: '工作簿未写明年度时使用' }),
     unitName: z.string().max(200).optional(),
     profile: z.string().max(100).optional(),
@@ -48,7 +51,12 @@ export const ImportReportSchema = z
     ),
     notFound: z.array(z.string()),
     skipped: z.array(
-      z.object({ sheet: z.string(), cell: z.string().optional(), text: z.string().optional(), reason: z.string() }),
+      z.object({
+        sheet: z.string(),
+        cell: z.string().optional(),
+        text: z.string().optional(),
+        reason: z.string(),
+      }),
     ),
     warnings: z.array(z.string()),
   })

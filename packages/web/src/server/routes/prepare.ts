@@ -97,7 +97,10 @@ const pkg = createRoute({
   summary: '下载整套公开文件（ZIP：DOCX、XLSX、HTML、PDF、CSV、JSON 与数据文件）；校验有错误时拒绝',
   request: { params: z.object({ id }), ...jsonBody(PackageBodySchema) },
   responses: {
-    200: { content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'ZIP 文件' },
+    200: {
+      content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+      description: 'ZIP 文件',
+    },
     409: jsonContent(PackageBlockedSchema, '校验有错误，未生成'),
     ...errorResponses(401, 404, 422),
   },
@@ -132,7 +135,11 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   };
 
   const readable = async (user: SessionUser, disclosureId: string) => {
-    const row = await db.selectFrom('disclosures').selectAll().where('id', '=', disclosureId).executeTakeFirst();
+    const row = await db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('id', '=', disclosureId)
+      .executeTakeFirst();
     const access = await loadAccess(db, user);
     if (!row || !access.canRead(row.organisation_id)) throw notFound('决算');
     return { row, access };
@@ -201,7 +208,13 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       );
     const r = startFromPreviousYear(JSON.parse(prev.data) as Record<string, unknown>, body.year);
     return c.json(
-      { data: r.data, previousYear: prev.year, previousVersion: prev.version, carried: r.carried, findings: r.findings },
+      {
+        data: r.data,
+        previousYear: prev.year,
+        previousVersion: prev.version,
+        carried: r.carried,
+        findings: r.findings,
+      },
       200,
     );
   });
@@ -219,8 +232,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const { row } = await readable(user, disclosureId);
     if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
     const built = await buildPackage(JSON.parse(row.data), body.profile);
-    if (built.errors.length > 0)
-      return c.json({ errors: built.errors, gaps: built.gaps }, 409);
+    if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
     const files = [...built.files];
     const MIME = {
       docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -234,7 +246,8 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         only === 'pdf'
           ? { name: `${built.baseName}.pdf`, bytes: await docxToPdf(files[0]!.bytes) }
           : files.find((x) => x.name.endsWith(`.${only}`));
-      if (!file?.bytes) throw new ApiError(ApiErrorCode.Conflict, '服务器未安装 LibreOffice 或转换失败，暂不能生成 PDF');
+      if (!file?.bytes)
+        throw new ApiError(ApiErrorCode.Conflict, '服务器未安装 LibreOffice 或转换失败，暂不能生成 PDF');
       return new Response(file.bytes, {
         status: 200,
         headers: {
@@ -249,8 +262,12 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }
     const gapsText = [
       `待补充的内容 ${built.gaps.placeholders.length} 处，未提供的表格数 ${built.gaps.unknownCells.length} 个。`,
-      ...built.gaps.placeholders.map((g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`),
-      ...built.gaps.unknownCells.map((g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`),
+      ...built.gaps.placeholders.map(
+        (g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      ),
+      ...built.gaps.unknownCells.map(
+        (g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      ),
       ...built.gaps.warnings.map((w) => `【注意】${w}`),
       files.some((f) => f.name.endsWith('.pdf')) ? '' : '本次未附 PDF：服务器未安装 LibreOffice 或转换失败。',
     ].join('\r\n');
