@@ -251,6 +251,13 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.length).toBeGreaterThan(5000);
+    // The whole package in one click: built in the background (with the PDF when LibreOffice is here).
+    await page.click('[data-test=download]');
+    const [zipped] = await Promise.all([
+      page.waitForEvent('download', { timeout: 150_000 }),
+      page.click('[data-test=download-zip]'),
+    ]);
+    expect(zipped.suggestedFilename()).toMatch(/\.zip$/);
     await page.click('[data-test=submit]');
     await page.click('.el-message-box__btns button:has-text("提交")');
     await expect
@@ -258,7 +265,7 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       .toBe('已提交');
     await context.close();
     expect(pageErrors).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it('two browsers edit the same table: the second save gets the conflict, nothing typed is lost, merge keeps both', async () => {
     const a = await newPage();

@@ -213,6 +213,28 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     expect(sub.body.error.message).toContain('错误');
   });
 
+  it('builds the package in the background with progress, for its creator only', async () => {
+    const started = await p.editorA.json<{ id: string; status: string }>(
+      'POST',
+      `/api/disclosures/${p.disclosureA}/package-jobs`,
+      { profile: 'central', pdf: false },
+    );
+    expect(started.status).toBe(202);
+    await f.deps.jobs.idle();
+    const job = await p.editorA.json<{ status: string; progress: number; result: { files: string[] } }>(
+      'GET',
+      `/api/jobs/${started.body.id}`,
+    );
+    expect(job.body.status).toBe('done');
+    expect(job.body.progress).toBe(100);
+    expect(job.body.result.files.some((n) => n.endsWith('.docx'))).toBe(true);
+    const other = await p.editorB.call('GET', `/api/package-files/${started.body.id}`);
+    expect(other.status).toBe(404);
+    const file = await p.editorA.call('GET', `/api/package-files/${started.body.id}`);
+    expect(file.status).toBe(200);
+    expect(zipNames(new Uint8Array(await file.arrayBuffer()))).toEqual(job.body.result.files);
+  });
+
   it.runIf(!!sofficePath() && process.env['JUESUAN_TEST_PDF'] === '1')(
     'adds a PDF when LibreOffice is present',
     async () => {

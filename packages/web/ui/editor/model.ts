@@ -180,9 +180,18 @@ export interface LocalDraft {
 
 const draftKey = (id: string) => `juesuan-draft:${id}`;
 
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+/** The browser's localStorage (absent under Node, where these helpers are tested). */
+const storage = (): KeyValueStore | undefined =>
+  (globalThis as { localStorage?: KeyValueStore }).localStorage;
+
 export function loadDraft(id: string): LocalDraft | null {
   try {
-    const t = localStorage.getItem(draftKey(id));
+    const t = storage()?.getItem(draftKey(id));
     return t ? (JSON.parse(t) as LocalDraft) : null;
   } catch {
     return null;
@@ -191,7 +200,7 @@ export function loadDraft(id: string): LocalDraft | null {
 
 export function storeDraft(id: string, d: LocalDraft): void {
   try {
-    localStorage.setItem(draftKey(id), JSON.stringify(d));
+    storage()?.setItem(draftKey(id), JSON.stringify(d));
   } catch {
     // Storage full or disabled: the page still holds the edit; the save warns when it fails.
   }
@@ -199,7 +208,7 @@ export function storeDraft(id: string, d: LocalDraft): void {
 
 export function clearDraft(id: string): void {
   try {
-    localStorage.removeItem(draftKey(id));
+    storage()?.removeItem(draftKey(id));
   } catch {
     // nothing to do
   }

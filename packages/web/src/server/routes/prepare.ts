@@ -7,7 +7,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { loadAccess } from '../access.ts';
-import { DisclosureSavedSchema } from '../api-schemas.ts';
+import { DisclosureSavedSchema, JobSchema } from '../api-schemas.ts';
 import { recordAudit } from '../audit-log.ts';
 import { requireUser } from '../auth/middleware.ts';
 import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.ts';
@@ -105,6 +105,32 @@ const pkg = createRoute({
     ...errorResponses(401, 404, 422),
   },
 });
+const pkgJob = createRoute({
+  method: 'post',
+  path: '/api/disclosures/{id}/package-jobs',
+  tags: ['填报'],
+  summary: '在后台生成整套公开文件（含 PDF），返回任务；完成后从 /api/package-files/{任务编号} 下载',
+  request: { params: z.object({ id }), ...jsonBody(PackageBodySchema) },
+  responses: {
+    202: jsonContent(JobSchema, '任务已开始'),
+    409: jsonContent(PackageBlockedSchema, '校验有错误，未生成'),
+    ...errorResponses(401, 404, 422),
+  },
+});
+const pkgFile = createRoute({
+  method: 'get',
+  path: '/api/package-files/{jobId}',
+  tags: ['填报'],
+  summary: '下载后台生成的整套公开文件（ZIP，生成后保留 15 分钟）',
+  request: { params: z.object({ jobId: id }) },
+  responses: {
+    200: {
+      content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+      description: 'ZIP 文件',
+    },
+    ...errorResponses(401, 404),
+  },
+});
 const submit = createRoute({
   method: 'post',
   path: '/api/disclosures/{id}/submit',
@@ -124,6 +150,43 @@ function decodeUpload(b64: string, fileName: string): Uint8Array {
       `${fileName}：文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MiB），不应超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB`,
     );
   return bytes;
+}
+
+/** Packages built in the background, kept in memory for their creator until fetched or expired. */
+const PACKAGE_TTL_MS = 15 * 60_000;
+const packages = new Map<string, { userId: string; name: string; bytes: Uint8Array; at: number }>();
+function sweepPackages(now = Date.now()): void {
+  for (const [k, v] of packages) if (now - v.at > PACKAGE_TTL_MS) packages.delete(k);
+}
+
+type Built = Awaited<ReturnType<typeof buildPackage>>;
+
+/** The ZIP of a built package: its files, the PDF when LibreOffice makes one, and the list of what it lacks. */
+async function packageZip(
+  built: Built,
+  withPdf: boolean,
+  progress?: (p: number, m: string) => Promise<void>,
+) {
+  const files = [...built.files];
+  if (withPdf) {
+    await progress?.(40, '正在用 LibreOffice 生成 PDF…');
+    const pdf = await docxToPdf(files[0]!.bytes);
+    if (pdf) files.splice(1, 0, { name: `${built.baseName}.pdf`, bytes: pdf });
+  }
+  await progress?.(90, '正在打包…');
+  const gapsText = [
+    `待补充的内容 ${built.gaps.placeholders.length} 处，未提供的表格数 ${built.gaps.unknownCells.length} 个。`,
+    ...built.gaps.placeholders.map(
+      (g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+    ),
+    ...built.gaps.unknownCells.map(
+      (g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+    ),
+    ...built.gaps.warnings.map((w) => `【注意】${w}`),
+    files.some((f) => f.name.endsWith('.pdf')) ? '' : '本次未附 PDF：服务器未安装 LibreOffice 或转换失败。',
+  ].join('\r\n');
+  files.push({ name: '待补内容清单.txt', bytes: new TextEncoder().encode(gapsText) });
+  return { files, bytes: zip(files), name: `${built.baseName}.zip` };
 }
 
 export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -256,39 +319,82 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         },
       }) as never;
     }
-    if (body.pdf !== false) {
-      const pdf = await docxToPdf(files[0]!.bytes);
-      if (pdf) files.splice(1, 0, { name: `${built.baseName}.pdf`, bytes: pdf });
-    }
-    const gapsText = [
-      `待补充的内容 ${built.gaps.placeholders.length} 处，未提供的表格数 ${built.gaps.unknownCells.length} 个。`,
-      ...built.gaps.placeholders.map(
-        (g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
-      ),
-      ...built.gaps.unknownCells.map(
-        (g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
-      ),
-      ...built.gaps.warnings.map((w) => `【注意】${w}`),
-      files.some((f) => f.name.endsWith('.pdf')) ? '' : '本次未附 PDF：服务器未安装 LibreOffice 或转换失败。',
-    ].join('\r\n');
-    files.push({ name: '待补内容清单.txt', bytes: new TextEncoder().encode(gapsText) });
-    const bytes = zip(files);
+    const z = await packageZip(built, body.pdf !== false);
+
     await recordAudit(db, {
       actor: user,
       ip: c.get('ip'),
       action: 'disclosure.package',
       entityType: 'disclosure',
       entityId: row.id,
-      summary: `下载「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${files.length} 个文件）`,
-      newValue: { version: row.version, files: files.map((f) => f.name) },
+      summary: `下载「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+      newValue: { version: row.version, files: z.files.map((f) => f.name) },
     });
-    const zipName = `${built.baseName}.zip`;
-    return new Response(bytes, {
+    const zipName = z.name;
+    return new Response(z.bytes, {
       status: 200,
       headers: {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="package.zip"; filename*=UTF-8''${encodeURIComponent(zipName)}`,
-        'X-Juesuan-Files': encodeURIComponent(files.map((f) => f.name).join('|')),
+        'X-Juesuan-Files': encodeURIComponent(z.files.map((f) => f.name).join('|')),
+      },
+    }) as never;
+  });
+
+  app.openapi(pkgJob, async (c) => {
+    const user = requireUser(c);
+    const { id: disclosureId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { row } = await readable(user, disclosureId);
+    if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
+    const built = await buildPackage(JSON.parse(row.data), body.profile);
+    if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
+    const ip = c.get('ip');
+    const jobId = await deps.jobs.start('package', user.id, async (progress) => {
+      await progress(10, '正在生成 DOCX、XLSX、HTML…');
+      const z = await packageZip(built, body.pdf !== false, progress);
+      sweepPackages();
+      packages.set(jobId, { userId: user.id, name: z.name, bytes: z.bytes, at: Date.now() });
+      await recordAudit(db, {
+        actor: user,
+        ip,
+        action: 'disclosure.package',
+        entityType: 'disclosure',
+        entityId: row.id,
+        summary: `生成「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+        newValue: { version: row.version, files: z.files.map((f) => f.name) },
+      });
+      return { fileName: z.name, files: z.files.map((f) => f.name), bytes: z.bytes.length };
+    });
+    const job = await db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
+    return c.json(
+      {
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        progress: job.progress,
+        message: job.message,
+        result: null,
+        error: job.error,
+        createdAt: job.created_at,
+        updatedAt: job.updated_at,
+        finishedAt: job.finished_at,
+      },
+      202,
+    );
+  });
+
+  app.openapi(pkgFile, async (c) => {
+    const user = requireUser(c);
+    const { jobId } = c.req.valid('param');
+    sweepPackages();
+    const p = packages.get(jobId);
+    if (!p || p.userId !== user.id) throw notFound('文件（生成后保留 15 分钟，请重新生成）');
+    return new Response(p.bytes, {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="package.zip"; filename*=UTF-8''${encodeURIComponent(p.name)}`,
       },
     }) as never;
   });
