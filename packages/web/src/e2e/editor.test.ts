@@ -258,6 +258,26 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       page.click('[data-test=download-zip]'),
     ]);
     expect(zipped.suggestedFilename()).toMatch(/\.zip$/);
+    const zipFile = join(dataDir, 'package.zip');
+    await zipped.saveAs(zipFile);
+    // Entry names in the ZIP's central directory.
+    const names = [
+      ...readFileSync(zipFile)
+        .toString('latin1')
+        .matchAll(/PK\x01\x02[\s\S]{42}([^\x00]*?\.(?:docx|xlsx|html|pdf|csv|json|txt))/g),
+    ].map((m) => Buffer.from(m[1]!, 'latin1').toString('utf8'));
+    for (const ext of [
+      '.docx',
+      '.xlsx',
+      '.html',
+      '.csv',
+      '.txt',
+      ...(existsSync('/usr/bin/soffice') ? ['.pdf'] : []),
+    ])
+      expect(
+        names.some((n) => n.endsWith(ext)),
+        `${ext} in ${names.join('、')}`,
+      ).toBe(true);
     await page.click('[data-test=submit]');
     await page.click('.el-message-box__btns button:has-text("提交")');
     await expect
