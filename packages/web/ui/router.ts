@@ -41,6 +41,16 @@ export const router = createRouter({
           meta: { title: '公开文件审查', reviewer: true },
         },
         {
+          path: 'prepare',
+          component: () => import('./pages/PreparePage.vue'),
+          meta: { title: '单位填报' },
+        },
+        {
+          path: 'disclosures/:id/edit',
+          component: () => import('./pages/EditorPage.vue'),
+          meta: { title: '填报' },
+        },
+        {
           path: 'organisations',
           component: () => import('./pages/OrganisationsPage.vue'),
           meta: { title: '组织机构' },

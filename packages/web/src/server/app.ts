@@ -20,6 +20,7 @@ import { registerJobRoutes } from './routes/jobs.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerReviewRoutes } from './routes/review.ts';
+import { registerPrepareRoutes } from './routes/prepare.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerReviewRoutes(app, deps);
   registerPublicRoutes(app, deps);
   registerDocumentAuditRoutes(app, deps);
+  registerPrepareRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

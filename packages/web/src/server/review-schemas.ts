@@ -80,6 +80,14 @@ export const TransitionBodySchema = z
   .object({ comment: z.string().trim().max(5000).optional() })
   .openapi('TransitionBody');
 
+/** Submitting may name the version the editor saw: a newer one on the server (saved by someone else) is a 409. */
+export const SubmitBodySchema = z
+  .object({
+    comment: z.string().trim().max(5000).optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('SubmitBody');
+
 export const WorkflowCommentSchema = z.object({
   id,
   version: z.number().int(),

@@ -17,6 +17,7 @@ import {
   ReturnBodySchema,
   ReviewDashboardSchema,
   ReviewQuerySchema,
+  SubmitBodySchema,
   TransitionBodySchema,
   WorkflowSchema,
   type CommentLocation,
@@ -66,7 +67,7 @@ const transition = (action: WorkflowAction, summary: string, body: z.ZodType) =>
     request: { params: idParam, ...jsonBody(body) },
     responses: { 200: jsonContent(WorkflowSchema, '已完成'), ...errorResponses(400, 401, 403, 404, 409) },
   });
-const submitRoute = transition('submit', '提交审核（本单位填报人员；校验无错误时）', TransitionBodySchema);
+const submitRoute = transition('submit', '提交审核（本单位填报人员；校验无错误时）', SubmitBodySchema);
 const returnRoute = transition('return', '退回修改，须附意见（可指向单元格或句子）', ReturnBodySchema);
 const approveRoute = transition('approve', '审核通过（公开期限为 20 天后）', TransitionBodySchema);
 const publishRoute = transition('publish', '公开（生成公开页面与下载文件）', TransitionBodySchema);
@@ -289,8 +290,14 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     id: string,
     action: WorkflowAction,
     comments: { comment: string; location?: CommentLocation | undefined }[],
+    seenVersion?: number,
   ): Promise<Workflow> => {
     const { row, access } = await readable(user, id);
+    if (seenVersion !== undefined && access.canRead(row.organisation_id) && seenVersion !== row.version)
+      throw new ApiError(
+        ApiErrorCode.StaleVersion,
+        `提交未成功：当前为第 ${row.version} 版，您看到的是第 ${seenVersion} 版。请刷新后确认再提交。`,
+      );
     if (action === 'submit' && row.data !== null) {
       // Counts are stored at save time; rules may have changed since, so check the data as it is now.
       const s = checkData(JSON.parse(row.data)).report.summary;
@@ -385,8 +392,11 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
   app.openapi(submitRoute, async (c) => {
     const user = requireUser(c);
-    const body = c.req.valid('json') as z.infer<typeof TransitionBodySchema>;
-    return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'submit', simple(body)), 200);
+    const body = c.req.valid('json') as z.infer<typeof SubmitBodySchema>;
+    return c.json(
+      await act(user, c.get('ip'), c.req.valid('param').id, 'submit', simple(body), body.version),
+      200,
+    );
   });
   app.openapi(returnRoute, async (c) => {
     const user = requireUser(c);

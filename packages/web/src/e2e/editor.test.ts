@@ -1,0 +1,349 @@
+/**
+ * The unit editor end to end in real Chromium (Debian's, driven by playwright-core): an editor logs
+ * in, imports examples/changji-2022.yaml for a unit that has not started, changes a figure and sees
+ * the finding on that cell, adds a 项 row from the catalogue with its 上年数 and writes the reason the
+ * reasons panel asks for, saves, downloads the DOCX and submits. Then two browsers edit the same
+ * table: the second save gets the conflict, keeps what was typed, and merges. Screenshots of the
+ * editor pages at 1366×768 go to docs/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUi, paths } from '../../scripts/build.mjs';
+import { startServer, type RunningServer } from '../server/server.ts';
+
+const CHROMIUM = process.env['JUESUAN_CHROMIUM'] ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const full = process.env['JUESUAN_FULL_TEST'] === '1';
+const SHOTS = join(paths.repo, 'docs', 'screenshots');
+const EXAMPLE = join(paths.repo, 'examples', 'changji-2022.yaml');
+const PASSWORD = 'editor-password-2024';
+
+type Row = { row?: string; code?: string };
+const example = parse(readFileSync(EXAMPLE, 'utf8')) as { tables: Record<string, { rows: Row[] }> };
+const t5Index = (code: string) => example.tables['t5']!.rows.findIndex((r) => r.code === code);
+
+/** Entry names from a ZIP's central directory. */
+function zipNames(b: Buffer): string[] {
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = b.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < b.readUInt16LE(end + 10); i++) {
+    const n = b.readUInt16LE(at + 28);
+    names.push(b.subarray(at + 46, at + 46 + n).toString('utf8'));
+    at += 46 + n + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+describe.runIf(available || full)('unit editor in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+  const cookies = new Map<string, string>();
+
+  /** The API as the admin (a cookie jar of its own). */
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (cookies.size) headers['Cookie'] = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = cookies.get('juesuan_csrf');
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+    const r = await fetch(new URL(path, server.url), {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    for (const sc of r.headers.getSetCookie()) {
+      const [pair] = sc.split(';');
+      const eq = pair!.indexOf('=');
+      cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+
+  const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Leaving with unsaved edits asks first; here the answer is "leave" (the draft stays in the browser).
+    page.on('dialog', (d) => void d.accept());
+    return { context, page };
+  };
+
+  const login = async (page: Page, username: string): Promise<void> => {
+    await page.goto(new URL('/login', server.url).href);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('[data-test=login]');
+    await page.waitForURL(/\/disclosures/);
+  };
+
+  const shot = async (page: Page, name: string): Promise<void> => {
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+  };
+
+  /** A cell of the visible grid: main (scrolling) columns are numbered from 0 after the pinned code and name. */
+  const cell = (page: Page, row: number, col: number) =>
+    page
+      .locator(
+        `revogr-data[type="rgRow"][col-type="rgCol"] .rgCell[data-rgrow="${row}"][data-rgcol="${col}"]`,
+      )
+      .first();
+
+  /** Types into a cell as a user does: click, type, Enter; waits for the figure to show in the cell. */
+  const typeInto = async (page: Page, row: number, col: number, text: string): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      // A check coming back re-marks the cells; wait for it so that the click lands on the cell meant.
+      await expect.poll(() => page.locator('[data-test=checking]').count(), { timeout: 10_000 }).toBe(0);
+      // An editor still open from a keystroke too quick for it is closed first.
+      if (await page.locator('revogr-edit input').count()) await page.keyboard.press('Escape');
+      await cell(page, row, col).click();
+      await page.keyboard.type(text, { delay: 20 });
+      await page
+        .locator('revogr-edit input')
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
+      await page.keyboard.press('Enter');
+      try {
+        await expect.poll(() => cell(page, row, col).textContent(), { timeout: 3_000 }).toBe(text);
+        return;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
+  };
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`JUESUAN_FULL_TEST=1 需要 Chromium：没有 ${CHROMIUM}`);
+    await buildUi();
+    dataDir = mkdtempSync(join(tmpdir(), 'juesuan-e2e-editor-'));
+    server = await startServer({
+      port: 0,
+      dataDir,
+      examplesDir: join(paths.repo, 'examples'),
+      config: { uiDir: paths.ui, scryptCost: 12 },
+    });
+    await admin('GET', '/api/health');
+    expect(
+      (await admin('POST', '/api/auth/login', { username: 'admin', password: server.seed.adminPassword }))
+        .status,
+    ).toBe(200);
+    const orgs = (await admin('GET', '/api/organisations')).body['items'] as {
+      id: string;
+      name: string;
+      code: string;
+    }[];
+    const school = orgs.find((o) => o.name.includes('自治州第一中学'))!.id;
+    const yjb = orgs.find((o) => o.code === 'CJZ-YJB-001')!.id;
+    for (const [username, scope] of [
+      ['school-editor', school],
+      ['yjb-editor', yjb],
+    ] as const) {
+      const r = await admin('POST', '/api/users', {
+        username,
+        displayName: username === 'school-editor' ? '一中填报员' : '援疆办填报员',
+        role: 'editor',
+        scopes: [scope],
+        password: PASSWORD,
+      });
+      expect(r.status).toBe(201);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('imports the example, shows a finding on the changed cell, takes a missing reason, downloads the DOCX and submits', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'school-editor');
+    await page.click('.el-menu-item:has-text("单位填报")');
+    await page.waitForSelector('[data-test=prepare-table] .el-table__row');
+    await page.click('[data-test=prepare-year]');
+    await page.locator('.el-select-dropdown__item', { hasText: '2022 年度' }).click();
+    await expect.poll(() => page.locator('[data-test=prepare-year]').textContent()).toContain('2022');
+    await shot(page, 'prepare-list');
+    await page
+      .locator('[data-test=prepare-table] .el-table__row', { hasText: '自治州第一中学' })
+      .locator('[data-test=start-import]')
+      .click();
+    await page.setInputFiles('[data-test=import-file]', EXAMPLE);
+    await expect
+      .poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 })
+      .toContain('错误 0 个');
+    await shot(page, 'editor-import');
+    await page.click('[data-test=import-confirm]');
+    await page.waitForURL(/\/disclosures\/[0-9a-f-]+\/edit$/, { timeout: 20_000 });
+    await page.waitForSelector('revogr-data[type="rgRow"] [data-rgrow="0"]');
+    await expect.poll(() => page.locator('[data-test=side-findings]').textContent()).toContain('0');
+
+    // T5: 2101102 事业单位医疗 5.29 → 6.29; the 款 no longer adds up and the cell turns red.
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    const row = t5Index('2101102');
+    await expect(cell(page, row, 0).textContent()).resolves.toBe('5.29');
+    await typeInto(page, row, 0, '6.29');
+    await expect
+      .poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 })
+      .toContain('cell-error');
+    expect(await cell(page, row, 0).getAttribute('title')).toContain('21011');
+    await expect(page.locator('[data-test=dirty]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-test=download]').isDisabled()).resolves.toBe(true);
+    await shot(page, 'editor-finding-on-cell');
+    // Put it back: the finding goes.
+    await typeInto(page, row, 0, '5.29');
+    await expect
+      .poll(() => cell(page, row, 0).getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('cell-error');
+
+    // A 项 from the catalogue, nothing this year, with a 上年数: the reasons panel asks for the reason, with the figures.
+    await page.click('[data-test=code-picker]');
+    await page.keyboard.type('2080599');
+    await page.locator('.el-select-dropdown__item', { hasText: '其他行政事业单位养老支出' }).first().click();
+    await page.click('[data-test=add-row]');
+    const added = t5Index('2080505') + 1;
+    await expect(cell(page, added, 0).textContent()).resolves.toBe('');
+    await typeInto(page, added, 0, '0');
+    // Last year's 9.17 of 2080505 is split: 0.30 of it belongs to the new 项. The 上年 column of 合计
+    // comes after the current-year columns (合计, 基本支出, 项目支出).
+    await typeInto(page, added, 3, '0.30');
+    await typeInto(page, t5Index('2080505'), 3, '8.87');
+    await page.click('[data-test=side-reasons]');
+    const reason = page.locator('[data-test=reason-t5-2080599-prior]');
+    await expect.poll(() => reason.getAttribute('class'), { timeout: 10_000 }).toContain('missing');
+    await expect(reason.locator('.figures').textContent()).resolves.toMatch(
+      /本年\s*0\.00\s*·\s*上年决算数\s*0\.30\s*·\s*差额\s*-0\.30/,
+    );
+    await shot(page, 'editor-reasons');
+    await reason.locator('textarea').fill('本年无此项支出，上年为一次性补缴。');
+    await expect.poll(() => reason.getAttribute('class'), { timeout: 10_000 }).not.toContain('missing');
+    await expect.poll(() => page.locator('[data-test=side-findings]').textContent()).toMatch(/校验\s*0/);
+
+    // The preview follows the chosen profile.
+    await page.click('[data-test=side-preview]');
+    await expect
+      .poll(() => page.locator('[data-test=preview]').textContent(), { timeout: 10_000 })
+      .toContain('本年无此项支出，上年为一次性补缴');
+    await shot(page, 'editor-preview');
+
+    // Save, download the DOCX (and see the listed gaps), submit.
+    await page.click('[data-test=save]');
+    await page.waitForSelector('[data-test=saved]');
+    await page.click('[data-test=download]');
+    await page.waitForSelector('[data-test=download-gaps]');
+    await shot(page, 'editor-download');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click('[data-test=download-docx]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = join(dataDir, 'downloaded.docx');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(5000);
+    // The whole package in one click: built in the background (with the PDF when LibreOffice is here).
+    await page.click('[data-test=download]');
+    const [zipped] = await Promise.all([
+      page.waitForEvent('download', { timeout: 150_000 }),
+      page.click('[data-test=download-zip]'),
+    ]);
+    expect(zipped.suggestedFilename()).toMatch(/\.zip$/);
+    const zipFile = join(dataDir, 'package.zip');
+    await zipped.saveAs(zipFile);
+    const names = zipNames(readFileSync(zipFile));
+    for (const ext of [
+      '.docx',
+      '.xlsx',
+      '.html',
+      '.csv',
+      '.txt',
+      ...(existsSync('/usr/bin/soffice') ? ['.pdf'] : []),
+    ])
+      expect(
+        names.some((n) => n.endsWith(ext)),
+        `${ext} in ${names.join('、')}`,
+      ).toBe(true);
+    await page.click('[data-test=submit]');
+    await page.click('.el-message-box__btns button:has-text("提交")');
+    await expect
+      .poll(() => page.locator('[data-test=editor-status]').textContent(), { timeout: 10_000 })
+      .toBe('已提交');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('two browsers edit the same table: the second save gets the conflict, nothing typed is lost, merge keeps both', async () => {
+    const a = await newPage();
+    const b = await newPage();
+    for (const x of [a, b]) {
+      await login(x.page, 'yjb-editor');
+      await x.page.click('.el-menu-item:has-text("单位填报")');
+      await x.page.locator('[data-test=prepare-table] [data-test=open-editor]').first().click();
+      await x.page.waitForURL(/\/edit$/);
+      await x.page.click('[data-test=tab-t5]');
+      await x.page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    }
+    // A changes 2010450 事业运行's 上年数 and saves; B, on the same version, changes 2101199's figure.
+    const r1 = t5Index('2010450');
+    const r2 = t5Index('2101199');
+    await typeInto(a.page, r1, 3, '91.74');
+    await a.page.click('[data-test=save]');
+    await a.page.waitForSelector('[data-test=saved]');
+    await typeInto(b.page, r2, 0, '0.05');
+    await b.page.click('[data-test=save]');
+    await b.page.waitForSelector('[data-test=conflict]');
+    await expect(b.page.locator('[data-test=conflict]').textContent()).resolves.toContain('您的修改没有丢失');
+    await expect(
+      b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent(),
+    ).resolves.toContain('91.74');
+    await shot(b.page, 'editor-conflict');
+    // Nothing typed is lost: the cell still shows B's figure, also after a reload of the page.
+    await b.page.click('.el-dialog:has-text("保存冲突") button:has-text("稍后处理")');
+    await expect(cell(b.page, r2, 0).textContent()).resolves.toBe('0.05');
+    await b.page.reload();
+    await b.page.click('[data-test=tab-t5]');
+    await b.page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    await expect.poll(() => cell(b.page, r2, 0).textContent()).toBe('0.05');
+    // Reopened on the newer version, the draft was merged onto it: both edits are there, and it saves.
+    await expect(cell(b.page, r1, 3).textContent()).resolves.toBe('91.74');
+    await b.page.click('[data-test=save]');
+    await b.page.waitForSelector('[data-test=saved]');
+    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
+      disclosure: { id: string; version: number } | null;
+      organisation: { code: string };
+    }[];
+    const d = list.find((i) => i.organisation.code === 'CJZ-YJB-001')!.disclosure!;
+    const stored = (await admin('GET', `/api/disclosures/${d.id}`)).body['data'] as {
+      tables: Record<string, { rows: (Row & { total?: string; prior?: { total?: string } })[] }>;
+    };
+    const rows = stored.tables['t5']!.rows;
+    expect(rows.find((r) => r.code === '2010450')!.prior!.total).toBe('91.74');
+    expect(rows.find((r) => r.code === '2101199')!.total).toBe('0.05');
+    await a.context.close();
+    await b.context.close();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

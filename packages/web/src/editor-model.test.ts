@@ -1,0 +1,104 @@
+/** The editor's data helpers (ui/editor/model.ts): amounts as typed or pasted, live totals, row order, merging after a 409. */
+import { describe, expect, it } from 'vitest';
+import {
+  gridColumns,
+  hundredths,
+  insertCodeRow,
+  liveTotals,
+  mergeOnto,
+  normaliseAmount,
+  setPath,
+  type RowData,
+} from '../ui/editor/model.ts';
+
+describe('editor model', () => {
+  it('takes amounts as exact text the way people type or paste them from Excel', () => {
+    expect(normaliseAmount('1,234.50')).toEqual({ ok: true, value: '1234.50' });
+    expect(normaliseAmount('１２.３')).toEqual({ ok: true, value: '12.3' });
+    expect(normaliseAmount(' 360.44 万元')).toEqual({ ok: true, value: '360.44' });
+    expect(normaliseAmount('(3.58)')).toEqual({ ok: true, value: '-3.58' });
+    expect(normaliseAmount('007.10')).toEqual({ ok: true, value: '7.10' });
+    // Empty, a dash or 未提供 is "not given", not zero.
+    for (const blank of ['', '—', '-', '未提供', undefined])
+      expect(normaliseAmount(blank)).toEqual({ ok: true, value: undefined });
+    expect(normaliseAmount('约 5 万')).toEqual({ ok: false, text: '约 5 万' });
+    expect(normaliseAmount('1.2.3').ok).toBe(false);
+  });
+
+  it('adds the top code rows in hundredths, never in binary floats', () => {
+    expect(hundredths('0.1')! + hundredths('0.2')!).toBe(30);
+    const rows: RowData[] = [
+      { row: 'total', total: '214.73' },
+      { code: '201', total: '190.62' },
+      { code: '20104', total: '190.62' },
+      { code: '2010450', total: '100.85' },
+      { code: '208', total: '8.91' },
+      { code: '210', total: '7.00' },
+      { code: '221', total: '8.20' },
+      { code: '2230101', total: '0.10', prior: { total: '0.05' } },
+    ];
+    // 2230101's parents are not listed: it counts at the top, as core's 合计 rule counts it.
+    expect(liveTotals(rows, ['total', 'prior.total'])).toEqual({ total: '214.83', 'prior.total': '0.05' });
+    expect(liveTotals([{ row: 'total', amount: '1' }], ['amount'])).toBeNull();
+  });
+
+  it('puts a new code row under its parent, fixed rows where they are', () => {
+    const rows: RowData[] = [
+      { row: 'total' },
+      { code: '208' },
+      { code: '20805' },
+      { code: '2080505' },
+      { code: '210' },
+    ];
+    expect(insertCodeRow(rows, { code: '2080599' })).toBe(4);
+    expect(insertCodeRow(rows, { code: '221' })).toBe(6);
+    expect(rows.map((r) => r.row ?? r.code)).toEqual([
+      'total',
+      '208',
+      '20805',
+      '2080505',
+      '2080599',
+      '210',
+      '221',
+    ]);
+  });
+
+  it('shows 上年 columns for the first column and any the data gives, 年初预算 where the table compares with it', () => {
+    const spec = {
+      id: 't5',
+      number: '表五',
+      name: '一般公共预算财政拨款支出决算表',
+      columns: [
+        { id: 'total', label: '合计' },
+        { id: 'basic', label: '基本支出' },
+        { id: 'project', label: '项目支出' },
+      ],
+      fixedRows: [{ id: 'total', label: '合计' }],
+    };
+    const cols = gridColumns(spec, { rows: [{ row: 'total', prior: { basic: '1' } }] }).map((c) => c.prop);
+    expect(cols).toEqual(['total', 'basic', 'project', 'prior.total', 'prior.basic', 'initialBudget.total']);
+  });
+
+  it('merges one’s own edits onto the newer version; both sides kept, overlaps listed', () => {
+    const base = {
+      tables: { t5: { rows: [{ code: '2010450', total: '100.85', prior: { total: '91.73' } }] } },
+    };
+    const theirs = structuredClone(base);
+    theirs.tables.t5.rows[0]!.prior.total = '91.74';
+    const mine = structuredClone(base) as Record<string, unknown> & typeof base;
+    (mine.tables.t5.rows[0] as Record<string, unknown>)['total'] = '100.86';
+    setPath(mine, 'tables.t5.rows[0].reasons.prior', '调薪');
+    const m = mergeOnto(base, mine, theirs);
+    expect(m.data).toEqual({
+      tables: {
+        t5: {
+          rows: [{ code: '2010450', total: '100.86', prior: { total: '91.74' }, reasons: { prior: '调薪' } }],
+        },
+      },
+    });
+    expect(m.overlapping).toEqual([]);
+    const clash = structuredClone(base);
+    clash.tables.t5.rows[0]!.prior.total = '90.00';
+    expect(mergeOnto(base, clash, theirs).overlapping).toEqual(['tables.t5.rows.0.prior.total']);
+  });
+});

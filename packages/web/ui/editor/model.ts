@@ -1,0 +1,295 @@
+/**
+ * The editor's data helpers: amounts typed or pasted (as exact text, never floats), grid rows of a
+ * table and back, live totals in integer hundredths, the local draft that survives a reload or a
+ * dropped connection, and merging one's own edits onto a newer version after a 409.
+ */
+
+export type Obj = Record<string, unknown>;
+export interface RowData {
+  row?: string;
+  code?: string;
+  name?: string;
+  prior?: Obj;
+  initialBudget?: Obj;
+  reasons?: { prior?: string; budget?: string };
+  [column: string]: unknown;
+}
+export interface TableData {
+  emptyStatement?: string;
+  rows?: RowData[];
+}
+
+export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** What a cell accepts: an amount as exact text, or empty for "not given". Full-width digits, thousands separators, 万元 suffixes are tolerated. */
+export function normaliseAmount(
+  input: unknown,
+): { ok: true; value: string | undefined } | { ok: false; text: string } {
+  if (input === undefined || input === null) return { ok: true, value: undefined };
+  let s = String(input)
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[，,\s\u00a0]/g, '')
+    .replace(/[－−]/g, '-')
+    .replace(/．/g, '.')
+    .replace(/万元$|元$/, '');
+  if (s === '' || s === '—' || s === '-' || s === '未提供') return { ok: true, value: undefined };
+  if (/^\(.*\)$/.test(s)) s = `-${s.slice(1, -1)}`;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, text: String(input) };
+  s = s.replace(/^(-?)0+(?=\d)/, '$1');
+  return { ok: true, value: s };
+}
+
+/** Hundredths of the amount text (exact integer arithmetic); undefined for empty or more than 2 decimals. */
+export function hundredths(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(v));
+  if (!m) return undefined;
+  const n = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -n : n;
+}
+
+export function formatHundredths(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+/** A grid column of a table: a current-year column, or its 上年 / 年初预算 companion. */
+export interface GridColumn {
+  prop: string;
+  label: string;
+  column: string;
+  which?: 'prior' | 'budget';
+}
+
+export interface TableSpecLite {
+  id: string;
+  number: string;
+  name: string;
+  columns: { id: string; label: string }[];
+  fixedRows: { id: string; label: string }[];
+}
+
+/** Columns shown for a table: its own, then 上年 for its first column and any the data gives, and 年初预算 where given. */
+export function gridColumns(spec: TableSpecLite, table: TableData | undefined): GridColumn[] {
+  const rows = table?.rows ?? [];
+  const out: GridColumn[] = spec.columns.map((c) => ({ prop: c.id, label: c.label, column: c.id }));
+  const first = spec.columns.find((c) => c.id !== 'budget') ?? spec.columns[0]!;
+  for (const c of spec.columns) {
+    if (c === first || rows.some((r) => isObj(r.prior) && r.prior[c.id] !== undefined))
+      out.push({ prop: `prior.${c.id}`, label: `${c.label}（上年决算数）`, column: c.id, which: 'prior' });
+  }
+  for (const c of spec.columns) {
+    if (
+      (c === first && ['t1', 't4', 't5'].includes(spec.id)) ||
+      rows.some((r) => isObj(r.initialBudget) && r.initialBudget[c.id] !== undefined)
+    )
+      out.push({
+        prop: `initialBudget.${c.id}`,
+        label: `${c.label}（年初预算数）`,
+        column: c.id,
+        which: 'budget',
+      });
+  }
+  return out;
+}
+
+export const rowKey = (r: RowData): string => String(r.row ?? r.code ?? '');
+
+/** Reads a grid prop of a data row. */
+export function getProp(r: RowData, prop: string): unknown {
+  const [a, b] = prop.split('.');
+  if (b === undefined) return r[a!];
+  const o = r[a!];
+  return isObj(o) ? o[b] : undefined;
+}
+
+/** Writes a grid prop of a data row; undefined removes it (unknown, not zero). */
+export function setProp(r: RowData, prop: string, value: string | undefined): void {
+  const [a, b] = prop.split('.');
+  if (b === undefined) {
+    if (value === undefined) delete r[a!];
+    else r[a!] = value;
+    return;
+  }
+  const o: Obj = isObj(r[a!]) ? (r[a!] as Obj) : {};
+  if (value === undefined) delete o[b];
+  else o[b] = value;
+  if (Object.keys(o).length > 0) r[a!] = o;
+  else delete r[a!];
+}
+
+/** Where a new code row goes: code rows in code order (类 before its 款 before its 项), fixed rows where they are. */
+export function insertCodeRow(rows: RowData[], row: RowData): number {
+  const code = row.code!;
+  let at = rows.length;
+  let lastCode = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i]!.code;
+    if (c === undefined) continue;
+    lastCode = i;
+    if (c > code) {
+      at = i;
+      break;
+    }
+  }
+  if (at === rows.length && lastCode >= 0) at = lastCode + 1;
+  rows.splice(at, 0, row);
+  return at;
+}
+
+/**
+ * Totals computed as one types: for a table with code rows, the sum of its top code rows (those whose
+ * parent is not listed) per column, beside what its 合计 row states.
+ */
+export function liveTotals(rows: RowData[], props: string[]): Record<string, string> | null {
+  const codes = new Set(rows.map((r) => r.code).filter((c): c is string => c !== undefined));
+  if (codes.size === 0) return null;
+  const tops = rows.filter((r) => {
+    const c = r.code;
+    if (c === undefined) return false;
+    return (
+      !(c.length === 7 && (codes.has(c.slice(0, 5)) || codes.has(c.slice(0, 3)))) &&
+      !(c.length === 5 && codes.has(c.slice(0, 3)))
+    );
+  });
+  const out: Record<string, string> = {};
+  for (const p of props) {
+    let sum = 0;
+    let any = false;
+    for (const r of tops) {
+      const h = hundredths(getProp(r, p));
+      if (h === undefined) continue;
+      sum += h;
+      any = true;
+    }
+    if (any) out[p] = formatHundredths(sum);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The local draft: every edit is kept in the browser until the server has it.
+
+export interface LocalDraft {
+  baseVersion: number;
+  baseData: Obj;
+  data: Obj;
+  at: string;
+}
+
+const draftKey = (id: string) => `juesuan-draft:${id}`;
+
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+/** The browser's localStorage (absent under Node, where these helpers are tested). */
+const storage = (): KeyValueStore | undefined =>
+  (globalThis as { localStorage?: KeyValueStore }).localStorage;
+
+export function loadDraft(id: string): LocalDraft | null {
+  try {
+    const t = storage()?.getItem(draftKey(id));
+    return t ? (JSON.parse(t) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeDraft(id: string, d: LocalDraft): void {
+  try {
+    storage()?.setItem(draftKey(id), JSON.stringify(d));
+  } catch {
+    // Storage full or disabled: the page still holds the edit; the save warns when it fails.
+  }
+}
+
+export function clearDraft(id: string): void {
+  try {
+    storage()?.removeItem(draftKey(id));
+  } catch {
+    // nothing to do
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Merging after a conflict.
+
+export interface LeafChange {
+  path: (string | number)[];
+  before: unknown;
+  after: unknown;
+}
+
+/** Leaf-level differences between two JSON values (arrays by index). */
+export function leafChanges(
+  before: unknown,
+  after: unknown,
+  path: (string | number)[] = [],
+  out: LeafChange[] = [],
+): LeafChange[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return out;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      leafChanges(before[i], after[i], [...path, i], out);
+    return out;
+  }
+  if (isObj(before) && isObj(after)) {
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)]))
+      leafChanges(before[k], after[k], [...path, k], out);
+    return out;
+  }
+  out.push({ path, before, after });
+  return out;
+}
+
+/** The newer version with one's own edits (since one's base) applied on top; the paths both changed are listed. */
+export function mergeOnto(base: Obj, mine: Obj, theirs: Obj): { data: Obj; overlapping: string[] } {
+  const data = structuredClone(theirs);
+  const theirPaths = new Set(leafChanges(base, theirs).map((c) => c.path.join('.')));
+  const overlapping: string[] = [];
+  for (const ch of leafChanges(base, mine)) {
+    const key = ch.path.join('.');
+    if (theirPaths.has(key)) overlapping.push(key);
+    let cur: unknown = data;
+    for (let i = 0; i < ch.path.length - 1; i++) {
+      const k = ch.path[i]!;
+      const next = (cur as Record<string | number, unknown>)[k];
+      if (next === undefined || next === null || typeof next !== 'object')
+        (cur as Record<string | number, unknown>)[k] = typeof ch.path[i + 1] === 'number' ? [] : {};
+      cur = (cur as Record<string | number, unknown>)[k];
+    }
+    const last = ch.path[ch.path.length - 1]!;
+    if (ch.after === undefined) {
+      if (Array.isArray(cur) && typeof last === 'number') cur.splice(last, 1);
+      else delete (cur as Record<string | number, unknown>)[last];
+    } else (cur as Record<string | number, unknown>)[last] = structuredClone(ch.after);
+  }
+  return { data, overlapping };
+}
+
+/** Reads a data path such as `tables.t5.rows[12].reasons.prior`. */
+export function getPath(data: unknown, path: string): unknown {
+  let cur: unknown = data;
+  for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
+    if (cur === undefined || cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** Writes a data path; an empty text removes the field. */
+export function setPath(data: Obj, path: string, value: string): void {
+  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let cur: Record<string, unknown> = data;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = parts[i]!;
+    if (!isObj(cur[k]) && !Array.isArray(cur[k])) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1]!;
+  if (value.trim() === '') delete cur[last];
+  else cur[last] = value;
+}
