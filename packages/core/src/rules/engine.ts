@@ -20,6 +20,8 @@ export interface RunOptions {
   catalogues?: CatalogueSet;
   settings?: RuleSettings;
   overrides?: SeverityOverrides;
+  /** Last year's disclosure, for the rules that compare the two years. */
+  previous?: Disclosure;
 }
 
 /** A finding whose message and locations are rendered on first read. */
@@ -85,6 +87,7 @@ class Context implements RuleContext {
     readonly catalogues: CatalogueSet,
     readonly settings: RuleSettings,
     private readonly out: Finding[],
+    readonly previous?: Disclosure,
   ) {}
   reset(rule: Rule, severity: Severity): void {
     this.rule = rule;
@@ -121,7 +124,7 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
   const notRun: NotRun[] = [];
   const partial: NotRun[] = [];
   let ruleCount = 0;
-  const ctx = new Context(d, catalogues, settings, findings);
+  const ctx = new Context(d, catalogues, settings, findings, options.previous);
   for (const rule of rules) {
     const o = overrides[rule.id];
     if (o === 'off') continue;

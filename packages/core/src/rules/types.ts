@@ -134,6 +134,8 @@ export interface RuleContext {
   readonly d: Disclosure;
   readonly catalogues: CatalogueSet;
   readonly settings: RuleSettings;
+  /** Last year's disclosure when given (`--previous`): the carried-figure rules compare with it. */
+  readonly previous?: Disclosure | undefined;
   report(f: ReportInput): void;
   /** One check of this rule ran (pass or fail). */
   ran(): void;
