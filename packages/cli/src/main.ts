@@ -17,11 +17,14 @@ const HELP = `决算 Juesuan — 部门决算公开的数据、校验、生成�
       --format text|json    输出格式（默认 text）
       --config <文件>       规则严重程度配置（默认读取当前目录的 juesuan.config.yaml）
       --catalogue <目录>    用导入的官方科目表代替内置科目表
+      --previous <文件>     上年数据文件或上年公开文本：核对结转和结余与上年数
   build <数据文件> --out <目录>  生成决算公开全文（说明、九张表、绩效自评表、名词解释）
       --profile <口径>      xinjiang-2022、central、shanghai-2024（默认取数据文件的 profile）
       --profile-file <文件> 使用自己修改过的口径文件（YAML）
       --format <格式>       docx,xlsx,html,pdf,md,json,csv（默认全部；PDF 需要 LibreOffice）
       --force               校验有错误时仍生成，并标明“草稿”
+      --balance             金额为元时换算为万元并做舍位平衡，列出每处调整
+      --previous <文件>     上年数取自上年数据，并核对结转和结余
   audit <文件或目录…>       审查已公开的决算（PDF、DOCX、文本）：读出每个数字，重建报表，逐项核对
       --format text|json|html
       --out <目录>          多个文件时写出每个文件的报告、汇总表 summary.csv 和 report.html

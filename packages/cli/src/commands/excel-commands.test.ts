@@ -3,7 +3,7 @@
  * template, export → import, import of an old .xls (through LibreOffice), 舍位平衡, consolidate, and
  * bad input with exit code 2 and nothing half-written.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,10 +21,13 @@ import { unitInYuanForTests, comparable } from '../../../core/src/excel/testing-
 import { convertSpreadsheet } from '../excel-files.ts';
 import { reportError, type Io } from '../main.ts';
 import { toolsMissing } from '../tools.ts';
+import { balanceData } from '../../../core/src/balance/balance.ts';
+import { buildCommand } from './build.ts';
 import { consolidateCommand } from './consolidate.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { templateCommand } from './template.ts';
+import { validateCommand } from './validate.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const example = join(root, 'examples/changji-2022.yaml');
@@ -211,5 +214,99 @@ describe('juesuan template / export / import / consolidate', () => {
     const usage = await run(importCommand, []);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('用法');
+  });
+
+  /** Every 分 amount of the tables a `build --format json` wrote. */
+  function tableFen(dir: string): number[] {
+    const json = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    const doc = JSON.parse(readFileSync(join(dir, json), 'utf8')) as { tables: unknown };
+    const out: number[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'fen' && typeof x === 'number') out.push(x);
+          else walk(x);
+        }
+    };
+    walk(doc.tables);
+    return out;
+  }
+
+  it('build --balance prints 万元 figures balanced and lists each adjustment; without it nothing moves', async () => {
+    const dir = tmp();
+    const data = unitInYuanForTests(4, { withFund: true });
+    const file = join(dir, 'yuan.yaml');
+    writeFileSync(file, dataFileToYaml(data));
+    const expected = balanceData(data).adjustments;
+    expect(expected.length).toBeGreaterThan(0);
+    const r = await run(buildCommand, [file, '--out', join(dir, 'b'), '--format', 'json', '--balance']);
+    expect(r.code, r.err + r.out).toBe(0);
+    expect(r.out).toContain(`调整 ${expected.length} 个数`);
+    for (const a of expected) expect(r.out).toContain(`${a.path}：${a.rounded} → ${a.adjusted}`);
+    // Balanced: the tables print whole 0.01 万元, and the rules find neither an error nor a rounding gap.
+    expect(r.out).toMatch(/校验：错误 0 个，警告 \d+ 个，提示 0 个/);
+    const balanced = tableFen(join(dir, 'b'));
+    expect(balanced.length).toBeGreaterThan(100);
+    expect(balanced.filter((f) => f % 10_000 !== 0)).toEqual([]);
+    const plain = await run(buildCommand, [file, '--out', join(dir, 'p'), '--format', 'json']);
+    expect(plain.code, plain.err).toBe(0);
+    expect(plain.out).not.toContain('舍位平衡');
+    // Without the option the 元 figures are printed as they are: exact, many not whole 0.01 万元.
+    expect(tableFen(join(dir, 'p')).filter((f) => f % 10_000 !== 0).length).toBeGreaterThan(10);
+  });
+
+  it('validate --previous and build --previous check the carried figures against last year’s data', async () => {
+    const dir = tmp();
+    const lastData = generateUnitData({ seed: 8, year: 2021, withFund: true }) as Record<string, unknown>;
+    const last = join(dir, '2021.yaml');
+    writeFileSync(last, dataFileToYaml(lastData));
+    const nowData = generateUnitData({ seed: 8, year: 2022, withFund: true });
+    const now = join(dir, '2022.yaml');
+    writeFileSync(now, dataFileToYaml(nowData));
+    const closing = loadDisclosure(readFileSync(last)).tables.t1.byKey.get('closingCarryover')!;
+    const opening = loadDisclosure(readFileSync(now)).tables.t1.byKey.get('openingCarryover')!;
+    expect(opening.values['amount']).not.toBe(closing.values['amount']);
+    const alone = await run(validateCommand, [now, '--format', 'json']);
+    const aloneOut = JSON.parse(alone.out) as { findings: { rule: string }[]; notRun: { rule: string }[] };
+    expect(aloneOut.findings.filter((x) => x.rule === 'carryover-previous-year')).toEqual([]);
+    expect(aloneOut.notRun.map((x) => x.rule)).toContain('carryover-previous-year');
+    const v = await run(validateCommand, [now, '--previous', last, '--format', 'json']);
+    expect(v.code).toBe(1);
+    const out = JSON.parse(v.out) as { findings: { rule: string; severity: string; location: string }[] };
+    const f = out.findings.find((x) => x.rule === 'carryover-previous-year' && x.location.includes('表一'))!;
+    expect(f.severity).toBe('error');
+    expect(f.location).toContain('2022.yaml（2022 年度）表一「年初结转和结余」行');
+    expect(f.location).toContain('2021.yaml（2021 年度）表一「年末结转和结余」行');
+    // build --previous takes every 上年数 from last year's data and checks the carry-over too.
+    const b = await run(buildCommand, [
+      now,
+      '--out',
+      join(dir, 'out'),
+      '--format',
+      'json',
+      '--previous',
+      last,
+    ]);
+    expect(b.code).toBe(1);
+    expect(b.err).toContain('年初结转和结余');
+    expect(b.out).toMatch(/上年数：tables\.t1\.rows\[\d+\]\.prior\.amount 数据中为/);
+    const forced = await run(buildCommand, [
+      now,
+      '--out',
+      join(dir, 'out'),
+      '--format',
+      'json',
+      '--previous',
+      last,
+      '--force',
+    ]);
+    expect(forced.code, forced.err).toBe(0);
+    const lastTotal = loadDisclosure(readFileSync(last)).tables.t1.byKey.get('expenditureGrandTotal');
+    const json = readdirSync(join(dir, 'out')).find((x) => x.endsWith('.json'))!;
+    expect(readFileSync(join(dir, 'out', json), 'utf8')).toContain(String(lastTotal!.values['amount']));
+    const wrongYear = await run(validateCommand, [last, '--previous', now]);
+    expect(wrongYear.code).toBe(2);
+    expect(wrongYear.err).toContain('不是上一年');
   });
 });

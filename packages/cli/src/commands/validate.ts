@@ -12,6 +12,7 @@ import {
   type SeverityOverrides,
 } from '@juesuan/core';
 import { loadCatalogueDir } from '../catalogue-store.ts';
+import { readPreviousFor } from '../excel-files.ts';
 import { readInputFile } from '../io.ts';
 import type { Io } from '../main.ts';
 
@@ -23,6 +24,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       config: { type: 'string' },
       catalogue: { type: 'string' },
+      previous: { type: 'string' },
     },
   });
   const format = values.format;
@@ -31,7 +33,10 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   }
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan validate <数据文件> [--format text|json]');
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '用法：juesuan validate <数据文件> [--format text|json] [--previous 上年数据文件|上年公开.pdf]',
+    );
   }
   let overrides: SeverityOverrides = {};
   const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
@@ -41,7 +46,13 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   }
   const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
   const catalogues = values.catalogue ? loadCatalogueDir(values.catalogue, d.year) : undefined;
-  const outcome = validateDisclosure(d, catalogues ? { overrides, catalogues } : { overrides });
+  // --previous: last year's data or publication; the carried-figure rules compare with it.
+  const previous = values.previous ? await readPreviousFor(d.year, values.previous) : undefined;
+  const outcome = validateDisclosure(d, {
+    overrides,
+    ...(catalogues ? { catalogues } : {}),
+    ...(previous ? { previous } : {}),
+  });
   if (format === 'json') {
     io.out(
       JSON.stringify(
