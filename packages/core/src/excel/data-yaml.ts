@@ -19,7 +19,10 @@ export interface YamlOptions {
 }
 
 /** YAML text of a data file (or of a model), with the comments asked for. */
-export function dataFileToYaml(data: Record<string, unknown> | Disclosure, options: YamlOptions = {}): string {
+export function dataFileToYaml(
+  data: Record<string, unknown> | Disclosure,
+  options: YamlOptions = {},
+): string {
   const model = isModel(data) ? data : disclosureFromData(data);
   const text = saveDisclosure(model);
   if ((!options.header || options.header.length === 0) && !options.sources) return text;
