@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { testRule } from '../rule-tester.ts';
+import { cases, twoYears } from './carryover-previous-year.cases.ts';
 import { disclosureFromData } from '../../model/load.ts';
-import { cellPath, errors, load, runOne, shifted, unitData, type Data } from '../testing.ts';
+import { cellPath, errors, load, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './carryover-previous-year.ts';
-
-const rowsOf = (data: Data, id: string) => ((data['tables'] as Data)[id] as { rows: Data[] }).rows;
-const find = (data: Data, id: string, key: string) =>
-  rowsOf(data, id).find((r) => r['row'] === key || r['code'] === key);
-
-/** Last year's unit, and this year's whose opening carry-overs are last year's closing ones. */
-function twoYears(): { last: Data; now: Data } {
-  const last = unitData({ year: 2021 });
-  const now = structuredClone(unitData({ year: 2022 }));
-  find(now, 't1', 'openingCarryover')!['amount'] = find(last, 't1', 'closingCarryover')!['amount'];
-  for (const c of ['total', 'generalBudget', 'governmentFund', 'stateCapital']) {
-    const v = find(last, 't4', 'closingCarryover')?.[c];
-    if (v !== undefined) find(now, 't4', 'openingCarryover')![c] = v;
-  }
-  for (const id of ['t8', 't9'])
-    for (const r of rowsOf(now, id)) {
-      const p = find(last, id, String(r['row'] ?? r['code']));
-      if (p?.['closing'] !== undefined) r['opening'] = p['closing'];
-    }
-  return { last, now };
-}
 
 describe(rule.id, () => {
   const { last, now } = twoYears();
@@ -61,3 +42,5 @@ describe(rule.id, () => {
     expect(runOne(rule, load(now), { previous: old }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './prior-year-figure.cases.ts';
 import { applyPreviousYear } from '../../years/previous-year.ts';
 import { disclosureFromData } from '../../model/load.ts';
 import { cellPath, load, nonInfo, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
@@ -46,3 +48,5 @@ describe(rule.id, () => {
     expect(runOne(rule, load(bare), { previous }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);
