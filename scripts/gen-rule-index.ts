@@ -10,7 +10,13 @@ export const INDEX_FILE = join(RULES_DIR, 'all.generated.ts');
 
 export function ruleFiles(): string[] {
   return readdirSync(RULES_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.generated.ts'))
+    .filter(
+      (f) =>
+        f.endsWith('.ts') &&
+        !f.endsWith('.test.ts') &&
+        !f.endsWith('.cases.ts') &&
+        !f.endsWith('.generated.ts'),
+    )
     .map((f) => f.replace(/\.ts$/, ''))
     .sort();
 }

@@ -18,9 +18,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  applyPreviousYear,
+  balanceData,
+  disclosureFromData,
   ErrorCode,
   JuesuanError,
   loadDisclosure,
+  parseDataFile,
   MAX_DATA_FILE_BYTES,
   MAX_PDF_BYTES,
   MAX_WORKBOOK_BYTES,
@@ -29,6 +33,7 @@ import {
   type Disclosure,
 } from '@juesuan/core';
 import { fsErrorMessage, isFsError, readInputFile } from './io.ts';
+import type { Io } from './main.ts';
 import { hasTool, missingToolMessage } from './tools.ts';
 
 /** Longest an .xls conversion may take (the first run creates a LibreOffice profile). */
@@ -176,4 +181,61 @@ export async function readPreviousYear(file: string): Promise<Disclosure> {
   if (/\.(pdf|docx|txt)$/i.test(file))
     return previousFromPublication(readInputFile(file, MAX_PDF_BYTES), file);
   return loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file });
+}
+
+/**
+ * Last year's data for `validate --previous` / `build --previous`, refused with a clear message when it is
+ * not the year before the data's.
+ */
+export async function readPreviousFor(year: number, file: string): Promise<Disclosure> {
+  const prev = await readPreviousYear(file);
+  if (prev.year !== year - 1)
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `${file} 是 ${prev.year} 年度的数据，本年是 ${year} 年度，不是上一年`,
+      [{ file, message: `--previous 应给出 ${year - 1} 年度的数据文件或公开文本` }],
+    );
+  return prev;
+}
+
+/**
+ * The data `build` works on: the file as it is, or with `--balance` converted from 元 to 万元 with
+ * 舍位平衡 (each adjustment listed), and with `--previous` every 上年数 taken from last year's data
+ * (each change listed). Without either option the file is loaded as it is and nothing is adjusted.
+ */
+export async function loadForBuild(
+  file: string,
+  options: { balance?: boolean; previous?: string | undefined },
+  io: Io,
+): Promise<{ d: Disclosure; previous?: Disclosure }> {
+  const bytes = readInputFile(file, MAX_DATA_FILE_BYTES);
+  if (!options.balance && options.previous === undefined) return { d: loadDisclosure(bytes, { file }) };
+  let data = parseDataFile(bytes, file);
+  if (options.balance) {
+    const unit = data['amountUnit'] ?? '万元';
+    const decimals = data['decimals'] ?? 2;
+    if (unit === '万元' && decimals === 2) io.out(`舍位平衡：${file} 的金额已是万元两位小数，无需调整。`);
+    else {
+      const b = balanceData(data);
+      data = b.data;
+      io.out(
+        `舍位平衡：${file} 由${String(unit)}换算为万元（两位小数），调整 ${b.adjustments.length} 个数（各 0.01 万元）：`,
+      );
+      for (const a of b.adjustments)
+        io.out(`  ${a.path}：${a.rounded} → ${a.adjusted}（原数 ${a.exact}；${a.reason}）`);
+      for (const r of b.brokenInSource) io.out(`  注意：原数据本身不平衡，未调整：${r}`);
+      for (const r of b.unresolved) io.out(`  注意：未能平衡：${r}`);
+    }
+  }
+  let previous: Disclosure | undefined;
+  if (options.previous !== undefined) {
+    const year = typeof data['year'] === 'number' ? data['year'] : loadDisclosure(bytes, { file }).year;
+    previous = await readPreviousFor(year, options.previous);
+    const applied = applyPreviousYear(data, previous);
+    data = applied.data;
+    for (const d of applied.differences)
+      io.out(`上年数：${d.path} 数据中为 ${d.stated}，按 ${options.previous} 改为 ${d.previous}`);
+  }
+  const d = disclosureFromData(data, { file });
+  return previous ? { d, previous } : { d };
 }

@@ -34,6 +34,10 @@ export const COMMANDS: readonly CommandHelp[] = [
       { flag: '--format text|json', text: '输出格式（默认 text）' },
       { flag: '--config <文件>', text: '规则严重程度配置（默认读取当前目录的 juesuan.config.yaml）' },
       { flag: '--catalogue <目录>', text: '用导入的官方科目表（catalogue import 写出的目录）代替内置科目表' },
+      {
+        flag: '--previous <文件>',
+        text: '上年数据文件或上年公开文本：核对年初结转和结余与上年年末数、上年数',
+      },
     ],
     examples: [
       'juesuan validate examples/changji-2022.yaml',
@@ -68,6 +72,8 @@ export const COMMANDS: readonly CommandHelp[] = [
         text: '说明中有待填写的内容、表格中有未提供的数或数据有警告时拒绝生成（退出码 1）',
       },
       { flag: '--check', text: '只列出口径需要而数据缺少的内容和数据不足的规则，不生成文件' },
+      { flag: '--balance', text: '金额为元时换算为万元并做舍位平衡，列出每处调整（不加时不调整任何数）' },
+      { flag: '--previous <文件>', text: '上年数据文件或上年公开文本：上年数取自其中，并核对结转和结余' },
       { flag: '--config <文件>', text: '规则严重程度配置（默认读取当前目录的 juesuan.config.yaml）' },
     ],
     examples: [

@@ -18,8 +18,6 @@ import {
   builtinProfileNames,
   ErrorCode,
   JuesuanError,
-  loadDisclosure,
-  MAX_DATA_FILE_BYTES,
   parseProfile,
   parseRuleConfig,
   validateDisclosure,
@@ -36,6 +34,7 @@ import {
 } from '@juesuan/core';
 import { gapCount, gapLines, insufficientLines } from '../build-summary.ts';
 import { ensureDir, fsWrite, inputName, readInputFile } from '../io.ts';
+import { loadForBuild } from '../excel-files.ts';
 import type { Io } from '../main.ts';
 import { convertWithLibreOffice, fontSubstitutesText } from '../pdf.ts';
 import { note } from '../style.ts';
@@ -71,13 +70,15 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       strict: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       config: { type: 'string' },
+      balance: { type: 'boolean', default: false },
+      previous: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || (!values.out && !values.check)) {
     throw new JuesuanError(
       ErrorCode.BadInput,
-      '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force] [--final] [--strict]；' +
+      '用法：juesuan build <数据文件> --out <输出目录> [--profile 口径] [--format docx,xlsx,html,pdf,md,json,csv] [--force] [--final] [--strict] [--balance] [--previous 上年数据文件]；' +
         '或 juesuan build <数据文件> --check [--profile 口径]（只列出口径需要而数据缺少的内容，不生成文件）',
     );
   }
@@ -103,7 +104,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
   if (configFile) overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
 
-  const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file: inputName(file) });
+  // --balance: 舍位平衡 from 元 (each adjustment listed); --previous: 上年数 from last year's data, checked.
+  const { d, previous } = await loadForBuild(
+    file,
+    { balance: values.balance, previous: values.previous },
+    io,
+  );
   let profile: ReportProfile;
   if (values['profile-file']) {
     const pf = values['profile-file'];
@@ -119,7 +125,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     profile = builtinProfile(name);
   }
 
-  const outcome = validateDisclosure(d, { overrides });
+  const outcome = validateDisclosure(d, previous ? { overrides, previous } : { overrides });
   const errors = outcome.findings.filter((f) => f.severity === 'error');
   if (values.check) return checkCommand(inputName(file), d, profile, outcome, values.final, io);
   if (errors.length > 0 && !values.force) {

@@ -14,6 +14,7 @@ import {
 import { loadCatalogueDir } from '../catalogue-store.ts';
 import { insufficientLines } from '../build-summary.ts';
 import { inputName, readInputFile } from '../io.ts';
+import { readPreviousFor } from '../excel-files.ts';
 import type { Io } from '../main.ts';
 import { paint } from '../style.ts';
 
@@ -25,6 +26,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       config: { type: 'string' },
       catalogue: { type: 'string' },
+      previous: { type: 'string' },
     },
   });
   const format = values.format;
@@ -33,7 +35,10 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   }
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    throw new JuesuanError(ErrorCode.BadInput, '用法：juesuan validate <数据文件> [--format text|json]');
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      '用法：juesuan validate <数据文件> [--format text|json] [--previous 上年数据文件|上年公开.pdf]',
+    );
   }
   let overrides: SeverityOverrides = {};
   const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
@@ -44,7 +49,13 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const name = inputName(file);
   const d = loadDisclosure(readInputFile(file, MAX_DATA_FILE_BYTES), { file: name });
   const catalogues = values.catalogue ? loadCatalogueDir(values.catalogue, d.year) : undefined;
-  const outcome = validateDisclosure(d, catalogues ? { overrides, catalogues } : { overrides });
+  // --previous: last year's data or publication; the carried-figure rules compare with it.
+  const previous = values.previous ? await readPreviousFor(d.year, values.previous) : undefined;
+  const outcome = validateDisclosure(d, {
+    overrides,
+    ...(catalogues ? { catalogues } : {}),
+    ...(previous ? { previous } : {}),
+  });
   if (format === 'json') {
     io.out(
       JSON.stringify(

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { importWorkbook } from './import.ts';
 import { templateWorkbook } from './template.ts';
+import { badFiles, compoundFile, t5Book, zip } from './testing-bad-files.ts';
 
 async function failure(
   bytes: Uint8Array,
@@ -23,6 +24,8 @@ async function failure(
   );
   const ms = Date.now() - t;
   expect(e, 'should fail').toBeInstanceOf(JuesuanError);
+  // Every bad file is refused within seconds (issue 10: under 5 s).
+  expect(ms, `${file} took ${ms} ms`).toBeLessThan(5000);
   const je = e as JuesuanError;
   return {
     e: je,
@@ -31,92 +34,17 @@ async function failure(
   };
 }
 
-/** A small workbook with one T5-like table; `rows` are [code, name, 合计, 基本, 项目]. */
-async function t5Book(
-  rows: (string | number | null)[][],
-  header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('表五');
-  ws.getCell('A1').value = '一般公共预算财政拨款支出决算表';
-  ws.getCell('A2').value = '编制单位：甲单位';
-  ws.getCell('E2').value = '单位：万元';
-  header.forEach((h, i) => (ws.getCell(3, i + 1).value = h));
-  ws.getCell(4, 1).value = '合计';
-  rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(5 + i, j + 1).value = v)));
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** A zip of the given entries with honest or lying sizes. */
-function zip(
-  entries: { name: string; data: Uint8Array; method: 0 | 8; declaredSize?: number }[],
-): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(e.method, 10);
-    cd.writeUInt32LE(e.data.length, 20);
-    cd.writeUInt32LE(size, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, name, Buffer.from(e.data));
-    central.push(cd, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, cdBuf, end]));
-}
-
-/** A minimal OLE compound file whose directory lists the given stream names (as an encrypted .xlsx does). */
-function compoundFile(names: string[]): Uint8Array {
-  const b = Buffer.alloc(512 * 3, 0);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b, 0);
-  b.writeUInt16LE(0x3e, 24);
-  b.writeUInt16LE(3, 26);
-  b.writeUInt16LE(0xfffe, 28);
-  b.writeUInt16LE(9, 30);
-  b.writeUInt16LE(6, 32);
-  b.writeUInt32LE(1, 44); // one FAT sector
-  b.writeUInt32LE(1, 48); // directory starts at sector 1
-  b.writeUInt32LE(4096, 56);
-  b.writeUInt32LE(0xfffffffe, 60);
-  b.writeUInt32LE(0xfffffffe, 68);
-  for (let i = 0; i < 109; i++) b.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 76 + 4 * i);
-  const fat = 512;
-  b.writeUInt32LE(0xfffffffd, fat);
-  b.writeUInt32LE(0xfffffffe, fat + 4);
-  for (let i = 2; i < 128; i++) b.writeUInt32LE(0xffffffff, fat + 4 * i);
-  const dir = 1024;
-  ['Root Entry', ...names].forEach((n, i) => {
-    const o = dir + 128 * i;
-    Buffer.from(n + '\0', 'utf16le').copy(b, o);
-    b.writeUInt16LE((n.length + 1) * 2, o + 64);
-    b[o + 66] = i === 0 ? 5 : 2;
-  });
-  return new Uint8Array(b);
-}
-
 describe('bad input', () => {
+  it('every bad file of the list gives its Chinese message naming the file in under 5 s', async () => {
+    const files = await badFiles((b) => deflateRawSync(b, { level: 9 }));
+    expect(files.map((f) => f.what)).toHaveLength(11);
+    for (const f of files) {
+      const a = await failure(f.bytes, f.name);
+      expect(a.text, f.what).toContain(f.name);
+      expect(a.text, f.what).toMatch(f.message);
+    }
+  });
+
   it('a file that is not a spreadsheet', async () => {
     const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
     const a = await failure(pdf, '决算.xlsx');

@@ -1,13 +1,15 @@
 /**
- * Data file → YAML text, in one place so that it can be switched to the project serialiser
- * (saveDisclosure, helper D) when that lands. Amounts written as decimal text ("214.70") come out as
- * plain YAML numbers with their decimals kept; the loader reads YAML floats as their source text, so
- * no amount passes through a binary float. Codes stay quoted strings.
+ * Data file → YAML text through the project serialiser (`saveDisclosure`): the fields in the schema's
+ * order, amounts exact in the file's unit, codes quoted. What the spreadsheet commands add is comments:
+ * a header, and above each table row the sheet and cell it was read from. The serialiser's text is read
+ * back with every scalar kept as its source text (failsafe schema, quoting kept), so adding comments
+ * never changes a figure.
  */
-import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { isMap, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import type { Disclosure } from '../model/disclosure.ts';
+import { disclosureFromData } from '../model/load.ts';
+import { saveDisclosure } from '../model/save.ts';
 import type { CellSource } from './read-table.ts';
-
-const DECIMAL = /^-?\d+\.\d+$/;
 
 export interface YamlOptions {
   /** Comment lines at the top of the file. */
@@ -16,35 +18,15 @@ export interface YamlOptions {
   sources?: Record<string, CellSource>;
 }
 
-function plainNumbers(node: Node | null | undefined): void {
-  if (!node) return;
-  if (isMap(node) || isSeq(node)) {
-    for (const item of node.items as unknown[]) {
-      if (isScalar(item)) continue;
-      const pair = item as { value?: Node | null };
-      if (pair && typeof pair === 'object' && 'value' in pair) {
-        const v = pair.value;
-        if (isScalar(v) && typeof v.value === 'string' && DECIMAL.test(v.value)) {
-          const text = v.value;
-          const digits = text.split('.')[1]!.length;
-          // Only where the number prints back as the same text (yaml pads the shortest form with zeros).
-          const shortest = String(Number(text));
-          const [i, f = ''] = shortest.split('.');
-          if (!shortest.includes('e') && `${i}.${f.padEnd(digits, '0')}` === text) {
-            const n = new Scalar(Number(text));
-            n.minFractionDigits = digits;
-            pair.value = n;
-          }
-        } else plainNumbers(v as Node);
-      } else plainNumbers(item as Node);
-    }
-  }
-}
-
-/** YAML text of a data file. */
-export function dataFileToYaml(data: Record<string, unknown>, options: YamlOptions = {}): string {
-  const doc = new Document(data);
-  plainNumbers(doc.contents as Node);
+/** YAML text of a data file (or of a model), with the comments asked for. */
+export function dataFileToYaml(
+  data: Record<string, unknown> | Disclosure,
+  options: YamlOptions = {},
+): string {
+  const model = isModel(data) ? data : disclosureFromData(data);
+  const text = saveDisclosure(model);
+  if ((!options.header || options.header.length === 0) && !options.sources) return text;
+  const doc = parseDocument(text, { schema: 'failsafe', keepSourceTokens: false });
   if (options.header && options.header.length > 0)
     doc.commentBefore = options.header.map((l) => ` ${l}`).join('\n');
   if (options.sources) {
@@ -56,9 +38,14 @@ export function dataFileToYaml(data: Record<string, unknown>, options: YamlOptio
         if (!isSeq(rows)) continue;
         rows.items.forEach((row, i) => {
           const s = options.sources![`tables.${id}.rows[${i}]`];
-          if (s && isMap(row)) (row as Node).commentBefore = ` 工作表「${s.sheet}」${s.cell}`;
+          if (s) (row as Node).commentBefore = ` 工作表「${s.sheet}」${s.cell}`;
         });
       }
   }
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  return doc.toString({ lineWidth: 0, singleQuote: true });
+}
+
+function isModel(x: unknown): x is Disclosure {
+  const t = (x as { tables?: { t1?: object } }).tables?.t1;
+  return t !== undefined && 'byKey' in t;
 }

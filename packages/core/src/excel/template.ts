@@ -24,7 +24,7 @@ import { catalogueFor } from './catalogue-names.ts';
 import { evaluateFormula } from './formula.ts';
 import { columnName, newSheet, setCell, type Sheet } from './grid.ts';
 import { orderRows, type DataFile } from './import.ts';
-import { dataFromModel } from './model-data.ts';
+import { disclosureToData } from '../model/save.ts';
 import {
   CODE_ROWS_BEFORE,
   CODES_SHEET,
@@ -842,7 +842,7 @@ export async function exportWorkbook(
   input: DataFile | Disclosure,
   options: ExportOptions = {},
 ): Promise<Uint8Array> {
-  const data = isModel(input) ? dataFromModel(input) : (input as DataFile);
+  const data = isModel(input) ? disclosureToData(input) : (input as DataFile);
   return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 15 });
 }
 
@@ -858,7 +858,7 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
   if (profile !== undefined) skeleton['profile'] = profile;
   let data: Obj = skeleton;
   if (options.previous) {
-    const previous = isModel(options.previous) ? dataFromModel(options.previous) : options.previous;
+    const previous = isModel(options.previous) ? disclosureToData(options.previous) : options.previous;
     const prevUnit = isObj(previous['unit']) ? previous['unit'] : {};
     const unit: Obj = {};
     for (const k of [

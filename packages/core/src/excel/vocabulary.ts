@@ -1,10 +1,12 @@
 /**
  * Every word the spreadsheet reader recognises, in one place: table titles (public names, the names of
  * the final-accounts software's 财决/Z tables, regional variants), fixed-row labels and column headers
- * with their synonyms. Kept apart from the reading logic so that it can later be switched to the
- * project glossary. Labels follow the 财预〔2016〕143号 部门决算公开 forms (DOMAIN.md §4).
+ * with their synonyms. The names and variants the project glossary holds (glossary/glossary.ts, through
+ * the terms of TABLE_SPECS) are taken from it; the lists below add only what spreadsheets print besides
+ * (the software's names, header leaves). Labels follow the 财预〔2016〕143号 部门决算公开 forms (DOMAIN.md §4).
  */
-import type { TableId } from '../model/tables.ts';
+import { glossaryLabels, type TermId } from '../glossary/glossary.ts';
+import { TABLE_IDS, TABLE_SPECS, type TableId } from '../model/tables.ts';
 
 /**
  * Normal form of a label for comparison: NFKC (full-width → half-width), no whitespace, no quote
@@ -31,8 +33,36 @@ export function rowLabelCore(text: string): string {
   return s.replace(/\((?:类|款|项)\)$/, '');
 }
 
-/** Official table titles and their variants, by table. The longest matching suffix wins. */
-export const TABLE_TITLES: Readonly<Record<TableId, readonly string[]>> = {
+/**
+ * Labels by id: the spreadsheet's own list first, then the glossary's labels of the id's term — except
+ * those that (folded by `fold`) already name another id, so that a glossary variant never takes a
+ * label from the row or column that spreadsheets print it for.
+ */
+function withGlossary(
+  own: Readonly<Record<string, readonly string[]>>,
+  terms: readonly { id: string; term?: TermId }[],
+  fold: (s: string) => string,
+): Record<string, readonly string[]> {
+  const taken = new Map<string, string>();
+  for (const [id, ls] of Object.entries(own))
+    for (const l of ls) if (!taken.has(fold(l))) taken.set(fold(l), id);
+  const out: Record<string, string[]> = {};
+  for (const [id, ls] of Object.entries(own)) out[id] = [...ls];
+  for (const { id, term } of terms) {
+    if (term === undefined) continue;
+    const list = (out[id] ??= []);
+    for (const l of glossaryLabels(term)) {
+      const owner = taken.get(fold(l));
+      if (owner !== undefined && owner !== id) continue;
+      if (!list.some((x) => fold(x) === fold(l))) list.push(l);
+      taken.set(fold(l), id);
+    }
+  }
+  return out;
+}
+
+/** Table titles the software and regional workbooks print besides the glossary's names. */
+const OWN_TABLE_TITLES: Readonly<Record<TableId, readonly string[]>> = {
   t1: ['收入支出决算总表', '收支决算总表', '收入支出决算表(总表)'],
   t2: ['收入决算表'],
   t3: ['支出决算表'],
@@ -67,6 +97,13 @@ export const TABLE_TITLES: Readonly<Record<TableId, readonly string[]>> = {
     '国有资本经营预算财政拨款收支决算表',
   ],
 };
+
+/** Official table titles (the glossary's names and variants) and the spreadsheets' own. The longest matching suffix wins. */
+export const TABLE_TITLES: Readonly<Record<TableId, readonly string[]>> = withGlossary(
+  OWN_TABLE_TITLES,
+  TABLE_IDS.map((id) => ({ id, term: TABLE_SPECS[id].term })),
+  normLabel,
+) as Record<TableId, readonly string[]>;
 
 /**
  * Words before a title that mean a different table of the software's workbook (基本支出决算表 is not
@@ -195,59 +232,68 @@ export const NAME_HEADERS = new Set(
 );
 export const ROW_NUMBER_HEADERS = new Set(['行次', '序号', '栏次'].map(normLabel));
 
-/** Fixed-row labels (and synonyms) by table and row id, normalised by rowLabelCore. */
+/** Fixed-row labels spreadsheets print, by table and row id (the glossary's are added below). */
+const OWN_FIXED_ROW_LABELS: Readonly<Partial<Record<TableId, Readonly<Record<string, readonly string[]>>>>> =
+  {
+    t1: {
+      generalBudget: ['一般公共预算财政拨款收入', '一般公共预算财政拨款'],
+      governmentFund: ['政府性基金预算财政拨款收入', '政府性基金预算财政拨款'],
+      stateCapital: ['国有资本经营预算财政拨款收入', '国有资本经营预算财政拨款'],
+      superiorSubsidy: ['上级补助收入'],
+      businessIncome: ['事业收入', '事业收入(不含教育收费)'],
+      operatingIncome: ['经营收入'],
+      subsidiaryRemittance: ['附属单位上缴收入'],
+      otherIncome: ['其他收入'],
+      incomeTotal: ['本年收入合计', '收入合计'],
+      useOfNonFiscalBalance: [
+        '使用非财政拨款结余',
+        '使用非财政拨款结余(含专用结余)',
+        '用事业基金弥补收支差额',
+        '使用非财政拨款结余和专用结余',
+      ],
+      openingCarryover: ['年初结转和结余', '年初结转结余'],
+      incomeGrandTotal: ['收入总计'],
+      expenditureTotal: ['本年支出合计', '支出合计'],
+      surplusDistribution: ['结余分配'],
+      closingCarryover: ['年末结转和结余', '年末结转结余'],
+      expenditureGrandTotal: ['支出总计'],
+    },
+    t2: { total: ['合计', '总计'] },
+    t3: { total: ['合计', '总计'] },
+    t4: {
+      incomeTotal: ['本年收入合计', '收入合计', '本年收入'],
+      openingCarryover: ['年初财政拨款结转和结余', '年初结转和结余', '年初财政拨款结转结余'],
+      incomeGrandTotal: ['收入总计'],
+      expenditureTotal: ['本年支出合计', '支出合计', '本年支出'],
+      closingCarryover: ['年末财政拨款结转和结余', '年末结转和结余', '年末财政拨款结转结余'],
+      expenditureGrandTotal: ['支出总计'],
+    },
+    t5: { total: ['合计', '总计'] },
+    t6: {
+      personnelTotal: ['人员经费合计', '人员经费'],
+      publicTotal: ['公用经费合计', '公用经费'],
+    },
+    t7: {
+      total: ['合计', '三公经费合计', '三公经费'],
+      abroad: ['因公出国(境)费', '因公出国(境)费用', '因公出国境费'],
+      vehicle: ['公务用车购置及运行(维护)费', '公务用车购置及运行维护费', '公务用车购置及运行费', '小计'],
+      vehiclePurchase: ['公务用车购置费', '购置费'],
+      vehicleOperation: ['公务用车运行(维护)费', '公务用车运行维护费', '运行(维护)费', '运行维护费'],
+      reception: ['公务接待费'],
+    },
+    t8: { total: ['合计', '总计'] },
+    t9: { total: ['合计', '总计'] },
+  };
+
+/** Fixed-row labels (the glossary's and the spreadsheets' synonyms) by table and row id, normalised by rowLabelCore. */
 export const FIXED_ROW_LABELS: Readonly<
   Partial<Record<TableId, Readonly<Record<string, readonly string[]>>>>
-> = {
-  t1: {
-    generalBudget: ['一般公共预算财政拨款收入', '一般公共预算财政拨款'],
-    governmentFund: ['政府性基金预算财政拨款收入', '政府性基金预算财政拨款'],
-    stateCapital: ['国有资本经营预算财政拨款收入', '国有资本经营预算财政拨款'],
-    superiorSubsidy: ['上级补助收入'],
-    businessIncome: ['事业收入', '事业收入(不含教育收费)'],
-    operatingIncome: ['经营收入'],
-    subsidiaryRemittance: ['附属单位上缴收入'],
-    otherIncome: ['其他收入'],
-    incomeTotal: ['本年收入合计', '收入合计'],
-    useOfNonFiscalBalance: [
-      '使用非财政拨款结余',
-      '使用非财政拨款结余(含专用结余)',
-      '用事业基金弥补收支差额',
-      '使用非财政拨款结余和专用结余',
-    ],
-    openingCarryover: ['年初结转和结余', '年初结转结余'],
-    incomeGrandTotal: ['收入总计'],
-    expenditureTotal: ['本年支出合计', '支出合计'],
-    surplusDistribution: ['结余分配'],
-    closingCarryover: ['年末结转和结余', '年末结转结余'],
-    expenditureGrandTotal: ['支出总计'],
-  },
-  t2: { total: ['合计', '总计'] },
-  t3: { total: ['合计', '总计'] },
-  t4: {
-    incomeTotal: ['本年收入合计', '收入合计', '本年收入'],
-    openingCarryover: ['年初财政拨款结转和结余', '年初结转和结余', '年初财政拨款结转结余'],
-    incomeGrandTotal: ['收入总计'],
-    expenditureTotal: ['本年支出合计', '支出合计', '本年支出'],
-    closingCarryover: ['年末财政拨款结转和结余', '年末结转和结余', '年末财政拨款结转结余'],
-    expenditureGrandTotal: ['支出总计'],
-  },
-  t5: { total: ['合计', '总计'] },
-  t6: {
-    personnelTotal: ['人员经费合计', '人员经费'],
-    publicTotal: ['公用经费合计', '公用经费'],
-  },
-  t7: {
-    total: ['合计', '三公经费合计', '三公经费'],
-    abroad: ['因公出国(境)费', '因公出国(境)费用', '因公出国境费'],
-    vehicle: ['公务用车购置及运行(维护)费', '公务用车购置及运行维护费', '公务用车购置及运行费', '小计'],
-    vehiclePurchase: ['公务用车购置费', '购置费'],
-    vehicleOperation: ['公务用车运行(维护)费', '公务用车运行维护费', '运行(维护)费', '运行维护费'],
-    reception: ['公务接待费'],
-  },
-  t8: { total: ['合计', '总计'] },
-  t9: { total: ['合计', '总计'] },
-};
+> = Object.fromEntries(
+  TABLE_IDS.map((id) => [
+    id,
+    withGlossary(OWN_FIXED_ROW_LABELS[id] ?? {}, TABLE_SPECS[id].fixedRows, rowLabelCore),
+  ]),
+);
 
 /** "总计" alone: income or expenditure grand total, by the side or position it stands in. */
 export const GRAND_TOTAL_LABEL = '总计';
@@ -259,8 +305,8 @@ export const T4_KIND_LABELS: Readonly<Record<string, readonly string[]>> = {
   stateCapital: ['国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入', '国有资本经营预算'],
 };
 
-/** Column header synonyms by table and column id (normalised leaf or path text). */
-export const COLUMN_LABELS: Readonly<Record<TableId, Readonly<Record<string, readonly string[]>>>> = {
+/** Column headers spreadsheets print, by table and column id (the glossary's are added below). */
+const OWN_COLUMN_LABELS: Readonly<Record<TableId, Readonly<Record<string, readonly string[]>>>> = {
   t1: { amount: ['决算数', '金额', '本年数', '决算金额', '本年决算数', '决算'] },
   t2: {
     total: ['本年收入合计', '合计', '收入合计', '本年收入'],
@@ -306,6 +352,12 @@ export const COLUMN_LABELS: Readonly<Record<TableId, Readonly<Record<string, rea
     closing: ['年末结转和结余', '年末结转结余'],
   },
 };
+
+/** Column header synonyms (the glossary's and the spreadsheets') by table and column id (normalised leaf or path text). */
+export const COLUMN_LABELS: Readonly<Record<TableId, Readonly<Record<string, readonly string[]>>>> =
+  Object.fromEntries(
+    TABLE_IDS.map((id) => [id, withGlossary(OWN_COLUMN_LABELS[id], TABLE_SPECS[id].columns, normLabel)]),
+  ) as Record<TableId, Readonly<Record<string, readonly string[]>>>;
 
 /** Header words that say a column holds 上年 or 年初预算 figures rather than this year's. */
 export const PRIOR_WORDS = ['上年决算数', '上年数', '上年决算', '上年'].map(normLabel);

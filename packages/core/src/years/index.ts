@@ -2,6 +2,8 @@
 export {
   applyPreviousYear,
   checkCarriedFigures,
+  compareCarriedFigures,
+  type CarriedRuleId,
   previousFromPublication,
   type ApplyPreviousOptions,
   type ContinuityOptions,
