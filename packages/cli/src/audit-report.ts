@@ -1,4 +1,5 @@
 /** Audit reports for people: Chinese text for the terminal, one readable HTML page, a CSV summary of many files. */
+import { findingPage, findingQuote } from '@juesuan/core/audit';
 import type { AuditJson } from './audit-run.ts';
 
 const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -15,13 +16,14 @@ export function auditText(r: AuditJson): string {
   out.push('');
   const order = { error: 0, warning: 1, info: 2 } as const;
   const findings = [...r.findings].sort(
-    (a, b) => order[a.severity] - order[b.severity] || (a.page ?? 0) - (b.page ?? 0),
+    (a, b) => order[a.severity] - order[b.severity] || (findingPage(a) ?? 0) - (findingPage(b) ?? 0),
   );
   for (const f of findings) {
     out.push(
-      `[${SEV[f.severity]}] ${f.page !== undefined ? `第 ${f.page} 页 ` : ''}${f.message}  〔${f.rule}〕`,
+      `[${SEV[f.severity]}] ${findingPage(f) !== undefined ? `第 ${findingPage(f)} 页 ` : ''}${f.message}  〔${f.rule}〕`,
     );
-    if (f.text) out.push(`    原文：“${f.text.length > 160 ? f.text.slice(0, 160) + '…' : f.text}”`);
+    const text = findingQuote(f);
+    if (text) out.push(`    原文：“${text.length > 160 ? text.slice(0, 160) + '…' : text}”`);
     if (f.expected !== undefined || f.actual !== undefined)
       out.push(`    应为：${f.expected ?? '—'}；实为：${f.actual ?? '—'}`);
   }
@@ -49,7 +51,7 @@ export function auditHtml(results: readonly AuditJson[]): string {
       );
       for (const f of r.findings) {
         body.push(
-          `<tr class="${f.severity}"><td>${SEV[f.severity]}</td><td>${f.page ?? ''}</td><td>${esc(f.message)}</td><td class="quote">${esc(f.text ?? '')}</td><td>${esc(f.expected ?? '')}</td><td>${esc(f.actual ?? '')}</td><td><code>${esc(f.rule)}</code></td></tr>`,
+          `<tr class="${f.severity}"><td>${SEV[f.severity]}</td><td>${findingPage(f) ?? ''}</td><td>${esc(f.message)}</td><td class="quote">${esc(findingQuote(f) ?? '')}</td><td>${esc(f.expected ?? '')}</td><td>${esc(f.actual ?? '')}</td><td><code>${esc(f.rule)}</code></td></tr>`,
         );
       }
       body.push('</tbody></table>');
