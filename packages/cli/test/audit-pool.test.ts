@@ -40,9 +40,9 @@ const result = (i: number): AuditJson => ({
           {
             rule: 'narrative-share',
             severity: 'warning',
+            category: 'narrative',
             message: `比例<不符>${i}`,
-            page: 2,
-            text: '占 10%',
+            location: [{ label: '第 2 页', page: 2, quote: '占 10%' }],
           },
         ],
   summary: { error: 0, warning: i % 2, info: 0 },

@@ -49,6 +49,7 @@ export { ALL_RULES, CATALOGUE, DOCUMENT_RULES, ruleById, ruleMetaById, rulesInOr
 export {
   CATEGORY_LABEL,
   SEVERITY_LABEL,
+  APPLIES_TO_LABEL,
   ruleAppliesTo,
   type AppliesTo,
   type RuleMeta,

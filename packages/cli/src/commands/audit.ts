@@ -1,13 +1,13 @@
 /**
- * `juesuan audit <files or directories…> [--format text|json|html] [--out DIR] [--jobs N]`: one file → a report
+ * `juesuan audit <files or directories…> [--format text|json|html] [--out DIR] [--jobs N] [--config FILE]`: one file → a report
  * on stdout; many files (or --out) → per-file JSON and HTML reports, a CSV summary and a progress bar, audited by
  * worker threads.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ErrorCode, JuesuanError } from '@juesuan/core/audit';
+import { ErrorCode, JuesuanError, parseRuleConfig, type SeverityOverrides } from '@juesuan/core/audit';
 import { collectFiles, progressLine } from '../audit-files.ts';
 import { htmlFrame, OrderedSections, runAuditPool } from '../audit-pool.ts';
 import { auditHtml, auditText, summaryCsv, type SummaryRow } from '../audit-report.ts';
@@ -22,6 +22,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       jobs: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   const format = values.format;
@@ -30,8 +31,15 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0)
     throw new JuesuanError(
       ErrorCode.BadInput,
-      '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N]',
+      '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N] [--config 配置文件]',
     );
+  // The same config file as validate's: severities (or off) for document and data rules alike.
+  let overrides: SeverityOverrides = {};
+  const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
+  if (configFile) {
+    if (!existsSync(configFile)) throw new JuesuanError(ErrorCode.NotFound, `找不到配置文件 ${configFile}`);
+    overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
+  }
   const files = collectFiles(positionals);
   if (files.length === 0)
     throw new JuesuanError(ErrorCode.NotFound, '没有找到可审查的文件（.pdf、.docx、.txt）');
@@ -41,7 +49,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
 
   // One file to the terminal: no workers.
   if (files.length === 1 && !values.out) {
-    const r = await auditFile(files[0]!);
+    const r = await auditFile(files[0]!, overrides);
     if (format === 'json') io.out(JSON.stringify(r, null, 2));
     else if (format === 'html') io.out(auditHtml([r]));
     else io.out(auditText(r));
@@ -60,6 +68,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
     const sections = new OrderedSections((s) => writeSync(html, s));
     await runAuditPool(files, {
       jobs,
+      overrides,
       // "#audit-worker" (package.json "imports") is the built worker, or its source under the "@juesuan/source"
       // condition; a worker inherits the parent's Node options, so a source run's workers run sources too.
       workerUrl: new URL(import.meta.resolve('#audit-worker')),

@@ -135,6 +135,12 @@ export interface RuleMeta {
 export const AppliesTo = { Data: 'data', Document: 'document', Both: 'both' } as const;
 export type AppliesTo = (typeof AppliesTo)[keyof typeof AppliesTo];
 
+export const APPLIES_TO_LABEL: Readonly<Record<AppliesTo, string>> = {
+  data: '数据（validate 检查数据文件，audit 检查由公开文件重建的数据）',
+  document: '公开文件（audit）',
+  both: '公开文件及从中读出的表格（audit）',
+};
+
 /** What a rule runs on (`data` when its meta does not say). */
 export function ruleAppliesTo(meta: Pick<RuleMeta, 'appliesTo'>): AppliesTo {
   return meta.appliesTo ?? 'data';
