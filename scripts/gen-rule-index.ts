@@ -13,7 +13,10 @@ export function ruleFiles(): string[] {
   return readdirSync(RULES_DIR)
     .filter(
       (f) =>
-        f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.cases.ts') && !f.endsWith('.generated.ts'),
+        f.endsWith('.ts') &&
+        !f.endsWith('.test.ts') &&
+        !f.endsWith('.cases.ts') &&
+        !f.endsWith('.generated.ts'),
     )
     .map((f) => f.replace(/\.ts$/, ''))
     .sort();

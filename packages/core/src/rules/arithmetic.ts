@@ -5,7 +5,8 @@
  * are exact: a published table leaves a cell blank only when there is no amount at all.
  */
 import { formatAmount, type Fen } from '../money/amount.ts';
-import { cellLabel, cellLocation, cellValue, fmt } from './cells.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import { cellLabelParts, cellValue, fmt } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
 /** A figure outside the tables (procurement total …) or a computed one. */
@@ -21,37 +22,64 @@ function isCell(o: Operand): o is CellRef {
   return (o as CellRef).table !== undefined && (o as CellRef).column !== undefined;
 }
 
-interface Resolved {
+/** An operand named for a finding: each label, printed value and location is built once. */
+interface Described {
   value: Fen | undefined;
-  /** Labels are built only when a finding is reported: passing checks stay cheap. */
-  label: () => string;
-  short: () => string;
-  location: () => Location;
+  /** Printed value ('' when unknown). */
+  text: string;
+  label: string;
+  /** The label shortened against the first operand (same row → column only; same column → row only). */
+  short: string;
+  location: Location;
 }
 
-function shortLabel(ctx: RuleContext, o: CellRef, anchor: Operand | undefined): string {
-  const d = ctx.d;
-  if (anchor && isCell(anchor) && anchor.table === o.table && anchor !== o) {
-    const sameWhich = (anchor.which ?? 'value') === (o.which ?? 'value');
-    if (anchor.row === o.row && sameWhich) return cellLabel(d, o).replace(/^.*行/, '');
-    if (anchor.column === o.column && sameWhich) {
-      const full = cellLabel(d, o);
-      return full.slice(full.indexOf('「'), full.indexOf('」行') + 2);
-    }
+function describe(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Described {
+  if (!isCell(o)) {
+    const text = o.value === undefined ? '' : fmt(ctx.d, o.value);
+    return { value: o.value, text, label: o.label, short: o.label, location: o.location };
   }
-  return cellLabel(d, o);
+  const d = ctx.d;
+  const row = d.tables[o.table].byKey.get(o.row);
+  const which = o.which ?? 'value';
+  const bag =
+    row === undefined
+      ? undefined
+      : which === 'value'
+        ? row.values
+        : which === 'prior'
+          ? row.prior
+          : row.budget;
+  const value = bag?.[o.column];
+  const parts = cellLabelParts(o.table, row, o.row, o.column, which);
+  const label = parts.table + parts.row + parts.column + parts.which;
+  let short = label;
+  if (
+    anchor &&
+    anchor !== o &&
+    isCell(anchor) &&
+    anchor.table === o.table &&
+    (anchor.which ?? 'value') === which
+  ) {
+    if (anchor.row === o.row) short = parts.column + parts.which;
+    else if (anchor.column === o.column) short = parts.row;
+  }
+  const text = value === undefined ? '' : fmt(d, value);
+  const location: Location = { table: o.table, row: o.row, column: o.column, label };
+  if (which !== 'value') location.which = which;
+  const line =
+    row?.cellSources?.[which === 'value' ? o.column : `${which}.${o.column}`]?.line ?? row?.source?.line;
+  if (line !== undefined) location.line = line;
+  if (value !== undefined) location.value = text;
+  return { value, text, label, short, location };
 }
 
-function resolve(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Resolved {
-  if (!isCell(o))
-    return { value: o.value, label: () => o.label, short: () => o.label, location: () => o.location };
-  const d = ctx.d;
-  return {
-    value: cellValue(d, o),
-    label: () => cellLabel(d, o),
-    short: () => shortLabel(ctx, o, anchor),
-    location: () => cellLocation(d, o),
-  };
+function describeAll(
+  ctx: RuleContext,
+  left: Operand[],
+  right: Operand[],
+): { l: Described[]; r: Described[] } {
+  const anchor = left[0];
+  return { l: left.map((o) => describe(ctx, o, anchor)), r: right.map((o) => describe(ctx, o, anchor)) };
 }
 
 export type CheckResult = 'pass' | 'rounding' | 'fail' | 'insufficient';
@@ -102,9 +130,9 @@ export function checkBalance(
     ctx.insufficient(() => {
       const anchor = left[0];
       const missing = [...left, ...right]
-        .map((o) => resolve(ctx, o, anchor))
+        .map((o) => describe(ctx, o, anchor))
         .filter((x) => x.value === undefined);
-      return `缺少 ${missing.map((x) => x.label()).join('、')}`;
+      return `缺少 ${missing.map((x) => x.label).join('、')}`;
     });
     return 'insufficient';
   }
@@ -120,16 +148,17 @@ export function checkBalance(
     return 'rounding';
   }
   if (within) {
-    ctx.report(new RoundingNote(ctx, left, right, ls, rs, diff, tolerance, opts.what));
+    ctx.report(roundingNote(ctx, left, right, ls, rs, diff, tolerance, opts.what));
     return 'rounding';
   }
   const d = ctx.d;
-  const { leftText, rightText } = describeSides(ctx, left, right, ls, rs);
+  const { l, r } = describeAll(ctx, left, right);
+  const { leftText, rightText } = describeSides(d, l, r, ls, rs);
   const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
   ctx.report({
     severity: opts.severity,
     message: `${opts.what ? opts.what + '：' : ''}${leftText} ≠ ${rightText}，相差 ${diffText} ${d.amountUnit}`,
-    location: locationsOf(ctx, left, right),
+    location: locationsOf(l, r),
     expected: fmt(d, rs),
     actual: fmt(d, ls),
     difference: diffText,
@@ -138,66 +167,64 @@ export function checkBalance(
 }
 
 function describeSides(
+  d: Disclosure,
+  l: Described[],
+  r: Described[],
+  ls: Fen,
+  rs: Fen,
+): { leftText: string; rightText: string } {
+  let leftText: string;
+  if (l.length === 1) leftText = `${l[0]!.label} ${fmt(d, ls)}`;
+  else {
+    leftText = `${l[0]!.label} ${l[0]!.text}`;
+    for (let i = 1; i < l.length; i++) leftText += ` + ${l[i]!.short} ${l[i]!.text}`;
+    leftText += ` = ${fmt(d, ls)}`;
+  }
+  let rightText: string;
+  if (r.length === 1) rightText = `${r[0]!.label} ${fmt(d, rs)}`;
+  else {
+    rightText = `${r[0]!.short} ${r[0]!.text}`;
+    for (let i = 1; i < r.length; i++) rightText += ` + ${r[i]!.short} ${r[i]!.text}`;
+    rightText += ` = ${fmt(d, rs)}`;
+  }
+  return { leftText, rightText };
+}
+
+function locationsOf(l: Described[], r: Described[]): Location[] {
+  const out: Location[] = new Array<Location>(l.length + r.length);
+  for (let i = 0; i < l.length; i++) out[i] = l[i]!.location;
+  for (let i = 0; i < r.length; i++) out[l.length + i] = r[i]!.location;
+  return out;
+}
+
+/**
+ * A sum that holds only within the rounding tolerance: an info finding, formatted now like any other
+ * (real publications have dozens; batches have hundreds of thousands, so the formatting stays lean).
+ */
+function roundingNote(
   ctx: RuleContext,
   left: Operand[],
   right: Operand[],
   ls: Fen,
   rs: Fen,
-): { leftText: string; rightText: string } {
+  diff: Fen,
+  tolerance: number,
+  what: string | undefined,
+): ReportInput {
   const d = ctx.d;
-  const anchor = left[0];
-  const l = left.map((o) => resolve(ctx, o, anchor));
-  const r = right.map((o) => resolve(ctx, o, anchor));
-  const leftText =
-    l.length === 1
-      ? `${l[0]!.label()} ${fmt(d, ls)}`
-      : `${l.map((x, i) => `${i === 0 ? x.label() : x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, ls)}`;
-  const rightText =
-    r.length === 1
-      ? `${r[0]!.label()} ${fmt(d, rs)}`
-      : `${r.map((x) => `${x.short()} ${fmt(d, x.value!)}`).join(' + ')} = ${fmt(d, rs)}`;
-  return { leftText, rightText };
-}
-
-function locationsOf(ctx: RuleContext, left: Operand[], right: Operand[]): Location[] {
-  const anchor = left[0];
-  return [...left, ...right].map((o) => resolve(ctx, o, anchor).location());
-}
-
-/**
- * A sum that holds only within the rounding tolerance: an info finding rendered on first read. One object
- * per note (real publications have dozens; batches have hundreds of thousands that nobody reads in full).
- */
-class RoundingNote implements ReportInput {
-  readonly severity = 'info' as const;
-  readonly kind = 'rounding' as const;
-  constructor(
-    private readonly ctx: RuleContext,
-    private readonly left: Operand[],
-    private readonly right: Operand[],
-    private readonly ls: Fen,
-    private readonly rs: Fen,
-    private readonly diff: Fen,
-    private readonly tolerance: number,
-    private readonly what: string | undefined,
-  ) {}
-  get message(): string {
-    const d = this.ctx.d;
-    const { leftText, rightText } = describeSides(this.ctx, this.left, this.right, this.ls, this.rs);
-    return `${leftText}，${rightText}，相差 ${this.difference} ${d.amountUnit}，在四舍五入允许范围（±${formatAmount(Math.floor(this.tolerance), { unit: d.amountUnit, decimals: d.decimals + 1 })}）内：各数分别四舍五入所致，不是错误${this.what ? `（${this.what}）` : ''}`;
-  }
-  get location(): Location[] {
-    return locationsOf(this.ctx, this.left, this.right);
-  }
-  get expected(): string {
-    return fmt(this.ctx.d, this.rs);
-  }
-  get actual(): string {
-    return fmt(this.ctx.d, this.ls);
-  }
-  get difference(): string {
-    return `${this.diff > 0 ? '+' : ''}${fmt(this.ctx.d, this.diff)}`;
-  }
+  const { l, r } = describeAll(ctx, left, right);
+  const { leftText, rightText } = describeSides(d, l, r, ls, rs);
+  const difference = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
+  const tol = formatAmount(Math.floor(tolerance), { unit: d.amountUnit, decimals: d.decimals + 1 });
+  return {
+    severity: 'info',
+    kind: 'rounding',
+    message: `${leftText}，${rightText}，相差 ${difference} ${d.amountUnit}，在四舍五入允许范围（±${tol}）内：各数分别四舍五入所致，不是错误${what ? `（${what}）` : ''}`,
+    location: locationsOf(l, r),
+    expected: fmt(d, rs),
+    actual: fmt(d, ls),
+    difference,
+  };
 }
 
 /** total = Σparts within rounding. */
@@ -223,14 +250,14 @@ export function checkAtMost(
     ctx.ran();
     return 'pass';
   }
-  const ra = resolve(ctx, a, undefined);
-  const rb = resolve(ctx, b, undefined);
+  const ra = describe(ctx, a, undefined);
+  const rb = describe(ctx, b, undefined);
   if (ra.value === undefined || rb.value === undefined) {
     ctx.insufficient(
       () =>
         `缺少 ${[ra, rb]
           .filter((x) => x.value === undefined)
-          .map((x) => x.label())
+          .map((x) => x.label)
           .join('、')}`,
     );
     return 'insufficient';
@@ -243,8 +270,8 @@ export function checkAtMost(
   const d = ctx.d;
   ctx.report({
     severity: opts.severity,
-    message: `${opts.what ? opts.what + '：' : ''}${ra.label()} ${fmt(d, ra.value)} 大于 ${rb.label()} ${fmt(d, rb.value)}，超出 ${fmt(d, over)} ${d.amountUnit}`,
-    location: [ra.location(), rb.location()],
+    message: `${opts.what ? opts.what + '：' : ''}${ra.label} ${ra.text} 大于 ${rb.label} ${rb.text}，超出 ${fmt(d, over)} ${d.amountUnit}`,
+    location: [ra.location, rb.location],
     expected: `≤ ${fmt(d, rb.value)}`,
     actual: fmt(d, ra.value),
     difference: `+${fmt(d, over)}`,

@@ -1,7 +1,7 @@
 /** Reading cells and naming them for messages. */
 import { formatAmount, type Fen } from '../money/amount.ts';
 import type { Disclosure, Row } from '../model/disclosure.ts';
-import { columnLabel, TABLE_SPECS } from '../model/tables.ts';
+import { columnLabel, TABLE_SPECS, type TableId } from '../model/tables.ts';
 import type { CellRef, Location } from './types.ts';
 
 /** The amount in a cell, or undefined when unknown (row or value missing). */
@@ -22,12 +22,46 @@ export function rowLabel(row: Row | undefined, key: string): string {
 
 const WHICH_LABEL = { value: '', prior: '（上年决算数）', budget: '（年初预算数）' } as const;
 
+/** Column parts of labels (「基本支出」列, or '' in a one-column table), built once per table and column. */
+const columnParts = new Map<string, string>();
+
+function columnPart(table: TableId, column: string): string {
+  const key = table + '\u0000' + column;
+  let part = columnParts.get(key);
+  if (part === undefined) {
+    part = TABLE_SPECS[table].columns.length === 1 ? '' : `「${columnLabel(table, column)}」列`;
+    columnParts.set(key, part);
+  }
+  return part;
+}
+
+/** The parts of a cell label: 表五 + 「2010450 事业运行」行 + 「基本支出」列 + （上年决算数）. */
+export function cellLabelParts(
+  table: TableId,
+  row: Row | undefined,
+  rowKey: string,
+  column: string,
+  which: 'value' | 'prior' | 'budget' = 'value',
+): { table: string; row: string; column: string; which: string } {
+  return {
+    table: TABLE_SPECS[table].number,
+    row: rowLabel(row, rowKey) + '行',
+    column: columnPart(table, column),
+    which: WHICH_LABEL[which],
+  };
+}
+
 /** 表五「2010450 事业运行」行「基本支出」列（上年决算数）. */
 export function cellLabel(d: Disclosure, ref: CellRef): string {
-  const spec = TABLE_SPECS[ref.table];
   const row = d.tables[ref.table].byKey.get(ref.row);
-  const single = spec.columns.length === 1;
-  return `${spec.number}${rowLabel(row, ref.row)}行${single ? '' : `「${columnLabel(ref.table, ref.column)}」列`}${WHICH_LABEL[ref.which ?? 'value']}`;
+  const which = ref.which ?? 'value';
+  return (
+    TABLE_SPECS[ref.table].number +
+    rowLabel(row, ref.row) +
+    '行' +
+    columnPart(ref.table, ref.column) +
+    WHICH_LABEL[which]
+  );
 }
 
 /** Prints an amount in the data file's unit and decimals. */

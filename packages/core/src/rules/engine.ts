@@ -3,9 +3,9 @@ import { builtinCatalogues } from '../classification/builtin.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { ruleSettingsFor, type RuleSettings } from '../profiles/rule-settings.ts';
+import { ruleMessage } from './messages.ts';
 import type {
   Finding,
-  Location,
   NotRun,
   ReportInput,
   Rule,
@@ -20,56 +20,6 @@ export interface RunOptions {
   catalogues?: CatalogueSet;
   settings?: RuleSettings;
   overrides?: SeverityOverrides;
-}
-
-/** A finding whose message and locations are rendered on first read. */
-class LazyFinding implements Finding {
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly category: Finding['category'];
-  kind?: 'rounding';
-  #f: ReportInput;
-  constructor(rule: Rule, severity: Severity, f: ReportInput) {
-    this.rule = rule.id;
-    this.severity = severity;
-    this.category = rule.category;
-    this.#f = f;
-    if (f.kind !== undefined) this.kind = f.kind;
-  }
-  get message(): string {
-    const m = this.#f.message;
-    return typeof m === 'function' ? (this.#f.message = m()) : m;
-  }
-  get location(): Location[] {
-    const l = this.#f.location;
-    return typeof l === 'function' ? (this.#f.location = l()) : l;
-  }
-  get expected(): string | undefined {
-    const v = this.#f.expected;
-    return typeof v === 'function' ? (this.#f.expected = v()) : v;
-  }
-  get actual(): string | undefined {
-    const v = this.#f.actual;
-    return typeof v === 'function' ? (this.#f.actual = v()) : v;
-  }
-  get difference(): string | undefined {
-    const v = this.#f.difference;
-    return typeof v === 'function' ? (this.#f.difference = v()) : v;
-  }
-  toJSON(): Finding {
-    const out: Finding = {
-      rule: this.rule,
-      severity: this.severity,
-      category: this.category,
-      message: this.message,
-      location: this.location,
-    };
-    if (this.expected !== undefined) out.expected = this.expected;
-    if (this.actual !== undefined) out.actual = this.actual;
-    if (this.difference !== undefined) out.difference = this.difference;
-    if (this.kind !== undefined) out.kind = this.kind;
-    return out;
-  }
 }
 
 /** One context per run, reset for each rule: a batch validates thousands of units with ~100 rules each. */
@@ -96,7 +46,7 @@ class Context implements RuleContext {
   }
   report(f: ReportInput): void {
     // A rule's own severity follows the config override; severities a rule sets per finding (rounding notes) stay.
-    this.out.push(new LazyFinding(this.rule, f.severity ?? this.severity, f));
+    this.out.push(makeFinding(this.rule, f.severity ?? this.severity, f));
     this.runs++;
   }
   ran(): void {
@@ -110,6 +60,23 @@ class Context implements RuleContext {
   notApplicable(detail: string): void {
     this.na = detail;
   }
+}
+
+/** A plain finding from what a rule reported: the message is filled in now, once. */
+export function makeFinding(rule: Rule, severity: Severity, f: ReportInput): Finding {
+  const out: Finding = {
+    rule: rule.id,
+    severity,
+    category: rule.category,
+    message: f.message ?? ruleMessage(rule, f.messageId, f.data),
+    location: f.location,
+  };
+  if (f.messageId !== undefined) out.messageId = f.messageId;
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.difference !== undefined) out.difference = f.difference;
+  if (f.kind !== undefined) out.kind = f.kind;
+  return out;
 }
 
 /** Runs rules; a rule that throws is a bug and is reported as such, never silently passed. */

@@ -68,7 +68,10 @@ export interface CellRef {
   which?: 'value' | 'prior' | 'budget';
 }
 
-/** Where a finding points: a table cell or a field outside the tables. */
+/**
+ * Where a finding points: a table cell, a field outside the tables, or a span of document text.
+ * Plain data: it survives `structuredClone` and a JSON round trip unchanged.
+ */
 export interface Location {
   table?: TableId;
   row?: string;
@@ -76,23 +79,30 @@ export interface Location {
   which?: 'value' | 'prior' | 'budget';
   /** Field path in the data file for non-table figures, e.g. `procurement.total`. */
   field?: string;
-  /** Human label, e.g. 表五「合计」行「基本支出」列. */
+  /** Human label, e.g. 表五「合计」行「基本支出」列, or 第 3 页第 12 行. */
   label: string;
-  /** Line in the data file, when known. */
+  /** Page of the document, 1-based (document findings). */
+  page?: number;
+  /** Line in the data file, or in the document (on its page when `page` is set), 1-based, when known. */
   line?: number;
+  /** The document text the finding is about, quoted as printed. */
+  quote?: string;
   /** The figure as printed, when there is one. */
   value?: string;
-  /** Page of a published document (audit). */
-  page?: number;
-  /** The sentence or table line quoted from a published document (audit). */
-  quote?: string;
 }
 
+/**
+ * One finding, data or document alike. A plain object built when the rule reports it: no getters, no
+ * class, so it survives `structuredClone`, `postMessage` to a worker and `JSON.parse(JSON.stringify())`.
+ */
 export interface Finding {
   rule: string;
   severity: Severity;
   category: RuleCategory;
+  /** The message in Chinese, filled in from the rule's template when `messageId` is set. */
   message: string;
+  /** Key of the template in the rule's `messages`, when the message came from one. */
+  messageId?: string;
   location: Location[];
   expected?: string;
   actual?: string;
@@ -114,6 +124,9 @@ export interface NotRun {
   detail: string;
 }
 
+/** Values put into a message template: `{name}` is replaced by `data.name`. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 export interface RuleMeta {
   /** Equals the file name without `.ts`. */
   id: string;
@@ -124,6 +137,8 @@ export interface RuleMeta {
   basis: string;
   /** One or two sentences for docs/rules.md. */
   description: string;
+  /** Message templates by id, e.g. `{ 'sum-mismatch': '{what}：{left} ≠ {right}' }`; placeholders `{name}`. */
+  messages?: Readonly<Record<string, string>>;
   /**
    * What the rule reads: `data` the disclosure model (the data file under validate, the model rebuilt from the
    * document under audit), `document` the published document's text (audit only), `both` the document's text
@@ -146,13 +161,21 @@ export function ruleAppliesTo(meta: Pick<RuleMeta, 'appliesTo'>): AppliesTo {
   return meta.appliesTo ?? 'data';
 }
 
-export interface ReportInput {
-  /** A function is called only when the message is read (rounding notes on big batches stay cheap). */
-  message: string | (() => string);
-  location: Location[] | (() => Location[]);
-  expected?: string | (() => string);
-  actual?: string | (() => string);
-  difference?: string | (() => string);
+/**
+ * What a rule reports: a ready message, or a template id of its `messages` with the values to fill in.
+ * Everything is plain values, built once when the rule reports (a finding is data, not deferred work).
+ */
+export type ReportInput = ReportBase &
+  (
+    | { message: string; messageId?: string; data?: undefined }
+    | { messageId: string; data?: MessageData; message?: undefined }
+  );
+
+interface ReportBase {
+  location: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
   /** Defaults to the rule's severity. */
   severity?: Severity;
   kind?: 'rounding';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t2-hierarchy.cases.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { codesOf, naming, withoutRows } from '../testing-tables.ts';
 import { rule } from './t2-hierarchy.ts';
@@ -41,3 +43,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);
