@@ -1,9 +1,10 @@
 /**
- * Cases for the document rules (rules/catalog/<id>.cases.ts), as plain data: each names a document — the publication
- * the report builder writes for a generated unit, with some of its text replaced, or a text of its own, or reader
- * facts (a scan, damaged pages) — and, for a failing case, the findings the rule must report. `caseFindings` audits
- * the document and returns the findings of the one rule; `caseProblems` says what a failing case did not find.
+ * Cases for the document rules (rules/catalog/<id>.cases.ts), as plain data for the RuleTester (rules/rule-tester.ts):
+ * each names a document — the publication the report builder writes for a generated unit, with some of its text
+ * replaced, or a text of its own, or reader facts (a scan, damaged pages) — and, for a failing case, the findings the
+ * rule must report, in order. The runner audits the document and keeps the findings of the one rule.
  */
+import { ruleCases, type ExpectedFinding as TesterExpected, type RuleCases } from '../rules/rule-tester.ts';
 import type { Finding, Severity } from '../rules/types.ts';
 import type { PdfDamage, TextDocument } from '../read/text-document.ts';
 import { disclosureFromData } from '../model/load.ts';
@@ -29,7 +30,7 @@ export interface DocumentCase {
   facts?: { figures?: StatedFigure[]; tables?: ExtractedTable[]; modelError?: string; year?: number };
 }
 
-/** What a failing case must report: each field given must match (message and quote: contained). */
+/** What a failing case must report: each field given must match (message and quote: contained; page: one location's). */
 export interface ExpectedFinding {
   severity?: Severity;
   message?: string;
@@ -46,6 +47,31 @@ export interface InvalidDocumentCase extends DocumentCase {
 export interface DocumentRuleCases {
   valid: readonly DocumentCase[];
   invalid: readonly InvalidDocumentCase[];
+}
+
+/** A document rule's cases for the RuleTester: its runner audits each case's document (or gives the rule its facts). */
+export function documentRuleCases(
+  rule: DocumentRule,
+  cases: DocumentRuleCases,
+): RuleCases<DocumentCase> & { documentCases: DocumentRuleCases } {
+  const expectOf = (e: ExpectedFinding): TesterExpected => {
+    const out: { -readonly [K in keyof TesterExpected]: TesterExpected[K] } = {};
+    if (e.severity !== undefined) out.severity = e.severity;
+    if (e.message !== undefined) out.message = e.message;
+    if (e.expected !== undefined) out.expected = e.expected;
+    if (e.actual !== undefined) out.actual = e.actual;
+    if (e.page !== undefined) out.locations = [{ page: e.page }];
+    return out;
+  };
+  const tested = ruleCases<DocumentCase>(
+    rule,
+    {
+      valid: cases.valid.map((c) => ({ name: c.name, input: c })),
+      invalid: cases.invalid.map((c) => ({ name: c.name, input: c, expect: c.findings.map(expectOf) })),
+    },
+    (input) => ({ findings: caseFindings(rule, input) }),
+  );
+  return { ...tested, documentCases: cases };
 }
 
 let built: string | undefined;
@@ -90,7 +116,7 @@ export function caseFindings(rule: DocumentRule, c: DocumentCase): Finding[] {
   return auditTextDocument(caseDocument(c)).findings.filter((f) => f.rule === rule.id);
 }
 
-/** What a failing case's findings lack: one line per expected finding that none of them matches. */
+/** What a failing case's findings lack (quotes included, which the RuleTester does not compare): one line per miss. */
 export function caseProblems(found: readonly Finding[], c: InvalidDocumentCase): string[] {
   const matches = (f: Finding, e: ExpectedFinding) =>
     (e.severity === undefined || f.severity === e.severity) &&

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './audit-model.ts';
 
 /** Passing and failing cases of audit-model (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [
     { name: 'the model was built', facts: {} },
     { name: 'the built publication audited whole' },
@@ -13,4 +14,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', message: '勾稽规则未全部运行：数据文件有 1 处错误' }],
     },
   ],
-};
+});

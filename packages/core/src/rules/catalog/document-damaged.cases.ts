@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './document-damaged.ts';
 
 /** Passing and failing cases of document-damaged (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication, undamaged' }],
   invalid: [
     {
@@ -22,4 +23,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', message: '内容已完整读出' }],
     },
   ],
-};
+});

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { caseFindings, caseProblems } from '../../audit/document-rule-testing.ts';
+import { testRule } from '../rule-tester.ts';
 import { cases } from './document-not-disclosure.cases.ts';
 import { rule } from './document-not-disclosure.ts';
 
-describe(rule.id, () => {
-  it.each(cases.valid)('passes: $name', (c) => {
-    expect(caseFindings(rule, c)).toEqual([]);
-  });
-  it.each(cases.invalid)('fails: $name', (c) => {
+testRule(cases);
+
+describe(`${rule.id}: what the failing cases report`, () => {
+  it.each(cases.documentCases.invalid)('$name: quotes the text, and stays plain data', (c) => {
     const found = caseFindings(rule, c);
     expect(caseProblems(found, c)).toEqual([]);
-    // Plain data: a finding survives a copy to a worker and a JSON file unchanged.
+    // A finding survives a copy to a worker and a JSON file unchanged.
     expect(structuredClone(found)).toEqual(found);
     expect(JSON.parse(JSON.stringify(found))).toEqual(found);
   });

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './document-scanned.ts';
 
 /** Passing and failing cases of document-scanned (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication, with a text layer' }],
   invalid: [
     {
@@ -10,4 +11,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'error', page: 1, message: '扫描件' }],
     },
   ],
-};
+});

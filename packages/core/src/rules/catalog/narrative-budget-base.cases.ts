@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-budget-base.ts';
 
 /** Passing and failing cases of narrative-budget-base (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: rates against the budget they name' }],
   invalid: [
     {
@@ -15,4 +16,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', expected: '不可计算', actual: '2.40%' }],
     },
   ],
-};
+});

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-missing-section.ts';
 
 /** Passing and failing cases of narrative-missing-section (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: every part and section present' }],
   invalid: [
     {
@@ -12,4 +13,4 @@ export const cases: DocumentRuleCases = {
       ],
     },
   ],
-};
+});

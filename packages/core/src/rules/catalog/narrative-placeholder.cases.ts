@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-placeholder.ts';
 
 /** Passing and failing cases of narrative-placeholder (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: nothing left of the template' }],
   invalid: [
     {
@@ -15,4 +16,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', expected: '删除模板说明', actual: '如持平作持平表述' }],
     },
   ],
-};
+});

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-punctuation.ts';
 
 /** Passing and failing cases of narrative-punctuation (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: no doubled punctuation' }],
   invalid: [
     {
@@ -15,4 +16,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', actual: '，，' }],
     },
   ],
-};
+});

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-repeat.ts';
 
 /** Passing and failing cases of narrative-repeat (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: 本年收入合计 stated twice, the same both times' }],
   invalid: [
     {
@@ -10,4 +11,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'error', expected: '1274.20', actual: '1274.30', quote: '本年收入1274.30万元' }],
     },
   ],
-};
+});

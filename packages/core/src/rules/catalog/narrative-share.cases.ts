@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-share.ts';
 
 /** Passing and failing cases of narrative-share (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: every share recomputes' }],
   invalid: [
     {
@@ -15,4 +16,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'error', expected: '0.00%', actual: '0.50%' }],
     },
   ],
-};
+});

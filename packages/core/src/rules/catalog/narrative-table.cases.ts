@@ -1,5 +1,6 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
 import type { ExtractedTable, StatedFigure } from '../../audit/types.ts';
+import { rule } from './narrative-table.ts';
 
 const W = 1_000_000; // 1 万元 in 分
 
@@ -39,7 +40,7 @@ const tables: ExtractedTable[] = [
 ];
 
 /** Passing and failing cases of narrative-table (see audit/document-rule-testing.ts): figures and tables as read. */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [
     {
       name: 'figures equal to their cells, or off by one unit of the last digit printed (a derived figure rounded)',
@@ -89,4 +90,4 @@ export const cases: DocumentRuleCases = {
       ],
     },
   ],
-};
+});

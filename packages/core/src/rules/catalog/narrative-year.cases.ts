@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-year.ts';
 
 /** Passing and failing cases of narrative-year (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: every year is 2022 or the year before it compares with' }],
   invalid: [
     {
@@ -16,4 +17,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'warning', message: '未能从标题或正文识别决算年度' }],
     },
   ],
-};
+});

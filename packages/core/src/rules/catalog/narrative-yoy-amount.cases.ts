@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-yoy-amount.ts';
 
 /** Passing and failing cases of narrative-yoy-amount (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [
     { name: 'the built publication (no last-year figure stated)' },
     {
@@ -16,4 +17,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'error', expected: '-45.24', actual: '减少53.51', quote: '上年决算数为1500.00万元' }],
     },
   ],
-};
+});

@@ -1,7 +1,8 @@
-import type { DocumentRuleCases } from '../../audit/document-rule-testing.ts';
+import { documentRuleCases } from '../../audit/document-rule-testing.ts';
+import { rule } from './narrative-yoy-rate.ts';
 
 /** Passing and failing cases of narrative-yoy-rate (see audit/document-rule-testing.ts). */
-export const cases: DocumentRuleCases = {
+export const cases = documentRuleCases(rule, {
   valid: [{ name: 'the built publication: every rate recomputes, 增长100.00% from a zero base included' }],
   invalid: [
     {
@@ -15,4 +16,4 @@ export const cases: DocumentRuleCases = {
       findings: [{ severity: 'error', expected: '100.00%', actual: '增长50.00%' }],
     },
   ],
-};
+});
