@@ -142,7 +142,8 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
     const changed = norm(e.changed);
     const caught = serious.some(
       (f) =>
-        (changed !== '' && (norm(findingQuote(f) ?? '').includes(changed) || norm(f.message).includes(changed))) ||
+        (changed !== '' &&
+          (norm(findingQuote(f) ?? '').includes(changed) || norm(f.message).includes(changed))) ||
         (e.message !== undefined && f.message.includes(e.message)),
     );
     return { kind: e.kind, what: e.what, caught };

@@ -163,7 +163,9 @@ describe('juesuan audit with a config file', () => {
     expect(rules(both)).toEqual(rules(after).filter((x) => x !== 't6-basic-equals-t5'));
     // Found in the working directory as validate finds it, and a typo is refused.
     const cwd = spawnSync(bin, ['audit', changed, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-    expect((JSON.parse(cwd.stdout) as Json).findings.some((f) => f.rule === 'narrative-punctuation')).toBe(false);
+    expect((JSON.parse(cwd.stdout) as Json).findings.some((f) => f.rule === 'narrative-punctuation')).toBe(
+      false,
+    );
     writeFileSync(cfg, 'rules:\n  narrative-punctuaton: off\n');
     const bad = run(['audit', changed, '--config', cfg]);
     expect(bad.code).toBe(2);

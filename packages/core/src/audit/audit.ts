@@ -107,7 +107,8 @@ export function auditTextDocument(
   const year = options.year ?? reading.year;
   const base = { file: doc.file, kind: doc.kind, pages };
   const facts: DocumentFacts = { doc, reading, figures: reading.figures, year, tables: [] };
-  const run = (stage: DocumentStage, f: DocumentFacts) => runDocumentRules(DOCUMENT_RULES, stage, f, overrides);
+  const run = (stage: DocumentStage, f: DocumentFacts) =>
+    runDocumentRules(DOCUMENT_RULES, stage, f, overrides);
   const findings = dropOff(run('file', facts), overrides);
   if (findings.some((f) => f.rule === 'document-scanned')) {
     return { ...base, figures: [], tables: [], findings, summary: summarise(findings) };

@@ -94,7 +94,8 @@ export function caseDocument(c: DocumentCase): TextDocument {
     text = text.replace(from, to);
   }
   const doc = textDocumentFromString(text, { file: `${c.name}.txt` });
-  if (c.scanned) return { ...doc, kind: 'pdf', scanned: true, pages: doc.pages.map((p) => ({ ...p, lines: [] })) };
+  if (c.scanned)
+    return { ...doc, kind: 'pdf', scanned: true, pages: doc.pages.map((p) => ({ ...p, lines: [] })) };
   if (c.damage) return { ...doc, kind: 'pdf', damage: c.damage };
   return doc;
 }

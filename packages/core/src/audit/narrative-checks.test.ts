@@ -109,9 +109,9 @@ describe('checkNarrative: the seed', () => {
       hit.some((f) => squash(findingQuote(f)).includes(changed)),
       `${rule} quoting ${changed}: ${JSON.stringify(hit, null, 1)}`,
     ).toBe(true);
-    expect(hit.every((f) => findingPage(f) !== undefined && f.expected !== undefined && f.actual !== undefined)).toBe(
-      true,
-    );
+    expect(
+      hit.every((f) => findingPage(f) !== undefined && f.expected !== undefined && f.actual !== undefined),
+    ).toBe(true);
   });
 
   it('a mismatch reports what was expected and what was found', () => {
@@ -121,7 +121,13 @@ describe('checkNarrative: the seed', () => {
       severity: 'error',
       category: 'narrative',
       message: '「财政拨款收入」214.73万元占「本年收入合计」258.51万元的比例应为 83.06%，文中为 83.60%',
-      location: [expect.objectContaining({ page: 3, quote: '2022 年度本年收入 258.51 万元，其中：财政拨款收入214.73 万元，占 83.60%；上级补助收入 0.00 万元，占 0.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；附属单位上缴收入 0.00 万元，占 0.00%；其他收入 43.78 万元，占 16.94%。' })],
+      location: [
+        expect.objectContaining({
+          page: 3,
+          quote:
+            '2022 年度本年收入 258.51 万元，其中：财政拨款收入214.73 万元，占 83.60%；上级补助收入 0.00 万元，占 0.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；附属单位上缴收入 0.00 万元，占 0.00%；其他收入 43.78 万元，占 16.94%。',
+        }),
+      ],
       expected: '83.06%',
       actual: '83.60%',
     });

@@ -64,7 +64,8 @@ export function nearestEarlier(
   before: StatedFigure,
 ): StatedFigure | undefined {
   const i = figures.indexOf(before);
-  for (let j = i - 1; j >= 0; j--) if (figures[j]!.key === key && figures[j]!.fen !== undefined) return figures[j];
+  for (let j = i - 1; j >= 0; j--)
+    if (figures[j]!.key === key && figures[j]!.fen !== undefined) return figures[j];
   return figures.find((f) => f.key === key && f.fen !== undefined);
 }
 
@@ -94,7 +95,9 @@ export function priorComparison(f: StatedFigure): PriorComparison | undefined {
     dirSign !== rateSign &&
     !(c.amount === 0 && c.rate?.num === 0n);
   const flatButMoved =
-    !contradiction && c.direction === '持平' && ((c.amount ?? 0) !== 0 || (c.rate !== undefined && c.rate.num !== 0n));
+    !contradiction &&
+    c.direction === '持平' &&
+    ((c.amount ?? 0) !== 0 || (c.rate !== undefined && c.rate.num !== 0n));
   return { fen: f.fen, dirSign, rateSign, contradiction, flatButMoved, t: iv(f.fen, f.unit, f.decimals) };
 }
 
@@ -155,14 +158,25 @@ export function budgetComparison(
     { fen: c.base, label: c.baseLabel ?? '预算', iv: iv(c.base, f.unit, c.baseDecimals ?? 2) },
   ];
   if (annualFig?.fen !== undefined)
-    bases.push({ fen: annualFig.fen, label: '全年预算', iv: iv(annualFig.fen, annualFig.unit, annualFig.decimals) });
+    bases.push({
+      fen: annualFig.fen,
+      label: '全年预算',
+      iv: iv(annualFig.fen, annualFig.unit, annualFig.decimals),
+    });
   const ds = signOf(c.direction);
   const holds = (b: Iv) => {
     const d = sub(fin, b);
     return ds === 0 ? d.lo <= 0n && d.hi >= 0n : ds !== undefined && ds > 0 ? d.hi > 0n : d.lo < 0n;
   };
   const checks: BudgetRateCheck[] = [];
-  const add = (kind: 'rate' | 'completion', step: number, ratio: Ratio, text: string, decimals: number, of?: string) => {
+  const add = (
+    kind: 'rate' | 'completion',
+    step: number,
+    ratio: Ratio,
+    text: string,
+    decimals: number,
+    of?: string,
+  ) => {
     const ordered = of === '全年预算' && bases.length > 1 ? [bases[1]!, bases[0]!] : bases;
     checks.push({
       kind,
@@ -209,9 +223,7 @@ export function budgetRateVerdict(
   k: BudgetRateCheck,
 ): { zeroBase: boolean; expected: string; alt?: BudgetBase } | undefined {
   const first = k.ordered[0]!;
-  const alt = k.ordered
-    .slice(1)
-    .find((b) => b.fen !== 0 && overlaps(k.rangeFor(b.iv) ?? NO_RANGE, k.stated));
+  const alt = k.ordered.slice(1).find((b) => b.fen !== 0 && overlaps(k.rangeFor(b.iv) ?? NO_RANGE, k.stated));
   if (first.fen === 0) {
     const bothZero = cmp.fen === 0 && k.ratio.num === 0n;
     // Growth from a zero budget: the profiles' convention is 100%.

@@ -3,10 +3,7 @@ import { rule } from './audit-model.ts';
 
 /** Passing and failing cases of audit-model (see audit/document-rule-testing.ts). */
 export const cases = documentRuleCases(rule, {
-  valid: [
-    { name: 'the model was built', facts: {} },
-    { name: 'the built publication audited whole' },
-  ],
+  valid: [{ name: 'the model was built', facts: {} }, { name: 'the built publication audited whole' }],
   invalid: [
     {
       name: 'the figures read could not make a model',

@@ -26,7 +26,9 @@ export const rule: DocumentRule = {
         continue;
       }
       const scope =
-        d.pages.length > 0 ? '这些页的内容未能读出或读出的是乱码，其中的数字未经审查' : '部分内容可能未能读出';
+        d.pages.length > 0
+          ? '这些页的内容未能读出或读出的是乱码，其中的数字未经审查'
+          : '部分内容可能未能读出';
       report({
         message: `PDF 文件已损坏：${describeDamageItem(d)}。${scope}，审查结果不完整；请取得完整、未损坏的原件后重新审查`,
         location,

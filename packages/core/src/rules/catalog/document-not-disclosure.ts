@@ -10,7 +10,8 @@ export const rule: DocumentRule = {
   category: 'document',
   appliesTo: 'document',
   stage: 'verdict',
-  basis: '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算公开的内容；DOMAIN.md §1、§6',
+  basis:
+    '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算公开的内容；DOMAIN.md §1、§6',
   description:
     '文档中既没有读出任何数字，也没有除“缺少章节”“年度”以外的发现时，判定为不是决算公开文件，审查在此停止并只报告这一条（而不是列出每个缺少的章节）。',
   checkDocument({ facts, report }) {

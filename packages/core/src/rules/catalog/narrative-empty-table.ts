@@ -54,7 +54,9 @@ export const rule: DocumentRule = {
       if (!s) continue;
       const st = c.statement.exec(flow.text.slice(s.bodyStart, s.bodyEnd));
       const figs = figures.filter((f) => f.key.startsWith(c.prefix) && inSection(flow, s, f));
-      const nonZero = figs.filter((f) => (f.fen ?? 0) !== 0 || (f.value !== undefined && Number(f.value) !== 0));
+      const nonZero = figs.filter(
+        (f) => (f.fen ?? 0) !== 0 || (f.value !== undefined && Number(f.value) !== 0),
+      );
       if (st && nonZero.length > 0) {
         const f = nonZero[0]!;
         const statement = sentenceLocation(reading, s.bodyStart + st.index);

@@ -16,7 +16,13 @@ export const rule: DocumentRule = {
     for (const m of facts.reading.sections.missing) {
       const location = [{ label: `“${m.name}”` }];
       if (m.level === 'section')
-        report({ message: `情况说明缺少“${m.name}”一节`, location, expected: m.name, actual: '未找到', order });
+        report({
+          message: `情况说明缺少“${m.name}”一节`,
+          location,
+          expected: m.name,
+          actual: '未找到',
+          order,
+        });
       else
         report({
           message: m.level === 'part' ? `未找到“${m.name}”部分` : `未找到“${m.name}”小节`,

@@ -36,7 +36,11 @@ export const rule: DocumentRule = {
             actual: wanText(f.fen),
             order,
           });
-      } else if (f.value !== undefined && prev.value !== undefined && Number(f.value) !== Number(prev.value)) {
+      } else if (
+        f.value !== undefined &&
+        prev.value !== undefined &&
+        Number(f.value) !== Number(prev.value)
+      ) {
         report({
           message: `「${f.name}」前后两处数值不一致：${where}${prev.value}${prev.unit}，第${f.evidence.page}页为${f.value}${f.unit}`,
           location: pairLocations(prev, f),

@@ -54,7 +54,9 @@ export const rule: DocumentRule = {
       if (y !== year) flag(m.index + 2, y, year, `资产统计截止日期的年份`);
     }
     // Comparisons: 与 2021 年度相比, 比 2023 年度增加.
-    for (const m of t.matchAll(/(?:与|比|较)(\d{4})年度?(?:决算)?(?:数)?(?:相比|增加|减少|增长|下降|持平)/g)) {
+    for (const m of t.matchAll(
+      /(?:与|比|较)(\d{4})年度?(?:决算)?(?:数)?(?:相比|增加|减少|增长|下降|持平)/g,
+    )) {
       const y = Number(m[1]);
       if (y !== year - 1) flag(m.index + 1, y, year - 1, '比较的上年年度');
     }

@@ -14,7 +14,9 @@ export const cases = documentRuleCases(rule, {
     {
       name: "last year's figure stated and the change disagrees",
       replace: [['2022年度收入总计1454.76万元，', '2022年度收入总计1454.76万元，上年决算数为1500.00万元，']],
-      findings: [{ severity: 'error', expected: '-45.24', actual: '减少53.51', quote: '上年决算数为1500.00万元' }],
+      findings: [
+        { severity: 'error', expected: '-45.24', actual: '减少53.51', quote: '上年决算数为1500.00万元' },
+      ],
     },
   ],
 });

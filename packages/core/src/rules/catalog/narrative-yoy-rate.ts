@@ -28,7 +28,8 @@ export const rule: DocumentRule = {
       const p = priorComparison(f);
       const c = f.change!;
       if (!p || p.contradiction || p.flatButMoved) return;
-      if (c.amount === undefined || p.dirSign === undefined || p.dirSign === 0 || c.rate === undefined) return;
+      if (c.amount === undefined || p.dirSign === undefined || p.dirSign === 0 || c.rate === undefined)
+        return;
       const order = [NARRATIVE_PHASE.prior, i, 2];
       const signed = p.dirSign * c.amount;
       const ch = iv(signed, f.unit, c.amountDecimals ?? 2);
