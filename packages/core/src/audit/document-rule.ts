@@ -5,7 +5,15 @@
  * (rules/registry.ts); one config file sets the severity of either (validate.ts parseRuleConfig).
  */
 import type { TextDocument } from '../read/text-document.ts';
-import type { Finding, Location, RuleMeta, Severity, SeverityOverrides } from '../rules/types.ts';
+import { ruleMessage } from '../rules/messages.ts';
+import type {
+  Finding,
+  Location,
+  MessageData,
+  RuleMeta,
+  Severity,
+  SeverityOverrides,
+} from '../rules/types.ts';
 import type { NarrativeReading } from './narrative-extract.ts';
 import type { ExtractedTable, StatedFigure } from './types.ts';
 
@@ -30,8 +38,14 @@ export interface DocumentFacts {
   readonly earlier?: readonly string[];
 }
 
-export interface DocumentReport {
-  message: string;
+/** A ready message, or the id of a template in the rule's `messages` with the values to fill in. */
+export type DocumentReport = DocumentReportBase &
+  (
+    | { message: string; messageId?: undefined; data?: undefined }
+    | { messageId: string; data?: MessageData; message?: undefined }
+  );
+
+interface DocumentReportBase {
   /** The spans of document text involved: page, line and the quoted sentence (a label alone when there is none). */
   location: Location[];
   expected?: string;
@@ -102,9 +116,10 @@ export function runDocumentRules(
           rule: rule.id,
           severity: r.severity ?? severity,
           category: rule.category,
-          message: r.message,
+          message: r.messageId !== undefined ? ruleMessage(rule, r.messageId, r.data) : r.message,
           location: r.location,
         };
+        if (r.messageId !== undefined) f.messageId = r.messageId;
         if (r.expected !== undefined) f.expected = r.expected;
         if (r.actual !== undefined) f.actual = r.actual;
         if (r.difference !== undefined) f.difference = r.difference;

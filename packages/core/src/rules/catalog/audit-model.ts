@@ -6,6 +6,9 @@ export const rule: DocumentRule = {
   severity: 'warning',
   category: 'document',
   appliesTo: 'both',
+  messages: {
+    'no-model': '读出的数字无法组成完整的数据模型，勾稽规则未全部运行：{problem}',
+  },
   stage: 'model',
   basis: 'DOMAIN.md §4、§5：表间与表内勾稽关系须在完整的九张表上检查',
   description:
@@ -13,7 +16,8 @@ export const rule: DocumentRule = {
   checkDocument({ facts, report }) {
     if (facts.modelError === undefined) return;
     report({
-      message: `读出的数字无法组成完整的数据模型，勾稽规则未全部运行：${facts.modelError}`,
+      messageId: 'no-model',
+      data: { problem: facts.modelError },
       location: [{ label: '数据模型' }],
     });
   },

@@ -8,6 +8,10 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'document',
   appliesTo: 'document',
+  messages: {
+    repaired: 'PDF 文件结构有损坏，但内容已完整读出：{damage}',
+    damaged: 'PDF 文件已损坏：{damage}。{scope}，审查结果不完整；请取得完整、未损坏的原件后重新审查',
+  },
   stage: 'file',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应完整；《政府信息公开条例》（国务院令第711号）第二十三条',
@@ -19,7 +23,8 @@ export const rule: DocumentRule = {
         d.pages.length > 0 ? d.pages.map((p) => ({ label: `第 ${p} 页`, page: p })) : [{ label: '文件结构' }];
       if (d.reason === 'xref') {
         report({
-          message: `PDF 文件结构有损坏，但内容已完整读出：${describeDamageItem(d)}`,
+          messageId: 'repaired',
+          data: { damage: describeDamageItem(d) },
           location,
           severity: 'warning',
         });
@@ -30,7 +35,8 @@ export const rule: DocumentRule = {
           ? '这些页的内容未能读出或读出的是乱码，其中的数字未经审查'
           : '部分内容可能未能读出';
       report({
-        message: `PDF 文件已损坏：${describeDamageItem(d)}。${scope}，审查结果不完整；请取得完整、未损坏的原件后重新审查`,
+        messageId: 'damaged',
+        data: { damage: describeDamageItem(d), scope },
         location,
         expected: '完整、未损坏的文件',
         actual: describeDamageItem(d),

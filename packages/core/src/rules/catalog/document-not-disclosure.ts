@@ -9,6 +9,9 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'document',
   appliesTo: 'document',
+  messages: {
+    'not-disclosure': '文档中没有找到部门决算公开的标题、章节或数字：可能不是决算公开文件',
+  },
   stage: 'verdict',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算公开的内容；DOMAIN.md §1、§6',
@@ -17,7 +20,7 @@ export const rule: DocumentRule = {
   checkDocument({ facts, report }) {
     if (facts.figures.length > 0 || !(facts.earlier ?? []).every((r) => NOTHING_FOUND.has(r))) return;
     report({
-      message: '文档中没有找到部门决算公开的标题、章节或数字：可能不是决算公开文件',
+      messageId: 'not-disclosure',
       location: [{ label: '第 1 页', page: 1 }],
     });
   },

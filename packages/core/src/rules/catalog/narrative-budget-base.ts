@@ -13,6 +13,13 @@ export const rule: DocumentRule = {
   severity: 'warning',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'word-base':
+      '「{name}」决算数{final}万元与{baseName}数{base}万元相比应为“{expected}”，文中“{stated}”是与全年预算数{alt}万元相比的结论',
+    'zero-base': '「{name}」{baseName}数为零，{kindName}不可计算；文中{stated}是按全年预算数{alt}万元计算的',
+    'rate-base':
+      '「{name}」{kindName}按{baseName}数{base}万元应为 {expected}，文中 {stated} 是按{altName}数{alt}万元计算的',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“决算数…，完成年初预算（全年预算）的…%”的表述；DOMAIN.md §6',
@@ -26,7 +33,16 @@ export const rule: DocumentRule = {
       const w = budgetWordVerdict(b);
       if (w?.alt)
         report({
-          message: `「${f.name}」决算数${wanText(b.fen)}万元与${b.baseName}数${wanText(b.base)}万元相比应为“${b.actualWord}”，文中“${b.word}”是与全年预算数${wanText(w.alt.fen)}万元相比的结论`,
+          messageId: 'word-base',
+          data: {
+            name: f.name,
+            final: wanText(b.fen),
+            baseName: b.baseName,
+            base: wanText(b.base),
+            expected: b.actualWord,
+            stated: b.word ?? '',
+            alt: wanText(w.alt.fen),
+          },
           location: [changeLocation(f)],
           expected: b.actualWord,
           actual: b.word ?? '',
@@ -37,9 +53,17 @@ export const rule: DocumentRule = {
         if (!v?.alt) continue;
         const first = k.ordered[0]!;
         report({
-          message: v.zeroBase
-            ? `「${f.name}」${first.label}数为零，${k.kindName}不可计算；文中${k.text}是按全年预算数${wanText(v.alt.fen)}万元计算的`
-            : `「${f.name}」${k.kindName}按${first.label}数${wanText(first.fen)}万元应为 ${v.expected}，文中 ${k.text} 是按${v.alt.label}数${wanText(v.alt.fen)}万元计算的`,
+          messageId: v.zeroBase ? 'zero-base' : 'rate-base',
+          data: {
+            name: f.name,
+            baseName: first.label,
+            base: wanText(first.fen),
+            kindName: k.kindName,
+            expected: v.expected,
+            stated: k.text,
+            altName: v.alt.label,
+            alt: wanText(v.alt.fen),
+          },
           location: [changeLocation(f)],
           expected: v.expected,
           actual: k.text,

@@ -8,6 +8,10 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'zero-base': '「{name}」{baseName}数为零，{kindName}不可计算，文中为 {stated}',
+    rate: '「{name}」决算数{final}万元、{baseName}数{base}万元，{kindName}应为 {expected}，文中为 {stated}',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“预决算差异率…%”“完成年初预算的…%”的表述；DOMAIN.md §2、§6',
@@ -23,9 +27,16 @@ export const rule: DocumentRule = {
         if (!v || v.alt) continue;
         const first = k.ordered[0]!;
         report({
-          message: v.zeroBase
-            ? `「${f.name}」${first.label}数为零，${k.kindName}不可计算，文中为 ${k.text}`
-            : `「${f.name}」决算数${wanText(b.fen)}万元、${first.label}数${wanText(first.fen)}万元，${k.kindName}应为 ${v.expected}，文中为 ${k.text}`,
+          messageId: v.zeroBase ? 'zero-base' : 'rate',
+          data: {
+            name: f.name,
+            final: wanText(b.fen),
+            baseName: first.label,
+            base: wanText(first.fen),
+            kindName: k.kindName,
+            expected: v.expected,
+            stated: k.text,
+          },
           location: [changeLocation(f)],
           expected: v.expected,
           actual: k.text,

@@ -13,6 +13,12 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    contradiction: '「{name}」的变动方向前后矛盾：先写“{direction}{amount}万元”，后写“{rateDirection}{rate}”',
+    'flat-but-moved': '「{name}」写“持平”，却列出非零的变动额或变动率',
+    'budget-word':
+      '「{name}」决算数{final}万元、{baseName}数{base}万元，应为决算数“{expected}”预算数，文中为“{stated}”',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“与上年相比增加（减少）…万元，增长（下降）…%”“决算数大于（小于）预算数”的表述；DOMAIN.md §6',
@@ -25,7 +31,14 @@ export const rule: DocumentRule = {
       const p = priorComparison(f);
       if (p?.contradiction) {
         report({
-          message: `「${f.name}」的变动方向前后矛盾：先写“${c.direction}${c.amountText ?? ''}万元”，后写“${c.rateDirection}${c.rateText ?? ''}”`,
+          messageId: 'contradiction',
+          data: {
+            name: f.name,
+            direction: c.direction ?? '',
+            amount: c.amountText ?? '',
+            rateDirection: c.rateDirection ?? '',
+            rate: c.rateText ?? '',
+          },
           location: [changeLocation(f)],
           expected: `${c.direction}…${p.dirSign! > 0 ? '增长' : '下降'}`,
           actual: `${c.direction}…${c.rateDirection}`,
@@ -33,7 +46,8 @@ export const rule: DocumentRule = {
         });
       } else if (p?.flatButMoved) {
         report({
-          message: `「${f.name}」写“持平”，却列出非零的变动额或变动率`,
+          messageId: 'flat-but-moved',
+          data: { name: f.name },
           location: [changeLocation(f)],
           expected: '持平（变动为零）',
           actual: `${c.amountText ?? ''} ${c.rateText ?? ''}`.trim(),
@@ -44,7 +58,15 @@ export const rule: DocumentRule = {
       const v = b && budgetWordVerdict(b);
       if (b && v && !v.alt)
         report({
-          message: `「${f.name}」决算数${wanText(b.fen)}万元、${b.baseName}数${wanText(b.base)}万元，应为决算数“${b.actualWord}”预算数，文中为“${b.word}”`,
+          messageId: 'budget-word',
+          data: {
+            name: f.name,
+            final: wanText(b.fen),
+            baseName: b.baseName,
+            base: wanText(b.base),
+            expected: b.actualWord,
+            stated: b.word ?? '',
+          },
           location: [changeLocation(f)],
           expected: b.actualWord,
           actual: b.word ?? '',

@@ -40,6 +40,11 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'amount-under-statement':
+      '“{section}”一节称本单位无{what}（“{statement}”），却列有金额：「{name}」{value}',
+    'no-statement': '“{section}”一节既无金额，也未说明本单位无{what}（应说明“本表为空表”或“无此项收支”）',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：本部门无相关数据的表格也应公开，并以空表形式说明情况；DOMAIN.md §4、§6',
@@ -61,7 +66,14 @@ export const rule: DocumentRule = {
         const f = nonZero[0]!;
         const statement = sentenceLocation(reading, s.bodyStart + st.index);
         report({
-          message: `“${c.title}”一节称本单位无${c.what}（“${st[0]}”），却列有金额：「${f.name}」${f.fen !== undefined ? wanText(f.fen) + '万元' : f.value + f.unit}`,
+          messageId: 'amount-under-statement',
+          data: {
+            section: c.title,
+            what: c.what,
+            statement: st[0],
+            name: f.name,
+            value: f.fen !== undefined ? wanText(f.fen) + '万元' : `${f.value}${f.unit}`,
+          },
           location: [figureLocation(f), statement],
           expected: '无此项金额',
           actual: f.fen !== undefined ? wanText(f.fen) : String(f.value),
@@ -69,7 +81,8 @@ export const rule: DocumentRule = {
         });
       } else if (!st && figs.length === 0) {
         report({
-          message: `“${c.title}”一节既无金额，也未说明本单位无${c.what}（应说明“本表为空表”或“无此项收支”）`,
+          messageId: 'no-statement',
+          data: { section: c.title, what: c.what },
           location: [{ label: `“${c.title}”`, page: s.page, quote: s.text }],
           expected: '无此项收支的说明',
           actual: '未说明',

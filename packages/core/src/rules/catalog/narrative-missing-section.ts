@@ -6,6 +6,11 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    section: '情况说明缺少“{name}”一节',
+    part: '未找到“{name}”部分',
+    subsection: '未找到“{name}”小节',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算公开应包括部门概况、决算表、决算情况说明和名词解释等；部门决算公开说明模板的章节；DOMAIN.md §6',
@@ -17,7 +22,8 @@ export const rule: DocumentRule = {
       const location = [{ label: `“${m.name}”` }];
       if (m.level === 'section')
         report({
-          message: `情况说明缺少“${m.name}”一节`,
+          messageId: 'section',
+          data: { name: m.name },
           location,
           expected: m.name,
           actual: '未找到',
@@ -25,7 +31,8 @@ export const rule: DocumentRule = {
         });
       else
         report({
-          message: m.level === 'part' ? `未找到“${m.name}”部分` : `未找到“${m.name}”小节`,
+          messageId: m.level === 'part' ? 'part' : 'subsection',
+          data: { name: m.name },
           location,
           expected: m.name,
           actual: '未找到',

@@ -12,6 +12,10 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    hole: '文中留有未替换的占位符{found}，应填写实际内容',
+    instruction: '文中留有模板的填写说明{found}，应删除或按实际情况填写',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、完整；部门决算公开说明模板中的“XX”“（原因）”等须替换为实际内容，填写说明不应公开；DOMAIN.md §6',
@@ -43,7 +47,8 @@ export const rule: DocumentRule = {
       const at = sentenceLocation(reading, index);
       if (holes.length > 0)
         report({
-          message: `文中留有未替换的占位符${holes.map((x) => `“${x}”`).join('、')}，应填写实际内容`,
+          messageId: 'hole',
+          data: { found: holes.map((x) => `“${x}”`).join('、') },
           location: [at],
           expected: '实际内容',
           actual: holes.join(' '),
@@ -51,7 +56,8 @@ export const rule: DocumentRule = {
         });
       if (instructions.length > 0)
         report({
-          message: `文中留有模板的填写说明${instructions.map((x) => `“${x}”`).join('、')}，应删除或按实际情况填写`,
+          messageId: 'instruction',
+          data: { found: instructions.map((x) => `“${x}”`).join('、') },
           location: [at],
           expected: '删除模板说明',
           actual: instructions.join(' '),

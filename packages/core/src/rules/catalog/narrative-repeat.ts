@@ -9,6 +9,9 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    repeat: '「{name}」前后两处数值不一致：第{firstPage}页为{first}，第{page}页为{value}',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确、前后一致；DOMAIN.md §6',
@@ -24,13 +27,14 @@ export const rule: DocumentRule = {
         seen.set(f.key, f);
         continue;
       }
-      const where = `第${prev.evidence.page}页为`;
+      const where = { name: f.name, firstPage: prev.evidence.page, page: f.evidence.page };
       if (f.fen !== undefined && prev.fen !== undefined) {
         const a = iv(f.fen, f.unit, f.decimals);
         const b = iv(prev.fen, prev.unit, prev.decimals);
         if (a.hi < b.lo || a.lo > b.hi)
           report({
-            message: `「${f.name}」前后两处数值不一致：${where}${wanText(prev.fen)}万元，第${f.evidence.page}页为${wanText(f.fen)}万元`,
+            messageId: 'repeat',
+            data: { ...where, first: `${wanText(prev.fen)}万元`, value: `${wanText(f.fen)}万元` },
             location: pairLocations(prev, f),
             expected: wanText(prev.fen),
             actual: wanText(f.fen),
@@ -42,7 +46,8 @@ export const rule: DocumentRule = {
         Number(f.value) !== Number(prev.value)
       ) {
         report({
-          message: `「${f.name}」前后两处数值不一致：${where}${prev.value}${prev.unit}，第${f.evidence.page}页为${f.value}${f.unit}`,
+          messageId: 'repeat',
+          data: { ...where, first: `${prev.value}${prev.unit}`, value: `${f.value}${f.unit}` },
           location: pairLocations(prev, f),
           expected: `${prev.value}${prev.unit}`,
           actual: `${f.value}${f.unit}`,

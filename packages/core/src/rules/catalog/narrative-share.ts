@@ -25,6 +25,12 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'zero-base': '「{name}」的占比无法计算：分母「{whole}」为零，文中却写“占{stated}”',
+    share: '「{name}」{part}万元占「{whole}」{total}万元的比例应为 {expected}，文中为 {stated}',
+    'share-rounded':
+      '「{name}」{part}万元占「{whole}」{total}万元的比例应为 {expected}，文中为 {stated}（同组占比合计恰为100%，疑为凑整调整尾差）',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“收入决算情况说明”“支出决算情况说明”的占比表述；DOMAIN.md §2、§6',
@@ -42,7 +48,8 @@ export const rule: DocumentRule = {
       if (whole.fen === 0) {
         if (f.fen !== 0 || s.ratio.num !== 0n)
           report({
-            message: `「${f.name}」的占比无法计算：分母「${whole.name}」为零，文中却写“占${s.text}”`,
+            messageId: 'zero-base',
+            data: { name: f.name, whole: whole.name, stated: s.text },
             location: [figureLocation(f)],
             expected: f.fen === 0 ? '0.00%' : '不可计算',
             actual: s.text,
@@ -53,17 +60,26 @@ export const rule: DocumentRule = {
       const range = ratioRange(iv(f.fen, f.unit, f.decimals), iv(whole.fen, whole.unit, whole.decimals));
       if (!range || overlaps(range, stated)) return;
       const expected = pctText(BigInt(f.fen), BigInt(whole.fen));
-      const message = `「${f.name}」${wanText(f.fen)}万元占「${whole.name}」${wanText(whole.fen)}万元的比例应为 ${expected}，文中为 ${s.text}`;
+      const data = {
+        name: f.name,
+        part: wanText(f.fen),
+        whole: whole.name,
+        total: wanText(whole.fen),
+        expected,
+        stated: s.text,
+      };
       if (roundedToHundred(figures, f, whole))
         report({
-          message: `${message}（同组占比合计恰为100%，疑为凑整调整尾差）`,
+          messageId: 'share-rounded',
+          data,
           location: [figureLocation(f)],
           expected,
           actual: s.text,
           severity: 'warning',
           order,
         });
-      else report({ message, location: [figureLocation(f)], expected, actual: s.text, order });
+      else
+        report({ messageId: 'share', data, location: [figureLocation(f)], expected, actual: s.text, order });
     });
   },
 };

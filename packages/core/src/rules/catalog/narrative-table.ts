@@ -19,6 +19,9 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'both',
+  messages: {
+    'cell-differs': '「{name}」文中为 {stated} 万元，{cell}为 {value} 万元，二者不一致',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：决算情况说明应对决算表的数字作出说明，公开内容应真实、准确、前后一致；DOMAIN.md §4、§6',
@@ -38,7 +41,8 @@ export const rule: DocumentRule = {
       const rowName = fixedRowLabel(cell.table, cell.row) ?? row.name;
       const where = `${spec.number}「${rowName}」行${spec.columns.length > 1 ? `「${columnLabel(cell.table, cell.column)}」列` : ''}`;
       report({
-        message: `「${f.name}」文中为 ${wanText(f.fen)} 万元，${where}为 ${wanText(v)} 万元，二者不一致`,
+        messageId: 'cell-differs',
+        data: { name: f.name, stated: wanText(f.fen), cell: where, value: wanText(v) },
         location: [
           figureLocation(f),
           {

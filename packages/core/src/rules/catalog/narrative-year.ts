@@ -7,6 +7,11 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'year-unknown': '未能从标题或正文识别决算年度，表间勾稽规则未运行',
+    title: '标题年度为{found}年，与报告年度{year}年不一致',
+    year: '{what}为{found}年，应为{expected}年（报告年度{year}年）',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算公开的是上一年度的决算；部门决算公开说明模板中的年度、“截至…年12月31日”与“与上年相比”的表述；DOMAIN.md §1、§6',
@@ -16,7 +21,7 @@ export const rule: DocumentRule = {
     const { reading, year } = facts;
     if (year === undefined) {
       report({
-        message: '未能从标题或正文识别决算年度，表间勾稽规则未运行',
+        messageId: 'year-unknown',
         location: [{ label: '标题' }],
         severity: 'warning',
         order: [NARRATIVE_PHASE.yearUnknown],
@@ -29,7 +34,8 @@ export const rule: DocumentRule = {
     const title = sections.title;
     if (title?.year !== undefined && title.year !== year) {
       report({
-        message: `标题年度为${title.year}年，与报告年度${year}年不一致`,
+        messageId: 'title',
+        data: { found: title.year, year },
         location: [{ label: '标题', page: title.page, quote: title.text }],
         expected: String(year),
         actual: String(title.year),
@@ -41,7 +47,8 @@ export const rule: DocumentRule = {
       if (flagged.has(index)) return;
       flagged.add(index);
       report({
-        message: `${what}为${found}年，应为${expected}年（报告年度${year}年）`,
+        messageId: 'year',
+        data: { what, found, expected, year },
         location: [sentenceLocation(reading, index)],
         expected: String(expected),
         actual: String(found),

@@ -8,6 +8,9 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    amount: '「{name}」本年{current}万元、上年{prior}万元，增减额应为{expected}万元，文中为“{stated}万元”',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“与上年相比增加（减少）…万元”的表述；DOMAIN.md §2、§6',
@@ -24,7 +27,14 @@ export const rule: DocumentRule = {
       const diff = sub(p.t, b);
       if (diff.hi >= stated.lo && diff.lo <= stated.hi) return;
       report({
-        message: `「${f.name}」本年${wanText(p.fen)}万元、上年${wanText(c.base)}万元，增减额应为${wanText(p.fen - c.base)}万元，文中为“${c.direction}${c.amountText ?? ''}万元”`,
+        messageId: 'amount',
+        data: {
+          name: f.name,
+          current: wanText(p.fen),
+          prior: wanText(c.base),
+          expected: wanText(p.fen - c.base),
+          stated: `${c.direction}${c.amountText ?? ''}`,
+        },
         location: [changeLocation(f)],
         expected: wanText(p.fen - c.base),
         actual: `${c.direction}${c.amountText ?? ''}`,

@@ -18,6 +18,12 @@ export const rule: DocumentRule = {
   severity: 'error',
   category: 'narrative',
   appliesTo: 'document',
+  messages: {
+    'both-zero': '「{name}」本年与上年均为零，变动率应为 0.00%，文中为“{stated}”',
+    'zero-base':
+      '「{name}」上年数为零（本年{current}万元全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“{stated}”',
+    rate: '「{name}」本年{current}万元、{direction}{amount}万元，则上年为{prior}万元，变动率应为{expected}，文中为“{stated}”',
+  },
   stage: 'text',
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“增长（下降）…%”的表述；DOMAIN.md §2、§6',
@@ -41,7 +47,8 @@ export const rule: DocumentRule = {
         if (signed === 0) {
           if (c.rate.num !== 0n)
             report({
-              message: `「${f.name}」本年与上年均为零，变动率应为 0.00%，文中为“${rateText}”`,
+              messageId: 'both-zero',
+              data: { name: f.name, stated: rateText },
               location: [changeLocation(f)],
               expected: '0.00%',
               actual: rateText,
@@ -49,7 +56,8 @@ export const rule: DocumentRule = {
             });
         } else if (!(isPct(rate, 100n) && p.rateSign !== -1)) {
           report({
-            message: `「${f.name}」上年数为零（本年${wanText(p.fen)}万元全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“${rateText}”`,
+            messageId: 'zero-base',
+            data: { name: f.name, current: wanText(p.fen), stated: rateText },
             location: [changeLocation(f)],
             expected: '100.00%',
             actual: rateText,
@@ -64,7 +72,16 @@ export const rule: DocumentRule = {
       const expected = formatPercent({ num: BigInt(signed), den: BigInt(lastFen) }, { abs: true });
       const word = signed < 0 ? '下降' : '增长';
       report({
-        message: `「${f.name}」本年${wanText(p.fen)}万元、${c.direction}${c.amountText ?? wanText(c.amount)}万元，则上年为${wanText(lastFen)}万元，变动率应为${word}${expected}，文中为“${rateText}”`,
+        messageId: 'rate',
+        data: {
+          name: f.name,
+          current: wanText(p.fen),
+          direction: c.direction ?? '',
+          amount: c.amountText ?? wanText(c.amount),
+          prior: wanText(lastFen),
+          expected: `${word}${expected}`,
+          stated: rateText,
+        },
         location: [changeLocation(f)],
         expected: `${word}${expected}`,
         actual: rateText,
