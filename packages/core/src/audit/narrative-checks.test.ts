@@ -120,6 +120,7 @@ describe('checkNarrative: the seed', () => {
       rule: 'narrative-share',
       severity: 'error',
       category: 'narrative',
+      messageId: 'share',
       message: '「财政拨款收入」214.73万元占「本年收入合计」258.51万元的比例应为 83.06%，文中为 83.60%',
       location: [
         expect.objectContaining({
@@ -151,6 +152,7 @@ describe('checkNarrative: the seed', () => {
       rule: 'narrative-missing-section',
       severity: 'error',
       category: 'narrative',
+      messageId: 'section',
       location: [{ label: '“国有资本经营预算财政拨款收入支出决算情况说明”' }],
       message: '情况说明缺少“国有资本经营预算财政拨款收入支出决算情况说明”一节',
       expected: '国有资本经营预算财政拨款收入支出决算情况说明',
