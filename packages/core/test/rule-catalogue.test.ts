@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { renderRuleIndex, ruleFiles, RULES_DIR, INDEX_FILE } from '../../../scripts/gen-rule-index.ts';
 import { renderDataFormatMd, renderRulesMd, renderSchemaJson } from '../../../scripts/gen-docs.ts';
 import { ALL_RULES, CATALOGUE, DOCUMENT_RULES } from '../src/rules/registry.ts';
-import { verifyRuleCases, type RuleCases } from '../src/rules/rule-tester.ts';
 import { AppliesTo, ruleAppliesTo, RuleCategory } from '../src/rules/types.ts';
 
 const docsDir = join(import.meta.dirname, '../../../docs');
@@ -38,25 +37,10 @@ describe('rule catalogue', () => {
     for (const r of DOCUMENT_RULES) expect(['document', 'both'], r.id).toContain(ruleAppliesTo(r));
     for (const r of ALL_RULES) expect(ruleAppliesTo(r), r.id).toBe('data');
   });
-  it('every rule test has a passing and a failing case', async () => {
-    for (const r of CATALOGUE) {
-      const casesFile = join(RULES_DIR, `${r.id}.cases.ts`);
-      if (existsSync(casesFile)) {
-        // Through the RuleTester: at least one valid case that ran and found nothing, one invalid case as expected.
-        const { cases } = (await import(casesFile)) as { cases: RuleCases<unknown> };
-        const report = verifyRuleCases(cases);
-        expect(report.problems, r.id).toEqual([]);
-        expect(report.passing, `${r.id} passing cases`).toBeGreaterThanOrEqual(1);
-        expect(report.failing, `${r.id} failing cases`).toBeGreaterThanOrEqual(1);
-        continue;
-      }
-      const t = readFileSync(join(RULES_DIR, `${r.id}.test.ts`), 'utf8');
-      expect(
-        (t.match(/\bit(\.each\(.*?\))?\(/g) ?? []).length,
-        `${r.id}.test.ts needs at least two cases`,
-      ).toBeGreaterThanOrEqual(2);
-    }
-  }, 120_000);
+  it('every rule has RuleTester cases beside it (run through the helper in rule-cases.test.ts)', () => {
+    for (const r of CATALOGUE)
+      expect(existsSync(join(RULES_DIR, `${r.id}.cases.ts`)), `${r.id} has no cases`).toBe(true);
+  });
   it('docs/rules.md documents every rule and is current (run npm run docs)', () => {
     const md = readFileSync(join(docsDir, 'rules.md'), 'utf8');
     expect(md).toBe(renderRulesMd());

@@ -4,9 +4,10 @@
  * holds when the intervals meet, i.e. |Σleft − Σright| ≤ h × (number of non-zero figures). Zero cells
  * are exact: a published table leaves a cell blank only when there is no amount at all.
  */
-import { formatAmount, type Fen } from '../money/amount.ts';
+import type { Fen } from '../money/amount.ts';
 import type { Disclosure } from '../model/disclosure.ts';
-import { cellLabelParts, cellValue, fmt } from './cells.ts';
+import { TABLE_SPECS } from '../model/tables.ts';
+import { cellValue, columnPart, fmt, rowLabel, whichPart } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
 /** A figure outside the tables (procurement total …) or a computed one. */
@@ -50,8 +51,9 @@ function describe(ctx: RuleContext, o: Operand, anchor: Operand | undefined): De
           ? row.prior
           : row.budget;
   const value = bag?.[o.column];
-  const parts = cellLabelParts(o.table, row, o.row, o.column, which);
-  const label = parts.table + parts.row + parts.column + parts.which;
+  const rowPart = rowLabel(row, o.row) + '行';
+  const colPart = columnPart(o.table, o.column) + whichPart(which);
+  const label = TABLE_SPECS[o.table].number + rowPart + colPart;
   let short = label;
   if (
     anchor &&
@@ -60,8 +62,8 @@ function describe(ctx: RuleContext, o: Operand, anchor: Operand | undefined): De
     anchor.table === o.table &&
     (anchor.which ?? 'value') === which
   ) {
-    if (anchor.row === o.row) short = parts.column + parts.which;
-    else if (anchor.column === o.column) short = parts.row;
+    if (anchor.row === o.row) short = colPart;
+    else if (anchor.column === o.column) short = rowPart;
   }
   const text = value === undefined ? '' : fmt(d, value);
   const location: Location = { table: o.table, row: o.row, column: o.column, label };
@@ -215,7 +217,7 @@ function roundingNote(
   const { l, r } = describeAll(ctx, left, right);
   const { leftText, rightText } = describeSides(d, l, r, ls, rs);
   const difference = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
-  const tol = formatAmount(Math.floor(tolerance), { unit: d.amountUnit, decimals: d.decimals + 1 });
+  const tol = fmt(d, Math.floor(tolerance), d.decimals + 1);
   return {
     severity: 'info',
     kind: 'rounding',

@@ -23,32 +23,24 @@ export function rowLabel(row: Row | undefined, key: string): string {
 const WHICH_LABEL = { value: '', prior: '（上年决算数）', budget: '（年初预算数）' } as const;
 
 /** Column parts of labels (「基本支出」列, or '' in a one-column table), built once per table and column. */
-const columnParts = new Map<string, string>();
+const COLUMN_PARTS = Object.fromEntries(
+  Object.entries(TABLE_SPECS).map(([id, spec]) => [
+    id,
+    new Map(spec.columns.map((c) => [c.id, spec.columns.length === 1 ? '' : `「${c.label}」列`])),
+  ]),
+) as Record<TableId, Map<string, string>>;
 
-function columnPart(table: TableId, column: string): string {
-  const key = table + '\u0000' + column;
-  let part = columnParts.get(key);
-  if (part === undefined) {
-    part = TABLE_SPECS[table].columns.length === 1 ? '' : `「${columnLabel(table, column)}」列`;
-    columnParts.set(key, part);
-  }
-  return part;
+/** 「基本支出」列 (or '' in a one-column table): the column part of a cell label. */
+export function columnPart(table: TableId, column: string): string {
+  return (
+    COLUMN_PARTS[table].get(column) ??
+    (TABLE_SPECS[table].columns.length === 1 ? '' : `「${columnLabel(table, column)}」列`)
+  );
 }
 
-/** The parts of a cell label: 表五 + 「2010450 事业运行」行 + 「基本支出」列 + （上年决算数）. */
-export function cellLabelParts(
-  table: TableId,
-  row: Row | undefined,
-  rowKey: string,
-  column: string,
-  which: 'value' | 'prior' | 'budget' = 'value',
-): { table: string; row: string; column: string; which: string } {
-  return {
-    table: TABLE_SPECS[table].number,
-    row: rowLabel(row, rowKey) + '行',
-    column: columnPart(table, column),
-    which: WHICH_LABEL[which],
-  };
+/** （上年决算数） or '': the figure part of a cell label. */
+export function whichPart(which: 'value' | 'prior' | 'budget'): string {
+  return WHICH_LABEL[which];
 }
 
 /** 表五「2010450 事业运行」行「基本支出」列（上年决算数）. */
@@ -64,9 +56,27 @@ export function cellLabel(d: Disclosure, ref: CellRef): string {
   );
 }
 
-/** Prints an amount in the data file's unit and decimals. */
-export function fmt(d: Disclosure, fen: Fen): string {
-  return formatAmount(fen, { unit: d.amountUnit, decimals: d.decimals });
+const FEN_PER = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 } as const;
+const FRACTION_PAD = ['', '0', '00', '000', '0000', '00000'];
+
+/** Prints an amount in the data file's unit and `decimals` (default: the file's), rounding half away from zero. */
+export function fmt(d: Disclosure, fen: Fen, decimals: number = d.decimals): string {
+  // Fast path of formatAmount for the usual cases; findings print many figures (batches: millions).
+  const perUnit = FEN_PER[d.amountUnit];
+  const div = decimals === 0 ? 1 : decimals === 1 ? 10 : decimals === 2 ? 100 : decimals === 3 ? 1000 : 0;
+  if (perUnit !== undefined && div !== 0 && perUnit % div === 0 && Number.isSafeInteger(fen)) {
+    const step = perUnit / div;
+    const r = fen % step;
+    let q = (fen - r) / step;
+    if (2 * Math.abs(r) >= step) q += fen < 0 ? -1 : 1;
+    const neg = q < 0;
+    if (neg) q = -q;
+    if (decimals === 0) return neg ? '-' + q : '' + q;
+    const frac = q % div;
+    const fracText = '' + frac;
+    return (neg ? '-' : '') + (q - frac) / div + '.' + FRACTION_PAD[decimals - fracText.length] + fracText;
+  }
+  return formatAmount(fen, { unit: d.amountUnit, decimals });
 }
 
 /** A location for a cell, with its line and printed value. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, rowIndex, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './code-economic-known.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-economic-known.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -36,3 +38,5 @@ describe(rule.id, () => {
     expect(runOne(rule, data, { catalogues: {} }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);
