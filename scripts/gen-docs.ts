@@ -6,7 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CATEGORY_LABEL, disclosureFileSchema, rulesInOrder, SEVERITY_LABEL } from '@juesuan/core';
+import {
+  APPLIES_TO_LABEL,
+  CATEGORY_LABEL,
+  disclosureFileSchema,
+  ruleAppliesTo,
+  rulesInOrder,
+  SEVERITY_LABEL,
+} from '@juesuan/core';
 
 const docs = join(import.meta.dirname, '..', 'docs');
 
@@ -20,12 +27,15 @@ export function renderRulesMd(): string {
     `共 ${rules.length} 条规则。严重程度：错误（error）= 必须成立的勾稽关系不成立；警告（warning）= 可能有误、需要核实；提示（info）= 说明性信息。`,
     '求和类规则按四舍五入区间规则判断（DOMAIN.md §2）：仅因各数分别四舍五入造成的尾差报“提示”，不报错误。数据不足时规则报告“数据不足”，不算通过。',
     '',
-    '严重程度可在 `juesuan.config.yaml` 中调整：',
+    '每条规则注明适用于什么：“数据”规则检查数据模型（`juesuan validate` 检查数据文件，`juesuan audit` 检查由公开文件重建的数据）；“公开文件”规则只由 `juesuan audit` 运行，检查情况说明的文字、从文件中读出的数字和表格，以及文件本身（扫描件、损坏）。',
+    '',
+    '严重程度可在 `juesuan.config.yaml` 中调整，`validate` 与 `audit` 使用同一个配置文件：',
     '',
     '```yaml',
     'rules:',
     '  t7-over-budget: error   # 把警告升为错误',
     '  perf-indicator-score: off   # 关闭',
+    '  narrative-punctuation: off   # 审查公开文件时不报重复标点',
     '```',
     '',
   ];
@@ -39,6 +49,7 @@ export function renderRulesMd(): string {
       `### \`${r.id}\` — ${r.title}`,
       '',
       `- 严重程度：${SEVERITY_LABEL[r.severity]}（${r.severity}）`,
+      `- 适用于：${APPLIES_TO_LABEL[ruleAppliesTo(r)]}`,
       `- 依据：${r.basis}`,
       `- 说明：${r.description}`,
       '',

@@ -11,7 +11,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { auditDocument, parseAmount, type AuditResult, type StatedFigure } from '@juesuan/core';
+import {
+  auditDocument,
+  findingPage,
+  findingQuote,
+  parseAmount,
+  type AuditResult,
+  type StatedFigure,
+} from '@juesuan/core';
 import { foldText } from '../packages/core/src/audit/text-flow.ts';
 
 const corpusDir = join(import.meta.dirname, '..', 'packages', 'core', 'test', 'corpus');
@@ -135,7 +142,8 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
     const changed = norm(e.changed);
     const caught = serious.some(
       (f) =>
-        (changed !== '' && (norm(f.text ?? '').includes(changed) || norm(f.message).includes(changed))) ||
+        (changed !== '' &&
+          (norm(findingQuote(f) ?? '').includes(changed) || norm(f.message).includes(changed))) ||
         (e.message !== undefined && f.message.includes(e.message)),
     );
     return { kind: e.kind, what: e.what, caught };
@@ -146,7 +154,7 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
           .filter((f) => f.severity === 'error')
           .map((f) => ({
             rule: f.rule,
-            ...(f.page !== undefined ? { page: f.page } : {}),
+            ...(findingPage(f) !== undefined ? { page: findingPage(f) } : {}),
             message: f.message,
           }))
       : [];

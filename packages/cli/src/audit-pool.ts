@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SeverityOverrides } from '@juesuan/core/audit';
 import { fileSection, type SummaryRow } from './audit-report.ts';
 import type { AuditJson } from './audit-run.ts';
 
@@ -15,6 +16,8 @@ export interface AuditTask {
   id: number;
   file: string;
   json?: string;
+  /** Severities from the config file. */
+  overrides?: SeverityOverrides;
 }
 
 /** What a worker sends back for one file. */
@@ -37,6 +40,8 @@ export interface PoolOptions {
   jsonName?: (index: number, file: string) => string;
   /** Called once per file, in the order files finish (done counts them). */
   onOutcome: (o: AuditOutcome, done: number) => void;
+  /** Severities from the config file, for every file. */
+  overrides?: SeverityOverrides;
   /** Old-generation heap limit of each worker (MB): a file that needs more fails alone. */
   maxHeapMb?: number;
 }
@@ -49,6 +54,7 @@ export async function runAuditPool(files: readonly string[], options: PoolOption
   const task = (id: number): AuditTask => {
     const file = files[id]!;
     const t: AuditTask = { id, file };
+    if (options.overrides) t.overrides = options.overrides;
     if (options.out !== undefined && options.jsonName) t.json = join(options.out, options.jsonName(id, file));
     return t;
   };

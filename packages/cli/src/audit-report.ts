@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
+import { findingPage, findingQuote } from '@juesuan/core/audit';
 import { summaryRow, type AuditJson } from './audit-run.ts';
 
 const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -19,8 +20,10 @@ type AuditFindingJson = AuditJson['findings'][number];
  */
 export function findingPlace(f: AuditFindingJson): { page?: number; quote?: string; label?: string } {
   const place: { page?: number; quote?: string; label?: string } = {};
-  if (f.page !== undefined) place.page = f.page;
-  if (f.text) place.quote = f.text;
+  const page = findingPage(f);
+  const quote = findingQuote(f);
+  if (page !== undefined) place.page = page;
+  if (quote) place.quote = quote;
   return place;
 }
 
@@ -38,7 +41,6 @@ export function auditText(r: AuditJson): string {
   out.push(
     `读出数字 ${r.figures.length} 个；报表：${r.tables.map((t) => `${t.id.toUpperCase()} ${STATUS[t.status]}`).join('，') || '未找到报表'}`,
   );
-  if (r.damageMessage) out.push(`文件损坏：${r.damageMessage}`);
   out.push('');
   for (const f of sortedFindings(r.findings)) {
     const { page, quote, label } = findingPlace(f);
@@ -167,7 +169,6 @@ export function fileSection(r: AuditJson): string {
   body.push(
     `<p class="meta">${esc(who.join(' · '))} · ${r.kind.toUpperCase()} · ${r.pages} 页 · 读出数字 ${r.figures.length} 个 · 错误 ${r.summary.error} · 警告 ${r.summary.warning} · 提示 ${r.summary.info}</p>`,
   );
-  if (r.damageMessage) body.push(`<p class="damage">文件已损坏：${esc(r.damageMessage)}</p>`);
   body.push(`<h3>发现（${r.findings.length} 条）</h3>`);
   if (r.findings.length === 0) body.push('<p>未发现问题。</p>');
   else {

@@ -1,19 +1,19 @@
 /**
  * Auditing one file from disk: resolves pdfjs's CMaps and fonts, reads and audits the document and turns the result
- * into its JSON form (with the damage the PDF reader found, and the message for it).
+ * into its JSON form (with the damage the PDF reader found; the audit reports it as document-damaged findings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import {
   auditTextDocument,
-  describeDamage,
   ErrorCode,
   formatAmount,
   JuesuanError,
   readDocument,
   type AuditResult,
   type PdfDamage,
+  type SeverityOverrides,
 } from '@juesuan/core/audit';
 import type { SummaryRow } from './audit-report.ts';
 
@@ -48,9 +48,8 @@ export interface AuditJson {
   tables: AuditResult['tables'];
   findings: AuditResult['findings'];
   summary: AuditResult['summary'];
-  /** What is damaged in the PDF (reader's data) and the message to show for it. */
+  /** What is damaged in the PDF (reader's data; the findings of document-damaged say it in words). */
   damage?: PdfDamage[];
-  damageMessage?: string;
 }
 
 function figureValue(f: AuditResult['figures'][number]): string {
@@ -89,7 +88,8 @@ export function auditToJson(r: AuditResult): AuditJson {
   return out;
 }
 
-export async function auditFile(file: string): Promise<AuditJson> {
+/** Audits one file; `overrides` are the severities of a config file (parseRuleConfig). */
+export async function auditFile(file: string, overrides: SeverityOverrides = {}): Promise<AuditJson> {
   let size: number;
   try {
     size = statSync(file).size;
@@ -118,11 +118,8 @@ export async function auditFile(file: string): Promise<AuditJson> {
     );
   }
   const doc = await readDocument(bytes, file, pdfjsAssets());
-  const out = auditToJson(auditTextDocument(doc));
-  if (doc.damage) {
-    out.damage = doc.damage;
-    out.damageMessage = describeDamage(doc.damage);
-  }
+  const out = auditToJson(auditTextDocument(doc, { overrides }));
+  if (doc.damage) out.damage = doc.damage;
   return out;
 }
 

@@ -12,7 +12,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 parentPort!.on('message', async (t: AuditTask) => {
   try {
-    const result = await auditFile(t.file);
+    const result = await auditFile(t.file, t.overrides);
     if (t.json !== undefined) writeFileSync(t.json, JSON.stringify(result, null, 2));
     post({ id: t.id, ok: true, row: summaryRow(result), html: htmlSection(result) });
   } catch (e) {

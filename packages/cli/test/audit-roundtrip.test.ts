@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditDocument,
   auditTextDocument,
+  findingPage,
+  findingQuote,
   buildReport,
   builtinCatalogue,
   builtinProfile,
@@ -302,7 +304,7 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
       for (const f of u.audit.findings)
         if (f.severity === 'error')
           errors.push(
-            `${u.seed} ${u.profile} ${f.rule}：${f.message}（第${f.page ?? '?'}页：${f.text ?? ''}）`,
+            `${u.seed} ${u.profile} ${f.rule}：${f.message}（第${findingPage(f) ?? '?'}页：${findingQuote(f) ?? ''}）`,
           );
     }
     if (errors.length > 0) console.log(`未改动的 PDF 上的错误：\n${errors.join('\n')}`);
@@ -325,13 +327,13 @@ describe.skipIf(skip)('审查往返：生成 → PDF → 审查', () => {
         const r = auditTextDocument(m.doc);
         const changed = fold(m.changed);
         const hits = r.findings.filter(
-          (f) => f.severity !== 'info' && f.text !== undefined && fold(f.text).includes(changed),
+          (f) => f.severity !== 'info' && fold(findingQuote(f) ?? '\u0000').includes(changed),
         );
         for (const f of hits) caughtBy[kind].set(f.rule, (caughtBy[kind].get(f.rule) ?? 0) + 1);
         if (hits.length === 0) {
           const other = r.findings
             .filter((f) => f.severity !== 'info')
-            .map((f) => `${f.rule}：${f.text ?? f.message}`);
+            .map((f) => `${f.rule}：${findingQuote(f) ?? f.message}`);
           misses.push(
             `${u.seed} ${u.profile} ${KIND_NAME[kind]}：第${m.page}页“${m.before}”→“${m.after}”未被报告${other.length ? `（其他发现：${other.join('；')}）` : ''}`,
           );

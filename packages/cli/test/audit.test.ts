@@ -37,9 +37,9 @@ interface Json {
   findings: {
     rule: string;
     severity: string;
+    category: string;
     message: string;
-    page?: number;
-    text?: string;
+    location: { label: string; page?: number; line?: number; quote?: string }[];
     expected?: string;
     actual?: string;
   }[];
@@ -99,7 +99,9 @@ describe('juesuan audit on the seed publication', () => {
     const m = run(['audit', changed, '--format', 'json']);
     expect(m.code).toBe(1);
     const mj = JSON.parse(m.out) as Json;
-    const f = mj.findings.find((x) => x.severity === 'error' && x.text?.includes('83.60%'));
+    const f = mj.findings.find(
+      (x) => x.severity === 'error' && x.location.some((l) => l.quote?.includes('83.60%')),
+    );
     expect(f, JSON.stringify(mj.findings, null, 1)).toBeDefined();
     expect(f!.expected).toContain('83.06');
   });
@@ -125,12 +127,49 @@ describe('juesuan audit on the real 2024 Putuo PDF', () => {
     expect(j.figures.length).toBeGreaterThan(50);
     expect(j.summary.error).toBe(0);
     for (const f of j.findings.filter((x) => x.severity !== 'info')) {
-      expect(f.page).toBeGreaterThan(0);
-      expect(f.text).toBeTruthy();
+      expect(f.location[0]!.page).toBeGreaterThan(0);
+      expect(f.location[0]!.quote).toBeTruthy();
     }
     expect(
       j.findings.some((f) => f.rule === 'narrative-share' && f.expected === '9.56%' && f.actual === '9.55%'),
     ).toBe(true);
+  });
+});
+
+describe('juesuan audit with a config file', () => {
+  it('the config file of validate turns an audit rule off, and only that rule', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-audit-config-'));
+    const changed = join(dir, 'seed-punctuation.txt');
+    const text = readFileSync(seed, 'utf8');
+    expect(text).toContain('压减经费。其中');
+    writeFileSync(changed, text.replace('压减经费。其中', '压减经费。。其中'));
+    const before = JSON.parse(run(['audit', changed, '--format', 'json']).out) as Json;
+    const rules = (j: Json) => j.findings.map((f) => f.rule).sort();
+    expect(rules(before)).toContain('narrative-punctuation');
+    const punctuation = before.findings.find((f) => f.rule === 'narrative-punctuation')!;
+    expect(punctuation).toMatchObject({ severity: 'warning', category: 'narrative', actual: '。。' });
+    expect(punctuation.location[0]!.quote).toContain('压减经费。。');
+    const cfg = join(dir, 'juesuan.config.yaml');
+    writeFileSync(cfg, 'rules:\n  narrative-punctuation: off\n');
+    const r = run(['audit', changed, '--format', 'json', '--config', cfg]);
+    expect(r.code, r.err).toBe(0);
+    const after = JSON.parse(r.out) as Json;
+    expect(rules(after)).toEqual(rules(before).filter((x) => x !== 'narrative-punctuation'));
+    expect(after.summary.warning).toBe(before.summary.warning - 1);
+    // The same file turns a data rule off in the audit too.
+    expect(rules(before)).toContain('t6-basic-equals-t5');
+    writeFileSync(cfg, 'rules:\n  narrative-punctuation: off\n  t6-basic-equals-t5: off\n');
+    const both = JSON.parse(run(['audit', changed, '--format', 'json', '--config', cfg]).out) as Json;
+    expect(rules(both)).toEqual(rules(after).filter((x) => x !== 't6-basic-equals-t5'));
+    // Found in the working directory as validate finds it, and a typo is refused.
+    const cwd = spawnSync(bin, ['audit', changed, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect((JSON.parse(cwd.stdout) as Json).findings.some((f) => f.rule === 'narrative-punctuation')).toBe(
+      false,
+    );
+    writeFileSync(cfg, 'rules:\n  narrative-punctuaton: off\n');
+    const bad = run(['audit', changed, '--config', cfg]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('narrative-punctuaton');
   });
 });
 

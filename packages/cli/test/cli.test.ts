@@ -128,4 +128,16 @@ describe('juesuan rules', () => {
       expect(x.basis).toBeTruthy();
     }
   });
+  it('lists the audit checks with the data rules, each saying what it runs on', () => {
+    const rules = JSON.parse(run(['rules', '--format', 'json']).out) as { id: string; appliesTo: string }[];
+    const on = (id: string) => rules.find((x) => x.id === id)?.appliesTo;
+    expect(on('t1-income-total')).toBe('data');
+    for (const id of ['narrative-share', 'narrative-yoy-rate', 'narrative-placeholder', 'document-scanned'])
+      expect(on(id), id).toBe('document');
+    expect(on('narrative-table')).toBe('both');
+    expect(new Set(rules.map((x) => x.appliesTo))).toEqual(new Set(['data', 'document', 'both']));
+    const text = run(['rules']).out;
+    expect(text).toContain('narrative-share');
+    expect(text).toMatch(/公开文件规则 \d+ 条/);
+  });
 });

@@ -8,5 +8,8 @@ export * from './money/index.ts';
 export type * from './audit/types.ts';
 export type * from './read/text-document.ts';
 export { auditDocument, auditTextDocument, type AuditOptions } from './audit/audit.ts';
+export { findingPage, findingQuote, type DocumentRule } from './audit/document-rule.ts';
+export { parseRuleConfig } from './validate.ts';
+export type { Finding, Location, SeverityOverrides } from './rules/types.ts';
 export { readDocument, sniffDocument, type ReadOptions } from './read/read-document.ts';
 export { describeDamage, describeDamageItem } from './read/pdf-damage.ts';

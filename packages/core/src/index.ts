@@ -53,10 +53,14 @@ export {
 } from './classification/provenance.ts';
 export { ruleSettingsFor, RULE_SETTINGS, type RuleSettings } from './profiles/rule-settings.ts';
 export { runRules, type RunOptions } from './rules/engine.ts';
-export { ALL_RULES, ruleById, rulesInOrder } from './rules/registry.ts';
+export { ALL_RULES, CATALOGUE, DOCUMENT_RULES, ruleById, ruleMetaById, rulesInOrder } from './rules/registry.ts';
 export {
   CATEGORY_LABEL,
   SEVERITY_LABEL,
+  APPLIES_TO_LABEL,
+  ruleAppliesTo,
+  type AppliesTo,
+  type RuleMeta,
   type Finding,
   type Location,
   type NotRun,
@@ -94,6 +98,7 @@ export { renderChartSvg } from './report/charts.ts';
 export type * from './audit/types.ts';
 export type * from './read/text-document.ts';
 export { auditDocument, auditTextDocument, type AuditOptions } from './audit/audit.ts';
+export { findingPage, findingQuote, type DocumentRule } from './audit/document-rule.ts';
 export { allLines } from './read/text-document.ts';
 export {
   readDocument,

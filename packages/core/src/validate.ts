@@ -3,7 +3,7 @@ import { ErrorCode, JuesuanError } from './errors.ts';
 import type { Disclosure } from './model/disclosure.ts';
 import { parseSourceText } from './model/yaml-source.ts';
 import { runRules, type RunOptions } from './rules/engine.ts';
-import { ALL_RULES, ruleById } from './rules/registry.ts';
+import { ALL_RULES, ruleMetaById } from './rules/registry.ts';
 import type { Finding, Rule, RuleOutcome, Severity, SeverityOverrides } from './rules/types.ts';
 
 export function validateDisclosure(
@@ -49,7 +49,7 @@ export function parseRuleConfig(text: string, file = 'juesuan.config.yaml'): Sev
   } else if (rules) {
     for (const [id, sev] of Object.entries(rules)) {
       const path = `rules.${id}`;
-      if (!ruleById(id))
+      if (!ruleMetaById(id))
         problems.push({
           file,
           line: lines.get(path),

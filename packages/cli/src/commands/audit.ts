@@ -1,13 +1,13 @@
 /**
- * `juesuan audit <files or directories…> [--format text|json|html] [--out DIR] [--jobs N]`: one file → a report
+ * `juesuan audit <files or directories…> [--format text|json|html] [--out DIR] [--jobs N] [--config FILE]`: one file → a report
  * on stdout; many files (or --out) → per-file JSON and HTML reports, a CSV summary and a progress bar, audited by
  * worker threads.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ErrorCode, JuesuanError } from '@juesuan/core/audit';
+import { ErrorCode, JuesuanError, parseRuleConfig, type SeverityOverrides } from '@juesuan/core/audit';
 import { collectFiles, progressLine } from '../audit-files.ts';
 import { runAuditPool } from '../audit-pool.ts';
 import {
@@ -24,8 +24,8 @@ import type { Io } from '../main.ts';
 import { note, paint } from '../style.ts';
 
 /** One document from standard input (`audit -`): PDF, DOCX or text, told by its first bytes. */
-async function auditStdin(): Promise<AuditJson> {
-  const { auditTextDocument, describeDamage, readDocument } = await import('@juesuan/core/audit');
+async function auditStdin(overrides: SeverityOverrides): Promise<AuditJson> {
+  const { auditTextDocument, readDocument } = await import('@juesuan/core/audit');
   const bytes = readInputFile('-', MAX_AUDIT_BYTES);
   const head = String.fromCharCode(...bytes.subarray(0, 5));
   const name = head.startsWith('%PDF')
@@ -34,12 +34,9 @@ async function auditStdin(): Promise<AuditJson> {
       ? `${STDIN_NAME}.docx`
       : `${STDIN_NAME}.txt`;
   const doc = await readDocument(bytes, name, pdfjsAssets());
-  const out = auditToJson(auditTextDocument(doc));
+  const out = auditToJson(auditTextDocument(doc, { overrides }));
   out.file = STDIN_NAME;
-  if (doc.damage) {
-    out.damage = doc.damage;
-    out.damageMessage = describeDamage(doc.damage);
-  }
+  if (doc.damage) out.damage = doc.damage;
   return out;
 }
 
@@ -51,6 +48,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       jobs: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   const format = values.format;
@@ -59,15 +57,22 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0)
     throw new JuesuanError(
       ErrorCode.BadInput,
-      '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N]',
+      '用法：juesuan audit <文件或目录…> [--format text|json|html] [--out 目录] [--jobs N] [--config 配置文件]',
     );
+  // The same config file as validate's: severities (or off) for document and data rules alike.
+  let overrides: SeverityOverrides = {};
+  const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
+  if (configFile) {
+    if (!existsSync(configFile)) throw new JuesuanError(ErrorCode.NotFound, `找不到配置文件 ${configFile}`);
+    overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
+  }
   if (positionals.includes('-')) {
     if (positionals.length > 1 || values.out)
       throw new JuesuanError(
         ErrorCode.BadInput,
         'audit - 从标准输入只读一个文件，不能与其他文件或 --out 同用',
       );
-    return printOne(await auditStdin(), format, io);
+    return printOne(await auditStdin(overrides), format, io);
   }
   const files = collectFiles(positionals);
   if (files.length === 0)
@@ -78,7 +83,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
 
   // One file to the terminal: no workers.
   if (files.length === 1 && !values.out) {
-    return printOne(await auditFile(files[0]!), format, io);
+    return printOne(await auditFile(files[0]!, overrides), format, io);
   }
 
   const out = values.out ?? 'audit-report';
@@ -91,6 +96,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   try {
     await runAuditPool(files, {
       jobs,
+      overrides,
       // "#audit-worker" (package.json "imports") is the built worker, or its source under the "@juesuan/source"
       // condition; a worker inherits the parent's Node options, so a source run's workers run sources too.
       workerUrl: new URL(import.meta.resolve('#audit-worker')),

@@ -8,14 +8,14 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { JuesuanError } from '../errors.ts';
 import { readDocument, type ReadOptions } from '../read/read-document.ts';
 import type { TextDocument } from '../read/text-document.ts';
-import type { Finding } from '../rules/types.ts';
+import { DOCUMENT_RULES } from '../rules/registry.ts';
+import type { Finding, Location, SeverityOverrides } from '../rules/types.ts';
 import { validateDisclosure } from '../validate.ts';
+import { dropOff, runDocumentRules, type DocumentFacts, type DocumentStage } from './document-rule.ts';
 import { disclosureFromExtraction } from './model-from-extraction.ts';
-import { checkNarrative } from './narrative-checks.ts';
 import { readNarrative } from './narrative-extract.ts';
-import { checkNarrativeAgainstTables } from './narrative-table.ts';
 import { extractTables } from './table-extract.ts';
-import type { AuditFinding, AuditResult, Evidence, StatedFigure } from './types.ts';
+import type { AuditResult, Evidence, StatedFigure } from './types.ts';
 
 export type AuditOptions = ReadOptions;
 
@@ -43,10 +43,15 @@ function cellKey(table: string, row: string, column: string): string[] {
   return [`${table}.${row}.${column}`];
 }
 
-/** A rule finding of the rebuilt model, with the page and text it came from. */
-function withEvidence(f: Finding, evidence: Map<string, Evidence>): AuditFinding {
-  const out: AuditFinding = { rule: f.rule, severity: f.severity, message: f.message };
-  for (const loc of f.location) {
+/**
+ * A rule finding of the rebuilt model as plain data, with the page and quoted text of the first of its cells that a
+ * figure or a table line of the document gave.
+ */
+function withEvidence(f: Finding, evidence: Map<string, Evidence>): Finding {
+  let found = false;
+  const location = f.location.map((loc): Location => {
+    const out: Location = { ...loc };
+    if (found) return out;
     const keys =
       loc.table && loc.row && loc.column
         ? cellKey(loc.table, loc.row, loc.column)
@@ -57,80 +62,68 @@ function withEvidence(f: Finding, evidence: Map<string, Evidence>): AuditFinding
       const e = evidence.get(k);
       if (e) {
         out.page = e.page;
-        out.text = e.text;
+        out.quote = e.text;
+        found = true;
         break;
       }
     }
-    if (out.page !== undefined) break;
-  }
+    return out;
+  });
+  const out: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    category: f.category,
+    message: f.message,
+    location,
+  };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
+  if (f.difference !== undefined) out.difference = f.difference;
+  if (f.kind !== undefined) out.kind = f.kind;
   return out;
 }
 
-function summarise(findings: readonly AuditFinding[]): AuditResult['summary'] {
+function summarise(findings: readonly Finding[]): AuditResult['summary'] {
   const s = { error: 0, warning: 0, info: 0 };
   for (const f of findings) s[f.severity]++;
   return s;
 }
 
+export interface AuditTextOptions {
+  /** The report year, when the caller knows it (else read from the title). */
+  year?: number;
+  /** Severities from a config file (parseRuleConfig), for document and data rules alike. */
+  overrides?: SeverityOverrides;
+}
+
 /** Audits a document already read. */
 export function auditTextDocument(
   doc: TextDocument,
-  options: { year?: number } = {},
+  options: AuditTextOptions = {},
 ): AuditResult & { model?: Disclosure } {
+  const overrides = options.overrides ?? {};
   const pages = doc.pages.length;
-  if (doc.scanned) {
-    const findings: AuditFinding[] = [
-      {
-        rule: 'document-scanned',
-        severity: 'error',
-        message:
-          '扫描件：文档没有文字层，无法读取数字（请取得可复制文字的 PDF 或 DOCX 原件，或先做文字识别）',
-        page: 1,
-      },
-    ];
-    return {
-      file: doc.file,
-      kind: doc.kind,
-      pages,
-      figures: [],
-      tables: [],
-      findings,
-      summary: summarise(findings),
-    };
-  }
   const reading = readNarrative(doc, options.year !== undefined ? { year: options.year } : {});
   const year = options.year ?? reading.year;
+  const base = { file: doc.file, kind: doc.kind, pages };
+  const facts: DocumentFacts = { doc, reading, figures: reading.figures, year, tables: [] };
+  const run = (stage: DocumentStage, f: DocumentFacts) =>
+    runDocumentRules(DOCUMENT_RULES, stage, f, overrides);
+  const findings = dropOff(run('file', facts), overrides);
+  if (findings.some((f) => f.rule === 'document-scanned')) {
+    return { ...base, figures: [], tables: [], findings, summary: summarise(findings) };
+  }
   const figures = reading.figures;
   const tables = extractTables(doc, year);
-  const findings: AuditFinding[] = [];
-  const narrativeFindings = checkNarrative(figures, doc, year, reading);
-  if (
-    figures.length === 0 &&
-    narrativeFindings.every((f) => f.rule === 'narrative-missing-section' || f.rule === 'narrative-year')
-  ) {
-    // Nothing of a 决算公开 at all: one finding, not a list of every missing section.
-    const notDisclosure: AuditFinding[] = [
-      {
-        rule: 'document-not-disclosure',
-        severity: 'error',
-        message: '文档中没有找到部门决算公开的标题、章节或数字：可能不是决算公开文件',
-        page: 1,
-      },
-    ];
-    return {
-      file: doc.file,
-      kind: doc.kind,
-      pages,
-      figures,
-      tables: [],
-      findings: notDisclosure,
-      summary: summarise(notDisclosure),
-    };
+  const textFacts: DocumentFacts = { ...facts, tables };
+  const narrative = run('text', textFacts);
+  // Nothing of a 决算公开 at all: one finding, not a list of every missing section (whatever the config shows).
+  const verdict = dropOff(run('verdict', { ...textFacts, earlier: narrative.map((f) => f.rule) }), overrides);
+  if (verdict.length > 0) {
+    findings.push(...verdict);
+    return { ...base, figures, tables: [], findings, summary: summarise(findings) };
   }
-  findings.push(...narrativeFindings);
-  findings.push(...checkNarrativeAgainstTables(figures, tables));
+  findings.push(...dropOff(narrative, overrides));
   let model: Disclosure | undefined;
   if (year !== undefined) {
     try {
@@ -141,31 +134,19 @@ export function auditTextDocument(
         figures,
         tables,
       });
-      const outcome = validateDisclosure(model);
+      const outcome = validateDisclosure(model, { overrides });
       const evidence = evidenceIndex(figures);
       for (const f of outcome.findings) findings.push(withEvidence(f, evidence));
     } catch (e) {
-      const message =
+      const modelError =
         e instanceof JuesuanError
           ? `${e.message}：${e.problems.map((p) => `${p.path ?? ''} ${p.message}`).join('；')}`
           : String(e);
-      findings.push({
-        rule: 'audit-model',
-        severity: 'warning',
-        message: `读出的数字无法组成完整的数据模型，勾稽规则未全部运行：${message}`,
-      });
+      findings.push(...dropOff(run('model', { ...textFacts, modelError }), overrides));
     }
-  } else {
-    findings.push({
-      rule: 'narrative-year',
-      severity: 'warning',
-      message: '未能从标题或正文识别决算年度，表间勾稽规则未运行',
-    });
   }
   const result: AuditResult & { model?: Disclosure } = {
-    file: doc.file,
-    kind: doc.kind,
-    pages,
+    ...base,
     figures,
     tables,
     findings,
@@ -181,8 +162,8 @@ export function auditTextDocument(
 export async function auditDocument(
   bytes: Uint8Array,
   file: string,
-  options: AuditOptions = {},
+  options: AuditOptions & { overrides?: SeverityOverrides } = {},
 ): Promise<AuditResult & { model?: Disclosure }> {
   const doc = await readDocument(bytes, file, options);
-  return auditTextDocument(doc);
+  return auditTextDocument(doc, options.overrides ? { overrides: options.overrides } : {});
 }

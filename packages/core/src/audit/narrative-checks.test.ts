@@ -9,7 +9,8 @@ import { checkNarrative } from './narrative-checks.ts';
 import { readNarrative } from './narrative-extract.ts';
 import { textDocumentFromString } from './plain-text.ts';
 import { builtCases, seedDocument } from './test-inputs.ts';
-import type { AuditFinding } from './types.ts';
+import type { Finding } from '../rules/types.ts';
+import { findingPage, findingQuote } from './document-rule.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const seedText = readFileSync(join(root, '../shared/seed/000_13a944de2df0659e.txt'), 'utf8');
@@ -19,7 +20,7 @@ const templatePdf = join(root, '../shared/fixtures/real/shanghai-2024-template.p
 const noPoppler = toolsMissing(['pdftotext'], '读取上海 PDF 文本的测试');
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
-function audit(doc: TextDocument): AuditFinding[] {
+function audit(doc: TextDocument): Finding[] {
   const r = readNarrative(doc);
   return checkNarrative(r.figures, doc, r.year, r);
 }
@@ -105,12 +106,12 @@ describe('checkNarrative: the seed', () => {
     expect(hit.length, JSON.stringify(findings, null, 1)).toBeGreaterThan(0);
     const changed = squash(to).replace(/,主要原因是:.*$|。我单位.*$|。其中$/g, '');
     expect(
-      hit.some((f) => squash(f.text).includes(changed)),
+      hit.some((f) => squash(findingQuote(f)).includes(changed)),
       `${rule} quoting ${changed}: ${JSON.stringify(hit, null, 1)}`,
     ).toBe(true);
-    expect(hit.every((f) => f.page !== undefined && f.expected !== undefined && f.actual !== undefined)).toBe(
-      true,
-    );
+    expect(
+      hit.every((f) => findingPage(f) !== undefined && f.expected !== undefined && f.actual !== undefined),
+    ).toBe(true);
   });
 
   it('a mismatch reports what was expected and what was found', () => {
@@ -118,9 +119,16 @@ describe('checkNarrative: the seed', () => {
     expect(f).toEqual({
       rule: 'narrative-share',
       severity: 'error',
+      category: 'narrative',
+      messageId: 'share',
       message: '「财政拨款收入」214.73万元占「本年收入合计」258.51万元的比例应为 83.06%，文中为 83.60%',
-      page: 3,
-      text: '2022 年度本年收入 258.51 万元，其中：财政拨款收入214.73 万元，占 83.60%；上级补助收入 0.00 万元，占 0.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；附属单位上缴收入 0.00 万元，占 0.00%；其他收入 43.78 万元，占 16.94%。',
+      location: [
+        expect.objectContaining({
+          page: 3,
+          quote:
+            '2022 年度本年收入 258.51 万元，其中：财政拨款收入214.73 万元，占 83.60%；上级补助收入 0.00 万元，占 0.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；附属单位上缴收入 0.00 万元，占 0.00%；其他收入 43.78 万元，占 16.94%。',
+        }),
+      ],
       expected: '83.06%',
       actual: '83.60%',
     });
@@ -129,8 +137,8 @@ describe('checkNarrative: the seed', () => {
       rule: 'narrative-yoy-rate',
       expected: '增长7.96%',
       actual: '增长7.69%',
-      page: 3,
     });
+    expect(findingPage(r!)).toBe(3);
     expect(r!.message).toBe(
       '「收入总计」本年360.44万元、增加26.58万元，则上年为333.86万元，变动率应为增长7.96%，文中为“增长7.69%”',
     );
@@ -143,6 +151,9 @@ describe('checkNarrative: the seed', () => {
     expect(findings).toContainEqual({
       rule: 'narrative-missing-section',
       severity: 'error',
+      category: 'narrative',
+      messageId: 'section',
+      location: [{ label: '“国有资本经营预算财政拨款收入支出决算情况说明”' }],
       message: '情况说明缺少“国有资本经营预算财政拨款收入支出决算情况说明”一节',
       expected: '国有资本经营预算财政拨款收入支出决算情况说明',
       actual: '未找到',
@@ -159,8 +170,8 @@ describe('checkNarrative: the seed', () => {
     expect(findings[0]).toMatchObject({
       rule: 'narrative-year',
       message: '标题年度为2022年，与报告年度2023年不一致',
-      page: 1,
     });
+    expect(findingPage(findings[0]!)).toBe(1);
   });
 });
 
@@ -233,7 +244,7 @@ describe('checkNarrative: the builder’s text', () => {
 describe.skipIf(noPoppler)('checkNarrative: the Shanghai fixtures (pdftotext)', () => {
   it('the real publication: five findings, each right', () => {
     const findings = audit(textDocumentFromString(pdfText(putuoPdf), { file: 'putuo.pdf' }));
-    expect(findings.map((f) => [f.rule, f.severity, f.page, f.expected, f.actual])).toEqual([
+    expect(findings.map((f) => [f.rule, f.severity, findingPage(f), f.expected, f.actual])).toEqual([
       // 29.42 / 307.82 = 9.5576%: printed 9.55% so that the four 类 shares add up to 100.00%.
       ['narrative-share', 'warning', 18, '9.56%', '9.55%'],
       // 年初预算 0 万元, 全年预算 321.02 万元, 决算 307.82 万元: "小于" and 95.89% are against 全年预算, not 年初预算.
@@ -249,7 +260,7 @@ describe.skipIf(noPoppler)('checkNarrative: the Shanghai fixtures (pdftotext)', 
     const findings = audit(textDocumentFromString(pdfText(templatePdf), { file: 'template.pdf' }));
     const holes = findings.filter((f) => f.rule === 'narrative-placeholder' && f.severity === 'error');
     expect(holes.length).toBeGreaterThan(30);
-    expect(holes.some((f) => squash(f.text).includes('收入支出总计XXX万元'))).toBe(true);
+    expect(holes.some((f) => squash(findingQuote(f)).includes('收入支出总计XXX万元'))).toBe(true);
     expect(findings.some((f) => f.rule === 'narrative-punctuation')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Fen } from '../money/amount.ts';
 import type { Ratio } from '../money/rate.ts';
-import type { Severity } from '../rules/types.ts';
+import type { Finding } from '../rules/types.ts';
 
 /** Where a figure or finding is in the document. */
 export interface Evidence {
@@ -73,17 +73,6 @@ export interface StatedFigure {
   evidence: Evidence;
 }
 
-export interface AuditFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  page?: number;
-  /** Quoted text from the document. */
-  text?: string;
-  expected?: string;
-  actual?: string;
-}
-
 /** A table rebuilt from the document, or the reason it could not be read. */
 export interface ExtractedTable {
   /** t1 … t9 */
@@ -118,6 +107,7 @@ export interface AuditResult {
   pages: number;
   figures: StatedFigure[];
   tables: ExtractedTable[];
-  findings: AuditFinding[];
+  /** The same findings as validate's, with the page and quoted text of each location in the document. */
+  findings: Finding[];
   summary: { error: number; warning: number; info: number };
 }

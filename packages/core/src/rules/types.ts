@@ -34,6 +34,8 @@ export const RuleCategory = {
   OtherMatters: 'other-matters',
   Performance: 'performance',
   Profile: 'profile',
+  Narrative: 'narrative',
+  Document: 'document',
 } as const;
 export type RuleCategory = (typeof RuleCategory)[keyof typeof RuleCategory];
 
@@ -54,6 +56,8 @@ export const CATEGORY_LABEL: Readonly<Record<RuleCategory, string>> = {
   'other-matters': '其他重要事项（机关运行经费、政府采购、国有资产）',
   performance: '预算绩效与项目支出绩效自评表',
   profile: '单位概况',
+  narrative: '情况说明文字（审查公开文件）',
+  document: '文件本身（审查公开文件）',
 };
 
 /** A cell of a table: row key (fixed id or code), column id, and which figure (本年/上年/预算). */
@@ -135,6 +139,26 @@ export interface RuleMeta {
   description: string;
   /** Message templates by id, e.g. `{ 'sum-mismatch': '{what}：{left} ≠ {right}' }`; placeholders `{name}`. */
   messages?: Readonly<Record<string, string>>;
+  /**
+   * What the rule reads: `data` the disclosure model (the data file under validate, the model rebuilt from the
+   * document under audit), `document` the published document's text (audit only), `both` the document's text
+   * against the tables read from it. Absent means `data`.
+   */
+  appliesTo?: AppliesTo;
+}
+
+export const AppliesTo = { Data: 'data', Document: 'document', Both: 'both' } as const;
+export type AppliesTo = (typeof AppliesTo)[keyof typeof AppliesTo];
+
+export const APPLIES_TO_LABEL: Readonly<Record<AppliesTo, string>> = {
+  data: '数据（validate 检查数据文件，audit 检查由公开文件重建的数据）',
+  document: '公开文件（audit）',
+  both: '公开文件及从中读出的表格（audit）',
+};
+
+/** What a rule runs on (`data` when its meta does not say). */
+export function ruleAppliesTo(meta: Pick<RuleMeta, 'appliesTo'>): AppliesTo {
+  return meta.appliesTo ?? 'data';
 }
 
 /**

@@ -13,8 +13,10 @@ import {
   builtinProfile,
   builtinProfileNames,
   disclosureFromData,
+  findingPage,
+  findingQuote,
   formatAmount,
-  ruleById,
+  ruleMetaById,
   writeCsv,
   writeDocx,
   writeHtml,
@@ -28,7 +30,7 @@ import type { FindingData } from './core-adapter.ts';
 
 /** The rule behind a finding: its title and the official basis it enforces. */
 export function ruleBasis(ruleId: string): { title: string; basis: string } | undefined {
-  const r = ruleById(ruleId);
+  const r = ruleMetaById(ruleId);
   return r ? { title: r.title, basis: r.basis } : undefined;
 }
 
@@ -399,8 +401,8 @@ export async function auditPublishedDocument(bytes: Uint8Array, fileName: string
       rule: f.rule,
       severity: f.severity,
       message: f.message,
-      page: f.page,
-      text: f.text,
+      page: findingPage(f),
+      text: findingQuote(f),
       expected: f.expected,
       actual: f.actual,
       basis: ruleBasis(f.rule)?.basis,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './admin-cost-equals-public.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './admin-cost-equals-public.cases.ts';
 
 describe(rule.id, () => {
   it('passes on generated 行政 and 参公 units', () => {
@@ -24,3 +26,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonInfo, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './admin-cost-within-public.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './admin-cost-within-public.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData({ kind: '事业' });
@@ -25,3 +27,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withValue(data, 'adminCost', undefined)).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './carryover-continuity.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './carryover-continuity.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -26,3 +28,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withValue(data, path, undefined)).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

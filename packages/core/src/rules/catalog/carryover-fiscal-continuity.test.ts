@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowOf } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './carryover-fiscal-continuity.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './carryover-fiscal-continuity.cases.ts';
 
 describe(rule.id, () => {
   const current = unitData();
@@ -49,3 +51,5 @@ describe(rule.id, () => {
     expect(partial.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

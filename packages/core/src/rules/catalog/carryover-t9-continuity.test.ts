@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowOf, withStateCapital, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './carryover-t9-continuity.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './carryover-t9-continuity.cases.ts';
 
 describe(rule.id, () => {
   const current = withStateCapital(unitData());
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withRows(data, 't9', [])).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

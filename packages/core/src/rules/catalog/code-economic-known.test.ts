@@ -3,6 +3,8 @@ import { builtinCatalogue } from '../../classification/builtin.ts';
 import { catalogueFromRows } from '../../classification/catalogue.ts';
 import { errors, rowIndex, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './code-economic-known.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-economic-known.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -53,3 +55,5 @@ describe(rule.id, () => {
     expect(runOne(rule, data, { catalogues: {} }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, rowIndex, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './code-economic-name.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-economic-name.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -40,3 +42,5 @@ describe(rule.id, () => {
     expect(runOne(rule, data, { catalogues: {} }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

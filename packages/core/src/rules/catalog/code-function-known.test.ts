@@ -4,6 +4,8 @@ import { builtinCatalogue } from '../../classification/builtin.ts';
 import { renameCodes } from '../code-test-data.ts';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './code-function-known.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-function-known.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -119,3 +121,5 @@ describe(rule.id, () => {
     ]);
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renameCodes, renameRow } from '../code-test-data.ts';
 import { errors, runOne, unitData } from '../testing.ts';
 import { rule } from './code-function-name.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-function-name.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -49,3 +51,5 @@ describe(rule.id, () => {
     expect(runOne(rule, { ...data, year: 2030 }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -5,6 +5,8 @@ import { renameCodes } from '../code-test-data.ts';
 import { validityText } from '../code-checks.ts';
 import { errors, runOne, unitData } from '../testing.ts';
 import { rule } from './code-function-validity.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-function-validity.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -75,3 +77,5 @@ describe(rule.id, () => {
     expect(runOne(rule, { ...data, year: 2019 }).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

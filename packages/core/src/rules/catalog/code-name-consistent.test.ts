@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dropRows, renameRow } from '../code-test-data.ts';
 import { nonInfo, runOne, unitData } from '../testing.ts';
 import { rule } from './code-name-consistent.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-name-consistent.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -43,3 +45,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dropRows } from '../code-test-data.ts';
 import { nonInfo, runOne, unitData } from '../testing.ts';
 import { rule } from './code-parent-listed.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './code-parent-listed.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -52,3 +54,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

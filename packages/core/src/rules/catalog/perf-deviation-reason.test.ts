@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonInfo, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-deviation-reason.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-deviation-reason.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -34,3 +36,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonInfo, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-executed-le-budget.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-executed-le-budget.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -30,3 +32,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-execution-score.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-execution-score.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -36,3 +38,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-funds-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-funds-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -28,3 +30,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

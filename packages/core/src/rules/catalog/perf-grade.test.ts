@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-grade.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-grade.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -33,3 +35,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

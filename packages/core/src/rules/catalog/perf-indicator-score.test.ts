@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonInfo, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-indicator-score.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-indicator-score.cases.ts';
 
 const seedIndicators = [
   {
@@ -86,3 +88,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

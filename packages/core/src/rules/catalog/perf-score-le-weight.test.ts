@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-score-le-weight.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-score-le-weight.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -32,3 +34,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-total-score.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-total-score.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -47,3 +49,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './perf-weights-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './perf-weights-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

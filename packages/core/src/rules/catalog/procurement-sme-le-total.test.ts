@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './procurement-sme-le-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './procurement-sme-le-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -24,3 +26,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './profile-staff-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './profile-staff-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -23,3 +25,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

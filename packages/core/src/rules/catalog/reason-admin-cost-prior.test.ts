@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-admin-cost-prior.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-admin-cost-prior.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -26,3 +28,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

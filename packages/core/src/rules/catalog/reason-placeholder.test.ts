@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { errors, rowIndex, runOne, unitData, withValue } from '../testing.ts';
 import { isPlaceholderReason } from '../reason-checks.ts';
 import { rule } from './reason-placeholder.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-placeholder.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -45,3 +47,5 @@ describe(rule.id, () => {
     expect(runOne(rule, bare).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

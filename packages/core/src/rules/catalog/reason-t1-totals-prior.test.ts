@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-t1-totals-prior.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t1-totals-prior.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -46,3 +48,5 @@ describe(rule.id, () => {
     expect(runOne(rule, d).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

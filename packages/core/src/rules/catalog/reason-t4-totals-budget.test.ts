@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-t4-totals-budget.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t4-totals-budget.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -34,3 +36,5 @@ describe(rule.id, () => {
     expect(runOne(rule, d).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { XINJIANG_2022 } from '../../profiles/rule-settings.ts';
 import { cellPath, errors, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-t4-totals-prior.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t4-totals-prior.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -44,3 +46,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './reason-t5-items-budget.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t5-items-budget.cases.ts';
 
 const itemIndex = (data: Data): number =>
   ((data.tables as Data).t5 as { rows: { code?: string }[] }).rows.findIndex((r) => r.code?.length === 7);
@@ -31,3 +33,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './reason-t5-items-prior.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t5-items-prior.cases.ts';
 
 const itemIndex = (data: Data): number =>
   ((data.tables as Data).t5 as { rows: { code?: string }[] }).rows.findIndex((r) => r.code?.length === 7);
@@ -34,3 +36,5 @@ describe(rule.id, () => {
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-t7-budget.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t7-budget.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CENTRAL } from '../../profiles/rule-settings.ts';
 import { cellPath, errors, rowIndex, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './reason-t7-prior.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './reason-t7-prior.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -42,3 +44,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonInfo, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './statement-empty-procurement.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './statement-empty-procurement.cases.ts';
 
 const NONE = {
   total: '0.00',
@@ -35,3 +37,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

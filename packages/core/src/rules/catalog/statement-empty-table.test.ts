@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './statement-empty-table.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './statement-empty-table.cases.ts';
 
 /** T7 with every amount zero. */
 function zeroT7(data: Data): Data {
@@ -64,3 +66,5 @@ describe(rule.id, () => {
     expect(runOne(rule, data).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './statement-nonempty-table-says-empty.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './statement-nonempty-table-says-empty.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData({ withFund: true });
@@ -31,3 +33,5 @@ describe(rule.id, () => {
     expect(e.map((f) => f.location[0]!.field)).toEqual(['procurement.emptyStatement']);
   });
 });
+
+testRule(cases);

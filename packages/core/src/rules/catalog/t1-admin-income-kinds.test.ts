@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming } from '../testing-tables.ts';
 import { rule } from './t1-admin-income-kinds.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-admin-income-kinds.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData({ kind: '行政' });
@@ -28,3 +30,5 @@ describe(rule.id, () => {
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

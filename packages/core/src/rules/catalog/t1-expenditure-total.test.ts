@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, nonInfo, runOne, shifted, unitData } from '../testing.ts';
 import { codesOf, naming, withoutRows } from '../testing-tables.ts';
 import { rule } from './t1-expenditure-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-expenditure-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -34,3 +36,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.detail).toContain('类级');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming } from '../testing-tables.ts';
 import { rule } from './t1-grand-totals-equal.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-grand-totals-equal.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -24,3 +26,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, nonInfo, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming } from '../testing-tables.ts';
 import { rule } from './t1-income-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-income-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -33,3 +35,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.detail).toContain('其他收入');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming } from '../testing-tables.ts';
 import { rule } from './t1-t2-income-sources.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-t2-income-sources.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData({ kind: '事业', seed: 2 });
@@ -32,3 +34,5 @@ describe(rule.id, () => {
     expect(o.findings).toEqual([]);
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { codesOf, naming, rowsOf, withoutRows } from '../testing-tables.ts';
 import { rule } from './t1-t3-class.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t1-t3-class.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -54,3 +56,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

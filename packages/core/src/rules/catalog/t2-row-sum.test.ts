@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t2-row-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t2-row-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -28,3 +30,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

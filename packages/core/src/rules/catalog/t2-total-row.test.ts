@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { codesOf, naming, withoutRows } from '../testing-tables.ts';
 import { rule } from './t2-total-row.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t2-total-row.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -33,3 +35,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

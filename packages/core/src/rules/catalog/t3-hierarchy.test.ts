@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { codesOf, naming, withoutRows } from '../testing-tables.ts';
 import { rule } from './t3-hierarchy.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t3-hierarchy.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -41,3 +43,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

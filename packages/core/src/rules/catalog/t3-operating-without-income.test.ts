@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming, printed } from '../testing-tables.ts';
 import { rule } from './t3-operating-without-income.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t3-operating-without-income.cases.ts';
 
 describe(rule.id, () => {
   const admin = unitData({ kind: '行政' });
@@ -28,3 +30,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { codesOf, naming, withoutRows } from '../testing-tables.ts';
 import { rule } from './t4-expenditure-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t4-expenditure-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -36,3 +38,5 @@ describe(rule.id, () => {
     expect(o.notRun).toEqual([]);
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { naming } from '../testing-tables.ts';
 import { rule } from './t4-income-grand-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t4-income-grand-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     expect(o.findings).toEqual([]);
   });
 });
+
+testRule(cases);

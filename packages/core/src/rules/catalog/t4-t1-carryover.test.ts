@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellPath, errors, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { naming, printed } from '../testing-tables.ts';
 import { rule } from './t4-t1-carryover.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t4-t1-carryover.cases.ts';
 
 /** A unit whose 年末结转和结余 is all 财政拨款 (T4 合计 = T1), so any increase in T4 breaks the rule. */
 function unitWithFiscalClosingOnly(): Data {
@@ -34,3 +36,5 @@ describe(rule.id, () => {
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -3,6 +3,8 @@ import { itemCodes, rowOf, rowsOf, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { parseAmount, formatAmount } from '../../money/amount.ts';
 import { rule } from './t5-prior-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t5-prior-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -53,3 +55,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withoutTable, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t5-row-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t5-row-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -24,3 +26,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withRows(data, 't5', [])).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

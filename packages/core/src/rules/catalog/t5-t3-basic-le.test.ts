@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, rowOf, withoutRows, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t5-t3-basic-le.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t5-t3-basic-le.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -43,3 +45,5 @@ describe(rule.id, () => {
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './t5-t4-general-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t5-t4-general-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -45,3 +47,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

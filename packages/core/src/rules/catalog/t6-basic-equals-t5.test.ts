@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withoutTable, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, nonInfo, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './t6-basic-equals-t5.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t6-basic-equals-t5.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -38,3 +40,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withoutTable(data, 't6')).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

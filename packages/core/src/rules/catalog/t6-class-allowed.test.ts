@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf, withoutRows, withRows } from '../fiscal-table-testing.ts';
 import { nonInfo, runOne, unitData } from '../testing.ts';
 import { rule } from './t6-class-allowed.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t6-class-allowed.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -36,3 +38,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withoutRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t6-personnel-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t6-personnel-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -32,3 +34,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, nonInfo, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './t7-abroad-counts.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-abroad-counts.cases.ts';
 
 describe(rule.id, () => {
   // A unit without trips abroad: fee 0.00, 0 团组, 0 人次.
@@ -46,3 +48,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowOf } from '../fiscal-table-testing.ts';
 import { cellPath, nonInfo, runOne, shifted, unitData, withValue } from '../testing.ts';
 import { rule } from './t7-over-budget.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-over-budget.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     expect(o.partial[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

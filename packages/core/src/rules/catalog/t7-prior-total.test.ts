@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t7-prior-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-prior-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -32,3 +34,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withRows(data, 't7', rows)).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

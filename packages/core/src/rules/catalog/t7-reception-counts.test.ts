@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, nonInfo, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './t7-reception-counts.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-reception-counts.cases.ts';
 
 describe(rule.id, () => {
   // A unit with no receptions: fee 0.00 and 0 批次.
@@ -46,3 +48,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

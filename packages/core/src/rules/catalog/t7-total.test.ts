@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withoutRows, withoutTable } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t7-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -31,3 +33,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withoutTable(data, 't7')).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

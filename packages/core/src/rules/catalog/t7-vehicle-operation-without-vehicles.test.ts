@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, nonInfo, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './t7-vehicle-operation-without-vehicles.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-vehicle-operation-without-vehicles.cases.ts';
 
 describe(rule.id, () => {
   // A unit that holds no vehicle and has no 运行（维护）费.
@@ -36,3 +38,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellPath, nonInfo, runOne, shifted, unitData, withValue, type Data } from '../testing.ts';
 import { rule } from './t7-vehicle-purchase-counts.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t7-vehicle-purchase-counts.cases.ts';
 
 describe(rule.id, () => {
   // A unit that bought no vehicle this year.
@@ -42,3 +44,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

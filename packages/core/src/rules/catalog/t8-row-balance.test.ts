@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withoutTable, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t8-row-balance.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t8-row-balance.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -23,3 +25,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withoutTable(data, 't8')).notRun[0]?.reason).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

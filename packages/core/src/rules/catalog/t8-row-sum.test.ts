@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t8-row-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t8-row-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -22,3 +24,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withRows(data, 't8', [])).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t8-t4-fund.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t8-t4-fund.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -31,3 +33,5 @@ describe(rule.id, () => {
     expect(e[0]!.location.some((l) => l.row === 'expenditureTotal')).toBe(true);
   });
 });
+
+testRule(cases);

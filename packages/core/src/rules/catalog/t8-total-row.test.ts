@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withoutRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t8-total-row.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t8-total-row.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withStateCapital, withoutRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t9-hierarchy.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t9-hierarchy.cases.ts';
 
 describe(rule.id, () => {
   const data = withStateCapital(unitData());
@@ -26,3 +28,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

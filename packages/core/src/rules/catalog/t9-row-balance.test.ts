@@ -3,6 +3,8 @@ import { CENTRAL } from '../../profiles/rule-settings.ts';
 import { itemCodes, rowsOf, withStateCapital, withoutTable, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t9-row-balance.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t9-row-balance.cases.ts';
 
 describe(rule.id, () => {
   const data = withStateCapital(unitData());
@@ -30,3 +32,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

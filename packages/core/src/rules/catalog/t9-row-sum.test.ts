@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withStateCapital, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t9-row-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t9-row-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = withStateCapital(unitData());
@@ -22,3 +24,5 @@ describe(rule.id, () => {
     expect(runOne(rule, withRows(data, 't9', [])).notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -3,6 +3,8 @@ import { CENTRAL } from '../../profiles/rule-settings.ts';
 import { rowsOf, withStateCapital, withRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t9-t4-capital.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t9-t4-capital.cases.ts';
 
 describe(rule.id, () => {
   const data = withStateCapital(unitData());
@@ -46,3 +48,5 @@ describe(rule.id, () => {
     expect(e[0]!.location[0]).toMatchObject({ table: 't9', row: 'total', column: 'expenditure' });
   });
 });
+
+testRule(cases);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { itemCodes, withStateCapital, withoutRows } from '../fiscal-table-testing.ts';
 import { cellPath, errors, runOne, shifted, unitData } from '../testing.ts';
 import { rule } from './t9-total-row.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './t9-total-row.cases.ts';
 
 describe(rule.id, () => {
   const data = withStateCapital(unitData());
@@ -27,3 +29,5 @@ describe(rule.id, () => {
     ).toBe('insufficient-data');
   });
 });
+
+testRule(cases);

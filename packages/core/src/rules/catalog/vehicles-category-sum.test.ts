@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './vehicles-category-sum.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './vehicles-category-sum.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -39,3 +41,5 @@ describe(rule.id, () => {
     );
   });
 });
+
+testRule(cases);

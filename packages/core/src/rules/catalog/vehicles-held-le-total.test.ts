@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runOne, unitData, withValue } from '../testing.ts';
 import { rule } from './vehicles-held-le-total.ts';
+import { testRule } from '../rule-tester.ts';
+import { cases } from './vehicles-held-le-total.cases.ts';
 
 describe(rule.id, () => {
   const data = unitData();
@@ -31,3 +33,5 @@ describe(rule.id, () => {
     expect(o.notRun[0]?.reason).toBe('not-applicable');
   });
 });
+
+testRule(cases);

@@ -1,0 +1,16 @@
+import { cellPath, shifted, unitData } from '../testing.ts';
+import { ruleCases } from '../rule-tester.ts';
+import { rule } from './carryover-continuity.ts';
+
+const data = unitData();
+
+export const cases = ruleCases(rule, {
+  valid: [{ name: "passes when this year's 年初 equals last year's 年末", input: data }],
+  invalid: [
+    {
+      name: 'fails when the 年初结转和结余 is off by 0.05',
+      input: () => shifted(data, cellPath(data, 't1', 'openingCarryover', 'amount'), '0.05'),
+      expect: [{ difference: '+0.05' }],
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import { NARRATIVE_PHASE, type DocumentRule } from '../../audit/document-rule.ts';
+import {
+  budgetComparison,
+  budgetWordVerdict,
+  changeLocation,
+  priorComparison,
+} from '../../audit/narrative-evidence.ts';
+import { wanText } from '../../audit/printed-intervals.ts';
+
+export const rule: DocumentRule = {
+  id: 'narrative-direction',
+  title: '增加/减少、增长/下降、大于/小于与数字符号一致',
+  severity: 'error',
+  category: 'narrative',
+  appliesTo: 'document',
+  messages: {
+    contradiction: '「{name}」的变动方向前后矛盾：先写“{direction}{amount}万元”，后写“{rateDirection}{rate}”',
+    'flat-but-moved': '「{name}」写“持平”，却列出非零的变动额或变动率',
+    'budget-word':
+      '「{name}」决算数{final}万元、{baseName}数{base}万元，应为决算数“{expected}”预算数，文中为“{stated}”',
+  },
+  stage: 'text',
+  basis:
+    '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；部门决算公开说明模板“与上年相比增加（减少）…万元，增长（下降）…%”“决算数大于（小于）预算数”的表述；DOMAIN.md §6',
+  description:
+    '与上年比较时，“增加/减少”与“增长/下降”不得前后矛盾，写“持平”时变动额和变动率应为零；与预算比较时，“大于/小于/持平”应与决算数、预算数的大小一致（与全年预算数相比才成立的结论由 narrative-budget-base 报告）。',
+  checkDocument({ facts, report }) {
+    const { figures } = facts;
+    figures.forEach((f, i) => {
+      const c = f.change!;
+      const p = priorComparison(f);
+      if (p?.contradiction) {
+        report({
+          messageId: 'contradiction',
+          data: {
+            name: f.name,
+            direction: c.direction ?? '',
+            amount: c.amountText ?? '',
+            rateDirection: c.rateDirection ?? '',
+            rate: c.rateText ?? '',
+          },
+          location: [changeLocation(f)],
+          expected: `${c.direction}…${p.dirSign! > 0 ? '增长' : '下降'}`,
+          actual: `${c.direction}…${c.rateDirection}`,
+          order: [NARRATIVE_PHASE.prior, i, 0],
+        });
+      } else if (p?.flatButMoved) {
+        report({
+          messageId: 'flat-but-moved',
+          data: { name: f.name },
+          location: [changeLocation(f)],
+          expected: '持平（变动为零）',
+          actual: `${c.amountText ?? ''} ${c.rateText ?? ''}`.trim(),
+          order: [NARRATIVE_PHASE.prior, i, 0],
+        });
+      }
+      const b = budgetComparison(figures, f);
+      const v = b && budgetWordVerdict(b);
+      if (b && v && !v.alt)
+        report({
+          messageId: 'budget-word',
+          data: {
+            name: f.name,
+            final: wanText(b.fen),
+            baseName: b.baseName,
+            base: wanText(b.base),
+            expected: b.actualWord,
+            stated: b.word ?? '',
+          },
+          location: [changeLocation(f)],
+          expected: b.actualWord,
+          actual: b.word ?? '',
+          order: [NARRATIVE_PHASE.budget, i, 0],
+        });
+    });
+  },
+};

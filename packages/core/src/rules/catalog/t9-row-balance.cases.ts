@@ -1,0 +1,18 @@
+import { itemCodes, withStateCapital } from '../fiscal-table-testing.ts';
+import { cellPath, shifted, unitData } from '../testing.ts';
+import { ruleCases } from '../rule-tester.ts';
+import { rule } from './t9-row-balance.ts';
+
+const data = withStateCapital(unitData());
+const item = itemCodes(data, 't9')[0]!;
+
+export const cases = ruleCases(rule, {
+  valid: [{ name: 'passes on a consistent unit', input: data }],
+  invalid: [
+    {
+      name: 'fails when the 年末结转和结余 of a 项 is off by 0.05',
+      input: () => shifted(data, cellPath(data, 't9', item, 'closing'), '0.05'),
+      expect: [{ difference: '-0.05' }],
+    },
+  ],
+});
