@@ -1,6 +1,6 @@
 /**
  * The package's two boundaries, checked on the sources (the root ESLint config is not this package's):
- * only the core adapters (core-adapter.ts, publication-core-adapter.ts) import @juesuan/core (core's API is being refactored), and the browser code
+ * only the core adapters (core-adapter.ts, publication-core-adapter.ts, prepare/prepare-core-adapter.ts) import @juesuan/core (core's API is being refactored), and the browser code
  * takes nothing from the server but types.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ const imports = (text: string): { typeOnly: boolean; from: string }[] =>
 describe('package boundaries', () => {
   it('only the core adapter imports @juesuan/core', () => {
     const offenders = files(join(paths.web, 'src'), ['.ts'])
-      .filter((f) => !/[/\\](publication-)?core-adapter\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .filter((f) => !/[/\\](publication-|prepare-)?core-adapter\.ts$/.test(f) && !f.endsWith('.test.ts'))
       .filter((f) => imports(readFileSync(f, 'utf8')).some((i) => i.from.startsWith('@juesuan/core')))
       .map((f) => relative(paths.web, f));
     expect(offenders).toEqual([]);
