@@ -42,5 +42,5 @@ const r = spawnSync(process.execPath, ['--max-semi-space-size=64', out, ...proce
   stdio: 'inherit',
   cwd: process.cwd(),
 });
-if (!process.env["BENCH_KEEP"]) rmSync(dir, { recursive: true, force: true });
+if (!process.env['BENCH_KEEP']) rmSync(dir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -2,6 +2,7 @@
 import { ErrorCode, JuesuanError } from './errors.ts';
 import type { Disclosure } from './model/disclosure.ts';
 import { parseSourceText } from './model/yaml-source.ts';
+import { whereIn } from './report/findings-text.ts';
 import { runRules, type RunOptions } from './rules/engine.ts';
 import { ALL_RULES, ruleMetaById } from './rules/registry.ts';
 import type { Finding, Rule, RuleOutcome, Severity, SeverityOverrides } from './rules/types.ts';
@@ -90,7 +91,7 @@ export function findingToJson(f: Finding): FindingJson {
     severity: f.severity,
     message: f.message,
     location: f.location
-      .map((l) => (l.line !== undefined ? `${l.label}（第 ${l.line} 行）` : l.label))
+      .map((l) => (l.line !== undefined || l.page !== undefined ? `${l.label}（${whereIn(l)}）` : l.label))
       .join('；'),
     cells: f.location,
   };

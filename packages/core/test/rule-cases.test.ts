@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES_DIR } from '../../../scripts/gen-rule-index.ts';
 import { ALL_RULES } from '../src/rules/registry.ts';
+import { messageTemplate } from '../src/rules/messages.ts';
 import { failingFindings, verifyRuleCases, type RuleCases } from '../src/rules/rule-tester.ts';
 
 async function casesOf(id: string): Promise<RuleCases | undefined> {
@@ -70,6 +71,8 @@ describe('rule cases (RuleTester)', () => {
             expect(copy.expected).toBe(f.expected);
             expect(copy.actual).toBe(f.actual);
           }
+          if (f.messageId !== undefined)
+            expect(messageTemplate(c.rule, f.messageId), `${r.id} 消息「${f.messageId}」`).toBeDefined();
           // Nothing is hidden behind a prototype: the own enumerable fields are the whole finding.
           expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
           checked++;

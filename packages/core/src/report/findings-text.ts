@@ -4,6 +4,7 @@ import {
   CATEGORY_LABEL,
   SEVERITY_LABEL,
   type Finding,
+  type Location,
   type RuleCategory,
   type RuleOutcome,
 } from '../rules/types.ts';
@@ -35,6 +36,12 @@ export interface TextReportOptions {
   showNotRun?: boolean;
 }
 
+/** 第 12 行 (data file), or 第 3 页第 12 行 (document). */
+export function whereIn(l: Location): string {
+  if (l.page === undefined) return `第 ${l.line} 行`;
+  return `第 ${l.page} 页${l.line !== undefined ? `第 ${l.line} 行` : ''}`;
+}
+
 export function formatFindingsText(outcome: RuleOutcome, options: TextReportOptions = {}): string {
   const out: string[] = [];
   if (options.title) out.push(options.title, '');
@@ -52,8 +59,8 @@ export function formatFindingsText(outcome: RuleOutcome, options: TextReportOpti
     for (const f of fs) {
       out.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}  〔${f.rule}〕`);
       const lines = f.location
-        .filter((l) => l.line !== undefined)
-        .map((l) => `${l.label.replace(/\s+/g, '')}：第 ${l.line} 行`);
+        .filter((l) => l.line !== undefined || l.page !== undefined)
+        .map((l) => `${l.label.replace(/\s+/g, '')}：${whereIn(l)}`);
       if (lines.length > 0)
         out.push(`      位置：${lines.slice(0, 6).join('；')}${lines.length > 6 ? ' …' : ''}`);
     }

@@ -159,7 +159,14 @@ export function checkBalance(
   const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
   ctx.report({
     severity: opts.severity,
-    message: `${opts.what ? opts.what + '：' : ''}${leftText} ≠ ${rightText}，相差 ${diffText} ${d.amountUnit}`,
+    messageId: 'sum-mismatch',
+    data: {
+      what: opts.what ? opts.what + '：' : '',
+      left: leftText,
+      right: rightText,
+      difference: diffText,
+      unit: d.amountUnit,
+    },
     location: locationsOf(l, r),
     expected: fmt(d, rs),
     actual: fmt(d, ls),
@@ -221,7 +228,15 @@ function roundingNote(
   return {
     severity: 'info',
     kind: 'rounding',
-    message: `${leftText}，${rightText}，相差 ${difference} ${d.amountUnit}，在四舍五入允许范围（±${tol}）内：各数分别四舍五入所致，不是错误${what ? `（${what}）` : ''}`,
+    messageId: 'sum-rounding',
+    data: {
+      left: leftText,
+      right: rightText,
+      difference,
+      unit: d.amountUnit,
+      tolerance: tol,
+      what: what ? `（${what}）` : '',
+    },
     location: locationsOf(l, r),
     expected: fmt(d, rs),
     actual: fmt(d, ls),
@@ -272,7 +287,16 @@ export function checkAtMost(
   const d = ctx.d;
   ctx.report({
     severity: opts.severity,
-    message: `${opts.what ? opts.what + '：' : ''}${ra.label} ${ra.text} 大于 ${rb.label} ${rb.text}，超出 ${fmt(d, over)} ${d.amountUnit}`,
+    messageId: 'at-most-exceeded',
+    data: {
+      what: opts.what ? opts.what + '：' : '',
+      a: ra.label,
+      aValue: ra.text,
+      b: rb.label,
+      bValue: rb.text,
+      over: fmt(d, over),
+      unit: d.amountUnit,
+    },
     location: [ra.location, rb.location],
     expected: `≤ ${fmt(d, rb.value)}`,
     actual: fmt(d, ra.value),

@@ -26,13 +26,29 @@ export function fillTemplate(template: string, data: MessageData = {}): string {
   return out;
 }
 
-/** The message of `messageId` in the rule's meta, filled in. */
+/**
+ * Templates of the shared checks (sums and comparisons of arithmetic.ts) that most rules report through;
+ * a rule's own `messages` come first.
+ */
+export const SHARED_MESSAGES: Readonly<Record<string, string>> = {
+  'sum-mismatch': '{what}{left} ≠ {right}，相差 {difference} {unit}',
+  'sum-rounding':
+    '{left}，{right}，相差 {difference} {unit}，在四舍五入允许范围（±{tolerance}）内：各数分别四舍五入所致，不是错误{what}',
+  'at-most-exceeded': '{what}{a} {aValue} 大于 {b} {bValue}，超出 {over} {unit}',
+};
+
+/** The template of `messageId` for a rule: its own, else a shared one. */
+export function messageTemplate(rule: Pick<Rule, 'messages'>, messageId: string): string | undefined {
+  return rule.messages?.[messageId] ?? SHARED_MESSAGES[messageId];
+}
+
+/** The message of `messageId` in the rule's meta (or a shared check's), filled in. */
 export function ruleMessage(
   rule: Pick<Rule, 'id' | 'messages'>,
   messageId: string,
   data?: MessageData,
 ): string {
-  const template = rule.messages?.[messageId];
+  const template = messageTemplate(rule, messageId);
   if (template === undefined) throw new Error(`规则 ${rule.id} 没有消息「${messageId}」`);
   return fillTemplate(template, data);
 }

@@ -10,7 +10,7 @@ export const cases = ruleCases(rule, {
     {
       name: 'fails when 退休人员 is changed',
       input: () => withValue(data, 'unit.staff.retired', 6),
-      expect: [{}],
+      expect: [{ messageId: 'staff-sum' }],
     },
   ],
 });

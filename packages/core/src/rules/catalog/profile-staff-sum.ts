@@ -5,6 +5,7 @@ export const rule: Rule = {
   title: '实有人数 = 在职人员 + 离休人员 + 退休人员',
   severity: 'error',
   category: 'profile',
+  messages: { 'staff-sum': '实有人数 {actual} 人 ≠ {parts} = {sum} 人，相差 {difference} 人' },
   basis:
     '部门决算公开说明“单位概况·机构设置及人员情况”模板（实有人数 X 人，其中：在职人员、离休人员、退休人员）；DOMAIN.md §1',
   description: '单位概况中的实有人数应等于在职人员、离休人员、退休人员之和。人数是整数，按精确相等核对。',
@@ -28,7 +29,13 @@ export const rule: Rule = {
     if (sum === s.actual) return;
     const diff = s.actual - sum;
     ctx.report({
-      message: `实有人数 ${s.actual} 人 ≠ ${parts.map((p) => `${p[1]} ${p[2]}`).join(' + ')} = ${sum} 人，相差 ${diff > 0 ? '+' : ''}${diff} 人`,
+      messageId: 'staff-sum',
+      data: {
+        actual: s.actual,
+        parts: parts.map((p) => `${p[1]} ${p[2]}`).join(' + '),
+        sum,
+        difference: `${diff > 0 ? '+' : ''}${diff}`,
+      },
       location: [
         { field: 'unit.staff.actual', label: '实有人数', value: String(s.actual) },
         ...parts.map((p) => ({ field: `unit.staff.${p[0]}`, label: p[1], value: String(p[2]) })),

@@ -13,7 +13,7 @@ export const cases = ruleCases(rule, {
         const i = rowIndex(data, 't5', 'total');
         return withValue(data, `tables.t5.rows[${i}].reasons.prior`, '主要原因是XX。');
       },
-      expect: [{}],
+      expect: [{ messageId: 'placeholder' }],
     },
   ],
 });

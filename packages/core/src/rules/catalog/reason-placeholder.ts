@@ -8,7 +8,8 @@ const KIND_PHRASE: Readonly<Record<ReasonKind, string>> = { prior: '与上年相
 
 function flag(ctx: RuleContext, text: string, location: Location): void {
   ctx.report({
-    message: `${location.label}「${text}」是未填写的占位文字，应写明实际原因`,
+    messageId: 'placeholder',
+    data: { where: location.label, text },
     location: [{ ...location, value: text }],
     expected: '实际原因',
     actual: text === '' ? '（空白）' : text,
@@ -20,6 +21,7 @@ export const rule: Rule = {
   title: '主要原因不得是占位文字（XX、××、……、待补充、空白）',
   severity: 'error',
   category: 'reasons',
+  messages: { placeholder: '{where}「{text}」是未填写的占位文字，应写明实际原因' },
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、完整；部门决算公开说明模板中的“（原因）”“XX”须替换为实际内容；DOMAIN.md §6',
   description:

@@ -22,6 +22,7 @@ export const cases = ruleCases(rule, {
       input: () => shifted(data, cellPath(data, 't2', item, 'fiscal'), '0.05'),
       expect: [
         {
+          messageId: 'sum-mismatch',
           severity: 'error',
           difference: '-0.05',
           locations: [

@@ -10,7 +10,7 @@ export const cases = ruleCases(rule, {
     {
       name: 'warns when 经营支出 is 0.05 and there is no 经营收入',
       input: () => shifted(admin, cellPath(admin, 't3', 'total', 'operating'), '0.05'),
-      expect: [{}],
+      expect: [{ messageId: 'spending-without-income', severity: 'warning' }],
     },
   ],
 });

@@ -9,6 +9,10 @@ export const rule: Rule = {
   title: '有经营支出而无经营收入',
   severity: 'warning',
   category: 't3',
+  messages: {
+    'spending-without-income':
+      '经营支出应由经营收入安排：{spentCell} {spent} {unit}，而{incomeCell}金额为 {zero}，请核对经营收支的归类',
+  },
   basis: '《事业单位财务规则》：经营支出应当与经营收入配比；DOMAIN.md §4',
   description: '表三合计行经营支出大于零而表一经营收入为零时提示：经营支出应由经营收入安排，请核对收支归类。',
   check(ctx) {
@@ -28,7 +32,14 @@ export const rule: Rule = {
     ctx.ran();
     if (spent <= 0 || earned !== 0) return;
     ctx.report({
-      message: `经营支出应由经营收入安排：${cellLabel(d, T3_OPERATING)} ${fmt(d, spent)} ${d.amountUnit}，而${cellLabel(d, T1_OPERATING)}金额为 ${fmt(d, 0)}，请核对经营收支的归类`,
+      messageId: 'spending-without-income',
+      data: {
+        spentCell: cellLabel(d, T3_OPERATING),
+        spent: fmt(d, spent),
+        unit: d.amountUnit,
+        incomeCell: cellLabel(d, T1_OPERATING),
+        zero: fmt(d, 0),
+      },
       location: [cellLocation(d, T3_OPERATING), cellLocation(d, T1_OPERATING)],
       actual: fmt(d, spent),
     });

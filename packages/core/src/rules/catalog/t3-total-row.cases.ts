@@ -12,7 +12,7 @@ export const cases = ruleCases(rule, {
     {
       name: 'fails when a 类 is off by 0.05',
       input: () => shifted(data, cellPath(data, 't3', cls, 'basic'), '0.05'),
-      expect: [{ difference: '-0.05' }],
+      expect: [{ messageId: 'sum-mismatch', difference: '-0.05' }],
     },
   ],
 });

@@ -1,17 +1,14 @@
-import { checkTotalRow } from '../table-checks.ts';
-import { TABLE_SPECS } from '../../model/tables.ts';
+import { totalRowRule } from '../families/total-row.ts';
 import type { Rule } from '../types.ts';
 
-const COLUMNS = TABLE_SPECS.t3.columns.map((c) => c.id);
-
-export const rule: Rule = {
-  id: 't3-total-row',
-  title: '支出决算表：合计 = 各类之和',
-  severity: 'error',
-  category: 't3',
-  basis: '部门决算报表表内审核关系：表三合计行等于各支出功能分类类级数之和（各列分别检查）；DOMAIN.md §5',
-  description: '对表三每一列，检查合计行等于各类（未列类级行时为最上一级所列科目）之和。',
-  check(ctx) {
-    checkTotalRow(ctx, ctx.d.tables.t3, COLUMNS);
+export const rule: Rule = totalRowRule(
+  {
+    id: 't3-total-row',
+    title: '支出决算表：合计 = 各类之和',
+    severity: 'error',
+    category: 't3',
+    basis: '部门决算报表表内审核关系：表三合计行等于各支出功能分类类级数之和（各列分别检查）；DOMAIN.md §5',
+    description: '对表三每一列，检查合计行等于各类（未列类级行时为最上一级所列科目）之和。',
   },
-};
+  { kind: 'all-columns' },
+);

@@ -1,14 +1,14 @@
-import { checkFundTotalRow } from '../fiscal-table-checks.ts';
+import { totalRowRule } from '../families/total-row.ts';
 import type { Rule } from '../types.ts';
 
-export const rule: Rule = {
-  id: 't9-total-row',
-  title: '表九：合计行 = 各类之和',
-  severity: 'error',
-  category: 't9',
-  basis: '部门决算报表编制说明：合计行等于各类之和；DOMAIN.md §5',
-  description: '对表九给出的每一列，检查合计行等于各类（未列类时为最上级所列科目）之和。',
-  check(ctx) {
-    checkFundTotalRow(ctx, 't9');
+export const rule: Rule = totalRowRule(
+  {
+    id: 't9-total-row',
+    title: '表九：合计行 = 各类之和',
+    severity: 'error',
+    category: 't9',
+    basis: '部门决算报表编制说明：合计行等于各类之和；DOMAIN.md §5',
+    description: '对表九给出的每一列，检查合计行等于各类（未列类时为最上级所列科目）之和。',
   },
-};
+  { kind: 'fund' },
+);
