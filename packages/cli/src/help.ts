@@ -100,6 +100,10 @@ export const COMMANDS: readonly CommandHelp[] = [
         text: '多个文件时写出每个文件的 JSON 报告、汇总表 summary.csv 和 report.html（默认 audit-report）',
       },
       { flag: '--jobs <N>', text: '并行进程数，1 到 64（默认为处理器核数）' },
+      {
+        flag: '--config <文件>',
+        text: '规则严重程度配置，与 validate 相同（默认读取当前目录的 juesuan.config.yaml；可关闭某条审查规则）',
+      },
     ],
     examples: [
       'juesuan audit 某单位2022年度部门决算.pdf',
