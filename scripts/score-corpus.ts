@@ -100,7 +100,9 @@ function changeMatches(c: KeyChange, f: StatedFigure): boolean {
 /** The kind of document, when the audit reports one (issue 9 item 2 adds it). */
 function reportedKind(r: AuditResult): string | undefined {
   const v: unknown = (r as unknown as Record<string, unknown>).documentKind;
-  return typeof v === 'string' ? v : undefined;
+  // The audit's names for the kinds the keys write in the corpus's words.
+  const names: Record<string, string> = { 'three-public': '三公-only', procurement: '采购-only' };
+  return typeof v === 'string' ? (names[v] ?? v) : undefined;
 }
 
 async function score(name: string, key: AnswerKey): Promise<DocScore> {

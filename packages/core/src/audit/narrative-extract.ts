@@ -118,6 +118,8 @@ const FISCAL: Vocab = [
   term('fiscalExpenditureTotal', 't4.expenditureTotal.total'),
 ];
 
+const OVERVIEW_ALL: Vocab = [...OVERVIEW, ...INCOME, ...EXPENDITURE];
+
 const GENERAL: Vocab = [term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(为)?' })];
 
 const BASIC: Vocab = [
@@ -617,6 +619,11 @@ class Reader {
     }
     const v = lookupVocab(vocabFor(this.section, this.sub), label);
     if (v) return v;
+    // 收入 and 支出 are often told inside the overview (Beijing's （一）收入（二）支出), or the totals inside 收入.
+    if (this.section === 'overview' || this.section === 'income' || this.section === 'expenditure') {
+      const u = lookupVocab(OVERVIEW_ALL, label);
+      if (u) return u;
+    }
     if (this.section === 'other' && (this.sub === 'procurement' || this.sub === undefined)) {
       const w = lookupVocab(PROCUREMENT_WIDE, wide);
       if (w) return w;
@@ -947,20 +954,31 @@ class Reader {
   }
 }
 
+/** The year most sentences name ("2024年度…"), for a page or section printed without its title. */
+function yearOfText(text: string): number | undefined {
+  const n = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})年度?(?![初末\d])/g))
+    n.set(Number(m[1]), (n.get(Number(m[1])) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, c] of n) if (best === undefined || c > n.get(best)!) best = y;
+  return best;
+}
+
 /** Reads the narrative: the figures, the sections, the year and unit from the title. */
 export function readNarrative(doc: TextDocument, options: ExtractOptions = {}): NarrativeReading {
   const flow = buildFlow(doc);
   const sections = sectionsOfFlow(flow);
-  const year = options.year ?? sections.title?.year;
+  const year = options.year ?? sections.title?.year ?? yearOfText(flow.text);
   const unit = sections.title?.unit;
   const catalogue = options.catalogue ?? catalogueFor(year);
   const r = new Reader(flow, sections, unit, catalogue);
-  // The profile part (staff counts), then each narrative section in order.
+  // The profile part (staff counts), then each narrative section in order, by heading or by vocabulary.
   const profile = sections.parts.find((p) => p.id === 'profile');
-  const firstSection = sections.sections[0];
+  const ranges = [...sections.sections, ...sections.inferred].sort((a, b) => a.start - b.start);
+  const first = ranges[0];
   if (profile) r.readRange('profile', profile.text, profile.bodyStart, profile.bodyEnd);
-  else if (firstSection) r.readRange('profile', '', 0, firstSection.start);
-  for (const s of sections.sections) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
+  else if (first) r.readRange('profile', '', 0, first.start);
+  for (const s of ranges) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
   return {
     figures: r.figures,
     sections,

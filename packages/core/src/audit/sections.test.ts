@@ -59,10 +59,10 @@ describe('findSections', () => {
     expect(s.missing).toEqual([]);
   });
 
-  it('reports the standard sections a document lacks', () => {
+  it('reports the standard sections a document lacks (heading and text)', () => {
     const cut = seedText
-      .replace('九、国有资本经营预算财政拨款收入支出决算情况说明', '')
-      .replace('（二）政府采购情况', '')
+      .replace(/九、国有资本经营预算财政拨款收入支出决算情况说明[\s\S]*?(?=十、)/, '')
+      .replace(/（二）政府采购情况[\s\S]*?(?=（三）)/, '')
       .replace('第三部分 专业名词解释', '');
     const s = findSections(seedDocument(cut));
     expect(s.missing).toEqual([

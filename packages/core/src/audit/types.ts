@@ -1,3 +1,4 @@
+import type { DocumentForm, DocumentKind } from './sections.ts';
 /**
  * What the auditor finds in a published disclosure: every stated figure with its meaning and place,
  * the tables rebuilt from the document, and findings with evidence (page, quoted text, expected, found).
@@ -104,6 +105,9 @@ export interface AuditResult {
   year?: number;
   unit?: string;
   kind: 'pdf' | 'docx' | 'text';
+  /** What kind of publication it is (a full one, a stand-alone "三公" or 政府采购 statement, an excerpt) and whose. */
+  documentKind?: DocumentKind;
+  documentForm?: DocumentForm;
   pages: number;
   figures: StatedFigure[];
   tables: ExtractedTable[];
