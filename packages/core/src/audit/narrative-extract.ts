@@ -86,6 +86,18 @@ const OVERVIEW: Vocab = [
   term('expenditureGrandTotal', 't1.expenditureGrandTotal'),
 ];
 
+/** Wordings of the totals outside the glossary's labels: 总收入 (Guangxi), 收入共计 (Yunnan). */
+const OVERVIEW_PHRASES: Vocab = [
+  phrase(/(本单位|本部门)?(全年)?总收入(决算)?(为|是|共计)?$/, 't1.incomeGrandTotal', 'incomeGrandTotal'),
+  phrase(
+    /(本单位|本部门)?(全年)?总支出(决算)?(为|是|共计)?$/,
+    't1.expenditureGrandTotal',
+    'expenditureGrandTotal',
+  ),
+  phrase(/收入共计(为|是)?$/, 't1.incomeGrandTotal', 'incomeGrandTotal'),
+  phrase(/支出共计(为|是)?$/, 't1.expenditureGrandTotal', 'expenditureGrandTotal'),
+];
+
 const INCOME: Vocab = [
   term('incomeTotal', 't1.incomeTotal'),
   term('generalBudgetIncome', 't1.generalBudget'),
@@ -116,9 +128,11 @@ const FISCAL: Vocab = [
   term('fiscalExpenditureGrandTotal', 't4.expenditureGrandTotal.total'),
   term('fiscalClosingCarryover', 't4.closingCarryover.total'),
   term('fiscalExpenditureTotal', 't4.expenditureTotal.total'),
+  phrase(/财政拨款(收入)?合计(为|是)?$/, 't4.incomeTotal.total', 'fiscalIncomeTotal'),
+  phrase(/财政拨款支出合计(为|是)?$/, 't4.expenditureTotal.total', 'fiscalExpenditureTotal'),
 ];
 
-const OVERVIEW_ALL: Vocab = [...OVERVIEW, ...INCOME, ...EXPENDITURE];
+const OVERVIEW_ALL: Vocab = [...OVERVIEW, ...OVERVIEW_PHRASES, ...INCOME, ...EXPENDITURE];
 
 const GENERAL: Vocab = [term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(为)?' })];
 
@@ -139,7 +153,13 @@ const THREE_PUBLIC: Vocab = [
     spoken: true,
   }),
   term('reception', 'threePublic.reception', { suffix: FEE_SUFFIX }),
-  term('threePublicTotal', 'threePublic.total', { suffix: '(财政拨款)?(支出)?(决算)?(数)?(合计)?(为)?' }),
+  term('threePublicTotal', 'threePublic.total', {
+    suffix: '(财政拨款)?(支出)?(决算)?(数)?(合计|共计|总计)?(支出)?(为)?',
+  }),
+  // 公务接待0.74万元, 公务用车运行费用3.09万元 (Inner Mongolia).
+  phrase(/公务接待(经费)?(支出)?(为)?$/, 'threePublic.reception', 'reception'),
+  phrase(/公务用车运行(维护)?费用(支出)?(为)?$/, 'threePublic.vehicleOperation', 'vehicleOperation'),
+  phrase(/因公出国\(境\)经费(支出)?(为)?$/, 'threePublic.abroad', 'abroad'),
 ];
 
 const ADMIN_COST: Vocab = [
@@ -294,10 +314,19 @@ function tokensIn(text: string, from: number, to: number): Token[] {
     } else if (/[\dA-Za-z.]/.test(prev)) continue;
     const end0 = start + num.length;
     if (end0 > to) break;
-    const after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
-    if (!after) continue;
+    let after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
+    let shared = false;
+    if (!after) {
+      // Paired amounts share the unit of the second: 各是4494.08、4493.02万元.
+      const pair = /^、(-?\d+(?:,\d{3})*(?:\.\d+)?)(万元|亿元|元)/.exec(
+        text.slice(end0, Math.min(to, end0 + 24)),
+      );
+      if (!pair) continue;
+      after = [pair[2]!, pair[2]!] as unknown as RegExpExecArray;
+      shared = true;
+    }
     const unit = after[1]!;
-    const end = end0 + unit.length;
+    const end = end0 + (shared ? 0 : unit.length);
     const decimals = /\.(\d+)$/.exec(num)?.[1]?.length ?? 0;
     if (unit === '%') {
       try {
@@ -403,7 +432,7 @@ interface Clause {
 }
 
 const COMPARE_RE =
-  /(与上年(度)?(决算)?(数)?相比|比上年(度)?(决算)?(数)?|较上年(度)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
+  /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE =
   /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
@@ -438,7 +467,17 @@ class Reader {
     private readonly sections: DocumentSections,
     private readonly unit: string | undefined,
     private readonly catalogue: Catalogue | undefined,
+    private readonly year?: number,
   ) {}
+
+  /** Whether the sentence (or its section) is about next year's budget: 2022年“三公”经费预算 in a 2021 publication. */
+  private nextYear = false;
+
+  private isNextYear(text: string): boolean {
+    if (this.year === undefined) return false;
+    const m = /(\d{4})年度?[^。\d]{0,16}?预算/.exec(text);
+    return m !== null && Number(m[1]) === this.year + 1 && !/决算/.test(text.slice(0, m.index + m[0].length));
+  }
 
   readRange(section: SectionId | 'profile', heading: string, from: number, to: number): void {
     this.section = section;
@@ -472,6 +511,7 @@ class Reader {
     this.sentenceStart = start;
     this.sentenceEnd = end;
     const body = text.slice(start, end);
+    this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
     // Clauses.
     const clauses: Clause[] = [];
@@ -600,7 +640,7 @@ class Reader {
   }
 
   private classSubject(label: string): Subject | undefined {
-    const m = /^(.+?)\(类\)(支出)?(决算)?(为)?$/.exec(label);
+    const m = /^(.+?)\(类\)(支出)?(决算)?(为)?$/.exec(label) ?? this.bareClass(label);
     if (!m) return undefined;
     const r = resolveCode(this.catalogue, [m[1]!]);
     const name = `${r.names[0] ?? display(m[1]!)}（类）`;
@@ -610,6 +650,16 @@ class Reader {
       name,
       ...(r.code ? { code: r.code } : {}),
     };
+  }
+
+  /** A 类 named without its "（类）" in a structure list: 一般公共服务支出1040.22万元，占28.95%. */
+  private bareClass(label: string): RegExpExecArray | undefined {
+    if (!this.catalogue || this.section !== 'general') return undefined;
+    const name = label.replace(/(决算)?(数)?(为|是)?$/, '');
+    if (!/支出$/.test(name)) return undefined;
+    const r = resolveCode(this.catalogue, [name]);
+    if (!r.code || r.code.length !== 3) return undefined;
+    return [label, name] as unknown as RegExpExecArray;
   }
 
   private classify(label: string, wide = label): Subject | undefined {
@@ -632,10 +682,17 @@ class Reader {
     return undefined;
   }
 
+  /** Next year's budget of a figure, stated beside this year's final (Inner Mongolia's "三公" statements). */
+  private nextBudget(s: Subject): Subject {
+    if (s.key.endsWith('.nextBudget')) return s;
+    return { ...s, key: `${s.key}.nextBudget`, name: `${(this.year ?? 0) + 1}年${s.name}预算` };
+  }
+
   /** The figure a subject names, stated earlier in this section. */
   private lookup(label: string): StatedFigure | undefined {
-    const s = this.classify(label);
-    if (!s) return undefined;
+    const s0 = this.classify(label);
+    if (!s0) return undefined;
+    const s = this.nextYear ? this.nextBudget(s0) : s0;
     for (let i = this.sectionFigures.length - 1; i >= 0; i--)
       if (this.sectionFigures[i]!.key === s.key) return this.sectionFigures[i];
     return undefined;
@@ -646,7 +703,8 @@ class Reader {
     return { page: p.page, line: p.line, text: quote(this.flow, this.sentenceStart, this.sentenceEnd) };
   }
 
-  private emit(s: Subject, tok: Token): StatedFigure {
+  private emit(s0: Subject, tok: Token): StatedFigure {
+    const s = this.nextYear ? this.nextBudget(s0) : s0;
     const f: StatedFigure = {
       name: s.name,
       key: s.key,
@@ -761,6 +819,26 @@ class Reader {
         return undefined;
       }
     }
+    const pair = this.paired(label);
+    if (pair) {
+      const f = this.emit(pair[0], tok);
+      if (
+        pair[1] &&
+        /各是|各为|分别为|分别是/.test(label) &&
+        /^、-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2))
+      )
+        this.pairSecond = pair[1];
+      else if (pair[1]) this.emit(pair[1], tok);
+      this.current = f;
+      return undefined;
+    }
+    if (this.pairSecond && /^、?$/.test(label)) {
+      const f = this.emit(this.pairSecond, tok);
+      this.pairSecond = undefined;
+      this.current = f;
+      return undefined;
+    }
+    this.pairSecond = undefined;
     const subject = this.classify(label, wide) ?? this.valueOf(label);
     if (subject) {
       const f = this.emit(subject, tok);
@@ -770,6 +848,33 @@ class Reader {
     }
     const f = this.emit({ key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' }, tok);
     this.current = f;
+    return undefined;
+  }
+
+  private pairSecond: Subject | undefined;
+
+  /**
+   * One amount for two figures: 收、支总计各 x / 收、支总计均为 x / 收支总计 x (both totals), or the first
+   * of two: 本年收入、本年支出合计各是 a、b.
+   */
+  private paired(label: string): [Subject, Subject?] | undefined {
+    const fiscal = /财政拨款/.test(label) || this.section === 'fiscal';
+    if (/(收、?支|收入、?支出)总计(各|均)?(为|是)?$/.test(label)) {
+      return fiscal
+        ? [
+            { key: 't4.incomeGrandTotal.total', name: glossaryName('fiscalIncomeGrandTotal') },
+            { key: 't4.expenditureGrandTotal.total', name: glossaryName('fiscalExpenditureGrandTotal') },
+          ]
+        : [
+            { key: 't1.incomeGrandTotal', name: glossaryName('incomeGrandTotal') },
+            { key: 't1.expenditureGrandTotal', name: glossaryName('expenditureGrandTotal') },
+          ];
+    }
+    if (/本年收入、?(本年)?支出合计(各|均)?(为|是)?$/.test(label) && !fiscal)
+      return [
+        { key: 't1.incomeTotal', name: glossaryName('incomeTotal') },
+        { key: 't1.expenditureTotal', name: glossaryName('expenditureTotal') },
+      ];
     return undefined;
   }
 
@@ -906,10 +1011,14 @@ class Reader {
           s = { key: 'unit.staff.active', name: glossaryName('staffActive') };
         else if (endsWithLabel(label, 'staffAuthorised'))
           s = { key: 'unit.staff.authorised', name: glossaryName('staffAuthorised') };
-      } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after))
+      } else if (
+        u === '个' &&
+        /(下设|内设|设置?|共有|设有)$/.test(label) &&
+        /^(处室|科室|股室|部门|内设|机构|职能科室|办公室|站所)/.test(after)
+      )
         s = { key: 'unit.divisionCount', name: glossaryName('divisionCount') };
     } else if (this.section === 'threePublic') {
-      if (u === '个' && /团组$/.test(label)) {
+      if (u === '个' && (/团组$/.test(label) || /^团组/.test(after))) {
         s = { key: 'threePublic.abroadGroups', name: glossaryName('abroadGroups') };
         this.countGroup = 'abroad';
       } else if (
@@ -917,12 +1026,19 @@ class Reader {
         (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
       ) {
         s = { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
-      } else if (u === '批次' && /公务接待$/.test(label)) {
+      } else if (
+        (u === '批次' && /(公务)?接待$/.test(label)) ||
+        (u === '个' && /接待批次(为|是)?$/.test(label))
+      ) {
         s = { key: 'threePublic.receptionBatches', name: glossaryName('receptionBatches') };
         this.countGroup = 'reception';
-      } else if (u === '人次' && (label === '' || /累计$/.test(label)) && this.countGroup === 'reception') {
+      } else if (
+        (u === '人次' || u === '人') &&
+        (label === '' || /(累计|约|接待人次(为|是)?|接待人数(为|是)?)$/.test(label)) &&
+        this.countGroup === 'reception'
+      ) {
         s = { key: 'threePublic.receptionPeople', name: glossaryName('receptionPeople') };
-      } else if (u === '辆' && /购置数(量)?(为)?$/.test(label))
+      } else if (u === '辆' && /购置(数)?(量)?(为)?$/.test(label))
         s = { key: 'threePublic.vehiclesPurchased', name: glossaryName('vehiclesPurchased') };
       else if (u === '辆' && /保有量(为)?$/.test(label))
         s = { key: 'threePublic.vehiclesHeld', name: glossaryName('vehiclesHeld') };
@@ -971,7 +1087,7 @@ export function readNarrative(doc: TextDocument, options: ExtractOptions = {}): 
   const year = options.year ?? sections.title?.year ?? yearOfText(flow.text);
   const unit = sections.title?.unit;
   const catalogue = options.catalogue ?? catalogueFor(year);
-  const r = new Reader(flow, sections, unit, catalogue);
+  const r = new Reader(flow, sections, unit, catalogue, year);
   // The profile part (staff counts), then each narrative section in order, by heading or by vocabulary.
   const profile = sections.parts.find((p) => p.id === 'profile');
   const ranges = [...sections.sections, ...sections.inferred].sort((a, b) => a.start - b.start);
