@@ -62,7 +62,7 @@ interface DocScore {
   refused: boolean;
   kindReported?: string;
   figures: { total: number; found: number; proposedTotal: number; proposedFound: number; missed: string[] };
-  changes: { total: number; found: number };
+  changes: { total: number; found: number; missed: string[] };
   tables: { total: number; found: number };
   errors: { kind: string; what: string; caught: boolean }[];
   falseErrors: { rule: string; page?: number; message: string }[];
@@ -114,13 +114,19 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
   // Figures: each distinct (key, value) stated once counts once.
   const seen = new Set<string>();
   const figs = { total: 0, found: 0, proposedTotal: 0, proposedFound: 0, missed: [] as string[] };
-  const changes = { total: 0, found: 0 };
+  const changes = { total: 0, found: 0, missed: [] as string[] };
   for (const k of key.figures) {
     const id = `${k.key}=${k.value}${k.unit}`;
     const hits = r.figures.filter((f) => f.key === k.key && valueMatches(k, f));
     for (const c of k.changes ?? []) {
       changes.total++;
       if (hits.some((f) => changeMatches(c, f))) changes.found++;
+      else {
+        const got = hits.map((f) => f.change?.against ?? '∅').join('/') || 'no figure';
+        changes.missed.push(
+          `${k.key}=${k.value} ${c.against} ${c.direction ?? ''}${c.amount ?? ''}${c.rate ? ` ${c.rate}` : ''}${c.completion ? ` 完成${c.completion}` : ''} (read: ${got})`,
+        );
+      }
     }
     if (seen.has(id)) continue;
     seen.add(id);
@@ -221,6 +227,10 @@ async function main(): Promise<void> {
       if (missed.length)
         console.log(
           `    missed (${missed.length}): ${missed.slice(0, 12).join(', ')}${missed.length > 12 ? ', …' : ''}`,
+        );
+      if (s.changes.missed.length)
+        console.log(
+          `    comparisons missed (${s.changes.missed.length}): ${s.changes.missed.slice(0, 8).join('; ')}`,
         );
       for (const e of s.errors) console.log(`    ${e.caught ? 'caught' : 'MISSED'} [${e.kind}] ${e.what}`);
     }

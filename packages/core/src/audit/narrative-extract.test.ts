@@ -356,10 +356,15 @@ describe('extractFigures: round trip of the builder’s text, three profiles', (
           }
           // Every printed amount and percentage of the narrative was read, as a figure, a change or a base.
           const printed = printedInNarrative(c.d, profile);
+          // A figure compared with two bases is stated twice (once per comparison): its amount once.
+          const once = figures.filter(
+            (f, i) =>
+              !figures
+                .slice(0, i)
+                .some((g) => g.key === f.key && g.fen === f.fen && g.evidence.text === f.evidence.text),
+          );
           const amounts = [
-            ...figures
-              .filter((f) => f.fen !== undefined && f.unit === '万元')
-              .map((f) => formatAmount(f.fen!)),
+            ...once.filter((f) => f.fen !== undefined && f.unit === '万元').map((f) => formatAmount(f.fen!)),
             ...figures
               .filter((f) => f.change?.amount !== undefined)
               .map((f) => formatAmount(f.change!.amount!)),

@@ -433,6 +433,8 @@ interface Clause {
 
 const COMPARE_RE =
   /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
+/** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
+const BUDGET_COMPARE_RE = /(与|较|比)(年初|全年|调整后?)?预算(数)?(相比)?/;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE =
   /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
@@ -472,6 +474,8 @@ class Reader {
 
   /** Whether the sentence (or its section) is about next year's budget: 2022年“三公”经费预算 in a 2021 publication. */
   private nextYear = false;
+  /** The base the sentence's comparison is against, from its last comparison phrase. */
+  private clauseBase: 'prior' | 'budget' | undefined;
 
   private isNextYear(text: string): boolean {
     if (this.year === undefined) return false;
@@ -511,6 +515,7 @@ class Reader {
     this.sentenceStart = start;
     this.sentenceEnd = end;
     const body = text.slice(start, end);
+    this.clauseBase = undefined;
     this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
     // Clauses.
@@ -559,6 +564,8 @@ class Reader {
         reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
         continue;
       }
+      if (BUDGET_COMPARE_RE.test(ctext)) this.clauseBase = 'budget';
+      else if (COMPARE_RE.test(ctext)) this.clauseBase = 'prior';
       if (tokens.length === 0) {
         if (this.budgetDirection(ctext)) continue;
         const cm = COMPARE_RE.exec(ctext);
@@ -724,7 +731,37 @@ class Reader {
   }
 
   private setPrior(f: StatedFigure, c: Partial<NonNullable<StatedFigure['change']>>): void {
-    if (!f.change || f.change.against !== 'prior') f.change = { against: 'prior' };
+    this.setChange(f, 'prior', c);
+  }
+
+  /**
+   * A comparison of a figure. A figure compared with two bases in one sentence (完成年初预算的 x%；与上年
+   * 相比增加 …; 较年初预算数 …，较上年决算数 …) is stated twice, once with each comparison.
+   */
+  private setChange(
+    f0: StatedFigure,
+    against: 'prior' | 'budget',
+    c: Partial<NonNullable<StatedFigure['change']>>,
+  ): void {
+    let f = f0;
+    if (f.change && f.change.against !== against) {
+      const twin = this.figures.find(
+        (g) =>
+          g !== f &&
+          g.key === f.key &&
+          g.fen === f.fen &&
+          g.evidence.text === f.evidence.text &&
+          g.change?.against === against,
+      );
+      if (twin) f = twin;
+      else {
+        const { change: _drop, ...rest } = f;
+        f = { ...rest, evidence: { ...f.evidence } };
+        this.figures.push(f);
+        this.sectionFigures.push(f);
+      }
+    }
+    if (!f.change) f.change = { against };
     Object.assign(f.change, c);
     this.noteChange(f);
     this.compared = f;
@@ -768,11 +805,29 @@ class Reader {
     // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
     const dm = DIRECTION_END_RE.exec(label);
     if (dm) {
-      const before = label
-        .slice(0, dm.index)
+      const beforeRaw = label.slice(0, dm.index);
+      const budget =
+        BUDGET_COMPARE_RE.test(beforeRaw) || (!COMPARE_RE.test(beforeRaw) && this.clauseBase === 'budget');
+      const before = beforeRaw
+        .replace(BUDGET_COMPARE_RE, '')
         .replace(COMPARE_RE, '')
         .replace(/[,，]$/, '');
       const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
+      if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
+        // 较年初预算数减少 a 万元: the budget is the final figure ± a.
+        const up = /增加|增长|上升/.test(dm[1]!);
+        const base = up ? target.fen - tok.fen! : target.fen + tok.fen!;
+        this.setChange(target, 'budget', {
+          direction: dm[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+          base: base as Fen,
+          baseDecimals: Math.max(tok.decimals, target.decimals ?? 2),
+          baseLabel: '年初预算',
+        });
+        return target;
+      }
       if (target)
         this.setPrior(target, {
           direction: dm[1]!,
@@ -859,7 +914,7 @@ class Reader {
    */
   private paired(label: string): [Subject, Subject?] | undefined {
     const fiscal = /财政拨款/.test(label) || this.section === 'fiscal';
-    if (/(收、?支|收入、?支出)总计(各|均)?(为|是)?$/.test(label)) {
+    if (/(收、支|收入、支出|收支)总计(各|均)?(为|是)?$/.test(label)) {
       return fiscal
         ? [
             { key: 't4.incomeGrandTotal.total', name: glossaryName('fiscalIncomeGrandTotal') },
@@ -965,6 +1020,25 @@ class Reader {
       return;
     }
     const dm = DIRECTION_END_RE.exec(label);
+    if (
+      dm &&
+      budgetFig?.change &&
+      budgetFig === this.compared &&
+      budgetFig.change.amount !== undefined &&
+      budgetFig.change.rate === undefined
+    ) {
+      // 较年初预算数减少 a 万元、下降 b%: the budget variance rate, signed.
+      const down = /减少|下降|降低|降幅|下降率/.test(dm[1]!);
+      let signed = ratio;
+      try {
+        signed = down ? parsePercent(`-${tok.num}%`) : ratio;
+      } catch {
+        /* keep the printed one */
+      }
+      Object.assign(budgetFig.change, { rate: signed, rateText: text, rateDecimals: tok.decimals });
+      this.noteChange(budgetFig);
+      return;
+    }
     if (dm) {
       const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
       if (f)
