@@ -541,7 +541,11 @@ class Reader {
         const r = quote(this.flow, reason.start, reason.end)
           .replace(/^[:：\s]+/, '')
           .replace(/[。；;，,\s]+$/, '');
-        if (r) reason.fig.change.reason = r;
+        if (r) {
+          reason.fig.change.reason = r;
+          const mate = this.mates.get(reason.fig);
+          if (mate?.change && mate.change.reason === undefined) mate.change.reason = r;
+        }
       }
       reason = undefined;
     };
@@ -764,6 +768,9 @@ class Reader {
     if (!f.change) f.change = { against };
     Object.assign(f.change, c);
     this.noteChange(f);
+    const mate = this.mates.get(f);
+    if (mate && (!mate.change || mate.change.against === against))
+      mate.change = { ...f.change, ...(f.change.evidence ? { evidence: { ...f.change.evidence } } : {}) };
     this.compared = f;
   }
 
@@ -812,6 +819,19 @@ class Reader {
         .replace(BUDGET_COMPARE_RE, '')
         .replace(COMPARE_RE, '')
         .replace(/[,，]$/, '');
+      const both = /^(收、?支|收入、?支出)(总计)?(均|各)?$/.test(before) ? this.bothTotals() : undefined;
+      if (both && !budget) {
+        for (const t of both)
+          this.setPrior(t, {
+            direction: dm[1]!,
+            amount: tok.fen!,
+            amountDecimals: tok.decimals,
+            amountText: tok.num,
+          });
+        this.compared = both[0];
+        if (both[1]) this.mates.set(both[0]!, both[1]);
+        return both[0];
+      }
       const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
       if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
         // 较年初预算数减少 a 万元: the budget is the final figure ± a.
@@ -883,7 +903,7 @@ class Reader {
         /^、-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2))
       )
         this.pairSecond = pair[1];
-      else if (pair[1]) this.emit(pair[1], tok);
+      else if (pair[1]) this.mates.set(f, this.emit(pair[1], tok));
       this.current = f;
       return undefined;
     }
@@ -907,6 +927,8 @@ class Reader {
   }
 
   private pairSecond: Subject | undefined;
+  /** The other figure of a pair stated by one amount (收、支总计各 x): a comparison of one is of both. */
+  private readonly mates = new WeakMap<StatedFigure, StatedFigure>();
 
   /**
    * One amount for two figures: 收、支总计各 x / 收、支总计均为 x / 收支总计 x (both totals), or the first
@@ -931,6 +953,18 @@ class Reader {
         { key: 't1.expenditureTotal', name: glossaryName('expenditureTotal') },
       ];
     return undefined;
+  }
+
+  /** The grand totals of income and expenditure stated last in this section (收支较上年决算数减少 …). */
+  private bothTotals(): StatedFigure[] | undefined {
+    const keys =
+      this.section === 'fiscal'
+        ? ['t4.incomeGrandTotal.total', 't4.expenditureGrandTotal.total']
+        : ['t1.incomeGrandTotal', 't1.expenditureGrandTotal'];
+    const out = keys
+      .map((k) => [...this.sectionFigures].reverse().find((f) => f.key === k))
+      .filter((f): f is StatedFigure => f !== undefined);
+    return out.length ? out : undefined;
   }
 
   /** 价值 after 房屋 or 车辆. */
