@@ -864,10 +864,15 @@ class Reader {
       return t;
     }
     // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
-    const bm = /(年初预算|全年预算|预算)(数)?(为|是)?$/.exec(label);
+    const bm = /(年初预算|全年预算|预算)(数)?(总计|合计|总额)?(安排)?(为|是)?$/.exec(label);
     if (bm && !/^(决算|支出决算)/.test(label)) {
       const before = label.slice(0, bm.index).replace(/的$/, '');
       const subject = before ? this.classify(before) : this.pendingSubject();
+      if (subject && this.nextYear) {
+        // Next year's budget: a figure of its own, not this year's budget column.
+        this.current = this.emit(subject, tok);
+        return undefined;
+      }
       if (subject) {
         const annual = bm[1] === '全年预算';
         const bf = this.emit(
