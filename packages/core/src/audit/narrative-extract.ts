@@ -134,7 +134,9 @@ const FISCAL: Vocab = [
 
 const OVERVIEW_ALL: Vocab = [...OVERVIEW, ...OVERVIEW_PHRASES, ...INCOME, ...EXPENDITURE];
 
-const GENERAL: Vocab = [term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(为)?' })];
+const GENERAL: Vocab = [
+  term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(总计|合计)?(为|是)?' }),
+];
 
 const BASIC: Vocab = [
   term('generalBudgetBasicExpenditure', 't5.total.basic', { suffix: '(决算)?(为)?' }),
@@ -857,6 +859,28 @@ class Reader {
         });
       return target;
     }
+    // 决算数小于预算数 6.26 万元: the budget comparison of the figure before, with its amount.
+    const bd = /决算数?(大于|小于|高于|低于|超过|超)(年初|全年)?预算数?$/.exec(label);
+    if (bd) {
+      const t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      if (t && t.fen !== undefined) {
+        const up = /大于|高于|超/.test(bd[1]!);
+        const fields: Partial<NonNullable<StatedFigure['change']>> = {
+          direction: bd[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+        };
+        const has = t.change?.against === 'budget' && t.change.base !== undefined;
+        if (!has) {
+          fields.base = (up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen;
+          fields.baseDecimals = Math.max(tok.decimals, t.decimals ?? 2);
+          fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
+        }
+        this.setChange(t, 'budget', fields);
+        return t;
+      }
+    }
     // Last year's figure stated: 上年决算数为 x 万元.
     if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
       const t = (compareTarget ?? this.current)!;
@@ -1041,6 +1065,23 @@ class Reader {
       return;
     }
     const cm = /完成(了)?(.*?)的?$/.exec(label);
+    if (cm && !budgetFig && (this.compared ?? this.current)) {
+      // 完成年初预算97.89% after a comparison with last year: the figure's comparison with its budget,
+      // whose amount the sentence does not give.
+      const f = (this.compared ?? this.current)!;
+      const of = /全年预算/.test(cm[2] ?? '')
+        ? '全年预算'
+        : /年初预算/.test(cm[2] ?? '')
+          ? '年初预算'
+          : '预算';
+      this.setChange(f, 'budget', {
+        completion: ratio,
+        completionText: text,
+        completionDecimals: tok.decimals,
+        completionOf: of,
+      });
+      return;
+    }
     if (cm) {
       if (budgetFig?.change) {
         const of = /全年预算/.test(cm[2] ?? '')
