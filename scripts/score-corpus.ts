@@ -6,7 +6,7 @@
  * caught (an error or warning whose quoted text contains the changed text), and the error findings it
  * raised on documents that have no injected error. A script, not a test: it prints, it does not judge.
  *
- *   npx tsx scripts/score-corpus.ts [--verbose] [name-filter]
+ *   npx tsx --conditions=@juesuan/source scripts/score-corpus.ts [--verbose] [name-filter]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

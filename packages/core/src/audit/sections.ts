@@ -504,6 +504,16 @@ function topicsIn(text: string): Set<SectionId> {
   return out;
 }
 
+/** Words that name a subsection told inside its section's paragraphs. */
+const SUBSECTION_WORDS: Readonly<Record<SubsectionId, RegExp>> = {
+  'general.total': /总体情况/,
+  'general.structure': /结构情况|主要用于以下方面|\(类\)\d/,
+  'general.items': /具体情况|\(项\)/,
+  adminCost: /机关运行经费/,
+  procurement: /政府采购/,
+  assets: /国有资产|资产占用|固定资产/,
+};
+
 /** Sections every full publication has, whatever its province's template. */
 const CORE_SECTIONS: readonly SectionId[] = ['overview', 'general', 'threePublic'];
 
@@ -658,7 +668,16 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
   if (kind === 'full') {
     for (const id of Object.values(SubsectionId)) {
       const parentFound = sectionHeads.some((s) => s.id === SUBSECTION_PARENT[id]);
-      if (parentFound && !subsections.some((s) => s.id === id) && !inferred.some((s) => s.sub === id))
+      // Run into the paragraph ("1.总体情况。…", "（一）机关运行经费情况" inline) counts as there.
+      const inline = sectionHeads
+        .filter((x) => x.id === SUBSECTION_PARENT[id])
+        .some((x) => SUBSECTION_WORDS[id].test(flow.text.slice(x.bodyStart, x.bodyEnd)));
+      if (
+        parentFound &&
+        !inline &&
+        !subsections.some((s) => s.id === id) &&
+        !inferred.some((s) => s.sub === id)
+      )
         missing.push({ level: 'subsection', id, name: SUBSECTION_NAMES[id] });
     }
   }
