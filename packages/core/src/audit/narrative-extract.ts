@@ -518,6 +518,7 @@ class Reader {
     this.sentenceEnd = end;
     const body = text.slice(start, end);
     this.clauseBase = undefined;
+    this.staffScope = undefined;
     this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
     // Clauses.
@@ -956,6 +957,8 @@ class Reader {
   }
 
   private pairSecond: Subject | undefined;
+  /** Staff counts of the 事业 establishment stated after the unit's (Beijing), not the unit's own. */
+  private staffScope: 'business' | undefined;
   /** The other figure of a pair stated by one amount (收、支总计各 x): a comparison of one is of both. */
   private readonly mates = new WeakMap<StatedFigure, StatedFigure>();
 
@@ -1154,6 +1157,17 @@ class Reader {
     let s: Subject | undefined;
     const u = tok.unit;
     if (this.section === 'profile') {
+      // 行政编制161人，实有人数155人；事业编制0人，实有人数0人: the second pair counts the 事业 staff
+      // only, not the unit's (the unit's are the first ones stated).
+      if (u === '人' && /事业编制(数)?(为)?$/.test(label)) this.staffScope = 'business';
+      else if (u === '人' && /(行政|参公)编制(数)?(为)?$/.test(label)) this.staffScope = undefined;
+      if (
+        u === '人' &&
+        this.staffScope === 'business' &&
+        this.figures.some((f) => f.key.startsWith('unit.staff.'))
+      ) {
+        return;
+      }
       if (u === '人') {
         if (endsWithLabel(label, 'staffActual'))
           s = { key: 'unit.staff.actual', name: glossaryName('staffActual') };
@@ -1180,6 +1194,9 @@ class Reader {
         (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
       ) {
         s = { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
+      } else if (/外事接待$/.test(label)) {
+        // 外事接待 is counted apart from 国内公务接待 (central publications).
+        this.countGroup = undefined;
       } else if (
         (u === '批次' && /(公务)?接待$/.test(label)) ||
         (u === '个' && /接待批次(为|是)?$/.test(label))
