@@ -385,6 +385,23 @@ function codeIndex(c: Catalogue): CodeIndex {
   return idx;
 }
 
+const namesCache = new WeakMap<Catalogue, Map<string, { code: string; name: string }[]>>();
+
+/** Every name of the catalogue with the entries that bear it. */
+function uniqueNames(c: Catalogue): Map<string, { code: string; name: string }[]> {
+  const hit = namesCache.get(c);
+  if (hit) return hit;
+  const m = new Map<string, { code: string; name: string }[]>();
+  for (const e of c.entries.values()) {
+    const k = nameKey(e.name);
+    const list = m.get(k) ?? [];
+    list.push({ code: e.code, name: e.name });
+    m.set(k, list);
+  }
+  namesCache.set(c, m);
+  return m;
+}
+
 function resolveCode(c: Catalogue | undefined, names: string[]): { code?: string; names: string[] } {
   if (!c) return { names };
   const idx = codeIndex(c);
@@ -666,6 +683,22 @@ class Reader {
     };
   }
 
+  /**
+   * A 款 or 项 named alone by its catalogue name, with 支出 after it (Guangxi: 初中教育支出 x 元): the one
+   * entry of the catalogue with that name, when there is only one.
+   */
+  private bareItem(label: string): Subject | undefined {
+    if (!this.catalogue || this.section !== 'general') return undefined;
+    const name = label.replace(/(决算)?(数)?(为|是)?$/, '').replace(/支出$/, '');
+    if (name.length < 4) return undefined;
+    const hits =
+      uniqueNames(this.catalogue).get(nameKey(name)) ??
+      uniqueNames(this.catalogue).get(nameKey(`${name}支出`));
+    if (!hits || hits.length !== 1 || hits[0]!.code.length === 3) return undefined;
+    const e = hits[0]!;
+    return { key: `t5.${e.code}.total`, name: e.name, code: e.code };
+  }
+
   /** A 类 named without its "（类）" in a structure list: 一般公共服务支出1040.22万元，占28.95%. */
   private bareClass(label: string): RegExpExecArray | undefined {
     if (!this.catalogue || this.section !== 'general') return undefined;
@@ -683,6 +716,8 @@ class Reader {
     }
     const v = lookupVocab(vocabFor(this.section, this.sub), label);
     if (v) return v;
+    const item = this.bareItem(label);
+    if (item) return item;
     // 收入 and 支出 are often told inside the overview (Beijing's （一）收入（二）支出), or the totals inside 收入.
     if (this.section === 'overview' || this.section === 'income' || this.section === 'expenditure') {
       const u = lookupVocab(OVERVIEW_ALL, label);
