@@ -1,10 +1,10 @@
-import type { DocumentForm, DocumentKind } from './sections.ts';
 /**
  * What the auditor finds in a published disclosure: every stated figure with its meaning and place,
  * the tables rebuilt from the document, and findings with evidence (page, quoted text, expected, found).
  */
 import type { Fen } from '../money/amount.ts';
 import type { Ratio } from '../money/rate.ts';
+import type { DocumentForm, DocumentKind } from './sections.ts';
 import type { Finding } from '../rules/types.ts';
 
 /** Where a figure or finding is in the document. */
