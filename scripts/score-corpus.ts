@@ -6,7 +6,7 @@
  * caught (an error or warning whose quoted text contains the changed text), and the error findings it
  * raised on documents that have no injected error. A script, not a test: it prints, it does not judge.
  *
- *   npx tsx scripts/score-corpus.ts [--verbose] [name-filter]
+ *   npx tsx --conditions=@juesuan/source scripts/score-corpus.ts [--verbose] [name-filter]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ interface DocScore {
   refused: boolean;
   kindReported?: string;
   figures: { total: number; found: number; proposedTotal: number; proposedFound: number; missed: string[] };
-  changes: { total: number; found: number };
+  changes: { total: number; found: number; missed: string[] };
   tables: { total: number; found: number };
   errors: { kind: string; what: string; caught: boolean }[];
   falseErrors: { rule: string; page?: number; message: string }[];
@@ -100,7 +100,9 @@ function changeMatches(c: KeyChange, f: StatedFigure): boolean {
 /** The kind of document, when the audit reports one (issue 9 item 2 adds it). */
 function reportedKind(r: AuditResult): string | undefined {
   const v: unknown = (r as unknown as Record<string, unknown>).documentKind;
-  return typeof v === 'string' ? v : undefined;
+  // The audit's names for the kinds the keys write in the corpus's words.
+  const names: Record<string, string> = { 'three-public': '三公-only', procurement: '采购-only' };
+  return typeof v === 'string' ? (names[v] ?? v) : undefined;
 }
 
 async function score(name: string, key: AnswerKey): Promise<DocScore> {
@@ -112,13 +114,19 @@ async function score(name: string, key: AnswerKey): Promise<DocScore> {
   // Figures: each distinct (key, value) stated once counts once.
   const seen = new Set<string>();
   const figs = { total: 0, found: 0, proposedTotal: 0, proposedFound: 0, missed: [] as string[] };
-  const changes = { total: 0, found: 0 };
+  const changes = { total: 0, found: 0, missed: [] as string[] };
   for (const k of key.figures) {
     const id = `${k.key}=${k.value}${k.unit}`;
     const hits = r.figures.filter((f) => f.key === k.key && valueMatches(k, f));
     for (const c of k.changes ?? []) {
       changes.total++;
       if (hits.some((f) => changeMatches(c, f))) changes.found++;
+      else {
+        const got = hits.map((f) => f.change?.against ?? '∅').join('/') || 'no figure';
+        changes.missed.push(
+          `${k.key}=${k.value} ${c.against} ${c.direction ?? ''}${c.amount ?? ''}${c.rate ? ` ${c.rate}` : ''}${c.completion ? ` 完成${c.completion}` : ''} (read: ${got})`,
+        );
+      }
     }
     if (seen.has(id)) continue;
     seen.add(id);
@@ -219,6 +227,10 @@ async function main(): Promise<void> {
       if (missed.length)
         console.log(
           `    missed (${missed.length}): ${missed.slice(0, 12).join(', ')}${missed.length > 12 ? ', …' : ''}`,
+        );
+      if (s.changes.missed.length)
+        console.log(
+          `    comparisons missed (${s.changes.missed.length}): ${s.changes.missed.slice(0, 8).join('; ')}`,
         );
       for (const e of s.errors) console.log(`    ${e.caught ? 'caught' : 'MISSED'} [${e.kind}] ${e.what}`);
     }

@@ -154,6 +154,8 @@ export function auditTextDocument(
   };
   if (year !== undefined) result.year = year;
   if (reading.unit) result.unit = reading.unit;
+  result.documentKind = reading.sections.kind;
+  result.documentForm = reading.sections.form;
   if (model) result.model = model;
   return result;
 }

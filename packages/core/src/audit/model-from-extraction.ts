@@ -31,6 +31,8 @@ export interface CellAddress {
 export function cellOfKey(key: string): CellAddress | undefined {
   const parts = key.split('.');
   const head = parts[0]!;
+  // Next year's budget (stated beside this year's final) has no cell in this year's tables.
+  if (parts[parts.length - 1] === 'nextBudget') return undefined;
   if (head === 'threePublic' && parts[1] && T7_ROWS.has(parts[1])) {
     const budget = parts[2] === 'budget' || parts[2] === 'annualBudget';
     return { table: 't7', row: parts[1], column: budget ? 'budget' : 'final', which: 'value' };

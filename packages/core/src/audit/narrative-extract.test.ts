@@ -356,10 +356,15 @@ describe('extractFigures: round trip of the builder’s text, three profiles', (
           }
           // Every printed amount and percentage of the narrative was read, as a figure, a change or a base.
           const printed = printedInNarrative(c.d, profile);
+          // A figure compared with two bases is stated twice (once per comparison): its amount once.
+          const once = figures.filter(
+            (f, i) =>
+              !figures
+                .slice(0, i)
+                .some((g) => g.key === f.key && g.fen === f.fen && g.evidence.text === f.evidence.text),
+          );
           const amounts = [
-            ...figures
-              .filter((f) => f.fen !== undefined && f.unit === '万元')
-              .map((f) => formatAmount(f.fen!)),
+            ...once.filter((f) => f.fen !== undefined && f.unit === '万元').map((f) => formatAmount(f.fen!)),
             ...figures
               .filter((f) => f.change?.amount !== undefined)
               .map((f) => formatAmount(f.change!.amount!)),
@@ -464,5 +469,100 @@ describe.skipIf(noPoppler)('extractFigures: the real Shanghai publication (pdfto
       rateDirection: '增长',
       rateText: '100.00%',
     });
+  });
+});
+
+describe('extractFigures: comparisons with their right base, pairs, publications without headings (issue 9)', () => {
+  const read = (lines: string[]) => extractFigures(textDocumentFromString(lines.join('\n')), { year: 2022 });
+  const amount = (f: Fen | undefined) => (f === undefined ? undefined : formatAmount(f));
+
+  it('one sentence compares with the budget and with last year: the figure is stated once per base', () => {
+    const figures = read([
+      '某镇人民政府2022年度决算公开说明',
+      '二、部门决算情况说明',
+      '（三）一般公共预算财政拨款支出决算情况说明',
+      '1.总体情况。2022年度一般公共预算财政拨款支出3593.61万元，较年初预算数增加201.35万元、增长5.94%，主要原因是追加了转移支付项目；较上年决算数增加335.73万元、增长10.31%，主要原因是在职人员增加。',
+    ]);
+    const total = figures.filter((f) => f.key === 't5.total.total');
+    expect(total.map((f) => amount(f.fen))).toEqual(['3593.61', '3593.61']);
+    const budget = total.find((f) => f.change?.against === 'budget')!.change!;
+    // The budget is the final figure less the stated increase; the variance rate is signed.
+    expect([amount(budget.base), budget.amountText, budget.rateText, budget.reason]).toEqual([
+      '3392.26',
+      '201.35',
+      '5.94%',
+      '追加了转移支付项目',
+    ]);
+    const prior = total.find((f) => f.change?.against === 'prior')!.change!;
+    expect([prior.direction, prior.amountText, prior.rateText, prior.reason]).toEqual([
+      '增加',
+      '335.73',
+      '10.31%',
+      '在职人员增加',
+    ]);
+  });
+
+  it('a decrease against the budget gives a budget above the final figure and a negative variance', () => {
+    const [f] = read([
+      '（三）一般公共预算财政拨款支出决算情况说明',
+      '2022年度一般公共预算财政拨款支出4180.35万元，较年初预算数减少65.89万元、下降1.55%。',
+    ]).filter((x) => x.key === 't5.total.total');
+    expect(f!.change!.against).toBe('budget');
+    expect(amount(f!.change!.base)).toBe('4246.24');
+    expect(f!.change!.rate!.num < 0n).toBe(true);
+  });
+
+  it('paired totals: 收、支总计各 x with its change, and 本年收入、本年支出合计各是 a、b', () => {
+    const figures = read([
+      '一、收入支出决算总体情况说明',
+      '2022年度收、支总计各10222.57万元。与上年相比，收、支总计各增加1736.88万元，增长20.47%，主要原因是新增项目。',
+      '2022年度本年收入、本年支出合计各是4494.08、4493.02万元。',
+    ]);
+    const of = (key: string) => figures.filter((f) => f.key === key);
+    expect(of('t1.incomeGrandTotal').map((f) => amount(f.fen))).toEqual(['10222.57']);
+    expect(
+      of('t1.expenditureGrandTotal').map((f) => [amount(f.fen), f.change?.amountText, f.change?.reason]),
+    ).toEqual([['10222.57', '1736.88', '新增项目']]);
+    expect(of('t1.incomeTotal').map((f) => amount(f.fen))).toEqual(['4494.08']);
+    expect(of('t1.expenditureTotal').map((f) => amount(f.fen))).toEqual(['4493.02']);
+  });
+
+  it('a stand-alone "三公" statement yields its figures, counts included, without any heading', () => {
+    const figures = read([
+      '某县农业农村局2022年度“三公”经费决算公开',
+      '2022年度“三公”经费财政拨款支出预算为9.28万元，2022年实际支出“三公”经费决算为8.03万元。其中公务接待费为3.61万元，占44.96%；公务用车运行维护费为4.42万元，占55.04%。本年公务用车保有量为2辆，国内公务接待批次为36个，接待人次为108人。',
+    ]);
+    const got = Object.fromEntries(
+      figures.map((f) => [f.key, f.fen !== undefined ? amount(f.fen) : f.value]),
+    );
+    expect(got).toMatchObject({
+      'threePublic.total': '8.03',
+      'threePublic.reception': '3.61',
+      'threePublic.vehicleOperation': '4.42',
+      'threePublic.vehiclesHeld': '2',
+      'threePublic.receptionBatches': '36',
+      'threePublic.receptionPeople': '108',
+    });
+  });
+
+  it("next year's budget stated beside this year's final is kept apart", () => {
+    const figures = extractFigures(
+      textDocumentFromString(
+        [
+          '某市政协办公室2023年“三公”经费预算及2022年“三公”经费决算情况说明',
+          '一、2023年“三公”经费预算安排情况',
+          '2023年度“三公”经费预算总计4.14万元，其中：公务接待0.70万元。',
+          '二、2022年“三公”经费决算情况',
+          '2022年度“三公”经费合计支出3.83万元，其中：公务接待0.74万元。',
+        ].join('\n'),
+      ),
+    );
+    const got = figures.map((f) => [f.key, amount(f.fen)]);
+    expect(got).toEqual([
+      ['threePublic.total.nextBudget', '4.14'],
+      ['threePublic.reception.nextBudget', '0.70'],
+      ['threePublic.total', '3.83'],
+      ['threePublic.reception', '0.74'],
+    ]);
   });
 });

@@ -86,6 +86,18 @@ const OVERVIEW: Vocab = [
   term('expenditureGrandTotal', 't1.expenditureGrandTotal'),
 ];
 
+/** Wordings of the totals outside the glossary's labels: 总收入 (Guangxi), 收入共计 (Yunnan). */
+const OVERVIEW_PHRASES: Vocab = [
+  phrase(/(本单位|本部门)?(全年)?总收入(决算)?(为|是|共计)?$/, 't1.incomeGrandTotal', 'incomeGrandTotal'),
+  phrase(
+    /(本单位|本部门)?(全年)?总支出(决算)?(为|是|共计)?$/,
+    't1.expenditureGrandTotal',
+    'expenditureGrandTotal',
+  ),
+  phrase(/收入共计(为|是)?$/, 't1.incomeGrandTotal', 'incomeGrandTotal'),
+  phrase(/支出共计(为|是)?$/, 't1.expenditureGrandTotal', 'expenditureGrandTotal'),
+];
+
 const INCOME: Vocab = [
   term('incomeTotal', 't1.incomeTotal'),
   term('generalBudgetIncome', 't1.generalBudget'),
@@ -116,9 +128,15 @@ const FISCAL: Vocab = [
   term('fiscalExpenditureGrandTotal', 't4.expenditureGrandTotal.total'),
   term('fiscalClosingCarryover', 't4.closingCarryover.total'),
   term('fiscalExpenditureTotal', 't4.expenditureTotal.total'),
+  phrase(/财政拨款(收入)?合计(为|是)?$/, 't4.incomeTotal.total', 'fiscalIncomeTotal'),
+  phrase(/财政拨款支出合计(为|是)?$/, 't4.expenditureTotal.total', 'fiscalExpenditureTotal'),
 ];
 
-const GENERAL: Vocab = [term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(为)?' })];
+const OVERVIEW_ALL: Vocab = [...OVERVIEW, ...OVERVIEW_PHRASES, ...INCOME, ...EXPENDITURE];
+
+const GENERAL: Vocab = [
+  term('generalBudgetExpenditure', 't5.total.total', { suffix: '(决算)?(数)?(总计|合计)?(为|是)?' }),
+];
 
 const BASIC: Vocab = [
   term('generalBudgetBasicExpenditure', 't5.total.basic', { suffix: '(决算)?(为)?' }),
@@ -137,7 +155,13 @@ const THREE_PUBLIC: Vocab = [
     spoken: true,
   }),
   term('reception', 'threePublic.reception', { suffix: FEE_SUFFIX }),
-  term('threePublicTotal', 'threePublic.total', { suffix: '(财政拨款)?(支出)?(决算)?(数)?(合计)?(为)?' }),
+  term('threePublicTotal', 'threePublic.total', {
+    suffix: '(财政拨款)?(支出)?(决算)?(数)?(合计|共计|总计)?(支出)?(为)?',
+  }),
+  // 公务接待0.74万元, 公务用车运行费用3.09万元 (Inner Mongolia).
+  phrase(/公务接待(经费)?(支出)?(为)?$/, 'threePublic.reception', 'reception'),
+  phrase(/公务用车运行(维护)?费用(支出)?(为)?$/, 'threePublic.vehicleOperation', 'vehicleOperation'),
+  phrase(/因公出国\(境\)经费(支出)?(为)?$/, 'threePublic.abroad', 'abroad'),
 ];
 
 const ADMIN_COST: Vocab = [
@@ -292,10 +316,19 @@ function tokensIn(text: string, from: number, to: number): Token[] {
     } else if (/[\dA-Za-z.]/.test(prev)) continue;
     const end0 = start + num.length;
     if (end0 > to) break;
-    const after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
-    if (!after) continue;
+    let after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
+    let shared = false;
+    if (!after) {
+      // Paired amounts share the unit of the second: 各是4494.08、4493.02万元.
+      const pair = /^、(-?\d+(?:,\d{3})*(?:\.\d+)?)(万元|亿元|元)/.exec(
+        text.slice(end0, Math.min(to, end0 + 24)),
+      );
+      if (!pair) continue;
+      after = [pair[2]!, pair[2]!] as unknown as RegExpExecArray;
+      shared = true;
+    }
     const unit = after[1]!;
-    const end = end0 + unit.length;
+    const end = end0 + (shared ? 0 : unit.length);
     const decimals = /\.(\d+)$/.exec(num)?.[1]?.length ?? 0;
     if (unit === '%') {
       try {
@@ -352,6 +385,23 @@ function codeIndex(c: Catalogue): CodeIndex {
   return idx;
 }
 
+const namesCache = new WeakMap<Catalogue, Map<string, { code: string; name: string }[]>>();
+
+/** Every name of the catalogue with the entries that bear it. */
+function uniqueNames(c: Catalogue): Map<string, { code: string; name: string }[]> {
+  const hit = namesCache.get(c);
+  if (hit) return hit;
+  const m = new Map<string, { code: string; name: string }[]>();
+  for (const e of c.entries.values()) {
+    const k = nameKey(e.name);
+    const list = m.get(k) ?? [];
+    list.push({ code: e.code, name: e.name });
+    m.set(k, list);
+  }
+  namesCache.set(c, m);
+  return m;
+}
+
 function resolveCode(c: Catalogue | undefined, names: string[]): { code?: string; names: string[] } {
   if (!c) return { names };
   const idx = codeIndex(c);
@@ -401,7 +451,9 @@ interface Clause {
 }
 
 const COMPARE_RE =
-  /(与上年(度)?(决算)?(数)?相比|比上年(度)?(决算)?(数)?|较上年(度)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?)/;
+  /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
+/** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
+const BUDGET_COMPARE_RE = /(与|较|比)(年初|全年|调整后?)?预算(数)?(相比)?/;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE =
   /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
@@ -436,7 +488,19 @@ class Reader {
     private readonly sections: DocumentSections,
     private readonly unit: string | undefined,
     private readonly catalogue: Catalogue | undefined,
+    private readonly year?: number,
   ) {}
+
+  /** Whether the sentence (or its section) is about next year's budget: 2022年“三公”经费预算 in a 2021 publication. */
+  private nextYear = false;
+  /** The base the sentence's comparison is against, from its last comparison phrase. */
+  private clauseBase: 'prior' | 'budget' | undefined;
+
+  private isNextYear(text: string): boolean {
+    if (this.year === undefined) return false;
+    const m = /(\d{4})年度?[^。\d]{0,16}?预算/.exec(text);
+    return m !== null && Number(m[1]) === this.year + 1 && !/决算/.test(text.slice(0, m.index + m[0].length));
+  }
 
   readRange(section: SectionId | 'profile', heading: string, from: number, to: number): void {
     this.section = section;
@@ -470,6 +534,9 @@ class Reader {
     this.sentenceStart = start;
     this.sentenceEnd = end;
     const body = text.slice(start, end);
+    this.clauseBase = undefined;
+    this.staffScope = undefined;
+    this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
     // Clauses.
     const clauses: Clause[] = [];
@@ -494,7 +561,11 @@ class Reader {
         const r = quote(this.flow, reason.start, reason.end)
           .replace(/^[:：\s]+/, '')
           .replace(/[。；;，,\s]+$/, '');
-        if (r) reason.fig.change.reason = r;
+        if (r) {
+          reason.fig.change.reason = r;
+          const mate = this.mates.get(reason.fig);
+          if (mate?.change && mate.change.reason === undefined) mate.change.reason = r;
+        }
       }
       reason = undefined;
     };
@@ -517,6 +588,8 @@ class Reader {
         reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
         continue;
       }
+      if (BUDGET_COMPARE_RE.test(ctext)) this.clauseBase = 'budget';
+      else if (COMPARE_RE.test(ctext)) this.clauseBase = 'prior';
       if (tokens.length === 0) {
         if (this.budgetDirection(ctext)) continue;
         const cm = COMPARE_RE.exec(ctext);
@@ -598,7 +671,7 @@ class Reader {
   }
 
   private classSubject(label: string): Subject | undefined {
-    const m = /^(.+?)\(类\)(支出)?(决算)?(为)?$/.exec(label);
+    const m = /^(.+?)\(类\)(支出)?(决算)?(为)?$/.exec(label) ?? this.bareClass(label);
     if (!m) return undefined;
     const r = resolveCode(this.catalogue, [m[1]!]);
     const name = `${r.names[0] ?? display(m[1]!)}（类）`;
@@ -610,6 +683,32 @@ class Reader {
     };
   }
 
+  /**
+   * A 款 or 项 named alone by its catalogue name, with 支出 after it (Guangxi: 初中教育支出 x 元): the one
+   * entry of the catalogue with that name, when there is only one.
+   */
+  private bareItem(label: string): Subject | undefined {
+    if (!this.catalogue || this.section !== 'general') return undefined;
+    const name = label.replace(/(决算)?(数)?(为|是)?$/, '').replace(/支出$/, '');
+    if (name.length < 4) return undefined;
+    const hits =
+      uniqueNames(this.catalogue).get(nameKey(name)) ??
+      uniqueNames(this.catalogue).get(nameKey(`${name}支出`));
+    if (!hits || hits.length !== 1 || hits[0]!.code.length === 3) return undefined;
+    const e = hits[0]!;
+    return { key: `t5.${e.code}.total`, name: e.name, code: e.code };
+  }
+
+  /** A 类 named without its "（类）" in a structure list: 一般公共服务支出1040.22万元，占28.95%. */
+  private bareClass(label: string): RegExpExecArray | undefined {
+    if (!this.catalogue || this.section !== 'general') return undefined;
+    const name = label.replace(/(决算)?(数)?(为|是)?$/, '');
+    if (!/支出$/.test(name)) return undefined;
+    const r = resolveCode(this.catalogue, [name]);
+    if (!r.code || r.code.length !== 3) return undefined;
+    return [label, name] as unknown as RegExpExecArray;
+  }
+
   private classify(label: string, wide = label): Subject | undefined {
     if (this.section === 'general' || this.section === 'fund' || this.section === 'capital') {
       const cls = this.classSubject(label);
@@ -617,6 +716,13 @@ class Reader {
     }
     const v = lookupVocab(vocabFor(this.section, this.sub), label);
     if (v) return v;
+    const item = this.bareItem(label);
+    if (item) return item;
+    // 收入 and 支出 are often told inside the overview (Beijing's （一）收入（二）支出), or the totals inside 收入.
+    if (this.section === 'overview' || this.section === 'income' || this.section === 'expenditure') {
+      const u = lookupVocab(OVERVIEW_ALL, label);
+      if (u) return u;
+    }
     if (this.section === 'other' && (this.sub === 'procurement' || this.sub === undefined)) {
       const w = lookupVocab(PROCUREMENT_WIDE, wide);
       if (w) return w;
@@ -625,10 +731,17 @@ class Reader {
     return undefined;
   }
 
+  /** Next year's budget of a figure, stated beside this year's final (Inner Mongolia's "三公" statements). */
+  private nextBudget(s: Subject): Subject {
+    if (s.key.endsWith('.nextBudget')) return s;
+    return { ...s, key: `${s.key}.nextBudget`, name: `${(this.year ?? 0) + 1}年${s.name}预算` };
+  }
+
   /** The figure a subject names, stated earlier in this section. */
   private lookup(label: string): StatedFigure | undefined {
-    const s = this.classify(label);
-    if (!s) return undefined;
+    const s0 = this.classify(label);
+    if (!s0) return undefined;
+    const s = this.nextYear ? this.nextBudget(s0) : s0;
     for (let i = this.sectionFigures.length - 1; i >= 0; i--)
       if (this.sectionFigures[i]!.key === s.key) return this.sectionFigures[i];
     return undefined;
@@ -639,7 +752,8 @@ class Reader {
     return { page: p.page, line: p.line, text: quote(this.flow, this.sentenceStart, this.sentenceEnd) };
   }
 
-  private emit(s: Subject, tok: Token): StatedFigure {
+  private emit(s0: Subject, tok: Token): StatedFigure {
+    const s = this.nextYear ? this.nextBudget(s0) : s0;
     const f: StatedFigure = {
       name: s.name,
       key: s.key,
@@ -659,9 +773,42 @@ class Reader {
   }
 
   private setPrior(f: StatedFigure, c: Partial<NonNullable<StatedFigure['change']>>): void {
-    if (!f.change || f.change.against !== 'prior') f.change = { against: 'prior' };
+    this.setChange(f, 'prior', c);
+  }
+
+  /**
+   * A comparison of a figure. A figure compared with two bases in one sentence (完成年初预算的 x%；与上年
+   * 相比增加 …; 较年初预算数 …，较上年决算数 …) is stated twice, once with each comparison.
+   */
+  private setChange(
+    f0: StatedFigure,
+    against: 'prior' | 'budget',
+    c: Partial<NonNullable<StatedFigure['change']>>,
+  ): void {
+    let f = f0;
+    if (f.change && f.change.against !== against) {
+      const twin = this.figures.find(
+        (g) =>
+          g !== f &&
+          g.key === f.key &&
+          g.fen === f.fen &&
+          g.evidence.text === f.evidence.text &&
+          g.change?.against === against,
+      );
+      if (twin) f = twin;
+      else {
+        const { change: _drop, ...rest } = f;
+        f = { ...rest, evidence: { ...f.evidence } };
+        this.figures.push(f);
+        this.sectionFigures.push(f);
+      }
+    }
+    if (!f.change) f.change = { against };
     Object.assign(f.change, c);
     this.noteChange(f);
+    const mate = this.mates.get(f);
+    if (mate && (!mate.change || mate.change.against === against))
+      mate.change = { ...f.change, ...(f.change.evidence ? { evidence: { ...f.change.evidence } } : {}) };
     this.compared = f;
   }
 
@@ -703,11 +850,42 @@ class Reader {
     // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
     const dm = DIRECTION_END_RE.exec(label);
     if (dm) {
-      const before = label
-        .slice(0, dm.index)
+      const beforeRaw = label.slice(0, dm.index);
+      const budget =
+        BUDGET_COMPARE_RE.test(beforeRaw) || (!COMPARE_RE.test(beforeRaw) && this.clauseBase === 'budget');
+      const before = beforeRaw
+        .replace(BUDGET_COMPARE_RE, '')
         .replace(COMPARE_RE, '')
         .replace(/[,，]$/, '');
+      const both = /^(收、?支|收入、?支出)(总计)?(均|各)?$/.test(before) ? this.bothTotals() : undefined;
+      if (both && !budget) {
+        for (const t of both)
+          this.setPrior(t, {
+            direction: dm[1]!,
+            amount: tok.fen!,
+            amountDecimals: tok.decimals,
+            amountText: tok.num,
+          });
+        this.compared = both[0];
+        if (both[1]) this.mates.set(both[0]!, both[1]);
+        return both[0];
+      }
       const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
+      if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
+        // 较年初预算数减少 a 万元: the budget is the final figure ± a.
+        const up = /增加|增长|上升/.test(dm[1]!);
+        const base = up ? target.fen - tok.fen! : target.fen + tok.fen!;
+        this.setChange(target, 'budget', {
+          direction: dm[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+          base: base as Fen,
+          baseDecimals: Math.max(tok.decimals, target.decimals ?? 2),
+          baseLabel: '年初预算',
+        });
+        return target;
+      }
       if (target)
         this.setPrior(target, {
           direction: dm[1]!,
@@ -717,6 +895,28 @@ class Reader {
         });
       return target;
     }
+    // 决算数小于预算数 6.26 万元: the budget comparison of the figure before, with its amount.
+    const bd = /决算数?(大于|小于|高于|低于|超过|超)(年初|全年)?预算数?$/.exec(label);
+    if (bd) {
+      const t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      if (t && t.fen !== undefined) {
+        const up = /大于|高于|超/.test(bd[1]!);
+        const fields: Partial<NonNullable<StatedFigure['change']>> = {
+          direction: bd[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+        };
+        const has = t.change?.against === 'budget' && t.change.base !== undefined;
+        if (!has) {
+          fields.base = (up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen;
+          fields.baseDecimals = Math.max(tok.decimals, t.decimals ?? 2);
+          fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
+        }
+        this.setChange(t, 'budget', fields);
+        return t;
+      }
+    }
     // Last year's figure stated: 上年决算数为 x 万元.
     if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
       const t = (compareTarget ?? this.current)!;
@@ -724,10 +924,15 @@ class Reader {
       return t;
     }
     // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
-    const bm = /(年初预算|全年预算|预算)(数)?(为|是)?$/.exec(label);
+    const bm = /(年初预算|全年预算|预算)(数)?(总计|合计|总额)?(安排)?(为|是)?$/.exec(label);
     if (bm && !/^(决算|支出决算)/.test(label)) {
       const before = label.slice(0, bm.index).replace(/的$/, '');
       const subject = before ? this.classify(before) : this.pendingSubject();
+      if (subject && this.nextYear) {
+        // Next year's budget: a figure of its own, not this year's budget column.
+        this.current = this.emit(subject, tok);
+        return undefined;
+      }
       if (subject) {
         const annual = bm[1] === '全年预算';
         const bf = this.emit(
@@ -754,6 +959,26 @@ class Reader {
         return undefined;
       }
     }
+    const pair = this.paired(label);
+    if (pair) {
+      const f = this.emit(pair[0], tok);
+      if (
+        pair[1] &&
+        /各是|各为|分别为|分别是/.test(label) &&
+        /^、-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2))
+      )
+        this.pairSecond = pair[1];
+      else if (pair[1]) this.mates.set(f, this.emit(pair[1], tok));
+      this.current = f;
+      return undefined;
+    }
+    if (this.pairSecond && /^、?$/.test(label)) {
+      const f = this.emit(this.pairSecond, tok);
+      this.pairSecond = undefined;
+      this.current = f;
+      return undefined;
+    }
+    this.pairSecond = undefined;
     const subject = this.classify(label, wide) ?? this.valueOf(label);
     if (subject) {
       const f = this.emit(subject, tok);
@@ -764,6 +989,49 @@ class Reader {
     const f = this.emit({ key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' }, tok);
     this.current = f;
     return undefined;
+  }
+
+  private pairSecond: Subject | undefined;
+  /** Staff counts of the 事业 establishment stated after the unit's (Beijing), not the unit's own. */
+  private staffScope: 'business' | undefined;
+  /** The other figure of a pair stated by one amount (收、支总计各 x): a comparison of one is of both. */
+  private readonly mates = new WeakMap<StatedFigure, StatedFigure>();
+
+  /**
+   * One amount for two figures: 收、支总计各 x / 收、支总计均为 x / 收支总计 x (both totals), or the first
+   * of two: 本年收入、本年支出合计各是 a、b.
+   */
+  private paired(label: string): [Subject, Subject?] | undefined {
+    const fiscal = /财政拨款/.test(label) || this.section === 'fiscal';
+    if (/(收、支|收入、支出|收支)总计(各|均)?(为|是)?$/.test(label)) {
+      return fiscal
+        ? [
+            { key: 't4.incomeGrandTotal.total', name: glossaryName('fiscalIncomeGrandTotal') },
+            { key: 't4.expenditureGrandTotal.total', name: glossaryName('fiscalExpenditureGrandTotal') },
+          ]
+        : [
+            { key: 't1.incomeGrandTotal', name: glossaryName('incomeGrandTotal') },
+            { key: 't1.expenditureGrandTotal', name: glossaryName('expenditureGrandTotal') },
+          ];
+    }
+    if (/本年收入、?(本年)?支出合计(各|均)?(为|是)?$/.test(label) && !fiscal)
+      return [
+        { key: 't1.incomeTotal', name: glossaryName('incomeTotal') },
+        { key: 't1.expenditureTotal', name: glossaryName('expenditureTotal') },
+      ];
+    return undefined;
+  }
+
+  /** The grand totals of income and expenditure stated last in this section (收支较上年决算数减少 …). */
+  private bothTotals(): StatedFigure[] | undefined {
+    const keys =
+      this.section === 'fiscal'
+        ? ['t4.incomeGrandTotal.total', 't4.expenditureGrandTotal.total']
+        : ['t1.incomeGrandTotal', 't1.expenditureGrandTotal'];
+    const out = keys
+      .map((k) => [...this.sectionFigures].reverse().find((f) => f.key === k))
+      .filter((f): f is StatedFigure => f !== undefined);
+    return out.length ? out : undefined;
   }
 
   /** 价值 after 房屋 or 车辆. */
@@ -835,6 +1103,23 @@ class Reader {
       return;
     }
     const cm = /完成(了)?(.*?)的?$/.exec(label);
+    if (cm && !budgetFig && (this.compared ?? this.current)) {
+      // 完成年初预算97.89% after a comparison with last year: the figure's comparison with its budget,
+      // whose amount the sentence does not give.
+      const f = (this.compared ?? this.current)!;
+      const of = /全年预算/.test(cm[2] ?? '')
+        ? '全年预算'
+        : /年初预算/.test(cm[2] ?? '')
+          ? '年初预算'
+          : '预算';
+      this.setChange(f, 'budget', {
+        completion: ratio,
+        completionText: text,
+        completionDecimals: tok.decimals,
+        completionOf: of,
+      });
+      return;
+    }
     if (cm) {
       if (budgetFig?.change) {
         const of = /全年预算/.test(cm[2] ?? '')
@@ -853,6 +1138,25 @@ class Reader {
       return;
     }
     const dm = DIRECTION_END_RE.exec(label);
+    if (
+      dm &&
+      budgetFig?.change &&
+      budgetFig === this.compared &&
+      budgetFig.change.amount !== undefined &&
+      budgetFig.change.rate === undefined
+    ) {
+      // 较年初预算数减少 a 万元、下降 b%: the budget variance rate, signed.
+      const down = /减少|下降|降低|降幅|下降率/.test(dm[1]!);
+      let signed = ratio;
+      try {
+        signed = down ? parsePercent(`-${tok.num}%`) : ratio;
+      } catch {
+        /* keep the printed one */
+      }
+      Object.assign(budgetFig.change, { rate: signed, rateText: text, rateDecimals: tok.decimals });
+      this.noteChange(budgetFig);
+      return;
+    }
     if (dm) {
       const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
       if (f)
@@ -888,6 +1192,17 @@ class Reader {
     let s: Subject | undefined;
     const u = tok.unit;
     if (this.section === 'profile') {
+      // 行政编制161人，实有人数155人；事业编制0人，实有人数0人: the second pair counts the 事业 staff
+      // only, not the unit's (the unit's are the first ones stated).
+      if (u === '人' && /事业编制(数)?(为)?$/.test(label)) this.staffScope = 'business';
+      else if (u === '人' && /(行政|参公)编制(数)?(为)?$/.test(label)) this.staffScope = undefined;
+      if (
+        u === '人' &&
+        this.staffScope === 'business' &&
+        this.figures.some((f) => f.key.startsWith('unit.staff.'))
+      ) {
+        return;
+      }
       if (u === '人') {
         if (endsWithLabel(label, 'staffActual'))
           s = { key: 'unit.staff.actual', name: glossaryName('staffActual') };
@@ -899,10 +1214,14 @@ class Reader {
           s = { key: 'unit.staff.active', name: glossaryName('staffActive') };
         else if (endsWithLabel(label, 'staffAuthorised'))
           s = { key: 'unit.staff.authorised', name: glossaryName('staffAuthorised') };
-      } else if (u === '个' && /下设$/.test(label) && /^(处室|科室|部门|内设)/.test(after))
+      } else if (
+        u === '个' &&
+        /(下设|内设|设置?|共有|设有)$/.test(label) &&
+        /^(处室|科室|股室|部门|内设|机构|职能科室|办公室|站所)/.test(after)
+      )
         s = { key: 'unit.divisionCount', name: glossaryName('divisionCount') };
     } else if (this.section === 'threePublic') {
-      if (u === '个' && /团组$/.test(label)) {
+      if (u === '个' && (/团组$/.test(label) || /^团组/.test(after))) {
         s = { key: 'threePublic.abroadGroups', name: glossaryName('abroadGroups') };
         this.countGroup = 'abroad';
       } else if (
@@ -910,12 +1229,22 @@ class Reader {
         (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
       ) {
         s = { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
-      } else if (u === '批次' && /公务接待$/.test(label)) {
+      } else if (/外事接待$/.test(label)) {
+        // 外事接待 is counted apart from 国内公务接待 (central publications).
+        this.countGroup = undefined;
+      } else if (
+        (u === '批次' && /(公务)?接待$/.test(label)) ||
+        (u === '个' && /接待批次(为|是)?$/.test(label))
+      ) {
         s = { key: 'threePublic.receptionBatches', name: glossaryName('receptionBatches') };
         this.countGroup = 'reception';
-      } else if (u === '人次' && (label === '' || /累计$/.test(label)) && this.countGroup === 'reception') {
+      } else if (
+        (u === '人次' || u === '人') &&
+        (label === '' || /(累计|约|接待人次(为|是)?|接待人数(为|是)?)$/.test(label)) &&
+        this.countGroup === 'reception'
+      ) {
         s = { key: 'threePublic.receptionPeople', name: glossaryName('receptionPeople') };
-      } else if (u === '辆' && /购置数(量)?(为)?$/.test(label))
+      } else if (u === '辆' && /购置(数)?(量)?(为)?$/.test(label))
         s = { key: 'threePublic.vehiclesPurchased', name: glossaryName('vehiclesPurchased') };
       else if (u === '辆' && /保有量(为)?$/.test(label))
         s = { key: 'threePublic.vehiclesHeld', name: glossaryName('vehiclesHeld') };
@@ -947,20 +1276,31 @@ class Reader {
   }
 }
 
+/** The year most sentences name ("2024年度…"), for a page or section printed without its title. */
+function yearOfText(text: string): number | undefined {
+  const n = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})年度?(?![初末\d])/g))
+    n.set(Number(m[1]), (n.get(Number(m[1])) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, c] of n) if (best === undefined || c > n.get(best)!) best = y;
+  return best;
+}
+
 /** Reads the narrative: the figures, the sections, the year and unit from the title. */
 export function readNarrative(doc: TextDocument, options: ExtractOptions = {}): NarrativeReading {
   const flow = buildFlow(doc);
   const sections = sectionsOfFlow(flow);
-  const year = options.year ?? sections.title?.year;
+  const year = options.year ?? sections.title?.year ?? yearOfText(flow.text);
   const unit = sections.title?.unit;
   const catalogue = options.catalogue ?? catalogueFor(year);
-  const r = new Reader(flow, sections, unit, catalogue);
-  // The profile part (staff counts), then each narrative section in order.
+  const r = new Reader(flow, sections, unit, catalogue, year);
+  // The profile part (staff counts), then each narrative section in order, by heading or by vocabulary.
   const profile = sections.parts.find((p) => p.id === 'profile');
-  const firstSection = sections.sections[0];
+  const ranges = [...sections.sections, ...sections.inferred].sort((a, b) => a.start - b.start);
+  const first = ranges[0];
   if (profile) r.readRange('profile', profile.text, profile.bodyStart, profile.bodyEnd);
-  else if (firstSection) r.readRange('profile', '', 0, firstSection.start);
-  for (const s of sections.sections) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
+  else if (first) r.readRange('profile', '', 0, first.start);
+  for (const s of ranges) r.readRange(s.id, s.text, s.bodyStart, s.bodyEnd);
   return {
     figures: r.figures,
     sections,

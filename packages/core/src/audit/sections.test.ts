@@ -59,10 +59,10 @@ describe('findSections', () => {
     expect(s.missing).toEqual([]);
   });
 
-  it('reports the standard sections a document lacks', () => {
+  it('reports the standard sections a document lacks (heading and text)', () => {
     const cut = seedText
-      .replace('九、国有资本经营预算财政拨款收入支出决算情况说明', '')
-      .replace('（二）政府采购情况', '')
+      .replace(/九、国有资本经营预算财政拨款收入支出决算情况说明[\s\S]*?(?=十、)/, '')
+      .replace(/（二）政府采购情况[\s\S]*?(?=（三）)/, '')
       .replace('第三部分 专业名词解释', '');
     const s = findSections(seedDocument(cut));
     expect(s.missing).toEqual([
@@ -124,5 +124,112 @@ describe('findSections', () => {
     const s = findSections(textDocumentFromString(pdfText(templatePdf), { file: 'template.pdf' }));
     expect(s.title?.year).toBe(2024);
     expect(s.sections).toHaveLength(11);
+  });
+});
+
+describe('findSections: publications by what they say (issue 9 item 2)', () => {
+  const doc = (text: string) => textDocumentFromString(text, { file: 'x.txt' });
+
+  it('Chongqing-style headings one level down: the sections are the （一）… under 二、部门决算情况说明', () => {
+    const s = findSections(
+      doc(
+        [
+          '某区水利局',
+          '2021年度决算公开说明',
+          '一、部门基本情况',
+          '（一）职能职责',
+          '负责全区水资源的统一管理和保护。',
+          '二、部门决算情况说明',
+          '（一）收入支出决算总体情况说明',
+          '1.总体情况。2021年度收入总计812.40万元，支出总计812.40万元。',
+          '（二）财政拨款收支决算总体情况说明',
+          '2021年度财政拨款收支总计790.12万元。',
+          '（三）一般公共预算财政拨款支出决算情况说明',
+          '1.总体情况。2021年度一般公共预算财政拨款支出760.02万元。',
+          '（四）“三公”经费情况说明',
+          '2021年度“三公”经费支出共计4.10万元。',
+          '三、其他需要说明的事项',
+          '（一）机关运行经费情况',
+          '2021年度本部门机关运行经费支出40.51万元。',
+          '（二）预算绩效情况',
+          '本部门对3个项目开展了绩效自评。',
+          '四、专业名词解释',
+          '1.财政拨款收入：指本级财政当年拨付的资金。',
+        ].join('\n'),
+      ),
+    );
+    expect(s.title?.year).toBe(2021);
+    expect(s.parts.map((p) => p.id)).toEqual(['profile', 'narrative', 'glossary']);
+    expect(s.sections.map((x) => x.id)).toEqual([
+      'overview',
+      'fiscal',
+      'general',
+      'threePublic',
+      'other',
+      'performance',
+    ]);
+    expect(s.subsections.map((x) => x.id)).toEqual(['adminCost']);
+    expect(s.kind).toBe('full');
+    // A regional template: only the core of every template is required, and it is there.
+    expect(s.missing.filter((m) => m.level === 'section')).toEqual([]);
+  });
+
+  it('a stand-alone "三公" statement without headings is one, and is not missing its income section', () => {
+    const s = findSections(
+      doc(
+        [
+          '某县林业局2022年度“三公”经费决算公开',
+          '2022年度“三公”经费财政拨款支出决算为6.20万元，其中公务接待费为2.10万元，公务用车运行维护费为4.10万元。与上年相比，“三公”经费减少0.40万元，下降6.06%，主要是压减公务接待。',
+        ].join('\n'),
+      ),
+    );
+    expect(s.kind).toBe('three-public');
+    expect(s.inferred.map((x) => x.id)).toEqual(['threePublic']);
+    expect(s.missing).toEqual([]);
+  });
+
+  it('a page that starts mid-sentence is an excerpt: its text is read by vocabulary, no section is missing', () => {
+    const s = findSections(
+      doc(
+        [
+          '支出决算为120.00万元，完成年初预算的96.00%。决算数小于预算数的主要原因是厉行节约。',
+          '2.农林水支出（类）林业和草原（款）事业机构（项）。年初预算为80.00万元，支出决算为76.00万元，完成年初预算的95.00%。',
+          '— 9 —',
+        ].join('\n'),
+      ),
+    );
+    expect(s.kind).toBe('excerpt');
+    expect(s.inferred.map((x) => x.id)).toEqual(['general']);
+    expect(s.missing).toEqual([]);
+  });
+
+  it('headings in traditional characters are the same headings', () => {
+    const s = findSections(
+      doc(
+        [
+          '某市圖書館2020年度部門決算',
+          '一、收入支出決算總體情況說明',
+          '2020年度收入總計300.00萬元。',
+          '二、財政撥款“三公”經費支出決算情況說明',
+          '2020年度“三公”經費支出1.00萬元。',
+        ].join('\n'),
+      ),
+    );
+    expect(s.title?.year).toBe(2020);
+    expect(s.sections.map((x) => x.id)).toEqual(['overview', 'threePublic']);
+  });
+
+  it('a stand-alone 政府采购 statement', () => {
+    const s = findSections(
+      doc(
+        [
+          '某市统计局2023年度政府采购情况说明',
+          '2023年度，我局政府采购支出总额50.00万元，其中：政府采购货物支出30.00万元，占60.00%；政府采购服务支出20.00万元，占40.00%。',
+        ].join('\n'),
+      ),
+    );
+    expect(s.kind).toBe('procurement');
+    expect(s.inferred.map((x) => [x.id, x.sub])).toEqual([['other', 'procurement']]);
+    expect(s.missing).toEqual([]);
   });
 });

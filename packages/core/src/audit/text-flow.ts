@@ -34,11 +34,22 @@ export interface Flow {
   lineStart: number[];
 }
 
-/** Folds one character: full-width ASCII to ASCII, compatibility forms by NFKC; '' for spaces. */
+/**
+ * Traditional characters of the disclosure vocabulary and their simplified forms, one to one: sites
+ * that republish in traditional script (繁體) must read the same as the original. A character keeps its
+ * column, so a quote is still the text as printed.
+ */
+const TRADITIONAL =
+  '說決總體況財撥預經費務車輛購運維護國資產績採單門結轉餘與較長減計額區縣鄉鎮辦處機關構設員職責項類貨業營級補屬繳礎衛會農環節學園兒稱實際數為佔萬億個團組覽報詞釋開據無變動這還從並於對將後當條規範劃標準統籌發達點幹離編內價專養貼調劑緊嚴壓厲儉異見廳應災術執讀書圖館傳藝廣電視險醫療藥撫獎勵買賣貸債稅歸權認證協議選舉黨紀檢驗監審創聯網絡訊錄庫廠糧倉儲輸塊時間問題導參兩們給義爭優質進遠適過邊連週違遞遷虧號蓋裝複製親觀訂記許訪評試詳誤課談請識讓豐貢貧賠賬贈趨跡軍軟載輔輕轄郵針鋼錢鐵閒閱隊階隨隱雖雙雜難靈頂順須領頻顯風飛馬駐髮鬥魚鹽麥黃齊齡龍彙匯僅儀備傷偉側係來湊淨則剛劇勞勢勝卻廚敘葉圍圓場壞壇墾夠奪奮婦孫寧寫寬寶尋屆層歲島嶺幣師帳帶幫彈強徑復徵恆惡愛態慣懷戰戶擇擊擔擴擬攝敗斷晉暫曆東極樣樓歡歷殘氣溝滅滿漢潔濟灣烏熱爾牆獨獲獻現畢盡盤眾確禮種穩窮競筆築簡糾約紅純紙細終絕絲綠綜緒線緣縮繼續罰羅聖聞聲肅脫腦興舊蘇虛裡裏觸負貫貴貿賀賓賴贊趕辭邁遺鄭鑒閉陝陽隴雲靜韓頁頒顧飲飯騰輿貳麼羣織繞託頭臺檔韌誌纍濕懸懲擁燈燒爐獄瑪甦畫癒盜矚磚礦禍禦稟穀窯竊糞紛紡紮絨綱緝緩練縫繩罷羨習翹聳膚膽臉艙莊萊蔣蕭藍蘭衝襲詢該詩誇諾謀謝譯賦賜賢賤賽贏躍軌輪轎遜遙遲鄰釐鈴銀銷鋪鍋鍵鎖鏡鐘闆闊陣陳陸隸雞雛霧響頸顏颱飄餵騎驚鬧鳴麗齒';
+const SIMPLIFIED =
+  '说决总体况财拨预经费务车辆购运维护国资产绩采单门结转余与较长减计额区县乡镇办处机关构设员职责项类货业营级补属缴础卫会农环节学园儿称实际数为占万亿个团组览报词释开据无变动这还从并于对将后当条规范划标准统筹发达点干离编内价专养贴调剂紧严压厉俭异见厅应灾术执读书图馆传艺广电视险医疗药抚奖励买卖贷债税归权认证协议选举党纪检验监审创联网络讯录库厂粮仓储输块时间问题导参两们给义争优质进远适过边连周违递迁亏号盖装复制亲观订记许访评试详误课谈请识让丰贡贫赔账赠趋迹军软载辅轻辖邮针钢钱铁闲阅队阶随隐虽双杂难灵顶顺须领频显风飞马驻发斗鱼盐麦黄齐龄龙汇汇仅仪备伤伟侧系来凑净则刚剧劳势胜却厨叙叶围圆场坏坛垦够夺奋妇孙宁写宽宝寻届层岁岛岭币师帐带帮弹强径复征恒恶爱态惯怀战户择击担扩拟摄败断晋暂历东极样楼欢历残气沟灭满汉洁济湾乌热尔墙独获献现毕尽盘众确礼种稳穷竞笔筑简纠约红纯纸细终绝丝绿综绪线缘缩继续罚罗圣闻声肃脱脑兴旧苏虚里里触负贯贵贸贺宾赖赞赶辞迈遗郑鉴闭陕阳陇云静韩页颁顾饮饭腾舆贰么群织绕托头台档韧志累湿悬惩拥灯烧炉狱玛苏画愈盗瞩砖矿祸御禀谷窑窃粪纷纺扎绒纲缉缓练缝绳罢羡习翘耸肤胆脸舱庄莱蒋萧蓝兰冲袭询该诗夸诺谋谢译赋赐贤贱赛赢跃轨轮轿逊遥迟邻厘铃银销铺锅键锁镜钟板阔阵陈陆隶鸡雏雾响颈颜台飘喂骑惊闹鸣丽齿';
+const T2S = new Map<string, string>([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]!]));
+
+/** Folds one character: full-width ASCII to ASCII, compatibility forms by NFKC, traditional to simplified; '' for spaces. */
 export function foldChar(ch: string): string {
   const c = ch.codePointAt(0) ?? 0;
   if (c < 0x80) return /\s/.test(ch) ? '' : ch;
-  if (c >= 0x4e00 && c <= 0x9fff) return ch;
+  if (c >= 0x4e00 && c <= 0x9fff) return T2S.get(ch) ?? ch;
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
   if (c === 0x3000 || c === 0xa0 || /\s/u.test(ch)) return '';
   // Keep the ellipsis and the ideographic punctuation as they are (NFKC would turn … into "...").
@@ -125,6 +136,15 @@ export function buildFlow(doc: TextDocument): Flow {
       }
       continue;
     }
+    // The title block: short lines before the first heading, without a sentence or a figure (a
+    // stand-alone "三公" statement has no heading at all: its text is not the title).
+    if (
+      !seenHeading &&
+      titleLines < 6 &&
+      l.source.page <= 2 &&
+      (/[。;]/.test(l.norm) || l.norm.length > 60 || FIGURE_RE.test(l.norm))
+    )
+      seenHeading = true;
     if (!seenHeading && titleLines < 6 && l.source.page <= 2) {
       if (/^目录$/.test(l.norm)) {
         seenHeading = true;

@@ -4,6 +4,7 @@
  */
 import type { Fen } from '../money/amount.ts';
 import type { Ratio } from '../money/rate.ts';
+import type { DocumentForm, DocumentKind } from './sections.ts';
 import type { Finding } from '../rules/types.ts';
 
 /** Where a figure or finding is in the document. */
@@ -104,6 +105,9 @@ export interface AuditResult {
   year?: number;
   unit?: string;
   kind: 'pdf' | 'docx' | 'text';
+  /** What kind of publication it is (a full one, a stand-alone "三公" or 政府采购 statement, an excerpt) and whose. */
+  documentKind?: DocumentKind;
+  documentForm?: DocumentForm;
   pages: number;
   figures: StatedFigure[];
   tables: ExtractedTable[];
