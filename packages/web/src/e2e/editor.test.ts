@@ -346,4 +346,29 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await b.context.close();
     expect(pageErrors).toEqual([]);
   }, 180_000);
+  it('an editor of another unit sees neither the disclosure nor its editor, and the list shows only their own unit', async () => {
+    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
+      organisation: { code: string; name: string };
+      disclosure: { id: string } | null;
+    }[];
+    const yjb = list.find((x) => x.organisation.code === 'CJZ-YJB-001')!;
+    expect(yjb.disclosure).not.toBeNull();
+    const { context, page } = await newPage();
+    await login(page, 'school-editor');
+    // The list holds the editor's own unit only.
+    await expect
+      .poll(() => page.locator('body').textContent(), { timeout: 15_000 })
+      .toContain('自治州第一中学');
+    expect(await page.locator('body').textContent()).not.toContain(yjb.organisation.name);
+    for (const path of [`/disclosures/${yjb.disclosure!.id}`, `/disclosures/${yjb.disclosure!.id}/edit`]) {
+      await page.goto(new URL(path, server.url).href);
+      await expect
+        .poll(() => page.locator('.el-alert--error').textContent(), { timeout: 15_000 })
+        .toContain('不存在');
+      // No figure of the other unit reaches the page: the Changji unit's 本年收入合计 is 214.73.
+      expect(await page.locator('body').textContent()).not.toContain('214.73');
+      expect(await page.locator('.rgCell').count()).toBe(0);
+    }
+    await context.close();
+  }, 120_000);
 });
