@@ -454,6 +454,8 @@ const COMPARE_RE =
   /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
 /** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
 const BUDGET_COMPARE_RE = /(与|较|比)(年初|全年|调整后?)?预算(数)?(相比)?/;
+/** Words that open a stated reason: 主要原因是, 原因主要是, 由于, 是因为; 主要是 only after a change. */
+const REASON_LEAD_RE = /主要原因(是|为|在于)?|原因(主要)?(是|为|在于)|主要是由于|由于|是因为|主要是/g;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE =
   /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
@@ -520,6 +522,53 @@ class Reader {
         if (end > s) this.sentence(s, end);
         s = i + 1;
       }
+    }
+    this.paragraphReasons(from, to);
+  }
+
+  /** Flow offset of each figure's number, for finding its paragraph. */
+  private readonly at = new Map<StatedFigure, number>();
+
+  /**
+   * A reason stated elsewhere in the figure's paragraph: before the comparison (因…，较上年增加), in a later
+   * sentence (经费增加的原因主要是…; 决算数小于年初预算数的主要原因是…), or after 主要是 following the change.
+   * A reviewer reads the paragraph, not the clause: the reason counts for a compared figure of the same
+   * paragraph whose comparison has none, when it is about the same base (budget or last year) or names none.
+   */
+  private paragraphReasons(from: number, to: number): void {
+    const text = this.flow.text;
+    const found = new Map<number, { kind: 'prior' | 'budget' | undefined; text: string }[]>();
+    const reasonsOf = (para: number, paraEnd: number) => {
+      const cached = found.get(para);
+      if (cached) return cached;
+      const body = text.slice(para, paraEnd);
+      const out: { kind: 'prior' | 'budget' | undefined; text: string }[] = [];
+      for (const m of body.matchAll(REASON_LEAD_RE)) {
+        const sentenceStart = Math.max(body.lastIndexOf('。', m.index - 1) + 1, 0);
+        const before = body.slice(sentenceStart, m.index);
+        if (m[0].startsWith('主要是') && !/(增加|减少|增长|下降|降低|上升|小于|大于|超过|低于|高于|节约|结余)/.test(before.slice(-60)))
+          continue;
+        const b = before.lastIndexOf('预算');
+        const p = Math.max(before.lastIndexOf('上年'), before.lastIndexOf('同期'), before.lastIndexOf('同比'));
+        const kind = b < 0 && p < 0 ? undefined : b > p ? 'budget' : 'prior';
+        const rest = body.slice(m.index + m[0].length);
+        const stop = rest.search(/[。\n]/);
+        const r = (stop < 0 ? rest : rest.slice(0, stop)).replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '');
+        if (r) out.push({ kind, text: r });
+      }
+      found.set(para, out);
+      return out;
+    };
+    for (const f of this.sectionFigures) {
+      const c = f.change;
+      if (!c || c.reason !== undefined || c.direction === '持平') continue;
+      const pos = this.at.get(f);
+      if (pos === undefined || pos < from || pos >= to) continue;
+      const para = Math.max(text.lastIndexOf('\n', pos - 1) + 1, from);
+      const nl = text.indexOf('\n', pos);
+      const paraEnd = nl < 0 || nl > to ? to : nl;
+      const r = reasonsOf(para, paraEnd).find((x) => x.kind === undefined || x.kind === c.against);
+      if (r) c.reason = r.text;
     }
   }
 
@@ -765,6 +814,7 @@ class Reader {
     };
     if (tok.kind === 'amount') f.fen = tok.fen;
     else f.value = tok.num;
+    this.at.set(f, tok.start);
     // A reason or comparison after a new figure belongs to it, not to one stated before.
     this.compared = undefined;
     this.figures.push(f);
@@ -799,6 +849,8 @@ class Reader {
       else {
         const { change: _drop, ...rest } = f;
         f = { ...rest, evidence: { ...f.evidence } };
+        const pos = this.at.get(f0);
+        if (pos !== undefined) this.at.set(f, pos);
         this.figures.push(f);
         this.sectionFigures.push(f);
       }
