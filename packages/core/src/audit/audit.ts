@@ -12,7 +12,7 @@ import { DOCUMENT_RULES } from '../rules/registry.ts';
 import type { Finding, Location, SeverityOverrides } from '../rules/types.ts';
 import { validateDisclosure } from '../validate.ts';
 import { dropOff, runDocumentRules, type DocumentFacts, type DocumentStage } from './document-rule.ts';
-import { disclosureFromExtraction } from './model-from-extraction.ts';
+import { disclosureFromExtraction, narrativeEmptyStatements } from './model-from-extraction.ts';
 import { readNarrative } from './narrative-extract.ts';
 import { extractTables } from './table-extract.ts';
 import type { AuditResult, Evidence, StatedFigure } from './types.ts';
@@ -152,6 +152,7 @@ export function auditTextDocument(
         kind: unitKind(doc),
         figures,
         tables,
+        emptyStatements: narrativeEmptyStatements(reading.flow.text),
       });
       const outcome = validateDisclosure(model, { overrides });
       const evidence = evidenceIndex(figures);

@@ -83,6 +83,30 @@ export interface RebuildInput {
   kind: '行政' | '参公' | '事业';
   figures: readonly StatedFigure[];
   tables: readonly ExtractedTable[];
+  /** Empty-table statements of the narrative (故“三公”经费支出决算表为空表), by table: see narrativeEmptyStatements. */
+  emptyStatements?: Partial<Record<TableId, string>>;
+}
+
+/** Which table an empty-table statement of the narrative names. */
+const EMPTY_TABLE_OF: readonly (readonly [RegExp, TableId])[] = [
+  [/三公[^。]{0,40}(空表|无数据|没有数据)/, 't7'],
+  [/政府性基金[^。]{0,60}(空表|无数据|没有数据)/, 't8'],
+  [/国有资本经营[^。]{0,60}(空表|无数据|没有数据)/, 't9'],
+];
+
+/**
+ * The narrative's own empty-table statements: a sentence that names the "三公", 政府性基金 or 国有资本经营 table
+ * (or its spending) and, within a few words, says it is empty (为空表, 无数据). Line breaks inside the sentence are ignored: a statement
+ * wrapped mid-word ("三公\n”经费") is still one statement. The first sentence for each table is kept.
+ */
+export function narrativeEmptyStatements(text: string): Partial<Record<TableId, string>> {
+  const out: Partial<Record<TableId, string>> = {};
+  for (const sentence of text.replace(/\n/g, '').split('。')) {
+    // A sentence of the narrative, not a table's text run together (a statement is short).
+    if (sentence.length > 120 || !/空表|无数据|没有数据/.test(sentence)) continue;
+    for (const [re, id] of EMPTY_TABLE_OF) if (re.test(sentence) && out[id] === undefined) out[id] = `${sentence.trim()}。`;
+  }
+  return out;
 }
 
 /** Data-file content for `disclosureFromData(…, { amounts: 'fen' })`: the data file's fields, amounts in 分. */
@@ -200,6 +224,11 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   }
   for (const id of emptyTables)
     if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
+  for (const [id, statement] of Object.entries(input.emptyStatements ?? {}) as [TableId, string][]) {
+    const t = (tables[id] ?? { rows: [] }) as Obj;
+    if (t['emptyStatement'] === undefined) t['emptyStatement'] = statement;
+    tables[id] = t;
+  }
   data['tables'] = tables;
   return data;
 }

@@ -892,6 +892,21 @@ class Reader {
     return true;
   }
 
+  /**
+   * The figure a change against last year belongs to when the last figure named is a budget: 支出 a 万元，年初预算数
+   * 为 b 万元，…。比上年增加 c 万元 compares the final figure with last year's (a comparison of budgets names 上年预算).
+   */
+  private valueOfBudget(f: StatedFigure): StatedFigure {
+    const m = /\.(budget|annualBudget)$/.exec(f.key);
+    if (!m) return f;
+    const key = f.key.slice(0, m.index);
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--) {
+      const g = this.sectionFigures[i]!;
+      if (g.key === key && g.fen !== undefined) return g;
+    }
+    return f;
+  }
+
   private amount(
     tok: Token,
     raw: string,
@@ -938,8 +953,9 @@ class Reader {
         });
         return target;
       }
-      if (target)
-        this.setPrior(target, {
+      const priorTarget = target && !/预算/.test(beforeRaw) ? this.valueOfBudget(target) : target;
+      if (priorTarget)
+        this.setPrior(priorTarget, {
           direction: dm[1]!,
           amount: tok.fen!,
           amountDecimals: tok.decimals,
@@ -973,6 +989,17 @@ class Reader {
     if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
       const t = (compareTarget ?? this.current)!;
       this.setPrior(t, { base: tok.fen!, baseDecimals: tok.decimals, baseLabel: '上年' });
+      return t;
+    }
+    // The budget named as the base of a comparison: 决算 a 万元，比年初预算数 b 万元减少 c 万元.
+    const baseBm = /^(比|较|与)(年初|全年)?预算(数)?$/.exec(label);
+    if (baseBm && (compareTarget ?? this.current)?.fen !== undefined && !this.nextYear) {
+      const t = (compareTarget ?? this.current)!;
+      this.setChange(t, 'budget', {
+        base: tok.fen!,
+        baseDecimals: tok.decimals,
+        baseLabel: baseBm[2] === '全年' ? '全年预算' : '年初预算',
+      });
       return t;
     }
     // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
@@ -1102,6 +1129,9 @@ class Reader {
 
   /** What a bare 支出决算为 refers to when no 项 or budget named it: the section's total. */
   private sectionSubject(): Subject | undefined {
+    // A page that starts mid-section (an excerpt, no heading read yet): a bare 支出决算为 before any figure
+    // continues a sentence of the page before, whose subject (often a 项) is not printed here.
+    if (this.sectionText === '' && this.sectionFigures.length === 0) return undefined;
     if (this.section === 'general')
       return { key: 't5.total.total', name: glossaryName('generalBudgetExpenditure') };
     if (this.section === 'threePublic')
