@@ -156,7 +156,8 @@ export function auditTextDocument(
       });
       const outcome = validateDisclosure(model, { overrides });
       const evidence = evidenceIndex(figures);
-      for (const f of outcome.findings) findings.push(publishedSeverity(withEvidence(f, evidence), overrides));
+      for (const f of outcome.findings)
+        findings.push(publishedSeverity(withEvidence(f, evidence), overrides));
     } catch (e) {
       const modelError =
         e instanceof JuesuanError

@@ -104,7 +104,8 @@ export function narrativeEmptyStatements(text: string): Partial<Record<TableId, 
   for (const sentence of text.replace(/\n/g, '').split('。')) {
     // A sentence of the narrative, not a table's text run together (a statement is short).
     if (sentence.length > 120 || !/空表|无数据|没有数据/.test(sentence)) continue;
-    for (const [re, id] of EMPTY_TABLE_OF) if (re.test(sentence) && out[id] === undefined) out[id] = `${sentence.trim()}。`;
+    for (const [re, id] of EMPTY_TABLE_OF)
+      if (re.test(sentence) && out[id] === undefined) out[id] = `${sentence.trim()}。`;
   }
   return out;
 }

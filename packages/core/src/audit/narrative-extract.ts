@@ -546,14 +546,23 @@ class Reader {
       for (const m of body.matchAll(REASON_LEAD_RE)) {
         const sentenceStart = Math.max(body.lastIndexOf('。', m.index - 1) + 1, 0);
         const before = body.slice(sentenceStart, m.index);
-        if (m[0].startsWith('主要是') && !/(增加|减少|增长|下降|降低|上升|小于|大于|超过|低于|高于|节约|结余)/.test(before.slice(-60)))
+        if (
+          m[0].startsWith('主要是') &&
+          !/(增加|减少|增长|下降|降低|上升|小于|大于|超过|低于|高于|节约|结余)/.test(before.slice(-60))
+        )
           continue;
         const b = before.lastIndexOf('预算');
-        const p = Math.max(before.lastIndexOf('上年'), before.lastIndexOf('同期'), before.lastIndexOf('同比'));
+        const p = Math.max(
+          before.lastIndexOf('上年'),
+          before.lastIndexOf('同期'),
+          before.lastIndexOf('同比'),
+        );
         const kind = b < 0 && p < 0 ? undefined : b > p ? 'budget' : 'prior';
         const rest = body.slice(m.index + m[0].length);
         const stop = rest.search(/[。\n]/);
-        const r = (stop < 0 ? rest : rest.slice(0, stop)).replace(/^[:：\s]+/, '').replace(/[。；;，,\s]+$/, '');
+        const r = (stop < 0 ? rest : rest.slice(0, stop))
+          .replace(/^[:：\s]+/, '')
+          .replace(/[。；;，,\s]+$/, '');
         if (r) out.push({ kind, text: r });
       }
       found.set(para, out);
