@@ -8,7 +8,7 @@
  * table printed in 元 keeps every 分.
  */
 import type { Fen } from '../money/amount.ts';
-import type { Disclosure } from '../model/disclosure.ts';
+import { VEHICLE_CATEGORIES, type Disclosure } from '../model/disclosure.ts';
 import { disclosureFromData } from '../model/load.ts';
 import { FORMAT_ID } from '../model/schema.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
@@ -215,6 +215,7 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   }
   inheritThreePublicBudgetReason(rows.get('t7'), input.figures);
   inferGeneralBudgetProject(rows, input.figures);
+  completeVehicleCategories(data);
   const tables: Obj = {};
   for (const [id, t] of rows) {
     // 合计 and fixed rows first as the printed forms do; code rows in code order.
@@ -334,6 +335,19 @@ function inferGeneralBudgetProject(
   const nonFiscalProject = a - g - (ab - gb);
   // Four printed figures of 0.01 万元: each may be off by half a unit.
   if (Math.abs(nonFiscalProject) <= 4 * 5_000) t5['project'] = t3['project'];
+}
+
+/**
+ * 共有车辆 n 辆，其中：主要领导干部用车 a 辆、…、其他用车 d 辆. A list that names 其他用车 is complete: 其他 takes every
+ * vehicle of a category not named, so the categories it leaves out have none (the Jiangsu form lists four or
+ * five of the eight). Without 其他用车 the unnamed categories stay unknown (vehicles-category-sum then decides only
+ * a listed sum above the total).
+ */
+function completeVehicleCategories(data: Obj): void {
+  const v = (data['assets'] as Obj | undefined)?.['vehicles'] as Obj | undefined;
+  const by = v?.['byCategory'] as Obj | undefined;
+  if (!v || !by || v['total'] === undefined || by['other'] === undefined) return;
+  for (const c of VEHICLE_CATEGORIES) if (by[c] === undefined) by[c] = 0;
 }
 
 /** The model of a read publication, checked as a data file is (amounts in 分 as read). */
