@@ -706,6 +706,8 @@ function listedTables(flow: Flow, part: FoundHeading<PartId> | undefined): Liste
       .replace(/^[一二三四五六七八九十]{1,3}、/, '')
       .replace(/^\d{1,2}[.、]/, '')
       .replace(/^(附)?表[一二三四五六七八九十\d]+[、.:]?/, '')
+      // The unit and year before the title: 汾阳市某镇人民政府2021年收入支出决算总表.
+      .replace(/^[^\d。,，:]{0,24}\d{4}年度?(部门|单位)?(?=\S*表)/, '')
       .replace(/[《》]/g, '')
       .replace(/[“”"]/g, '');
     if (t.length > 32) return;
