@@ -641,8 +641,11 @@ class Reader {
       if (/^其中/.test(ctext) && this.current) this.parent = this.current;
       const rm = /主要原因(是|为)?/.exec(ctext);
       if (rm) {
-        this.budgetDirection(ctext.slice(0, rm.index));
-        const target = this.compared ?? this.current;
+        const lead = ctext.slice(0, rm.index);
+        this.budgetDirection(lead);
+        // 决算数小于年初预算数的主要原因是… explains the budget comparison even when last year's came after it.
+        const named = /预算/.test(lead) ? 'budget' : /上年|同期|同比/.test(lead) ? 'prior' : undefined;
+        const target = this.twinFor(this.compared ?? this.current, named);
         reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
         continue;
       }
@@ -885,6 +888,19 @@ class Reader {
     } else if (!c.evidence.text.includes(text)) c.evidence.text += text;
   }
 
+  /** The statement of a figure compared with `against` (the figure is stated once per base), else the figure. */
+  private twinFor(
+    f: StatedFigure | undefined,
+    against: 'prior' | 'budget' | undefined,
+  ): StatedFigure | undefined {
+    if (!f || !against || !f.change || f.change.against === against) return f;
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--) {
+      const g = this.sectionFigures[i]!;
+      if (g !== f && g.key === f.key && g.fen === f.fen && g.change?.against === against) return g;
+    }
+    return f;
+  }
+
   private budgetDirection(text: string): boolean {
     const m = BUDGET_DIRECTION_RE.exec(text);
     if (!m) return false;
@@ -975,7 +991,12 @@ class Reader {
     // 决算数小于预算数 6.26 万元: the budget comparison of the figure before, with its amount.
     const bd = /决算数?(大于|小于|高于|低于|超过|超)(年初|全年)?预算数?$/.exec(label);
     if (bd) {
-      const t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      let t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      // 支出 a 万元，年初预算数为 b 万元，决算数小于年初预算数 c 万元: the final figure's comparison, not the budget's.
+      const budgetFigure = t && /\.(budget|annualBudget)$/.test(t.key) ? t : undefined;
+      const value = budgetFigure ? this.valueOfBudget(budgetFigure) : undefined;
+      const printedBase = value && value !== budgetFigure ? budgetFigure : undefined;
+      if (printedBase) t = value;
       if (t && t.fen !== undefined) {
         const up = /大于|高于|超/.test(bd[1]!);
         const fields: Partial<NonNullable<StatedFigure['change']>> = {
@@ -986,8 +1007,8 @@ class Reader {
         };
         const has = t.change?.against === 'budget' && t.change.base !== undefined;
         if (!has) {
-          fields.base = (up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen;
-          fields.baseDecimals = Math.max(tok.decimals, t.decimals ?? 2);
+          fields.base = printedBase?.fen ?? ((up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen);
+          fields.baseDecimals = printedBase?.decimals ?? Math.max(tok.decimals, t.decimals ?? 2);
           fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
         }
         this.setChange(t, 'budget', fields);
