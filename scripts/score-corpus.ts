@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import {
   auditDocument,
@@ -56,7 +57,7 @@ interface AnswerKey {
   errors: KeyError[];
 }
 
-interface DocScore {
+export interface DocScore {
   name: string;
   key: AnswerKey;
   refused: boolean;
@@ -188,10 +189,20 @@ const pct = (a: number, b: number): string =>
 const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const verbose = args.includes('--verbose');
-  const filter = args.find((a) => !a.startsWith('--'));
+/** The corpus's totals, as the summary prints them (scripts/score-corpus.test.ts holds them as floors). */
+export interface CorpusTotals {
+  documents: number;
+  recognised: number;
+  figures: { found: number; total: number };
+  comparisons: { found: number; total: number };
+  errors: { caught: number; total: number };
+  /** Error findings on the documents without injected errors. */
+  falseErrors: number;
+  warningsOnClean: number;
+}
+
+/** Scores the audit on every document of the corpus whose name contains `filter`. */
+export async function scoreCorpus(filter?: string): Promise<{ scores: DocScore[]; totals: CorpusTotals }> {
   const keys = readdirSync(corpusDir)
     .filter((f) => f.endsWith('.key.yaml'))
     .sort()
@@ -201,6 +212,28 @@ async function main(): Promise<void> {
     const key = parse(readFileSync(join(corpusDir, f), 'utf8')) as AnswerKey;
     scores.push(await score(f.replace(/\.key\.yaml$/, ''), key));
   }
+  const sum = (f: (s: DocScore) => number) => scores.reduce((a, s) => a + f(s), 0);
+  const clean = scores.filter((s) => s.key.errors.length === 0);
+  const totals: CorpusTotals = {
+    documents: scores.length,
+    recognised: scores.filter((s) => !s.refused).length,
+    figures: { found: sum((s) => s.figures.found), total: sum((s) => s.figures.total) },
+    comparisons: { found: sum((s) => s.changes.found), total: sum((s) => s.changes.total) },
+    errors: {
+      caught: sum((s) => s.errors.filter((e) => e.caught).length),
+      total: sum((s) => s.errors.length),
+    },
+    falseErrors: clean.reduce((a, s) => a + s.falseErrors.length, 0),
+    warningsOnClean: clean.reduce((a, s) => a + s.warnings, 0),
+  };
+  return { scores, totals };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const filter = args.find((a) => !a.startsWith('--'));
+  const { scores } = await scoreCorpus(filter);
 
   const nameW = Math.max(...scores.map((s) => width(s.name)), 8) + 2;
   console.log(
@@ -315,4 +348,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script (npx tsx scripts/score-corpus.ts); imported by its test, it only exports.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -12,7 +12,7 @@ import { DOCUMENT_RULES } from '../rules/registry.ts';
 import type { Finding, Location, SeverityOverrides } from '../rules/types.ts';
 import { validateDisclosure } from '../validate.ts';
 import { dropOff, runDocumentRules, type DocumentFacts, type DocumentStage } from './document-rule.ts';
-import { disclosureFromExtraction } from './model-from-extraction.ts';
+import { disclosureFromExtraction, narrativeEmptyStatements } from './model-from-extraction.ts';
 import { readNarrative } from './narrative-extract.ts';
 import { extractTables } from './table-extract.ts';
 import type { AuditResult, Evidence, StatedFigure } from './types.ts';
@@ -83,6 +83,25 @@ function withEvidence(f: Finding, evidence: Map<string, Evidence>): Finding {
   return out;
 }
 
+/**
+ * A missing "主要原因" in a published document. The data-file rule is an error: the unit filling in its data must
+ * give it. A publication is read as printed: a reason anywhere in the comparison's paragraph was taken as its
+ * reason (narrative-extract.ts); where none is printed, the region's form may not ask for one (many give the
+ * purpose, 主要用于…, or no explanation for the items), so a reviewer notes it and does not reject the
+ * document on it — a warning, unless the configuration sets the rule's severity. A reason left as a
+ * placeholder (reason-placeholder) stays an error.
+ */
+function publishedSeverity(f: Finding, overrides: SeverityOverrides): Finding {
+  if (
+    f.severity !== 'error' ||
+    !f.rule.startsWith('reason-') ||
+    f.rule === 'reason-placeholder' ||
+    overrides[f.rule] !== undefined
+  )
+    return f;
+  return { ...f, severity: 'warning', message: `${f.message}（公开文本未写明原因）` };
+}
+
 function summarise(findings: readonly Finding[]): AuditResult['summary'] {
   const s = { error: 0, warning: 0, info: 0 };
   for (const f of findings) s[f.severity]++;
@@ -133,10 +152,12 @@ export function auditTextDocument(
         kind: unitKind(doc),
         figures,
         tables,
+        emptyStatements: narrativeEmptyStatements(reading.flow.text),
       });
       const outcome = validateDisclosure(model, { overrides });
       const evidence = evidenceIndex(figures);
-      for (const f of outcome.findings) findings.push(withEvidence(f, evidence));
+      for (const f of outcome.findings)
+        findings.push(publishedSeverity(withEvidence(f, evidence), overrides));
     } catch (e) {
       const modelError =
         e instanceof JuesuanError

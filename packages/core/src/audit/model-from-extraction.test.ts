@@ -147,3 +147,42 @@ describe('disclosureFromExtraction: the model is built from the figures as read'
     ).toThrow(JuesuanError);
   });
 });
+
+describe('dataFromExtraction: vehicles by category', () => {
+  const ev = { page: 9, text: '共有车辆3辆，其中，主要领导干部用车0辆、应急保障用车1辆、其他用车1辆。' };
+  const count = (key: string, value: string): StatedFigure => ({
+    name: key,
+    key,
+    value,
+    unit: '辆',
+    decimals: 0,
+    evidence: ev,
+  });
+  const vehicles = (figures: StatedFigure[]) =>
+    ((
+      dataFromExtraction({ year: 2019, unit: '某局', kind: '行政', figures, tables: [] })['assets'] as
+        Record<string, unknown> | undefined
+    )?.['vehicles'] ?? {}) as { total?: number; byCategory?: Record<string, number> };
+
+  it('a list that names 其他用车 leaves the unnamed categories at 0', () => {
+    const v = vehicles([
+      count('assets.vehicles.total', '3'),
+      count('assets.vehicles.byCategory.principal', '0'),
+      count('assets.vehicles.byCategory.emergency', '1'),
+      count('assets.vehicles.byCategory.other', '1'),
+    ]);
+    expect(v.total).toBe(3);
+    expect(v.byCategory?.['lawEnforcement']).toBe(0);
+    expect(v.byCategory?.['confidential']).toBe(0);
+    expect(Object.values(v.byCategory ?? {}).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('without 其他用车 the unnamed categories stay unknown', () => {
+    const v = vehicles([
+      count('assets.vehicles.total', '3'),
+      count('assets.vehicles.byCategory.emergency', '1'),
+    ]);
+    expect(v.byCategory?.['lawEnforcement']).toBeUndefined();
+    expect(v.byCategory?.['emergency']).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@
  * table printed in 元 keeps every 分.
  */
 import type { Fen } from '../money/amount.ts';
-import type { Disclosure } from '../model/disclosure.ts';
+import { VEHICLE_CATEGORIES, type Disclosure } from '../model/disclosure.ts';
 import { disclosureFromData } from '../model/load.ts';
 import { FORMAT_ID } from '../model/schema.ts';
 import { TABLE_SPECS, type TableId } from '../model/tables.ts';
@@ -83,6 +83,31 @@ export interface RebuildInput {
   kind: '行政' | '参公' | '事业';
   figures: readonly StatedFigure[];
   tables: readonly ExtractedTable[];
+  /** Empty-table statements of the narrative (故“三公”经费支出决算表为空表), by table: see narrativeEmptyStatements. */
+  emptyStatements?: Partial<Record<TableId, string>>;
+}
+
+/** Which table an empty-table statement of the narrative names. */
+const EMPTY_TABLE_OF: readonly (readonly [RegExp, TableId])[] = [
+  [/三公[^。]{0,40}(空表|无数据|没有数据)/, 't7'],
+  [/政府性基金[^。]{0,60}(空表|无数据|没有数据)/, 't8'],
+  [/国有资本经营[^。]{0,60}(空表|无数据|没有数据)/, 't9'],
+];
+
+/**
+ * The narrative's own empty-table statements: a sentence that names the "三公", 政府性基金 or 国有资本经营 table
+ * (or its spending) and, within a few words, says it is empty (为空表, 无数据). Line breaks inside the sentence are ignored: a statement
+ * wrapped mid-word ("三公\n”经费") is still one statement. The first sentence for each table is kept.
+ */
+export function narrativeEmptyStatements(text: string): Partial<Record<TableId, string>> {
+  const out: Partial<Record<TableId, string>> = {};
+  for (const sentence of text.replace(/\n/g, '').split('。')) {
+    // A sentence of the narrative, not a table's text run together (a statement is short).
+    if (sentence.length > 120 || !/空表|无数据|没有数据/.test(sentence)) continue;
+    for (const [re, id] of EMPTY_TABLE_OF)
+      if (re.test(sentence) && out[id] === undefined) out[id] = `${sentence.trim()}。`;
+  }
+  return out;
 }
 
 /** Data-file content for `disclosureFromData(…, { amounts: 'fen' })`: the data file's fields, amounts in 分. */
@@ -190,6 +215,7 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   }
   inheritThreePublicBudgetReason(rows.get('t7'), input.figures);
   inferGeneralBudgetProject(rows, input.figures);
+  completeVehicleCategories(data);
   const tables: Obj = {};
   for (const [id, t] of rows) {
     // 合计 and fixed rows first as the printed forms do; code rows in code order.
@@ -200,6 +226,11 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   }
   for (const id of emptyTables)
     if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
+  for (const [id, statement] of Object.entries(input.emptyStatements ?? {}) as [TableId, string][]) {
+    const t = (tables[id] ?? { rows: [] }) as Obj;
+    if (t['emptyStatement'] === undefined) t['emptyStatement'] = statement;
+    tables[id] = t;
+  }
   data['tables'] = tables;
   return data;
 }
@@ -304,6 +335,19 @@ function inferGeneralBudgetProject(
   const nonFiscalProject = a - g - (ab - gb);
   // Four printed figures of 0.01 万元: each may be off by half a unit.
   if (Math.abs(nonFiscalProject) <= 4 * 5_000) t5['project'] = t3['project'];
+}
+
+/**
+ * 共有车辆 n 辆，其中：主要领导干部用车 a 辆、…、其他用车 d 辆. A list that names 其他用车 is complete: 其他 takes every
+ * vehicle of a category not named, so the categories it leaves out have none (the Jiangsu form lists four or
+ * five of the eight). Without 其他用车 the unnamed categories stay unknown (vehicles-category-sum then decides only
+ * a listed sum above the total).
+ */
+function completeVehicleCategories(data: Obj): void {
+  const v = (data['assets'] as Obj | undefined)?.['vehicles'] as Obj | undefined;
+  const by = v?.['byCategory'] as Obj | undefined;
+  if (!v || !by || v['total'] === undefined || by['other'] === undefined) return;
+  for (const c of VEHICLE_CATEGORIES) if (by[c] === undefined) by[c] = 0;
 }
 
 /** The model of a read publication, checked as a data file is (amounts in 分 as read). */

@@ -476,6 +476,34 @@ describe('extractFigures: comparisons with their right base, pairs, publications
   const read = (lines: string[]) => extractFigures(textDocumentFromString(lines.join('\n')), { year: 2022 });
   const amount = (f: Fen | undefined) => (f === undefined ? undefined : formatAmount(f));
 
+  it('a reason stated elsewhere in the paragraph is the comparison’s; a purpose (主要用于) is not a reason', () => {
+    const figures = read([
+      '某局2022年度“三公”经费决算情况说明',
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '2022年度“三公”经费支出合计12.40万元，比上年增加1.20万元。其中：公务接待费3.10万元，比上年增加0.50万元。经费增加的原因主要是承办的会议和检查任务增多。',
+      '（二）公务用车情况',
+      '公务用车运行维护费9.30万元，主要用于车辆燃油、维修和保险，较上年增加0.70万元。',
+    ]);
+    const reason = (key: string) => figures.find((f) => f.key === key && f.change)?.change?.reason;
+    expect(reason('threePublic.total')).toBe('承办的会议和检查任务增多');
+    expect(reason('threePublic.reception')).toBe('承办的会议和检查任务增多');
+    expect(reason('threePublic.vehicleOperation')).toBeUndefined();
+  });
+
+  it('a reason for the budget comparison is not taken for last year’s; 比上年 after a budget is the final figure’s', () => {
+    const figures = read([
+      '某局2022年度部门决算公开说明',
+      '（三）一般公共预算财政拨款支出决算情况说明',
+      '2022年度一般公共预算财政拨款支出5310.24万元，年初预算数为5591.30万元，决算数小于年初预算数281.06万元。比上年增加486.06万元，增长10.08%。决算数小于年初预算数的主要原因是部分项目结转下年。',
+    ]);
+    const total = figures.filter((f) => f.key === 't5.total.total');
+    const prior = total.find((f) => f.change?.against === 'prior')?.change;
+    const budget = total.find((f) => f.change?.against === 'budget')?.change;
+    expect([prior?.amountText, prior?.rateText, prior?.reason]).toEqual(['486.06', '10.08%', undefined]);
+    expect(budget?.reason).toBe('部分项目结转下年');
+    expect(figures.find((f) => f.key === 't5.total.total.budget')?.change).toBeUndefined();
+  });
+
   it('one sentence compares with the budget and with last year: the figure is stated once per base', () => {
     const figures = read([
       '某镇人民政府2022年度决算公开说明',

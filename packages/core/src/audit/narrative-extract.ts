@@ -454,6 +454,8 @@ const COMPARE_RE =
   /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
 /** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
 const BUDGET_COMPARE_RE = /(与|较|比)(年初|全年|调整后?)?预算(数)?(相比)?/;
+/** Words that open a stated reason: 主要原因是, 原因主要是, 由于, 是因为; 主要是 only after a change. */
+const REASON_LEAD_RE = /主要原因(是|为|在于)?|原因(主要)?(是|为|在于)|主要是由于|由于|是因为|主要是/g;
 const DIRECTION_END_RE = /(增加|减少|增长|下降|降低|上升|增幅|降幅|增长率|下降率)(了|为)?$/;
 const BUDGET_DIRECTION_RE =
   /决算数?(大于|小于|高于|低于|超过)(年初|全年)?预算数?|决算数?(与)(年初|全年)?预算数?(持平|相同|一致|相等)/;
@@ -521,6 +523,62 @@ class Reader {
         s = i + 1;
       }
     }
+    this.paragraphReasons(from, to);
+  }
+
+  /** Flow offset of each figure's number, for finding its paragraph. */
+  private readonly at = new Map<StatedFigure, number>();
+
+  /**
+   * A reason stated elsewhere in the figure's paragraph: before the comparison (因…，较上年增加), in a later
+   * sentence (经费增加的原因主要是…; 决算数小于年初预算数的主要原因是…), or after 主要是 following the change.
+   * A reviewer reads the paragraph, not the clause: the reason counts for a compared figure of the same
+   * paragraph whose comparison has none, when it is about the same base (budget or last year) or names none.
+   */
+  private paragraphReasons(from: number, to: number): void {
+    const text = this.flow.text;
+    const found = new Map<number, { kind: 'prior' | 'budget' | undefined; text: string }[]>();
+    const reasonsOf = (para: number, paraEnd: number) => {
+      const cached = found.get(para);
+      if (cached) return cached;
+      const body = text.slice(para, paraEnd);
+      const out: { kind: 'prior' | 'budget' | undefined; text: string }[] = [];
+      for (const m of body.matchAll(REASON_LEAD_RE)) {
+        const sentenceStart = Math.max(body.lastIndexOf('。', m.index - 1) + 1, 0);
+        const before = body.slice(sentenceStart, m.index);
+        if (
+          m[0].startsWith('主要是') &&
+          !/(增加|减少|增长|下降|降低|上升|小于|大于|超过|低于|高于|节约|结余)/.test(before.slice(-60))
+        )
+          continue;
+        const b = before.lastIndexOf('预算');
+        const p = Math.max(
+          before.lastIndexOf('上年'),
+          before.lastIndexOf('同期'),
+          before.lastIndexOf('同比'),
+        );
+        const kind = b < 0 && p < 0 ? undefined : b > p ? 'budget' : 'prior';
+        const rest = body.slice(m.index + m[0].length);
+        const stop = rest.search(/[。\n]/);
+        const r = (stop < 0 ? rest : rest.slice(0, stop))
+          .replace(/^[:：\s]+/, '')
+          .replace(/[。；;，,\s]+$/, '');
+        if (r) out.push({ kind, text: r });
+      }
+      found.set(para, out);
+      return out;
+    };
+    for (const f of this.sectionFigures) {
+      const c = f.change;
+      if (!c || c.reason !== undefined || c.direction === '持平') continue;
+      const pos = this.at.get(f);
+      if (pos === undefined || pos < from || pos >= to) continue;
+      const para = Math.max(text.lastIndexOf('\n', pos - 1) + 1, from);
+      const nl = text.indexOf('\n', pos);
+      const paraEnd = nl < 0 || nl > to ? to : nl;
+      const r = reasonsOf(para, paraEnd).find((x) => x.kind === undefined || x.kind === c.against);
+      if (r) c.reason = r.text;
+    }
   }
 
   private sentence(start: number, end: number): void {
@@ -583,8 +641,11 @@ class Reader {
       if (/^其中/.test(ctext) && this.current) this.parent = this.current;
       const rm = /主要原因(是|为)?/.exec(ctext);
       if (rm) {
-        this.budgetDirection(ctext.slice(0, rm.index));
-        const target = this.compared ?? this.current;
+        const lead = ctext.slice(0, rm.index);
+        this.budgetDirection(lead);
+        // 决算数小于年初预算数的主要原因是… explains the budget comparison even when last year's came after it.
+        const named = /预算/.test(lead) ? 'budget' : /上年|同期|同比/.test(lead) ? 'prior' : undefined;
+        const target = this.twinFor(this.compared ?? this.current, named);
         reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
         continue;
       }
@@ -765,6 +826,7 @@ class Reader {
     };
     if (tok.kind === 'amount') f.fen = tok.fen;
     else f.value = tok.num;
+    this.at.set(f, tok.start);
     // A reason or comparison after a new figure belongs to it, not to one stated before.
     this.compared = undefined;
     this.figures.push(f);
@@ -799,6 +861,8 @@ class Reader {
       else {
         const { change: _drop, ...rest } = f;
         f = { ...rest, evidence: { ...f.evidence } };
+        const pos = this.at.get(f0);
+        if (pos !== undefined) this.at.set(f, pos);
         this.figures.push(f);
         this.sectionFigures.push(f);
       }
@@ -824,6 +888,19 @@ class Reader {
     } else if (!c.evidence.text.includes(text)) c.evidence.text += text;
   }
 
+  /** The statement of a figure compared with `against` (the figure is stated once per base), else the figure. */
+  private twinFor(
+    f: StatedFigure | undefined,
+    against: 'prior' | 'budget' | undefined,
+  ): StatedFigure | undefined {
+    if (!f || !against || !f.change || f.change.against === against) return f;
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--) {
+      const g = this.sectionFigures[i]!;
+      if (g !== f && g.key === f.key && g.fen === f.fen && g.change?.against === against) return g;
+    }
+    return f;
+  }
+
   private budgetDirection(text: string): boolean {
     const m = BUDGET_DIRECTION_RE.exec(text);
     if (!m) return false;
@@ -838,6 +915,21 @@ class Reader {
       this.noteChange(f);
     }
     return true;
+  }
+
+  /**
+   * The figure a change against last year belongs to when the last figure named is a budget: 支出 a 万元，年初预算数
+   * 为 b 万元，…。比上年增加 c 万元 compares the final figure with last year's (a comparison of budgets names 上年预算).
+   */
+  private valueOfBudget(f: StatedFigure): StatedFigure {
+    const m = /\.(budget|annualBudget)$/.exec(f.key);
+    if (!m) return f;
+    const key = f.key.slice(0, m.index);
+    for (let i = this.sectionFigures.length - 1; i >= 0; i--) {
+      const g = this.sectionFigures[i]!;
+      if (g.key === key && g.fen !== undefined) return g;
+    }
+    return f;
   }
 
   private amount(
@@ -886,8 +978,9 @@ class Reader {
         });
         return target;
       }
-      if (target)
-        this.setPrior(target, {
+      const priorTarget = target && !/预算/.test(beforeRaw) ? this.valueOfBudget(target) : target;
+      if (priorTarget)
+        this.setPrior(priorTarget, {
           direction: dm[1]!,
           amount: tok.fen!,
           amountDecimals: tok.decimals,
@@ -898,7 +991,12 @@ class Reader {
     // 决算数小于预算数 6.26 万元: the budget comparison of the figure before, with its amount.
     const bd = /决算数?(大于|小于|高于|低于|超过|超)(年初|全年)?预算数?$/.exec(label);
     if (bd) {
-      const t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      let t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+      // 支出 a 万元，年初预算数为 b 万元，决算数小于年初预算数 c 万元: the final figure's comparison, not the budget's.
+      const budgetFigure = t && /\.(budget|annualBudget)$/.test(t.key) ? t : undefined;
+      const value = budgetFigure ? this.valueOfBudget(budgetFigure) : undefined;
+      const printedBase = value && value !== budgetFigure ? budgetFigure : undefined;
+      if (printedBase) t = value;
       if (t && t.fen !== undefined) {
         const up = /大于|高于|超/.test(bd[1]!);
         const fields: Partial<NonNullable<StatedFigure['change']>> = {
@@ -909,8 +1007,8 @@ class Reader {
         };
         const has = t.change?.against === 'budget' && t.change.base !== undefined;
         if (!has) {
-          fields.base = (up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen;
-          fields.baseDecimals = Math.max(tok.decimals, t.decimals ?? 2);
+          fields.base = printedBase?.fen ?? ((up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen);
+          fields.baseDecimals = printedBase?.decimals ?? Math.max(tok.decimals, t.decimals ?? 2);
           fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
         }
         this.setChange(t, 'budget', fields);
@@ -921,6 +1019,17 @@ class Reader {
     if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
       const t = (compareTarget ?? this.current)!;
       this.setPrior(t, { base: tok.fen!, baseDecimals: tok.decimals, baseLabel: '上年' });
+      return t;
+    }
+    // The budget named as the base of a comparison: 决算 a 万元，比年初预算数 b 万元减少 c 万元.
+    const baseBm = /^(比|较|与)(年初|全年)?预算(数)?$/.exec(label);
+    if (baseBm && (compareTarget ?? this.current)?.fen !== undefined && !this.nextYear) {
+      const t = (compareTarget ?? this.current)!;
+      this.setChange(t, 'budget', {
+        base: tok.fen!,
+        baseDecimals: tok.decimals,
+        baseLabel: baseBm[2] === '全年' ? '全年预算' : '年初预算',
+      });
       return t;
     }
     // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
@@ -1050,6 +1159,9 @@ class Reader {
 
   /** What a bare 支出决算为 refers to when no 项 or budget named it: the section's total. */
   private sectionSubject(): Subject | undefined {
+    // A page that starts mid-section (an excerpt, no heading read yet): a bare 支出决算为 before any figure
+    // continues a sentence of the page before, whose subject (often a 项) is not printed here.
+    if (this.sectionText === '' && this.sectionFigures.length === 0) return undefined;
     if (this.section === 'general')
       return { key: 't5.total.total', name: glossaryName('generalBudgetExpenditure') };
     if (this.section === 'threePublic')

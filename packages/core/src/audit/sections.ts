@@ -99,7 +99,7 @@ export function sectionIdOf(norm: string): SectionId | undefined {
   if (/财政拨款收入?支出?决算总体|财政拨款收支(决算)?总体/.test(t)) return 'fiscal';
   if (/收入支出决算总体|收支决算总体|财政收入支出决算总体/.test(t)) return 'overview';
   if (/三公/.test(t)) return 'threePublic';
-  if (/基本支出决算/.test(t)) return 'basic';
+  if (/基本支出决算|一般公共预算(财政拨款)?基本支出/.test(t)) return 'basic';
   if (/一般公共(预算)?(决算)?财政拨款(支出)?(决算)?/.test(t)) return 'general';
   if (/政府性基金预算(财政拨款)?收/.test(t)) return 'fund';
   if (/国有资本经营预算(财政拨款)?(收入)?支/.test(t)) return 'capital';
@@ -706,6 +706,8 @@ function listedTables(flow: Flow, part: FoundHeading<PartId> | undefined): Liste
       .replace(/^[一二三四五六七八九十]{1,3}、/, '')
       .replace(/^\d{1,2}[.、]/, '')
       .replace(/^(附)?表[一二三四五六七八九十\d]+[、.:]?/, '')
+      // The unit and year before the title: 汾阳市某镇人民政府2021年收入支出决算总表.
+      .replace(/^[^\d。,，:]{0,24}\d{4}年度?(部门|单位)?(?=\S*表)/, '')
       .replace(/[《》]/g, '')
       .replace(/[“”"]/g, '');
     if (t.length > 32) return;

@@ -11,6 +11,11 @@ export const cases = documentRuleCases(rule, {
       findings: [{ severity: 'error', actual: 'XX', quote: '车辆XX辆' }],
     },
     {
+      name: 'both wordings of the template left before a rate',
+      replace: [['减少53.51万元，下降3.55%', '减少53.51万元，下降（增长）3.55%']],
+      findings: [{ severity: 'error', actual: '下降（增长）', quote: '下降（增长）3.55%' }],
+    },
+    {
       name: "the template's instruction left",
       replace: [['故本表为空表。', '故本表为空表。如持平作持平表述。']],
       findings: [{ severity: 'warning', expected: '删除模板说明', actual: '如持平作持平表述' }],

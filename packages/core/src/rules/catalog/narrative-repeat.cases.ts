@@ -10,5 +10,10 @@ export const cases = documentRuleCases(rule, {
       replace: [['2022年度本年收入1274.20万元', '2022年度本年收入1274.30万元']],
       findings: [{ severity: 'error', expected: '1274.20', actual: '1274.30', quote: '本年收入1274.30万元' }],
     },
+    {
+      name: 'a count of 处室 that the list after it does not have',
+      replace: [['下设2个处室', '下设3个处室']],
+      findings: [{ severity: 'error', expected: '2个', actual: '3个' }],
+    },
   ],
 });

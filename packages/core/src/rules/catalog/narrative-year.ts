@@ -1,6 +1,20 @@
 import { NARRATIVE_PHASE, type DocumentRule } from '../../audit/document-rule.ts';
 import { sentenceLocation } from '../../audit/narrative-evidence.ts';
 
+/**
+ * After 〈next year〉年度: a budget figure named within a short phrase, with no 决算 before it (“三公”经费预算,
+ * 部门预算) — not work on the budget (开展预算绩效评价, 预算管理).
+ */
+const NEXT_BUDGET_RE = /^(?:(?!开展|实施|进行|组织|完成)[^。\n\d决]){0,16}?预算(?!绩效|管理|执行)/;
+
+/** Whether the sentence before `at` names next year's budget as the compared figure (2023年度…预算较2022年…). */
+function nextYearBudgetBefore(t: string, at: number, year: number): boolean {
+  const start = Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('\n', at - 1)) + 1;
+  const before = t.slice(start, at);
+  const m = new RegExp(`${year + 1}年度?`).exec(before);
+  return m !== null && NEXT_BUDGET_RE.test(before.slice(m.index + m[0].length));
+}
+
 export const rule: DocumentRule = {
   id: 'narrative-year',
   title: '标题、日期与比较年度和报告年度一致',
@@ -65,6 +79,8 @@ export const rule: DocumentRule = {
       /(?:与|比|较)(\d{4})年度?(?:决算)?(?:数)?(?:相比|增加|减少|增长|下降|持平)/g,
     )) {
       const y = Number(m[1]);
+      // Next year's budget compared with this year's final (2023年预算较2022年决算增加): the base is this year.
+      if (y === year && nextYearBudgetBefore(t, m.index, year)) continue;
       if (y !== year - 1) flag(m.index + 1, y, year - 1, '比较的上年年度');
     }
     // Headings and sentences dated with 〈year〉年度 in the narrative and profile parts.
@@ -84,6 +100,9 @@ export const rule: DocumentRule = {
         prev === '。' ||
         prev === '\n' ||
         (unit !== undefined && t.slice(Math.max(0, m.index - 40), m.index).endsWith(unit));
+      // A statement of next year's budget (2023年度“三公”经费预算…), often published with the final accounts.
+      if (y === year + 1 && NEXT_BUDGET_RE.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24)))
+        continue;
       if (kind === 'part' || kind === 'section' || atStart || y > year) {
         if (y === year - 1 && /^(相比|决算|预算)/.test(t.slice(m.index + m[0].length))) continue;
         flag(m.index, y, year, kind === 'part' || kind === 'section' ? '标题中的年度' : '所述年度');
