@@ -5,9 +5,8 @@
  * are exact: a published table leaves a cell blank only when there is no amount at all.
  */
 import type { Fen } from '../money/amount.ts';
-import type { Disclosure } from '../model/disclosure.ts';
 import { TABLE_SPECS } from '../model/tables.ts';
-import { cellValue, columnPart, fmt, rowLabel, whichPart } from './cells.ts';
+import { cellValue, columnPart, fmt, rowPart, whichPart } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
 /** A figure outside the tables (procurement total …) or a computed one. */
@@ -23,23 +22,23 @@ function isCell(o: Operand): o is CellRef {
   return (o as CellRef).table !== undefined && (o as CellRef).column !== undefined;
 }
 
-/** An operand named for a finding: each label, printed value and location is built once. */
-interface Described {
-  value: Fen | undefined;
-  /** Printed value ('' when unknown). */
-  text: string;
-  label: string;
-  /** The label shortened against the first operand (same row → column only; same column → row only). */
-  short: string;
-  location: Location;
-}
+/**
+ * What naming an operand gives besides its location: its label, the label shortened against the first operand
+ * of the check (same row → column only; same column → row only) and its printed value ('' when unknown).
+ * One scratch record, overwritten by each call of `name`, so that naming allocates nothing but the strings and
+ * the location the finding keeps.
+ */
+const named = { value: undefined as Fen | undefined, label: '', short: '', text: '' };
 
-function describe(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Described {
-  if (!isCell(o)) {
-    const text = o.value === undefined ? '' : fmt(ctx.d, o.value);
-    return { value: o.value, text, label: o.label, short: o.label, location: o.location };
-  }
+/** Names an operand for a finding (into `named`) and returns its location. */
+function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Location {
   const d = ctx.d;
+  if (!isCell(o)) {
+    named.value = o.value;
+    named.text = o.value === undefined ? '' : fmt(d, o.value);
+    named.label = named.short = o.label;
+    return o.location;
+  }
   const row = d.tables[o.table].byKey.get(o.row);
   const which = o.which ?? 'value';
   const bag =
@@ -51,37 +50,75 @@ function describe(ctx: RuleContext, o: Operand, anchor: Operand | undefined): De
           ? row.prior
           : row.budget;
   const value = bag?.[o.column];
-  const rowPart = rowLabel(row, o.row) + '行';
-  const colPart = columnPart(o.table, o.column) + whichPart(which);
-  const label = TABLE_SPECS[o.table].number + rowPart + colPart;
+  const rowText = rowPart(row, o.row);
+  const colText = columnPart(o.table, o.column) + whichPart(which);
+  const label = TABLE_SPECS[o.table].number + rowText + colText;
   let short = label;
   if (
-    anchor &&
+    anchor !== undefined &&
     anchor !== o &&
     isCell(anchor) &&
     anchor.table === o.table &&
     (anchor.which ?? 'value') === which
   ) {
-    if (anchor.row === o.row) short = colPart;
-    else if (anchor.column === o.column) short = rowPart;
+    if (anchor.row === o.row) short = colText;
+    else if (anchor.column === o.column) short = rowText;
   }
   const text = value === undefined ? '' : fmt(d, value);
-  const location: Location = { table: o.table, row: o.row, column: o.column, label };
-  if (which !== 'value') location.which = which;
   const line =
     row?.cellSources?.[which === 'value' ? o.column : `${which}.${o.column}`]?.line ?? row?.source?.line;
-  if (line !== undefined) location.line = line;
-  if (value !== undefined) location.value = text;
-  return { value, text, label, short, location };
+  let location: Location;
+  if (which === 'value' && line !== undefined && value !== undefined)
+    // The usual case, made in its final shape at once (keys in the order of the others).
+    location = { table: o.table, row: o.row, column: o.column, label, line, value: text };
+  else {
+    location = { table: o.table, row: o.row, column: o.column, label };
+    if (which !== 'value') location.which = which;
+    if (line !== undefined) location.line = line;
+    if (value !== undefined) location.value = text;
+  }
+  named.value = value;
+  named.label = label;
+  named.short = short;
+  named.text = text;
+  return location;
 }
 
-function describeAll(
+/** The labels of the operands whose value is unknown, for the not-run detail. */
+function missingLabels(ctx: RuleContext, ops: readonly Operand[], anchor: Operand | undefined): string {
+  let out = '';
+  for (let i = 0; i < ops.length; i++) {
+    name(ctx, ops[i]!, anchor);
+    if (named.value === undefined) out += (out === '' ? '' : '、') + named.label;
+  }
+  return out;
+}
+
+/**
+ * One side of a sum as the message prints it — 「a 1.00 + b 2.00 = 3.00」, or 「a 3.00」 for a single figure —
+ * with its locations put into `locs` from `at`. The first figure of the left side keeps its full label, the
+ * first of the right side is shortened against it. `sumText` is the side's total, printed.
+ */
+function side(
   ctx: RuleContext,
-  left: Operand[],
-  right: Operand[],
-): { l: Described[]; r: Described[] } {
-  const anchor = left[0];
-  return { l: left.map((o) => describe(ctx, o, anchor)), r: right.map((o) => describe(ctx, o, anchor)) };
+  ops: readonly Operand[],
+  anchor: Operand,
+  right: boolean,
+  sumText: string,
+  locs: Location[],
+  at: number,
+): string {
+  if (ops.length === 1) {
+    locs[at] = name(ctx, ops[0]!, anchor);
+    return named.label + ' ' + sumText;
+  }
+  locs[at] = name(ctx, ops[0]!, anchor);
+  let text = (right ? named.short : named.label) + ' ' + named.text;
+  for (let i = 1; i < ops.length; i++) {
+    locs[at + i] = name(ctx, ops[i]!, anchor);
+    text += ' + ' + named.short + ' ' + named.text;
+  }
+  return text + ' = ' + sumText;
 }
 
 export type CheckResult = 'pass' | 'rounding' | 'fail' | 'insufficient';
@@ -95,7 +132,7 @@ export interface BalanceOptions {
   reportRounding?: boolean;
 }
 
-/** Σleft = Σright within rounding. Records insufficient data when any figure is unknown. */
+/** The figure of an operand, or undefined when unknown. */
 function valueOf(ctx: RuleContext, o: Operand): Fen | undefined {
   return isCell(o) ? cellValue(ctx.d, o) : o.value;
 }
@@ -130,11 +167,9 @@ export function checkBalance(
   }
   if (unknown) {
     ctx.insufficient(() => {
-      const anchor = left[0];
-      const missing = [...left, ...right]
-        .map((o) => describe(ctx, o, anchor))
-        .filter((x) => x.value === undefined);
-      return `缺少 ${missing.map((x) => x.label).join('、')}`;
+      const l = missingLabels(ctx, left, left[0]);
+      const r = missingLabels(ctx, right, left[0]);
+      return `缺少 ${l !== '' && r !== '' ? l + '、' + r : l + r}`;
     });
     return 'insufficient';
   }
@@ -149,82 +184,50 @@ export function checkBalance(
     ctx.ran();
     return 'rounding';
   }
-  if (within) {
-    ctx.report(roundingNote(ctx, left, right, ls, rs, diff, tolerance, opts.what));
-    return 'rounding';
-  }
-  const d = ctx.d;
-  const { l, r } = describeAll(ctx, left, right);
-  const { leftText, rightText } = describeSides(d, l, r, ls, rs);
-  const diffText = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
-  ctx.report({
-    severity: opts.severity,
-    messageId: 'sum-mismatch',
-    data: {
-      what: opts.what ? opts.what + '：' : '',
-      left: leftText,
-      right: rightText,
-      difference: diffText,
-      unit: d.amountUnit,
-    },
-    location: locationsOf(l, r),
-    expected: fmt(d, rs),
-    actual: fmt(d, ls),
-    difference: diffText,
-  });
-  return 'fail';
-}
-
-function describeSides(
-  d: Disclosure,
-  l: Described[],
-  r: Described[],
-  ls: Fen,
-  rs: Fen,
-): { leftText: string; rightText: string } {
-  let leftText: string;
-  if (l.length === 1) leftText = `${l[0]!.label} ${fmt(d, ls)}`;
-  else {
-    leftText = `${l[0]!.label} ${l[0]!.text}`;
-    for (let i = 1; i < l.length; i++) leftText += ` + ${l[i]!.short} ${l[i]!.text}`;
-    leftText += ` = ${fmt(d, ls)}`;
-  }
-  let rightText: string;
-  if (r.length === 1) rightText = `${r[0]!.label} ${fmt(d, rs)}`;
-  else {
-    rightText = `${r[0]!.short} ${r[0]!.text}`;
-    for (let i = 1; i < r.length; i++) rightText += ` + ${r[i]!.short} ${r[i]!.text}`;
-    rightText += ` = ${fmt(d, rs)}`;
-  }
-  return { leftText, rightText };
-}
-
-function locationsOf(l: Described[], r: Described[]): Location[] {
-  const out: Location[] = new Array<Location>(l.length + r.length);
-  for (let i = 0; i < l.length; i++) out[i] = l[i]!.location;
-  for (let i = 0; i < r.length; i++) out[l.length + i] = r[i]!.location;
-  return out;
+  ctx.report(sumFinding(ctx, left, right, ls, rs, within ? tolerance : undefined, opts));
+  return within ? 'rounding' : 'fail';
 }
 
 /**
- * A sum that holds only within the rounding tolerance: an info finding, formatted now like any other
- * (real publications have dozens; batches have hundreds of thousands, so the formatting stays lean).
+ * The finding of a sum that does not hold (`tolerance` undefined), or that holds only within the rounding
+ * tolerance (an info note; real publications have dozens, batches hundreds of thousands). Each operand is
+ * looked up, named and printed once, straight into the message and the location list.
  */
-function roundingNote(
+function sumFinding(
   ctx: RuleContext,
   left: Operand[],
   right: Operand[],
   ls: Fen,
   rs: Fen,
-  diff: Fen,
-  tolerance: number,
-  what: string | undefined,
+  tolerance: number | undefined,
+  opts: BalanceOptions,
 ): ReportInput {
   const d = ctx.d;
-  const { l, r } = describeAll(ctx, left, right);
-  const { leftText, rightText } = describeSides(d, l, r, ls, rs);
-  const difference = `${diff > 0 ? '+' : ''}${fmt(d, diff)}`;
-  const tol = fmt(d, Math.floor(tolerance), d.decimals + 1);
+  const anchor = left[0]!;
+  const actual = fmt(d, ls);
+  const expected = fmt(d, rs);
+  const location = new Array<Location>(left.length + right.length);
+  const leftText = side(ctx, left, anchor, false, actual, location, 0);
+  const rightText = side(ctx, right, anchor, true, expected, location, left.length);
+  const diff = ls - rs;
+  const difference = diff > 0 ? '+' + fmt(d, diff) : fmt(d, diff);
+  const what = opts.what;
+  if (tolerance === undefined)
+    return {
+      severity: opts.severity,
+      messageId: 'sum-mismatch',
+      data: {
+        what: what ? what + '：' : '',
+        left: leftText,
+        right: rightText,
+        difference,
+        unit: d.amountUnit,
+      },
+      location,
+      expected,
+      actual,
+      difference,
+    };
   return {
     severity: 'info',
     kind: 'rounding',
@@ -234,12 +237,12 @@ function roundingNote(
       right: rightText,
       difference,
       unit: d.amountUnit,
-      tolerance: tol,
-      what: what ? `（${what}）` : '',
+      tolerance: fmt(d, Math.floor(tolerance), d.decimals + 1),
+      what: what ? '（' + what + '）' : '',
     },
-    location: locationsOf(l, r),
-    expected: fmt(d, rs),
-    actual: fmt(d, ls),
+    location,
+    expected,
+    actual,
     difference,
   };
 }
@@ -267,40 +270,36 @@ export function checkAtMost(
     ctx.ran();
     return 'pass';
   }
-  const ra = describe(ctx, a, undefined);
-  const rb = describe(ctx, b, undefined);
-  if (ra.value === undefined || rb.value === undefined) {
-    ctx.insufficient(
-      () =>
-        `缺少 ${[ra, rb]
-          .filter((x) => x.value === undefined)
-          .map((x) => x.label)
-          .join('、')}`,
-    );
+  if (va === undefined || vb === undefined) {
+    ctx.insufficient(() => `缺少 ${missingLabels(ctx, [a, b], undefined)}`);
     return 'insufficient';
   }
   ctx.ran();
-  const over = ra.value - rb.value;
-  if (over <= 0) return 'pass';
-  const nonZero = (ra.value !== 0 ? 1 : 0) + (rb.value !== 0 ? 1 : 0);
+  const over = va - vb;
+  const nonZero = (va !== 0 ? 1 : 0) + (vb !== 0 ? 1 : 0);
   if (over <= ctx.d.halfStepFen * nonZero) return 'rounding';
   const d = ctx.d;
+  const locA = name(ctx, a, undefined);
+  const aLabel = named.label;
+  const aText = named.text;
+  const locB = name(ctx, b, undefined);
+  const overText = fmt(d, over);
   ctx.report({
     severity: opts.severity,
     messageId: 'at-most-exceeded',
     data: {
       what: opts.what ? opts.what + '：' : '',
-      a: ra.label,
-      aValue: ra.text,
-      b: rb.label,
-      bValue: rb.text,
-      over: fmt(d, over),
+      a: aLabel,
+      aValue: aText,
+      b: named.label,
+      bValue: named.text,
+      over: overText,
       unit: d.amountUnit,
     },
-    location: [ra.location, rb.location],
-    expected: `≤ ${fmt(d, rb.value)}`,
-    actual: fmt(d, ra.value),
-    difference: `+${fmt(d, over)}`,
+    location: [locA, locB],
+    expected: '≤ ' + named.text,
+    actual: aText,
+    difference: '+' + overText,
   });
   return 'fail';
 }

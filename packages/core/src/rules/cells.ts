@@ -56,12 +56,21 @@ export function cellLabel(d: Disclosure, ref: CellRef): string {
   );
 }
 
+/** 「2010450 事业运行」行: the row part of a cell label. */
+export function rowPart(row: Row | undefined, key: string): string {
+  return rowLabel(row, key) + '行';
+}
+
 const FEN_PER = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 } as const;
-const FRACTION_PAD = ['', '0', '00', '000', '0000', '00000'];
+/** '.0' … '.9', '.00' … '.99', '.000' … '.999': the fraction of a printed amount by decimals, made once. */
+const FRACTIONS: readonly (readonly string[])[] = [1, 10, 100, 1000].map((div, decimals) =>
+  Array.from({ length: div }, (_, i) => (decimals === 0 ? '' : '.' + String(i).padStart(decimals, '0'))),
+);
 
 /** Prints an amount in the data file's unit and `decimals` (default: the file's), rounding half away from zero. */
 export function fmt(d: Disclosure, fen: Fen, decimals: number = d.decimals): string {
-  // Fast path of formatAmount for the usual cases; findings print many figures (batches: millions).
+  // Fast path of formatAmount for the usual cases; findings print many figures (batches: millions), so it
+  // makes one string from the integer part and a ready fraction instead of piecing the text together.
   const perUnit = FEN_PER[d.amountUnit];
   const div = decimals === 0 ? 1 : decimals === 1 ? 10 : decimals === 2 ? 100 : decimals === 3 ? 1000 : 0;
   if (perUnit !== undefined && div !== 0 && perUnit % div === 0 && Number.isSafeInteger(fen)) {
@@ -69,12 +78,12 @@ export function fmt(d: Disclosure, fen: Fen, decimals: number = d.decimals): str
     const r = fen % step;
     let q = (fen - r) / step;
     if (2 * Math.abs(r) >= step) q += fen < 0 ? -1 : 1;
+    if (decimals === 0) return '' + q;
     const neg = q < 0;
     if (neg) q = -q;
-    if (decimals === 0) return neg ? '-' + q : '' + q;
     const frac = q % div;
-    const fracText = '' + frac;
-    return (neg ? '-' : '') + (q - frac) / div + '.' + FRACTION_PAD[decimals - fracText.length] + fracText;
+    const whole = (q - frac) / div;
+    return (neg ? '-' + whole : '' + whole) + FRACTIONS[decimals]![frac]!;
   }
   return formatAmount(fen, { unit: d.amountUnit, decimals });
 }
