@@ -15,7 +15,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -35,6 +36,7 @@ interface ServeArgs {
   dataDir?: string;
   databaseUrl?: string;
   pgSchema?: string;
+  profile?: string | undefined;
 }
 
 // ---------------------------------------------------------------- parent: set-up and load
@@ -106,7 +108,11 @@ interface Seeded {
 async function startChild(
   args: ServeArgs,
 ): Promise<{ child: ChildProcess; base: string; adminPassword: string }> {
-  const child = fork(process.argv[1]!, ['--serve', JSON.stringify(args)], { stdio: 'inherit' });
+  // BENCH_API_PROFILE=dir writes a CPU profile of the server process during each scenario there.
+  const profile = process.env['BENCH_API_PROFILE'];
+  const child = fork(process.argv[1]!, ['--serve', JSON.stringify({ ...args, profile })], {
+    stdio: 'inherit',
+  });
   const msg = await new Promise<{ port: number; adminPassword: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { port: number; adminPassword: string }));
     child.once('exit', (code) => reject(new Error(`服务器进程提前退出（退出码 ${code}）`)));
@@ -203,7 +209,22 @@ interface Figures {
   bad: number;
 }
 
-function run(opts: autocannon.Options, name: string): Promise<Figures> {
+let profiled: { child: ChildProcess; label: string } | undefined;
+
+async function run(opts: autocannon.Options, name: string): Promise<Figures> {
+  const p = profiled;
+  p?.child.send({ profile: 'start' });
+  const figures = await load(opts, name);
+  if (p) {
+    const done = new Promise((resolve) => p.child.once('message', resolve));
+    p.child.send({ profile: 'stop', name: `${p.label}-${out(name)}` });
+    console.log(`  CPU 剖析：${((await done) as { profiled: string }).profiled}`);
+  }
+  return figures;
+}
+const out = (name: string): string => name.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 12);
+
+function load(opts: autocannon.Options, name: string): Promise<Figures> {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) => {
       if (err) return reject(err);
@@ -324,6 +345,7 @@ async function onDatabase(name: string, args: ServeArgs): Promise<void> {
     console.log(
       `API 负载 · ${name}：已建 ${UNITS} 个单位及其决算、${CONNECTIONS} 名填报员（${((performance.now() - t0) / 1000).toFixed(1)} s）`,
     );
+    if (process.env['BENCH_API_PROFILE']) profiled = { child, label: name };
     report(name, await scenarios(base, s));
   } finally {
     await stopChild(child);
@@ -375,8 +397,22 @@ async function serveChild(): Promise<void> {
     config: { scryptCost: 12, secureCookies: 'never' },
   });
   process.send!({ port: server.port, adminPassword: server.seed.adminPassword });
-  process.on('message', (m) => {
+  const session = new Session();
+  if (args.profile) session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (err, r) => (err ? reject(err) : resolve(r))),
+    );
+  process.on('message', (m: { profile?: 'start' | 'stop'; name?: string } | 'stop') => {
     if (m === 'stop') void server.close().then(() => process.exit(0));
+    else if (args.profile && m.profile === 'start')
+      void post('Profiler.enable').then(() => post('Profiler.start'));
+    else if (args.profile && m.profile === 'stop')
+      void post('Profiler.stop').then((r) => {
+        const file = join(args.profile!, `${m.name}.cpuprofile`);
+        writeFileSync(file, JSON.stringify((r as { profile: unknown }).profile));
+        process.send!({ profiled: file });
+      });
   });
 }
 
