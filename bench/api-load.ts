@@ -215,6 +215,7 @@ async function run(opts: autocannon.Options, name: string): Promise<Figures> {
   const p = profiled;
   p?.child.send({ profile: 'start' });
   const figures = await load(opts, name);
+  await settle();
   if (p) {
     const done = new Promise((resolve) => p.child.once('message', resolve));
     p.child.send({ profile: 'stop', name: `${p.label}-${out(name)}` });
@@ -223,6 +224,12 @@ async function run(opts: autocannon.Options, name: string): Promise<Figures> {
   return figures;
 }
 const out = (name: string): string => name.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 12);
+
+/**
+ * autocannon stops by dropping its connections; the server still finishes what it had started. Let
+ * it, so that the next scenario (or stopping the server) does not meet the last one's leftovers.
+ */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5000));
 
 function load(opts: autocannon.Options, name: string): Promise<Figures> {
   return new Promise((resolve, reject) => {
