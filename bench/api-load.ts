@@ -113,6 +113,8 @@ async function startChild(
   const child = fork(process.argv[1]!, ['--serve', JSON.stringify({ ...args, profile })], {
     stdio: 'inherit',
   });
+  // Should this process die of an uncaught error, the server goes with it.
+  process.once('exit', () => child.kill());
   const msg = await new Promise<{ port: number; adminPassword: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { port: number; adminPassword: string }));
     child.once('exit', (code) => reject(new Error(`服务器进程提前退出（退出码 ${code}）`)));
