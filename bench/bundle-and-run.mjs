@@ -29,6 +29,7 @@ await build({
     'echarts',
     'docx',
     'playwright-core',
+    'autocannon',
     '@resvg/resvg-js',
   ],
   banner: {

@@ -35,15 +35,15 @@ export class Access {
 
   /** The organisation and everything below it. */
   subtree(id: string): string[] {
-    const out: string[] = [];
+    const out = new Set<string>();
     const stack = [id];
     while (stack.length > 0) {
       const cur = stack.pop()!;
-      if (!this.orgs.has(cur) || out.includes(cur)) continue;
-      out.push(cur);
+      if (!this.orgs.has(cur) || out.has(cur)) continue;
+      out.add(cur);
       stack.push(...(this.#children.get(cur) ?? []));
     }
-    return out;
+    return [...out];
   }
 
   canRead(orgId: string): boolean {

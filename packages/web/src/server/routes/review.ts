@@ -39,6 +39,7 @@ import {
   type WorkflowAction,
 } from '../workflow.ts';
 import { errorResponses, jsonBody, jsonContent } from './common.ts';
+import { SUMMARY_COLUMNS } from './disclosures.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -200,7 +201,11 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         (o.active_from === null || o.active_from <= year) &&
         (o.active_to === null || o.active_to >= year),
     );
-    const rows = await db.selectFrom('disclosures').selectAll().where('year', '=', year).execute();
+    const rows = await db
+      .selectFrom('disclosures')
+      .select(SUMMARY_COLUMNS)
+      .where('year', '=', year)
+      .execute();
     const byOrg = new Map(rows.map((r) => [r.organisation_id, r]));
     const open = await db
       .selectFrom('comments')
