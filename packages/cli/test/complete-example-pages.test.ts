@@ -102,9 +102,9 @@ describe.skipIf(skip)('the complete example on paper (DOCX → PDF)', () => {
         // Every title, heading and caption is found on some page.
         const lost = texts.filter((t) => !placed.some((p) => p.display === t)).map((t) => t.text);
         expect(lost).toEqual([]);
-        expect(orphanLines(placed).map((p) => `p.${p.page} ${p.display.kind}: ${p.lines.join(' / ')}`)).toEqual(
-          [],
-        );
+        expect(
+          orphanLines(placed).map((p) => `p.${p.page} ${p.display.kind}: ${p.lines.join(' / ')}`),
+        ).toEqual([]);
         // The title is printed as the document names it, broken (if at all) at a word boundary.
         const title = placed.find((p) => p.display.kind === 'title')!;
         expect(title.lines.join('')).toBe(squeeze(doc.title));

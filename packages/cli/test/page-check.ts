@@ -44,7 +44,8 @@ export function pdfPages(pdf: string): PdfPage[] {
   const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
   for (let m = pageRe.exec(xml); m !== null; m = pageRe.exec(xml)) {
     const lines: PdfLine[] = [];
-    const lineRe = /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
+    const lineRe =
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
     for (let l = lineRe.exec(m[3]!); l !== null; l = lineRe.exec(m[3]!)) {
       const words = [...l[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1]!));
       lines.push({
@@ -154,10 +155,7 @@ export interface Continuation {
  * pages are found by its rows' distinctive labels (a code, a name or an indicator) between its caption and the next
  * table's caption.
  */
-export function continuationsWithoutHeader(
-  pages: readonly PdfPage[],
-  doc: ReportDocument,
-): Continuation[] {
+export function continuationsWithoutHeader(pages: readonly PdfPage[], doc: ReportDocument): Continuation[] {
   const pageText = pages.map((p) => squeeze(p.lines.map((l) => l.text).join('')));
   // Where each display text (title, heading, caption) is, in document order: a table runs from its caption to the
   // next display text (the page before it when that text heads its page).
@@ -173,7 +171,10 @@ export function continuationsWithoutHeader(
     const here = at.get(display);
     if (t === undefined || here === undefined) return;
     const start = here.page - 1;
-    const following = texts.slice(i + 1).map((x) => at.get(x)).find((x) => x !== undefined);
+    const following = texts
+      .slice(i + 1)
+      .map((x) => at.get(x))
+      .find((x) => x !== undefined);
     let last = pages.length - 1;
     if (following !== undefined) {
       const page = pages[following.page - 1]!;
@@ -218,7 +219,7 @@ export function decodeGreyPng(file: string): GreyImage {
   let height = 0;
   let channels = 1;
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const len = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     const data = buf.subarray(at + 8, at + 8 + len);

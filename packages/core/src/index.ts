@@ -53,7 +53,14 @@ export {
 } from './classification/provenance.ts';
 export { ruleSettingsFor, RULE_SETTINGS, type RuleSettings } from './profiles/rule-settings.ts';
 export { runRules, type RunOptions } from './rules/engine.ts';
-export { ALL_RULES, CATALOGUE, DOCUMENT_RULES, ruleById, ruleMetaById, rulesInOrder } from './rules/registry.ts';
+export {
+  ALL_RULES,
+  CATALOGUE,
+  DOCUMENT_RULES,
+  ruleById,
+  ruleMetaById,
+  rulesInOrder,
+} from './rules/registry.ts';
 export {
   CATEGORY_LABEL,
   SEVERITY_LABEL,

@@ -144,7 +144,6 @@ export const PackageBlockedSchema = z
   .object({ errors: z.array(z.string()), gaps: GapsSchema })
   .openapi('PackageBlocked');
 
-
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 export type ReadFileResult = z.infer<typeof ReadFileResultSchema>;
 export type PreviousYearResult = z.infer<typeof PreviousYearResultSchema>;

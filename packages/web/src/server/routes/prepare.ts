@@ -197,8 +197,6 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return { row, access };
   };
 
-
-
   app.openapi(catalogue, async (c) => {
     requireUser(c);
     const { year } = c.req.valid('param');
@@ -369,5 +367,4 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       },
     }) as never;
   });
-
 }
