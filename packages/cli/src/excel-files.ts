@@ -3,7 +3,6 @@
  * LibreOffice first, since core takes bytes and never starts programs — ADR 0011), and writing outputs
  * whole or not at all (a temporary file renamed into place).
  */
-import { spawn } from 'node:child_process';
 import {
   mkdtempSync,
   readFileSync,
@@ -34,41 +33,11 @@ import {
 } from '@juesuan/core';
 import { fsErrorMessage, isFsError, readInputFile } from './io.ts';
 import type { Io } from './main.ts';
+import { runTool } from './pdf.ts';
 import { hasTool, missingToolMessage } from './tools.ts';
 
 /** Longest an .xls conversion may take (the first run creates a LibreOffice profile). */
 const CONVERT_TIMEOUT_MS = 120_000;
-
-function run(
-  cmd: string,
-  args: string[],
-  timeoutMs: number,
-): Promise<{ code: number | null; output: string; timedOut: boolean }> {
-  return new Promise((resolve, reject) => {
-    // Own process group: soffice starts soffice.bin, and a timeout must end both.
-    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let timedOut = false;
-    child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, timedOut });
-    });
-  });
-}
 
 /**
  * Converts between spreadsheet formats with LibreOffice in a private temporary directory and
@@ -103,7 +72,7 @@ export async function convertSpreadsheet(
       outDir,
       input,
     ];
-    const r = await run(command, args, CONVERT_TIMEOUT_MS);
+    const r = await runTool(command, args, process.env, CONVERT_TIMEOUT_MS);
     let out: string | undefined;
     try {
       out = readdirSync(outDir).find((f) => f.endsWith(`.${to}`));

@@ -186,7 +186,8 @@ export function fontconfigFile(choices: readonly FontChoice[] = fontChoices()): 
   ].join('\n');
 }
 
-function run(
+/** Runs a tool in its own process group, collecting its output; on timeout the whole group is killed. */
+export function runTool(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -258,7 +259,7 @@ export async function convertWithLibreOffice(
     ];
     const env = { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: dir };
     const timeoutMs = options.timeoutMs ?? 180_000;
-    const r = await run(command, args, env, timeoutMs);
+    const r = await runTool(command, args, env, timeoutMs);
     if (r.timedOut) {
       throw new JuesuanError(
         ErrorCode.ToolFailed,
