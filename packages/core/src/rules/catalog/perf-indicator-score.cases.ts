@@ -2,7 +2,8 @@ import { unitData, withValue } from '../testing.ts';
 import { ruleCases } from '../rule-tester.ts';
 import { rule } from './perf-indicator-score.ts';
 
-const seedIndicators = [
+/** The seed's indicator rows (its 绩效自评表), shared with the rule's test. */
+export const seedIndicators = [
   {
     level1: '产出指标',
     level2: '数量指标',
