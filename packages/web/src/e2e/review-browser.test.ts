@@ -318,6 +318,61 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     expect(csv.split('\n').length).toBeGreaterThan(20);
   });
 
+  it('the bureau reviewer withdraws the publication with a reason: the public page says so, the dashboard shows it; then it is published again', async () => {
+    // The unit's editor has no such button.
+    await editor.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await expect.poll(() => status(editor)).toBe('已公开');
+    expect(await editor.locator('[data-test=act-withdraw]').count()).toBe(0);
+
+    await reviewer.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await expect.poll(() => status(reviewer)).toBe('已公开');
+    await reviewer.click('[data-test=act-withdraw]');
+    const box = reviewer.locator('.el-message-box');
+    // No reason, no withdrawal.
+    await box.locator('.el-message-box__btns button', { hasText: '撤回公开' }).click();
+    await expect(box.locator('.el-message-box__errormsg').textContent()).resolves.toBe('请写明撤回原因');
+    await box.locator('textarea').fill('表三数据有误，更正后重新公开');
+    await box.locator('.el-message-box__btns button', { hasText: '撤回公开' }).click();
+    await expect.poll(() => status(reviewer)).toBe('已撤回公开');
+    await expect(reviewer.locator('[data-test=withdrawal]').textContent()).resolves.toContain(
+      '表三数据有误，更正后重新公开',
+    );
+    expect(await reviewer.locator('[data-test=public-link]').count()).toBe(0);
+    await shot(reviewer, 'review-withdrawn');
+
+    const visitor = await newPage();
+    await visitor.goto(new URL('/public/2022/CJZ-YJB-001', server.url).href);
+    await visitor.waitForSelector('[data-test=public-withdrawn]');
+    const text = await visitor.locator('[data-test=public-withdrawn]').textContent();
+    expect(text).toContain('已撤回公开');
+    expect(text).toContain('表三数据有误，更正后重新公开');
+    expect(await visitor.locator('[data-test=public-narrative]').count()).toBe(0);
+    await shot(visitor, 'public-withdrawn');
+    await visitor.goto(new URL('/public', server.url).href);
+    await visitor.waitForSelector('[data-test=public-index]');
+    await expect
+      .poll(() => visitor.locator('[data-test=public-index]').textContent(), { timeout: 10_000 })
+      .not.toContain(UNIT);
+
+    // The status list: 已撤回公开, and a filter for it.
+    await reviewer.goto(new URL('/review?year=2022', server.url).href);
+    const table = reviewer.locator('[data-test=review-table]');
+    await table.locator('.el-table__row', { hasText: UNIT }).waitFor();
+    await expect(
+      table.locator('.el-table__row', { hasText: UNIT }).locator('[data-test=review-status]').textContent(),
+    ).resolves.toBe('已撤回公开');
+    await reviewer.click('[data-test=filter-withdrawn]');
+    await expect.poll(() => table.locator('.el-table__body-wrapper .el-table__row').count()).toBe(1);
+
+    // Published again: the page is back.
+    await reviewer.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await act(reviewer, 'publish', '公开');
+    await expect.poll(() => status(reviewer)).toBe('已公开');
+    await visitor.goto(new URL('/public/2022/CJZ-YJB-001', server.url).href);
+    await visitor.waitForSelector('[data-test=public-narrative] p');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the reviewer uploads published PDFs and sees each finding beside the page it quotes', async () => {
     await reviewer.click('.el-menu-item:has-text("公开文件审查")');
     await reviewer.waitForURL(/\/document-audits/);
