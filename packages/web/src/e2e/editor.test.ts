@@ -404,6 +404,15 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await shot(page, 'editor-details-performance');
     await input(score).fill('10');
 
+    // The statement of an empty table is edited on its tab.
+    await page.click('[data-test=pane-tables]');
+    await page.click('[data-test=tab-t9]');
+    await page.fill(
+      'input[data-test=empty-statement-t9]',
+      '本单位无国有资本经营预算财政拨款，故本表为空表。',
+    );
+    await page.click('[data-test=pane-details]');
+
     // Unsaved edits survive a reload, like the grid's.
     await expect(page.locator('[data-test=dirty]').isVisible()).resolves.toBe(true);
     await page.reload();
@@ -423,6 +432,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       };
     let stored = await read();
     expect(stored.data.procurement).toMatchObject({ goods: '4.86005', works: '0', services: '17.7' });
+    expect((stored.data as unknown as { tables: { t9: unknown } }).tables.t9).toEqual({
+      emptyStatement: '本单位无国有资本经营预算财政拨款，故本表为空表。',
+      rows: [],
+    });
 
     // Someone else saves meanwhile; this browser's next save is a 409, the typed area stays, merging keeps both.
     const theirs = structuredClone(stored.data);
