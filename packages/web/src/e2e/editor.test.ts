@@ -404,6 +404,8 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await shot(page, 'editor-details-performance');
     await input(score).fill('10');
 
+    await page.click('[data-test=details-tab-unit]');
+    await shot(page, 'editor-details-unit');
     // The statement of an empty table is edited on its tab.
     await page.click('[data-test=pane-tables]');
     await page.click('[data-test=tab-t9]');
