@@ -8,6 +8,10 @@ import {
   mergeOnto,
   normaliseAmount,
   setPath,
+  setValue,
+  shiftDecimal,
+  yuanText,
+  yuanToStored,
   type RowData,
 } from '../ui/editor/model.ts';
 
@@ -100,5 +104,44 @@ describe('editor model', () => {
     const clash = structuredClone(base);
     clash.tables.t5.rows[0]!.prior.total = '90.00';
     expect(mergeOnto(base, clash, theirs).overlapping).toEqual(['tables.t5.rows.0.prior.total']);
+  });
+
+  it('takes amounts outside the tables in 元 and stores them in the file’s unit, exactly', () => {
+    expect(shiftDecimal('1284000.00', -4)).toBe('128.4');
+    expect(shiftDecimal('1234.56', -4)).toBe('0.123456');
+    expect(shiftDecimal('0.123456', 4)).toBe('1234.56');
+    expect(shiftDecimal('-0.00', 4)).toBe('0');
+    expect(shiftDecimal('7', 8)).toBe('700000000');
+    // 0.1 + 0.2 in binary floats is 0.30000000000000004; shifted text stays exact.
+    expect(yuanToStored('3000.3', '万元')).toEqual({ ok: true, value: '0.30003' });
+    expect(yuanToStored('1,284,000.00 元', '万元')).toEqual({ ok: true, value: '128.4' });
+    expect(yuanToStored('１２.５', '元')).toEqual({ ok: true, value: '12.5' });
+    expect(yuanToStored('', '万元')).toEqual({ ok: true, value: undefined });
+    expect(yuanToStored('约五万', '万元').ok).toBe(false);
+    // Finer than 1 分 or negative goes on as written: the server's check names it beside the field.
+    expect(yuanToStored('0.001', '万元')).toEqual({ ok: true, value: '0.0000001' });
+    expect(yuanToStored('-5', '万元')).toEqual({ ok: true, value: '-0.0005' });
+    expect(yuanText('128.40', '万元')).toBe('1284000.00');
+    expect(yuanText('360.44万元', '元')).toBe('3604400.00');
+    expect(yuanText(17.7, '万元')).toBe('177000.00');
+    expect(yuanText('0.0000001', '万元')).toBe('0.001');
+    expect(yuanText(undefined, '万元')).toBe('');
+    expect(yuanText('abc', '万元')).toBe('abc');
+    // Round trip: what is shown is what is stored.
+    for (const v of ['0.01', '467.55', '1095', '0.000001'])
+      expect(yuanToStored(yuanText(v, '万元'), '万元')).toEqual({
+        ok: true,
+        value: v.replace(/\.?0+$/, '') || '0',
+      });
+  });
+
+  it('writes and removes values at data paths with lists on the way', () => {
+    const d: Record<string, unknown> = {};
+    setValue(d, 'performance.projects[0].funds.total.executed', '1.5');
+    expect(d).toEqual({ performance: { projects: [{ funds: { total: { executed: '1.5' } } }] } });
+    setValue(d, 'performance.projects[0].funds.total.executed', undefined);
+    expect(d).toEqual({ performance: { projects: [{ funds: { total: {} } }] } });
+    setValue(d, 'assets.vehicles.total', undefined);
+    expect(d['assets']).toBeUndefined();
   });
 });

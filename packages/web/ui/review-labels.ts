@@ -11,6 +11,7 @@ export const REVIEW_STATUS: Record<ReviewStatus, { label: string; tag: TagType; 
   approved: { label: '已审核', tag: 'success', colour: '#95d475' },
   published: { label: '已公开', tag: 'success', colour: '#529b2e' },
   overdue: { label: '逾期未公开', tag: 'danger', colour: '#c45656' },
+  withdrawn: { label: '已撤回公开', tag: 'warning', colour: '#b88230' },
 };
 
 export const REVIEW_STATUS_ORDER: ReviewStatus[] = [
@@ -21,6 +22,7 @@ export const REVIEW_STATUS_ORDER: ReviewStatus[] = [
   'approved',
   'overdue',
   'published',
+  'withdrawn',
 ];
 
 export const ACTION_LABEL = {
@@ -28,6 +30,7 @@ export const ACTION_LABEL = {
   return: '退回修改',
   approve: '审核通过',
   publish: '公开',
+  withdraw: '撤回公开',
 } as const;
 
 export function formatDate(iso: string | null | undefined): string {

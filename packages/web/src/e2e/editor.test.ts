@@ -346,6 +346,125 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await b.context.close();
     expect(pageErrors).toEqual([]);
   }, 180_000);
+  it('fills in 政府采购, 资产 and 绩效 in forms: amounts in 元 stored exactly, findings beside the field, kept across a reload, a stale save is a 409 with nothing lost', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'yjb-editor');
+    const open = async () => {
+      await page.click('[data-test=pane-details]');
+      await page.click('[data-test=details-tab-procurement]');
+    };
+    await page.click('.el-menu-item:has-text("单位填报")');
+    await page.locator('[data-test=prepare-table] [data-test=open-editor]').first().click();
+    await page.waitForURL(/\/edit$/);
+    await open();
+    const field = (path: string) => page.locator(`[data-field="${path}"]`);
+    const input = (path: string) => field(path).locator('input, textarea').first();
+    // 21.56 万元 in the data file is shown as 215600.00 元, with the stored figure beside it.
+    await expect.poll(() => input('procurement.total').inputValue(), { timeout: 15_000 }).toBe('215600.00');
+    await expect(field('procurement.total').textContent()).resolves.toContain('= 21.56 万元');
+    // Goods 38600.00 → 48,600.50 元: the total no longer adds up, and the finding shows under the total.
+    await input('procurement.goods').fill('48,600.50');
+    await expect
+      .poll(() => field('procurement.total').locator('[data-test=field-error]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect(field('procurement.goods').textContent()).resolves.toContain('= 4.86005 万元');
+    await expect.poll(() => page.locator('[data-test=details-tab-procurement] .el-badge').count()).toBe(1);
+    // Text that is not a number stays in the field with a Chinese message; nothing is written.
+    await input('procurement.works').fill('约五万');
+    await expect(
+      field('procurement.works').locator('[data-test=field-invalid]').textContent(),
+    ).resolves.toContain('不是金额');
+    await input('procurement.works').fill('0');
+    // A negative amount is refused by the server's check (core's data format), beside the field.
+    await input('procurement.services').fill('-100');
+    await expect
+      .poll(() => field('procurement.services').locator('[data-test=field-error]').textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('金额不能为负数');
+    await shot(page, 'editor-details-procurement');
+    await input('procurement.services').fill('177000.00');
+    await expect
+      .poll(
+        () => field('procurement.services').locator('[data-test=field-error]', { hasText: '负数' }).count(),
+        { timeout: 10_000 },
+      )
+      .toBe(0);
+
+    // 绩效: an indicator's score above its weight is flagged under the score.
+    await page.click('[data-test=details-tab-performance]');
+    const score = 'performance.projects[0].indicators[0].score';
+    await expect(input(score).inputValue()).resolves.toBe('10');
+    await input(score).fill('12');
+    await expect
+      .poll(() => field(score).locator('[data-test=field-error], [data-test=field-warning]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    await shot(page, 'editor-details-performance');
+    await input(score).fill('10');
+
+    await page.click('[data-test=details-tab-unit]');
+    await shot(page, 'editor-details-unit');
+    // The statement of an empty table is edited on its tab.
+    await page.click('[data-test=pane-tables]');
+    await page.click('[data-test=tab-t9]');
+    await page.fill(
+      'input[data-test=empty-statement-t9]',
+      '本单位无国有资本经营预算财政拨款，故本表为空表。',
+    );
+    await page.click('[data-test=pane-details]');
+
+    // Unsaved edits survive a reload, like the grid's.
+    await expect(page.locator('[data-test=dirty]').isVisible()).resolves.toBe(true);
+    await page.reload();
+    await open();
+    await expect.poll(() => input('procurement.goods').inputValue(), { timeout: 15_000 }).toBe('48600.50');
+    await page.click('[data-test=save]');
+    await page.waitForSelector('[data-test=saved]');
+    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
+      disclosure: { id: string; version: number } | null;
+      organisation: { code: string };
+    }[];
+    const id = list.find((i) => i.organisation.code === 'CJZ-YJB-001')!.disclosure!.id;
+    const read = async () =>
+      (await admin('GET', `/api/disclosures/${id}`)).body as {
+        disclosure: { version: number };
+        data: { procurement: Record<string, unknown>; assets: Record<string, unknown> };
+      };
+    let stored = await read();
+    expect(stored.data.procurement).toMatchObject({ goods: '4.86005', works: '0', services: '17.7' });
+    expect((stored.data as unknown as { tables: { t9: unknown } }).tables.t9).toEqual({
+      emptyStatement: '本单位无国有资本经营预算财政拨款，故本表为空表。',
+      rows: [],
+    });
+
+    // Someone else saves meanwhile; this browser's next save is a 409, the typed area stays, merging keeps both.
+    const theirs = structuredClone(stored.data);
+    theirs.assets['fixedAssetsOriginal'] = '6.08';
+    expect(
+      (await admin('PUT', `/api/disclosures/${id}`, { version: stored.disclosure.version, data: theirs }))
+        .status,
+    ).toBe(200);
+    await page.click('[data-test=details-tab-assets]');
+    await input('assets.buildingArea').fill('120.5');
+    await page.click('[data-test=save]');
+    await page.waitForSelector('[data-test=conflict]');
+    await expect(page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent()).resolves.toContain(
+      'fixedAssetsOriginal',
+    );
+    await page.click('[data-test=conflict-merge]');
+    await expect.poll(() => input('assets.buildingArea').inputValue()).toBe('120.5');
+    await expect.poll(() => input('assets.fixedAssetsOriginal').inputValue()).toBe('60800.00');
+    await page.click('[data-test=save]');
+    await page.waitForSelector('[data-test=saved]');
+    stored = await read();
+    expect(stored.data.assets).toMatchObject({ fixedAssetsOriginal: '6.08', buildingArea: '120.5' });
+    expect(stored.data.procurement['goods']).toBe('4.86005');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
   it('an editor of another unit sees neither the disclosure nor its editor, and the list shows only their own unit', async () => {
     const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
       organisation: { code: string; name: string };

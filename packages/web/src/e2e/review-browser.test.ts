@@ -220,10 +220,25 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
       '其他收入 43.78 万元与收入决算表不一致，请核实后修改',
     );
     await shot(reviewer, 'review-return-dialog');
+    // A second comment on a sentence picked from the narrative preview.
+    await reviewer.click('[data-test=return-dialog] button:has-text("再加一条意见")');
+    const second = reviewer.locator('[data-test=return-dialog] .draft').nth(1);
+    await second.locator('.el-radio-button', { hasText: '说明中的句子' }).click();
+    const sentence = second.locator('[data-test=pick-sentence]', { hasText: '214.73' }).first();
+    await sentence.waitFor({ timeout: 20_000 });
+    const picked = (await sentence.textContent())!;
+    await sentence.click();
+    await expect(second.locator('input[data-test=comment-sentence]').inputValue()).resolves.toBe(picked);
+    await expect(sentence.getAttribute('class')).resolves.toContain('picked');
+    await second.locator('textarea[data-test=comment-body]').fill('收入总计的表述请与表一一致');
+    await shot(reviewer, 'review-return-sentence');
     await reviewer.click('[data-test=send-return]');
     await expect.poll(() => status(reviewer)).toBe('已退回');
     const comment = reviewer.locator('[data-test=open-comment]').first();
     await expect(comment.textContent()).resolves.toContain('表一收入支出决算总表「其他收入」行');
+    await expect(reviewer.locator('[data-test=open-comment]').nth(1).textContent()).resolves.toContain(
+      `说明中“${picked.slice(0, 20)}`,
+    );
   });
 
   it('the editor sees the comment, fixes the data and resubmits', async () => {
@@ -232,6 +247,27 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     const comment = editor.locator('[data-test=open-comment]');
     await expect(comment.first().textContent()).resolves.toContain('其他收入 43.78 万元与收入决算表不一致');
     await shot(editor, 'review-returned-editor');
+    // On the editor page too: the comment beside the cell it concerns and beside the sentence quoted.
+    await editor.goto(new URL(`/disclosures/${disclosureId}/edit`, server.url).href);
+    await editor.waitForSelector('[data-test=comments-alert]');
+    await expect(editor.locator('[data-test=editor-comment]').count()).resolves.toBe(2);
+    await editor.waitForSelector('.table-grid[data-table=t1] .rgCell.cell-comment');
+    const marked = editor.locator('.table-grid[data-table=t1] .rgCell.cell-comment').first();
+    await expect(marked.getAttribute('title')).resolves.toContain(
+      '审核意见：其他收入 43.78 万元与收入决算表不一致',
+    );
+    await shot(editor, 'editor-review-comments');
+    await editor.locator('[data-test=editor-comment]', { hasText: '收入总计的表述' }).click();
+    await editor.waitForSelector('[data-test=commented-sentence]');
+    await expect(editor.locator('[data-test=commented-sentence]').first().textContent()).resolves.toContain(
+      '214.73',
+    );
+    await expect(editor.locator('[data-test=sentence-comment]').first().textContent()).resolves.toContain(
+      '收入总计的表述请与表一一致',
+    );
+    await shot(editor, 'editor-sentence-comment');
+    await editor.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await expect.poll(() => status(editor)).toBe('已退回');
     // The fix is a save of the data (the grid belongs to the editing pages): same figures, a note.
     const d = await call(editor, 'GET', `/api/disclosures/${disclosureId}`);
     const saved = await call(editor, 'PUT', `/api/disclosures/${disclosureId}`, {
@@ -280,6 +316,61 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('214.73');
     expect(csv.split('\n').length).toBeGreaterThan(20);
+  });
+
+  it('the bureau reviewer withdraws the publication with a reason: the public page says so, the dashboard shows it; then it is published again', async () => {
+    // The unit's editor has no such button.
+    await editor.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await expect.poll(() => status(editor)).toBe('已公开');
+    expect(await editor.locator('[data-test=act-withdraw]').count()).toBe(0);
+
+    await reviewer.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await expect.poll(() => status(reviewer)).toBe('已公开');
+    await reviewer.click('[data-test=act-withdraw]');
+    const box = reviewer.locator('.el-message-box');
+    // No reason, no withdrawal.
+    await box.locator('.el-message-box__btns button', { hasText: '撤回公开' }).click();
+    await expect(box.locator('.el-message-box__errormsg').textContent()).resolves.toBe('请写明撤回原因');
+    await box.locator('textarea').fill('表三数据有误，更正后重新公开');
+    await box.locator('.el-message-box__btns button', { hasText: '撤回公开' }).click();
+    await expect.poll(() => status(reviewer)).toBe('已撤回公开');
+    await expect(reviewer.locator('[data-test=withdrawal]').textContent()).resolves.toContain(
+      '表三数据有误，更正后重新公开',
+    );
+    expect(await reviewer.locator('[data-test=public-link]').count()).toBe(0);
+    await shot(reviewer, 'review-withdrawn');
+
+    const visitor = await newPage();
+    await visitor.goto(new URL('/public/2022/CJZ-YJB-001', server.url).href);
+    await visitor.waitForSelector('[data-test=public-withdrawn]');
+    const text = await visitor.locator('[data-test=public-withdrawn]').textContent();
+    expect(text).toContain('已撤回公开');
+    expect(text).toContain('表三数据有误，更正后重新公开');
+    expect(await visitor.locator('[data-test=public-narrative]').count()).toBe(0);
+    await shot(visitor, 'public-withdrawn');
+    await visitor.goto(new URL('/public', server.url).href);
+    await visitor.waitForSelector('[data-test=public-index]');
+    await expect
+      .poll(() => visitor.locator('[data-test=public-index]').textContent(), { timeout: 10_000 })
+      .not.toContain(UNIT);
+
+    // The status list: 已撤回公开, and a filter for it.
+    await reviewer.goto(new URL('/review?year=2022', server.url).href);
+    const table = reviewer.locator('[data-test=review-table]');
+    await table.locator('.el-table__row', { hasText: UNIT }).waitFor();
+    await expect(
+      table.locator('.el-table__row', { hasText: UNIT }).locator('[data-test=review-status]').textContent(),
+    ).resolves.toBe('已撤回公开');
+    await reviewer.click('[data-test=filter-withdrawn]');
+    await expect.poll(() => table.locator('.el-table__body-wrapper .el-table__row').count()).toBe(1);
+
+    // Published again: the page is back.
+    await reviewer.goto(new URL(`/review/${disclosureId}`, server.url).href);
+    await act(reviewer, 'publish', '公开');
+    await expect.poll(() => status(reviewer)).toBe('已公开');
+    await visitor.goto(new URL('/public/2022/CJZ-YJB-001', server.url).href);
+    await visitor.waitForSelector('[data-test=public-narrative] p');
+    expect(pageErrors).toEqual([]);
   });
 
   it('the reviewer uploads published PDFs and sees each finding beside the page it quotes', async () => {

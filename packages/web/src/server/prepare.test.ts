@@ -283,6 +283,77 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     expect(merged.status).toBe(200);
   });
 
+  it('saves 政府采购, 资产 and 绩效 through the same versioned save: exact figures, data errors and findings named by field, writers only', async () => {
+    const d = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
+    const v = d.body.disclosure.version;
+    const data = structuredClone(d.body.data as Data & Record<string, Record<string, unknown>>);
+    // 48,600.50 元 typed in the form is 4.86005 万元 in the data file: stored as that text, read as 分 exactly.
+    data['procurement']!['goods'] = '4.86005';
+    data['assets']!['buildingArea'] = '120.5';
+    const perf = data['performance'] as { projects: { indicators: Record<string, unknown>[] }[] };
+    perf.projects[0]!.indicators[0]!['score'] = '12';
+    const check = await p.editorA.json<LiveCheck>('POST', '/api/prepare/check', { data });
+    expect(check.status).toBe(200);
+    const fieldsOf = (rule: string) =>
+      check.body.findings.findings.filter((x) => x.rule === rule).flatMap((x) => x.cells.map((c) => c.field));
+    expect(fieldsOf('procurement-total')).toEqual(
+      expect.arrayContaining(['procurement.total', 'procurement.goods']),
+    );
+    expect(fieldsOf('perf-score-le-weight')).toContain('performance.projects[0].indicators[0].score');
+
+    // A negative amount is a data error naming its field; nothing is saved.
+    const bad = structuredClone(data);
+    bad['procurement']!['services'] = '-0.01';
+    const refused = await p.editorA.json<Err & { error: { problems: { path: string; message: string }[] } }>(
+      'PUT',
+      `/api/disclosures/${p.disclosureA}`,
+      { version: v, data: bad },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.problems).toContainEqual({
+      path: 'procurement.services',
+      message: '金额不能为负数：-0.01',
+    });
+
+    // Neither a viewer nor another unit's editor may write these parts.
+    const viewer = await p.viewer.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, { version: v, data });
+    expect(viewer.status).toBe(403);
+    const other = await p.editorB.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, { version: v, data });
+    expect(other.status).toBe(404);
+    expect(
+      (await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`)).body.disclosure
+        .version,
+    ).toBe(v);
+
+    perf.projects[0]!.indicators[0]!['score'] = '10';
+    // Goods + works + services = total again: 4.86005 + 0 + 16.69995 = 21.56 万元.
+    data['procurement']!['services'] = '16.69995';
+    const saved = await p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: v,
+      data,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.disclosure.version).toBe(v + 1);
+    const back = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
+    const stored = back.body.data as Record<string, Record<string, unknown>>;
+    expect(stored['procurement']!['goods']).toBe('4.86005');
+    expect(stored['assets']!['buildingArea']).toBe('120.5');
+    expect(saved.body.findings.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    // A stale save of these parts is a 409 like the tables', naming the change made meanwhile.
+    const late = structuredClone(d.body.data as Record<string, Record<string, unknown>>);
+    late['procurement']!['works'] = '1';
+    const stale = await p.editorA.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: v,
+      data: late,
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (stale.body.error.details as StaleVersionDetails).theirChanges.some(
+        (c) => c.path === 'procurement.goods' && c.after === '4.86005',
+      ),
+    ).toBe(true);
+  });
+
   it('submits the latest version without errors, and then the data is locked', async () => {
     const d = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
     const stale = await p.editorA.json<Err>('POST', `/api/disclosures/${p.disclosureA}/submit`, {

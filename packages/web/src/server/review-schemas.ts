@@ -10,8 +10,11 @@ const id = z.string().min(1).max(100);
 
 /** The status a reviewer sees: the stored one, or 逾期 when an approved disclosure is past its publication deadline. */
 export const ReviewStatusSchema = z
-  .enum(['not_started', 'draft', 'submitted', 'returned', 'approved', 'published', 'overdue'])
-  .openapi('ReviewStatus');
+  .enum(['not_started', 'draft', 'submitted', 'returned', 'approved', 'published', 'overdue', 'withdrawn'])
+  .openapi('ReviewStatus', {
+    description:
+      '状态：未开始、填报中、已提交、已退回、已审核、已公开、逾期未公开（审核通过后超过 20 天未公开）、已撤回公开（公开后被撤回，可重新公开或退回）',
+  });
 
 export const ReviewItemSchema = z
   .object({
@@ -76,6 +79,9 @@ export const ReturnBodySchema = z
       .optional(),
   })
   .openapi('ReturnBody');
+export const WithdrawBodySchema = z
+  .object({ reason: z.string().trim().min(1, '撤回公开须写明原因').max(2000) })
+  .openapi('WithdrawBody');
 export const TransitionBodySchema = z
   .object({ comment: z.string().trim().max(5000).optional() })
   .openapi('TransitionBody');
@@ -123,7 +129,9 @@ export const WorkflowSchema = z
     deadline: z.string().nullable(),
     publicPath: z.string().nullable(),
     /** What the signed-in user may do now. */
-    actions: z.array(z.enum(['submit', 'return', 'approve', 'publish'])),
+    actions: z.array(z.enum(['submit', 'return', 'approve', 'publish', 'withdraw'])),
+    /** Set while a publication is withdrawn: when, by whom and why. */
+    withdrawal: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
     comments: z.array(WorkflowCommentSchema),
     events: z.array(WorkflowEventSchema),
   })
@@ -193,6 +201,13 @@ export const PublicDownloadSchema = z.object({
   path: z.string(),
   fileName: z.string(),
 });
+
+/** The `details` of the 404 of a withdrawn publication's public page. */
+export const PublicWithdrawnSchema = z
+  .object({
+    withdrawn: z.object({ at: z.string(), reason: z.string(), unitName: z.string(), year: z.number().int() }),
+  })
+  .openapi('PublicWithdrawn');
 
 export const PublicDisclosureSchema = z
   .object({
@@ -285,6 +300,7 @@ export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 export type ReviewDashboard = z.infer<typeof ReviewDashboardSchema>;
 export type CommentLocation = z.infer<typeof CommentLocationSchema>;
+export type PublicWithdrawn = z.infer<typeof PublicWithdrawnSchema>;
 export type Workflow = z.infer<typeof WorkflowSchema>;
 export type WorkflowComment = z.infer<typeof WorkflowCommentSchema>;
 export type PublicDisclosure = z.infer<typeof PublicDisclosureSchema>;

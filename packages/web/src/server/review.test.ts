@@ -371,6 +371,97 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;测试单位');
   });
 
+  it('withdraws a publication with a reason, by an admin or a bureau reviewer only: the public page says so, the index drops it, the dashboard and the log show it', async () => {
+    const a = p.disclosureA; // published by the overdue test
+    const created = await p.admin.json('POST', '/api/users', {
+      username: 'bureau-reviewer',
+      displayName: '财政局审核员',
+      role: 'reviewer',
+      scopes: [await f.org('CJZ-CZJ')],
+      password: 'test-password-2024',
+    });
+    expect(created.status).toBe(201);
+    const bureau = f.client();
+    expect((await bureau.login('bureau-reviewer', 'test-password-2024')).status).toBe(200);
+    const reason = '表三“一般公共预算财政拨款支出”数据有误，更正后重新公开';
+
+    // Who may not: the unit's editor and a viewer (403), another unit's editor (404), a department's reviewer (403).
+    for (const who of [p.editorA, p.viewer]) {
+      const r = await who.json<Err>('POST', `/api/disclosures/${a}/withdraw`, { reason });
+      expect(r.status).toBe(403);
+      expect(r.body.error.message).toMatch(/撤回公开/);
+    }
+    expect((await p.editorB.json('POST', `/api/disclosures/${a}/withdraw`, { reason })).status).toBe(404);
+    const dept = await p.reviewer.json<Err>('POST', `/api/disclosures/${p.disclosureB}/withdraw`, { reason });
+    expect(dept.status).toBe(403);
+    expect(dept.body.error.message).toBe('只有系统管理员或财政局的审核人员可以撤回公开');
+    expect(
+      (await p.reviewer.json<Workflow>('GET', `/api/disclosures/${p.disclosureB}/workflow`)).body.actions,
+    ).not.toContain('withdraw');
+    // A reason is required.
+    const blank = await bureau.json<Err>('POST', `/api/disclosures/${a}/withdraw`, { reason: '  ' });
+    expect(blank.status).toBe(400);
+    const anon = f.client();
+    expect((await anon.json('GET', '/api/public/disclosures/2022/CJZ-YJB-001')).status).toBe(200);
+
+    const before = await bureau.json<Workflow>('GET', `/api/disclosures/${a}/workflow`);
+    expect(before.body.actions).toContain('withdraw');
+    const w = await bureau.json<Workflow>('POST', `/api/disclosures/${a}/withdraw`, { reason });
+    expect(w.status).toBe(200);
+    expect(w.body).toMatchObject({ status: 'withdrawn', storedStatus: 'approved', publicPath: null });
+    expect(w.body.withdrawal).toMatchObject({ by: '财政局审核员', reason });
+    expect(w.body.actions.sort()).toEqual(['publish', 'return']);
+    expect(w.body.events[0]).toMatchObject({ action: 'disclosure.withdraw', actorName: '财政局审核员' });
+    expect(w.body.events[0]!.summary).toContain(reason);
+    // Twice is a conflict: it is no longer published.
+    expect((await bureau.json('POST', `/api/disclosures/${a}/withdraw`, { reason })).status).toBe(409);
+
+    // The public page and its files: 404 saying when and why; the index no longer lists it.
+    const gone = await anon.json<Err & { error: { details: { withdrawn: Record<string, unknown> } } }>(
+      'GET',
+      '/api/public/disclosures/2022/CJZ-YJB-001',
+    );
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toContain('撤回公开');
+    expect(gone.body.error.message).toContain(reason);
+    expect(gone.body.error.details.withdrawn).toMatchObject({
+      reason,
+      year: 2022,
+      unitName: '新疆昌吉回族自治州对口援疆工作领导小组办公室',
+    });
+    expect((await anon.json('GET', '/api/public/disclosures/2022/CJZ-YJB-001/files/csv')).status).toBe(404);
+    const idx = await anon.json<PublicIndex>('GET', '/api/public/disclosures?year=2022');
+    expect(idx.body.items.map((i) => i.code)).not.toContain('CJZ-YJB-001');
+    // The dashboard shows it withdrawn, and filters by it.
+    const board = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022&status=withdrawn');
+    expect(board.body.items.map((i) => i.organisation.id)).toEqual([p.unitA]);
+    expect(board.body.counts['withdrawn']).toBe(1);
+    const log = await p.admin.json<{ items: { action: string; summary: string }[] }>(
+      'GET',
+      `/api/audit-log?entityType=disclosure&entityId=${a}`,
+    );
+    expect(log.status).toBe(200);
+    expect(log.body.items.some((e) => e.action === 'disclosure.withdraw' && e.summary.includes(reason))).toBe(
+      true,
+    );
+
+    // Published again (by the admin): the page is back, the withdrawal is over.
+    const again = await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/publish`, {});
+    expect(again.body).toMatchObject({ status: 'published', withdrawal: null });
+    expect((await anon.json('GET', '/api/public/disclosures/2022/CJZ-YJB-001')).status).toBe(200);
+    // Withdrawn, returned to the unit, fixed, approved: a fresh approval, no longer withdrawn.
+    expect((await p.admin.json('POST', `/api/disclosures/${a}/withdraw`, { reason })).status).toBe(200);
+    expect(
+      (await p.admin.json('POST', `/api/disclosures/${a}/return`, { comment: '请更正表三' })).status,
+    ).toBe(200);
+    expect((await p.editorA.json('POST', `/api/disclosures/${a}/submit`, {})).status).toBe(200);
+    const approved = await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/approve`, {});
+    expect(approved.body).toMatchObject({ status: 'approved', publishedAt: null, withdrawal: null });
+    expect((await p.admin.json<Workflow>('POST', `/api/disclosures/${a}/publish`, {})).body.status).toBe(
+      'published',
+    );
+  });
+
   it('describes the review, public and document-audit routes in the OpenAPI document, the public ones without a session', async () => {
     const doc = await f.client().json<{
       paths: Record<
@@ -386,6 +477,7 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       '/api/disclosures/{id}/return',
       '/api/disclosures/{id}/approve',
       '/api/disclosures/{id}/publish',
+      '/api/disclosures/{id}/withdraw',
       '/api/disclosures/{id}/rectification-notice',
       '/api/public/disclosures',
       '/api/public/disclosures/{year}/{code}',
@@ -404,6 +496,8 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       'Workflow',
       'ReviewDashboard',
       'PublicDisclosure',
+      'PublicWithdrawn',
+      'WithdrawBody',
       'DocumentAuditDetail',
     ])
       expect(doc.body.components.schemas).toHaveProperty(name);

@@ -6,9 +6,15 @@
  *   submitted ──return with comments (reviewer)──▶ returned
  *   submitted ──approve (reviewer)──▶ approved  (deadline = approval + 20 days)
  *   approved ──publish (reviewer)──▶ published
+ *   published ──withdraw with a reason (admin, bureau reviewer)──▶ approved, shown as 已撤回公开
  *
  * A reviewer acts only on the units under the department or bureau they are scoped to; an editor
- * submits only their own units; an admin may do both; a viewer does nothing.
+ * submits only their own units; an admin may do both; a viewer does nothing. Withdrawing a
+ * publication is for admins and the reviewers of the bureau, not of a department.
+ *
+ * A withdrawn disclosure is stored as approved with the time it had been published kept
+ * (`published_at`): no other approved disclosure has one, since approval clears it. From there it
+ * may be published again or returned to the unit. The reason is in the audit log's withdraw event.
  */
 import type { Access } from './access.ts';
 import type { CommentLocation, ReviewStatus } from './review-schemas.ts';
@@ -24,6 +30,7 @@ export const WorkflowAction = {
   Return: 'return',
   Approve: 'approve',
   Publish: 'publish',
+  Withdraw: 'withdraw',
 } as const;
 export type WorkflowAction = (typeof WorkflowAction)[keyof typeof WorkflowAction];
 
@@ -35,6 +42,7 @@ export const REVIEW_STATUS_LABEL: Record<ReviewStatus, string> = {
   approved: '已审核',
   published: '已公开',
   overdue: '逾期未公开',
+  withdrawn: '已撤回公开',
 };
 
 const ACTION_LABEL: Record<WorkflowAction, string> = {
@@ -42,6 +50,7 @@ const ACTION_LABEL: Record<WorkflowAction, string> = {
   return: '退回',
   approve: '审核通过',
   publish: '公开',
+  withdraw: '撤回公开',
 };
 
 /** Which stored statuses each action starts from, and where it leads. */
@@ -50,17 +59,23 @@ const TRANSITIONS: Record<WorkflowAction, { from: readonly DisclosureStatus[]; t
   return: { from: ['submitted', 'approved'], to: 'returned' },
   approve: { from: ['submitted'], to: 'approved' },
   publish: { from: ['approved'], to: 'published' },
+  withdraw: { from: ['published'], to: 'approved' },
 };
 
 export const deadlineAfter = (approvedAt: string): string =>
   new Date(new Date(approvedAt).getTime() + PUBLICATION_DAYS * DAY_MS).toISOString();
 
-/** The status shown: stored, except an approved disclosure past its deadline is overdue. */
+/** An approved disclosure that had been published: its publication was withdrawn. */
+export const isWithdrawn = (row: Pick<DisclosureRow, 'status' | 'published_at'>): boolean =>
+  row.status === 'approved' && row.published_at !== null;
+
+/** The status shown: stored, except a withdrawn publication, and an approved disclosure past its deadline is overdue. */
 export function reviewStatus(
-  row: Pick<DisclosureRow, 'status' | 'deadline'> | undefined,
+  row: Pick<DisclosureRow, 'status' | 'deadline' | 'published_at'> | undefined,
   now: Date,
 ): ReviewStatus {
   if (!row) return 'not_started';
+  if (isWithdrawn(row)) return 'withdrawn';
   if (row.status === 'approved' && row.deadline !== null && new Date(row.deadline).getTime() < now.getTime())
     return 'overdue';
   return row.status;
@@ -72,8 +87,20 @@ export function canReview(access: Access, orgId: string): boolean {
   return access.user.role === 'reviewer' && access.canRead(orgId);
 }
 
+/** Withdrawing a publication: admins, and reviewers scoped to a bureau that contains the unit. */
+export function canWithdraw(access: Access, orgId: string): boolean {
+  if (access.user.role === 'admin') return access.orgs.has(orgId);
+  return (
+    access.user.role === 'reviewer' &&
+    access.canRead(orgId) &&
+    access.user.scopeIds.some((id) => access.orgs.get(id)?.kind === 'bureau')
+  );
+}
+
 function mayAct(access: Access, action: WorkflowAction, orgId: string): boolean {
-  return action === 'submit' ? access.canEditData(orgId) : canReview(access, orgId);
+  if (action === 'submit') return access.canEditData(orgId);
+  if (action === 'withdraw') return canWithdraw(access, orgId);
+  return canReview(access, orgId);
 }
 
 /** The actions the user may take on this disclosure now (for the UI's buttons; the server checks again). */
@@ -93,7 +120,9 @@ export function assertMayAct(access: Access, action: WorkflowAction, row: Disclo
     throw forbidden(
       action === 'submit'
         ? '只有本单位的填报人员可以提交本单位的决算'
-        : '只有负责该单位所属部门或财政局的审核人员可以审核',
+        : action === 'withdraw'
+          ? '只有系统管理员或财政局的审核人员可以撤回公开'
+          : '只有负责该单位所属部门或财政局的审核人员可以审核',
     );
   const t = TRANSITIONS[action];
   if (!t.from.includes(row.status))

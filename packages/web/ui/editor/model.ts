@@ -293,3 +293,106 @@ export function setPath(data: Obj, path: string, value: string): void {
   if (value.trim() === '') delete cur[last];
   else cur[last] = value;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Amounts outside the tables, typed in 元 and stored in the data file's unit: exact decimal text
+// shifted by powers of ten (元 → 万元 is four places), never a binary float.
+
+export type AmountUnit = '元' | '万元' | '亿元';
+const UNIT_EXP: Record<AmountUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/** The data file's amount unit (default 万元, as core reads it). */
+export function amountUnitOf(data: Obj): AmountUnit {
+  const u = data['amountUnit'];
+  return u === '元' || u === '亿元' ? u : '万元';
+}
+
+/** Decimal text × 10^exp (exp may be negative), exactly, without leading or trailing zeros. */
+export function shiftDecimal(text: string, exp: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new RangeError(`not a decimal: ${text}`);
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  let point = m[2]!.length + exp;
+  let all = digits;
+  if (point <= 0) {
+    all = '0'.repeat(1 - point) + all;
+    point = 1;
+  } else if (point > all.length) all = all + '0'.repeat(point - all.length);
+  const int = all.slice(0, point).replace(/^0+(?=\d)/, '');
+  const frac = all.slice(point).replace(/0+$/, '');
+  const out = frac ? `${int}.${frac}` : int;
+  return m[1] && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
+/** Plain decimal text of a stored amount and the unit it is in (an amount may carry its own unit, "360.44万元"). */
+function storedDecimal(v: unknown, unit: AmountUnit): { text: string; unit: AmountUnit } | undefined {
+  if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+  const s = String(v)
+    .normalize('NFKC')
+    .replace(/[,\s\u00a0]/g, '');
+  const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
+  if (!m) return undefined;
+  const u =
+    m[2] === undefined ? unit : m[2].startsWith('万') ? '万元' : m[2].startsWith('亿') ? '亿元' : '元';
+  return { text: m[1]!, unit: u };
+}
+
+/**
+ * A stored amount shown in 元 with two decimals ("128.40" 万元 → "1284000.00"); finer figures keep
+ * every digit; text that is not an amount is shown as it is (the server says what is wrong with it).
+ */
+export function yuanText(v: unknown, unit: AmountUnit): string {
+  if (v === undefined || v === null) return '';
+  const d = storedDecimal(v, unit);
+  if (!d) return String(v);
+  const y = shiftDecimal(d.text, UNIT_EXP[d.unit]);
+  const [int, frac = ''] = y.split('.');
+  return frac.length <= 2 ? `${int}.${frac.padEnd(2, '0')}` : y;
+}
+
+/**
+ * What a person typed in 元 as the data file's amount text ("1,284,000.00" → "128.4" 万元): undefined
+ * for empty (not given, not zero), or an error for text that is not a number. Figures finer than 1 分
+ * or negative are passed on as written, for the server's check to name.
+ */
+export function yuanToStored(
+  typed: string,
+  unit: AmountUnit,
+): { ok: true; value: string | undefined } | { ok: false; message: string } {
+  const s = typed
+    .normalize('NFKC')
+    .replace(/[,，\s\u00a0]/g, '')
+    .replace(/[－−]/g, '-')
+    .replace(/元$/, '');
+  if (s === '') return { ok: true, value: undefined };
+  if (!/^-?\d+(\.\d+)?$/.test(s))
+    return { ok: false, message: `「${typed}」不是金额：请填写以元为单位的数字，如 12345.60` };
+  return { ok: true, value: shiftDecimal(s, -UNIT_EXP[unit]) };
+}
+
+const pathParts = (path: string): (string | number)[] =>
+  path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/**
+ * Writes any JSON value at a data path such as `performance.projects[0].funds.total.executed`,
+ * creating objects and lists on the way; undefined removes the field (unknown, not zero).
+ */
+export function setValue(data: Obj, path: string, value: unknown): void {
+  const parts = pathParts(path);
+  let cur = data as Record<string | number, unknown>;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = parts[i]!;
+    const next = cur[k];
+    if (next === null || typeof next !== 'object') {
+      if (value === undefined) return;
+      cur[k] = typeof parts[i + 1] === 'number' ? [] : {};
+    }
+    cur = cur[k] as Record<string | number, unknown>;
+  }
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+}

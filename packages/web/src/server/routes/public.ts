@@ -1,12 +1,13 @@
 /**
  * Publication (issue 11, item 5): read-only pages of published disclosures, open to anyone without
  * signing in. A disclosure's address is stable: /public/{year}/{unit code}; the unit code never
- * changes across years. Only published disclosures exist here; anything else is 404.
+ * changes across years. Only published disclosures exist here; anything else is 404, and a
+ * withdrawn publication's 404 says so: when it was withdrawn and why (its `details`).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
 import type { OrganisationRow } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
+import { ApiError, ApiErrorCode, notFound } from '../errors.ts';
 import {
   FORMAT_TYPE,
   PUBLICATION_FORMATS,
@@ -14,10 +15,10 @@ import {
   type KeyFigure,
   type PublicationFormat,
 } from '../publication-core-adapter.ts';
-import { PublicDisclosureSchema, PublicIndexSchema } from '../review-schemas.ts';
+import { PublicDisclosureSchema, PublicIndexSchema, PublicWithdrawnSchema } from '../review-schemas.ts';
 import { ancestorOfKind, publicPath } from '../workflow.ts';
 import { errorResponses, jsonContent } from './common.ts';
-import { attachment } from './review.ts';
+import { attachment, lastWithdrawal } from './review.ts';
 
 const FORMAT_LABEL: Record<PublicationFormat, string> = {
   docx: '公开说明（Word）',
@@ -53,7 +54,10 @@ const one = createRoute({
   summary: '一份已公开的决算：说明、报表、图表与下载（无需登录）',
   security: [],
   request: { params: where },
-  responses: { 200: jsonContent(PublicDisclosureSchema, '公开的决算'), ...errorResponses(404) },
+  responses: {
+    200: jsonContent(PublicDisclosureSchema, '公开的决算'),
+    ...errorResponses(404),
+  },
 });
 const file = createRoute({
   method: 'get',
@@ -78,6 +82,7 @@ const file = createRoute({
 
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { db } = deps;
+  app.openAPIRegistry.register('PublicWithdrawn', PublicWithdrawnSchema);
 
   const published = async (year: number, code: string) => {
     const org = await db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst();
@@ -87,10 +92,21 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           .selectAll()
           .where('organisation_id', '=', org.id)
           .where('year', '=', year)
-          .where('status', '=', 'published')
           .executeTakeFirst()
       : undefined;
-    if (!org || !row || row.data === null) throw notFound(`${year} 年度已公开的该单位决算`);
+    if (org && row && row.status !== 'published') {
+      const w = await lastWithdrawal(db, row.id);
+      if (w) {
+        const unitName = row.unit_name ?? org.name;
+        throw new ApiError(
+          ApiErrorCode.NotFound,
+          `「${unitName}」${year} 年度决算已于 ${w.at.slice(0, 10)} 撤回公开${w.reason ? `，原因：${w.reason}` : ''}。如需查阅，请关注重新公开的版本。`,
+          { details: { withdrawn: { at: w.at, reason: w.reason, unitName, year } } },
+        );
+      }
+    }
+    if (!org || !row || row.status !== 'published' || row.data === null)
+      throw notFound(`${year} 年度已公开的该单位决算`);
     return { org, row, data: JSON.parse(row.data) as unknown };
   };
 

@@ -19,6 +19,7 @@ import {
   ReviewQuerySchema,
   SubmitBodySchema,
   TransitionBodySchema,
+  WithdrawBodySchema,
   WorkflowSchema,
   type CommentLocation,
   type ReviewItem,
@@ -32,6 +33,7 @@ import {
   ancestorOfKind,
   assertMayAct,
   deadlineAfter,
+  isWithdrawn,
   locationText,
   publicPath,
   reviewStatus,
@@ -72,6 +74,11 @@ const submitRoute = transition('submit', '提交审核（本单位填报人员�
 const returnRoute = transition('return', '退回修改，须附意见（可指向单元格或句子）', ReturnBodySchema);
 const approveRoute = transition('approve', '审核通过（公开期限为 20 天后）', TransitionBodySchema);
 const publishRoute = transition('publish', '公开（生成公开页面与下载文件）', TransitionBodySchema);
+const withdrawRoute = transition(
+  'withdraw',
+  '撤回公开，须写明原因（系统管理员或财政局审核人员）；公开页面随即显示已撤回，可重新公开或退回修改',
+  WithdrawBodySchema,
+);
 const notice = createRoute({
   method: 'get',
   path: '/api/disclosures/{id}/rectification-notice',
@@ -126,13 +133,36 @@ async function names(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string
 
 const STATUS_ORDER: Record<ReviewStatus, number> = {
   overdue: 0,
-  submitted: 1,
-  returned: 2,
-  approved: 3,
-  draft: 4,
-  not_started: 5,
-  published: 6,
+  withdrawn: 1,
+  submitted: 2,
+  returned: 3,
+  approved: 4,
+  draft: 5,
+  not_started: 6,
+  published: 7,
 };
+
+/**
+ * The withdrawal of a disclosure's publication, if its latest publication event is one: when, by
+ * whom, why (from the audit log, where the workflow records every step).
+ */
+export async function lastWithdrawal(
+  db: Kysely<DB>,
+  disclosureId: string,
+): Promise<{ at: string; by: string | null; reason: string } | null> {
+  const e = await db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_name', 'action', 'new_value'])
+    .where('entity_type', '=', 'disclosure')
+    .where('entity_id', '=', disclosureId)
+    .where('action', 'in', ['disclosure.publish', 'disclosure.withdraw'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!e || e.action !== 'disclosure.withdraw') return null;
+  const v = e.new_value ? (JSON.parse(e.new_value) as { reason?: unknown }) : {};
+  return { at: e.at, by: e.actor_name, reason: typeof v.reason === 'string' ? v.reason : '' };
+}
 
 export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { db } = deps;
@@ -179,6 +209,7 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       deadline: row.deadline,
       publicPath: row.status === 'published' ? publicPath(row.year, org.code) : null,
       actions: allowedActions(access, row),
+      withdrawal: isWithdrawn(row) ? await lastWithdrawal(db, row.id) : null,
       comments: comments.map((c) => commentOut(c, n)),
       events: events.map((e) => ({
         at: e.at,
@@ -296,6 +327,7 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     action: WorkflowAction,
     comments: { comment: string; location?: CommentLocation | undefined }[],
     seenVersion?: number,
+    reason?: string,
   ): Promise<Workflow> => {
     const { row, access } = await readable(user, id);
     if (seenVersion !== undefined && access.canRead(row.organisation_id) && seenVersion !== row.version)
@@ -325,6 +357,8 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (action === 'approve') {
         set.approved_at = now;
         set.deadline = deadlineAfter(now);
+        // A publication withdrawn earlier is over: this approval starts the next one.
+        set.published_at = null;
       }
       if (action === 'publish') set.published_at = now;
       if (action === 'return') {
@@ -355,6 +389,9 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             resolved_by: null,
           })
           .execute();
+      // Withdrawn: off the public index (its figures go with it); published_at stays, marking the withdrawal.
+      if (action === 'withdraw')
+        await trx.deleteFrom('publications').where('disclosure_id', '=', row.id).execute();
       if (figures) {
         await trx.deleteFrom('publications').where('disclosure_id', '=', row.id).execute();
         await trx
@@ -376,10 +413,11 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         action: `disclosure.${action}`,
         entityType: 'disclosure',
         entityId: row.id,
-        summary: `${actionLabel(action)}「${org.name}」${row.year} 年度决算（${REVIEW_STATUS_LABEL[row.status]} → ${REVIEW_STATUS_LABEL[to]}）${comments.length > 0 ? `，意见 ${comments.length} 条` : ''}`,
+        summary: `${actionLabel(action)}「${org.name}」${row.year} 年度决算（${REVIEW_STATUS_LABEL[row.status]} → ${REVIEW_STATUS_LABEL[action === 'withdraw' ? 'withdrawn' : to]}）${comments.length > 0 ? `，意见 ${comments.length} 条` : ''}${reason ? `，原因：${reason}` : ''}`,
         oldValue: { status: row.status },
         newValue: {
           status: to,
+          ...(reason ? { reason } : {}),
           ...(comments.length > 0
             ? { comments: comments.map((cm) => ({ body: cm.comment, location: cm.location ?? null })) }
             : {}),
@@ -418,6 +456,15 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const user = requireUser(c);
     const body = c.req.valid('json') as z.infer<typeof TransitionBodySchema>;
     return c.json(await act(user, c.get('ip'), c.req.valid('param').id, 'publish', simple(body)), 200);
+  });
+
+  app.openapi(withdrawRoute, async (c) => {
+    const user = requireUser(c);
+    const body = c.req.valid('json') as z.infer<typeof WithdrawBodySchema>;
+    return c.json(
+      await act(user, c.get('ip'), c.req.valid('param').id, 'withdraw', [], undefined, body.reason),
+      200,
+    );
   });
 
   app.openapi(notice, async (c) => {
