@@ -1,5 +1,5 @@
 /** @juesuan/core — money, classifications, the disclosure model, rules and reports. */
-export { ErrorCode, JuesuanError, formatProblem, type InputProblem } from './errors.ts';
+export { ErrorCode, JuesuanError, formatProblem, InputNeed, type InputProblem } from './errors.ts';
 export * from './money/index.ts';
 export {
   TABLE_IDS,

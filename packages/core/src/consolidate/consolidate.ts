@@ -62,6 +62,8 @@ export interface ConsolidateResult {
   offsets: AppliedOffset[];
   /** What the consolidation could not do exactly (unknown figures, transfers not matched …). */
   notes: string[];
+  /** The units differ in kind and none was given: the department's kind was taken from the first unit. */
+  kindGuessed?: true;
 }
 
 interface MRow {
@@ -462,7 +464,7 @@ export function consolidate(
   const kind = options.kind ?? (kinds.size === 1 ? [...kinds][0] : models[0]!.unit.kind);
   if (!options.kind && kinds.size > 1)
     notes.push(
-      `各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可用 --kind 指明`,
+      `各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可另行指明部门性质`,
     );
   const consolidated = [...new Set(models.flatMap((d) => d.unit.consolidatedUnits ?? [d.unit.name]))];
   const unitOut: Obj = { name: options.department, kind, level: '部门' };
@@ -489,7 +491,9 @@ export function consolidate(
       throw new JuesuanError(e.code, `合并结果不是有效的数据：${e.message}`, e.problems);
     throw e;
   }
-  return { data, offsets, notes };
+  return !options.kind && kinds.size > 1
+    ? { data, offsets, notes, kindGuessed: true }
+    : { data, offsets, notes };
 }
 
 function isModel(x: unknown): x is Disclosure {

@@ -103,8 +103,8 @@ export async function readWorkbookGrid(bytes: Uint8Array, fileName: string): Pro
       [
         {
           file: fileName,
-          message:
-            '请在 Excel 或 WPS 中另存为 .xlsx 后导入；命令行 juesuan import 会自动用 LibreOffice 转换（需安装 LibreOffice）',
+          message: '请在 Excel 或 WPS 中另存为 .xlsx 后导入',
+          need: 'xlsx',
         },
       ],
     );
@@ -200,11 +200,23 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
   const name = options.unit?.name ?? mostCommon(unitNames.filter((n) => n.length >= 2));
   const missing: InputProblem[] = [];
   if (year === undefined)
-    missing.push({ file: files[0], message: '表中没有写明决算年度（如标题“2022年度…”）；请用 --year 指明' });
+    missing.push({
+      file: files[0],
+      message: '表中没有写明决算年度（如标题“2022年度…”），须另行指明',
+      need: 'year',
+    });
   if (name === undefined)
-    missing.push({ file: files[0], message: '表中没有“编制单位：”一行；请用 --unit-name 指明单位名称' });
+    missing.push({
+      file: files[0],
+      message: '表中没有“编制单位：”一行，须另行指明单位名称',
+      need: 'unit-name',
+    });
   if (options.unit?.kind === undefined)
-    missing.push({ file: files[0], message: '报表不载明单位性质；请用 --kind 行政|参公|事业 指明' });
+    missing.push({
+      file: files[0],
+      message: '报表不载明单位性质，须另行指明（行政、参公或事业）',
+      need: 'unit-kind',
+    });
   if (missing.length > 0)
     throw new JuesuanError(ErrorCode.BadInput, `${files.join('、')}：还缺少报表以外的信息`, missing);
   const unit: MoneyUnit = [...tables.values()]

@@ -60,7 +60,8 @@ class Reader {
     if (!s)
       this.problems.push({
         file: this.wb.file,
-        message: `填报模板缺少工作表「${name}」（工作表被删除或改名）；请用 juesuan template 重新生成模板后填写`,
+        message: `填报模板缺少工作表「${name}」（工作表被删除或改名）；请重新生成模板后填写`,
+        need: 'template',
       });
     return s;
   }

@@ -60,12 +60,16 @@ export interface TemplateOptions {
   catalogues?: CatalogueSet;
   /** Empty code rows offered in each classified table (default 40). */
   spareRows?: number;
+  /** How the filled workbook is imported, for the instructions (the CLI names its command). */
+  importHow?: string;
 }
 
 export interface ExportOptions {
   catalogues?: CatalogueSet;
   /** Empty code rows after the data's own (default 15). */
   spareRows?: number;
+  /** How the filled workbook is imported, for the instructions (the CLI names its command). */
+  importHow?: string;
 }
 
 const FONT = '宋体';
@@ -740,14 +744,14 @@ function writeTableSheet(
 
 // ---- instructions, code lists, marker
 
-function writeInstructions(wb: ExcelJS.Workbook, data: Obj): void {
+function writeInstructions(wb: ExcelJS.Workbook, data: Obj, importHow = '导入本文件'): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);
   ws.columns = [{ width: 110 }];
   const year = String(data['year']);
   const lines = [
     `${year} 年度部门决算公开数据填报模板`,
     '',
-    '一、用途：填好后运行 juesuan import 本文件 --out 数据.yaml，得到可校验、可生成公开文件的数据文件。',
+    `一、用途：填好后${importHow}，得到可校验、可生成公开文件的数据文件。`,
     '二、各页：“单位概况”“表一”至“表九”（九张公开报表）、“三公经费情况”“机关运行经费”“政府采购”“国有资产”“预算绩效”，以及“绩效项目”“绩效目标”“绩效指标”三页项目支出绩效自评表和“说明文字”。',
     `三、金额：单位见各表“金额单位”（当前为${String(data['amountUnit'] ?? '万元')}），填数字，不写千分位以外的符号；没有的数填 0，不知道的数留空（留空表示未知，不等于 0）。`,
     '四、科目行：编码从下拉列表选择或直接输入（7 位项、5 位款、3 位类），名称可留空；款列在所属类之下，项列在所属款之下。不用填行次。',
@@ -783,7 +787,7 @@ function writeCodeLists(wb: ExcelJS.Workbook, year: number, catalogues?: Catalog
 
 async function writeWorkbook(
   data: Obj,
-  opts: { catalogues?: CatalogueSet; spareRows: number },
+  opts: { catalogues?: CatalogueSet; spareRows: number; importHow?: string },
 ): Promise<Uint8Array> {
   const year = Number(data['year']);
   if (!Number.isInteger(year)) throw new JuesuanError(ErrorCode.BadInput, '数据缺少决算年度（year）');
@@ -793,7 +797,7 @@ async function writeWorkbook(
   wb.creator = 'Juesuan';
   wb.title = `${year} 年度部门决算公开数据填报`;
   wb.calcProperties = { fullCalcOnLoad: true };
-  writeInstructions(wb, data);
+  writeInstructions(wb, data, opts.importHow);
   const sheets: SheetOut[] = [];
   const [first, ...facts] = FIELD_SHEETS;
   sheets.push(writeFieldSheet(wb, first!, data, unit, decimals));
@@ -843,7 +847,11 @@ export async function exportWorkbook(
   options: ExportOptions = {},
 ): Promise<Uint8Array> {
   const data = isModel(input) ? disclosureToData(input) : (input as DataFile);
-  return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 15 });
+  return writeWorkbook(data, {
+    catalogues: options.catalogues,
+    spareRows: options.spareRows ?? 15,
+    ...(options.importHow !== undefined ? { importHow: options.importHow } : {}),
+  });
 }
 
 /** An empty data-entry workbook for a year, pre-filled from last year's data when given. */
@@ -878,5 +886,9 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
     skeleton['tables'] = {};
     data = applyPreviousYear(skeleton, previous, { addRows: true, carryOpening: true }).data;
   }
-  return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 40 });
+  return writeWorkbook(data, {
+    catalogues: options.catalogues,
+    spareRows: options.spareRows ?? 40,
+    ...(options.importHow !== undefined ? { importHow: options.importHow } : {}),
+  });
 }

@@ -8,7 +8,7 @@ import { compareCarriedFigures, type CarriedRuleId } from './carried-figures.ts'
 export function checkAgainstPreviousYear(ctx: RuleContext, id: CarriedRuleId, nothing: string): void {
   const prev = ctx.previous;
   if (!prev) {
-    ctx.notApplicable('未提供上年数据（validate / build 的 --previous）');
+    ctx.notApplicable('未提供上年数据');
     return;
   }
   if (prev.year !== ctx.d.year - 1) {
