@@ -25,6 +25,7 @@ export function checkAgainstPreviousYear(ctx: RuleContext, id: CarriedRuleId, no
     if (f.rule !== id) continue;
     ctx.report({
       message: f.message,
+      messageId: f.messageId, // set by compareCarriedFigures (CARRIED_MESSAGES), the message filled in there
       location: f.location,
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),

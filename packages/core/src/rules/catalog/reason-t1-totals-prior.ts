@@ -1,4 +1,4 @@
-import { checkRowReason } from '../reason-checks.ts';
+import { checkRowReason, REASON_MESSAGES } from '../reason-checks.ts';
 import type { Rule } from '../types.ts';
 
 export const rule: Rule = {
@@ -6,6 +6,7 @@ export const rule: Rule = {
   title: '收入总计、支出总计与上年相比有变动时应说明主要原因',
   severity: 'error',
   category: 'reasons',
+  messages: REASON_MESSAGES,
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算应对重要事项作出说明；部门决算公开说明“收入支出决算总体情况说明”模板；DOMAIN.md §5、§6',
   description:

@@ -1,4 +1,4 @@
-import { checkRowReason } from '../reason-checks.ts';
+import { checkRowReason, REASON_MESSAGES } from '../reason-checks.ts';
 import type { Rule } from '../types.ts';
 
 export const rule: Rule = {
@@ -6,6 +6,7 @@ export const rule: Rule = {
   title: '财政拨款收入总计、支出总计与年初预算有差异时应说明主要原因',
   severity: 'error',
   category: 'reasons',
+  messages: REASON_MESSAGES,
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算应对决算数与预算数的差异作出说明；部门决算公开说明“与年初预算数相比情况”模板；DOMAIN.md §5、§6',
   description:

@@ -1,4 +1,4 @@
-import { checkRowReason } from '../reason-checks.ts';
+import { checkRowReason, REASON_MESSAGES } from '../reason-checks.ts';
 import type { Rule } from '../types.ts';
 
 export const rule: Rule = {
@@ -6,6 +6,7 @@ export const rule: Rule = {
   title: '一般公共预算财政拨款支出各项决算数与年初预算数有差异时应说明主要原因',
   severity: 'error',
   category: 'reasons',
+  messages: REASON_MESSAGES,
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算应对决算数与预算数的差异作出说明；中央部门和上海市部门决算公开模板逐项列示年初预算数与决算数及差异原因；DOMAIN.md §5、§6',
   description:
