@@ -446,18 +446,65 @@ function sidesOf(roles: ColumnRole[]): Side[] {
   return sides;
 }
 
+/** The layout of a table block: its unit, header rows, first body row and columns; undefined (reported) if none. */
 function analyse(block: Block, ctx: ReadContext): Layout | undefined {
-  const { sheet, left, right } = block;
+  const { sheet, left } = block;
   const id = block.table;
-  let unit: MoneyUnit | undefined;
-  const lineText = (r: number) => {
-    const parts: string[] = [];
-    for (let c = left; c < right; c++) {
-      const cell = ownCell(sheet, r, c);
-      if (cell && cell.num === undefined && cell.text.trim() !== '') parts.push(cell.text.trim());
+  const found = findHeader(block, ctx);
+  let unit = found.unit;
+  const { headerTop } = found;
+  const titleAt = block.row >= 0 ? where(sheet, block.row, block.col) : `工作表「${sheet.name}」`;
+  if (headerTop < 0) {
+    ctx.problems.push({
+      file: ctx.file,
+      message: `${titleAt}《${TABLE_SPECS[id].name}》下方找不到表头：应有“项目”或“科目编码”“科目名称”及金额列（如“决算数”“合计”）；此表的格式无法识别`,
+    });
+    return undefined;
+  }
+  const isBody = bodyRowTest(block, ctx);
+  const headerRows: number[] = [];
+  let bodyTop = block.bottom;
+  for (let r = headerTop; r < block.bottom; r++) {
+    if (r > headerTop && isBody(r)) {
+      bodyTop = r;
+      break;
     }
-    return parts;
-  };
+    if (!isNumberingRow(sheet, r, left, block.right)) headerRows.push(r);
+  }
+  if (headerRows.length > 8) {
+    ctx.problems.push({
+      file: ctx.file,
+      message: `${titleAt}《${TABLE_SPECS[id].name}》的表头从 ${address(headerTop, left)} 起超过 8 行仍未见数据行（应以“合计”行或科目编码开始），此表的格式无法识别`,
+    });
+    return undefined;
+  }
+  const roles = columnRoles(block, headerRows, headerTop, bodyTop, ctx);
+  const sides = sidesOf(roles);
+  if (!usableSides(block, roles, sides, headerTop, ctx)) return undefined;
+  if (unit === undefined) {
+    ctx.warnings.push(`${titleAt}《${TABLE_SPECS[id].name}》未写“单位：”，按${ctx.defaultUnit}读取`);
+    unit = ctx.defaultUnit;
+  }
+  return { unit, headerRows, bodyTop, sides };
+}
+
+/** The texts of a row's own cells in the block that are not numbers. */
+function lineTexts(block: Block, r: number): string[] {
+  const parts: string[] = [];
+  for (let c = block.left; c < block.right; c++) {
+    const cell = ownCell(block.sheet, r, c);
+    if (cell && cell.num === undefined && cell.text.trim() !== '') parts.push(cell.text.trim());
+  }
+  return parts;
+}
+
+/**
+ * The first header row (-1 when none in the 12 rows under the title), and the amount unit that the lines
+ * above it state; the unit's name and the year found there go to the context.
+ */
+function findHeader(block: Block, ctx: ReadContext): { unit: MoneyUnit | undefined; headerTop: number } {
+  const { sheet } = block;
+  let unit: MoneyUnit | undefined;
   const scanLine = (texts: string[]) => {
     for (const t of texts) {
       const u = UNIT_LINE.exec(t.normalize('NFKC'));
@@ -471,33 +518,28 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
   scanLine([block.text]);
   if (block.prefix.length >= 2 && !block.fromSheetName)
     ctx.unitNames.push(block.prefix.replace(YEAR_TEXT, ''));
-  if (block.row >= 0) scanLine(lineText(block.row).filter((t) => t !== block.text));
-  let headerTop = -1;
+  if (block.row >= 0) scanLine(lineTexts(block, block.row).filter((t) => t !== block.text));
   for (let r = block.top; r < block.bottom && r < block.top + 12; r++) {
     if (!block.includeHidden && sheet.hiddenRows.has(r)) continue;
-    const texts = lineText(r);
+    const texts = lineTexts(block, r);
     if (
       texts.some(
         (t) => HEADER_SET.has(normLabel(t)) || /^(?:项目|科目|收入|支出|预算数|决算数)/.test(normLabel(t)),
       )
-    ) {
-      headerTop = r;
-      break;
-    }
+    )
+      return { unit, headerTop: r };
     scanLine(texts);
   }
-  const titleAt = block.row >= 0 ? where(sheet, block.row, block.col) : `工作表「${sheet.name}」`;
-  if (headerTop < 0) {
-    ctx.problems.push({
-      file: ctx.file,
-      message: `${titleAt}《${TABLE_SPECS[id].name}》下方找不到表头：应有“项目”或“科目编码”“科目名称”及金额列（如“决算数”“合计”）；此表的格式无法识别`,
-    });
-    return undefined;
-  }
+  return { unit, headerTop: -1 };
+}
+
+/** Whether a row is a body row: it has amounts, a code, a note, or a label the table knows. */
+function bodyRowTest(block: Block, ctx: ReadContext): (r: number) => boolean {
+  const { sheet, left, right } = block;
+  const id = block.table;
   const fixed = fixedLabelMap(id);
-  const cols = columnLabelMap(id);
   const idx = classIndex(id, ctx);
-  const isBody = (r: number): boolean => {
+  return (r: number): boolean => {
     if (isNumberingRow(sheet, r, left, right)) return false;
     if (rowHasAmounts(sheet, r, left, right)) return true;
     for (let c = left; c < right; c++) {
@@ -518,22 +560,19 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     }
     return false;
   };
-  const headerRows: number[] = [];
-  let bodyTop = block.bottom;
-  for (let r = headerTop; r < block.bottom; r++) {
-    if (r > headerTop && isBody(r)) {
-      bodyTop = r;
-      break;
-    }
-    if (!isNumberingRow(sheet, r, left, right)) headerRows.push(r);
-  }
-  if (headerRows.length > 8) {
-    ctx.problems.push({
-      file: ctx.file,
-      message: `${titleAt}《${TABLE_SPECS[id].name}》的表头从 ${address(headerTop, left)} 起超过 8 行仍未见数据行（应以“合计”行或科目编码开始），此表的格式无法识别`,
-    });
-    return undefined;
-  }
+}
+
+/** The role of each visible column by its header path; hidden and unknown columns with content are reported. */
+function columnRoles(
+  block: Block,
+  headerRows: number[],
+  headerTop: number,
+  bodyTop: number,
+  ctx: ReadContext,
+): ColumnRole[] {
+  const { sheet, left, right } = block;
+  const id = block.table;
+  const cols = columnLabelMap(id);
   const roles: ColumnRole[] = [];
   for (let c = left; c < right; c++) {
     const path = pathOf(sheet, headerRows, c, left);
@@ -563,7 +602,22 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
             : `表头「${path.join('›') || '（空）'}」不是《${TABLE_SPECS[id].name}》的列，未读取`,
       });
   }
-  const sides = sidesOf(roles);
+  return roles;
+}
+
+/**
+ * Whether the columns can be read: some amount column, and (but in 表七) a column saying what each row is.
+ * Reports why not; warns of the table's columns the header lacks.
+ */
+function usableSides(
+  block: Block,
+  roles: ColumnRole[],
+  sides: Side[],
+  headerTop: number,
+  ctx: ReadContext,
+): boolean {
+  const { sheet, left } = block;
+  const id = block.table;
   const valueCols = sides.flatMap((s) => s.values);
   if (valueCols.length === 0) {
     const found = roles
@@ -573,7 +627,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》的表头中没有可识别的金额列（找到：${found.join('、') || '无'}）；应有 ${TABLE_SPECS[id].columns.map((c) => `“${c.label}”`).join('、')} 等列`,
     });
-    return undefined;
+    return false;
   }
   const needKey = id !== 't7';
   if (
@@ -586,7 +640,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》缺少“项目”（或“科目编码”“科目名称”）列，无法确定各行是什么`,
     });
-    return undefined;
+    return false;
   }
   const seen = new Set(valueCols.filter((v) => v.which === 'value').map((v) => v.column));
   const missing = TABLE_SPECS[id].columns.filter(
@@ -596,11 +650,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     ctx.warnings.push(
       `${where(sheet, headerTop, left)}《${TABLE_SPECS[id].name}》没有 ${missing.map((m) => `“${m.label}”`).join('、')} 列，这些数未知`,
     );
-  if (unit === undefined) {
-    ctx.warnings.push(`${titleAt}《${TABLE_SPECS[id].name}》未写“单位：”，按${ctx.defaultUnit}读取`);
-    unit = ctx.defaultUnit;
-  }
-  return { unit, headerRows, bodyTop, sides };
+  return true;
 }
 
 function columnHasContent(sheet: Sheet, c: number, top: number, bottom: number): boolean {
