@@ -745,7 +745,6 @@ function readSide(
   };
   const keyCols = [side.codeCol, ...side.partCols, side.nameCol].filter((c): c is number => c !== undefined);
   for (let r = layout.bodyTop; r < block.bottom; r++) {
-    const hiddenRow = sheet.hiddenRows.has(r);
     if (isNumberingRow(sheet, r, block.left, block.right)) continue;
     const named = codeAndLabel(sheet, r, side, st);
     const { label, labelCol } = named;
@@ -756,27 +755,8 @@ function readSide(
       return cell !== undefined && cell.text.trim() !== '' && !/^[-—－/]+$/.test(cell.text.trim());
     });
     const firstKey = keyCols[0] ?? values[0]?.c ?? block.left;
-    const note = code === undefined ? rowNote(sheet, r, block) : undefined;
-    if (note !== undefined && (label === '' || label === note)) {
-      handleNote(note, state, sheet, r, ctx, sideIndex);
-      continue;
-    }
-    if (code === undefined && label === '' && !amountsHere) continue;
-    if (hiddenRow && !block.includeHidden) {
-      ctx.skipped.push({
-        sheet: sheet.name,
-        cell: `第 ${r + 1} 行`,
-        text: label || code,
-        reason: amountsHere ? '隐藏行（含金额），未读取；如需读取请在 Excel 中取消隐藏' : '隐藏行，未读取',
-      });
-      continue;
-    }
-    if (code === undefined && isNoteText(label)) {
-      handleNote(label, state, sheet, r, ctx, sideIndex);
-      continue;
-    }
+    if (notATableRow(block, r, code, label, amountsHere, state, ctx, sideIndex)) continue;
     const core = rowLabelCore(label);
-    if (code === undefined && NUMBERING_LABELS.has(core)) continue;
     // Which row of the model this printed row is.
     let key: string | undefined;
     let columnOverride: string | undefined;
@@ -854,6 +834,43 @@ function readSide(
     }
     readRowValues(block, layout, values, r, key, label, code, columnOverride, amountsHere, state, ctx);
   }
+}
+
+/**
+ * Rows that are not rows of the table: a note (taken as the table's note or 空表说明), a blank row, a hidden row
+ * (reported), a numbering row (栏次). True when the row is done with.
+ */
+function notATableRow(
+  block: Block,
+  r: number,
+  code: string | undefined,
+  label: string,
+  amountsHere: boolean,
+  state: TableState,
+  ctx: ReadContext,
+  sideIndex: number,
+): boolean {
+  const { sheet } = block;
+  const note = code === undefined ? rowNote(sheet, r, block) : undefined;
+  if (note !== undefined && (label === '' || label === note)) {
+    handleNote(note, state, sheet, r, ctx, sideIndex);
+    return true;
+  }
+  if (code === undefined && label === '' && !amountsHere) return true;
+  if (sheet.hiddenRows.has(r) && !block.includeHidden) {
+    ctx.skipped.push({
+      sheet: sheet.name,
+      cell: `第 ${r + 1} 行`,
+      text: label || code,
+      reason: amountsHere ? '隐藏行（含金额），未读取；如需读取请在 Excel 中取消隐藏' : '隐藏行，未读取',
+    });
+    return true;
+  }
+  if (code === undefined && isNoteText(label)) {
+    handleNote(label, state, sheet, r, ctx, sideIndex);
+    return true;
+  }
+  return code === undefined && NUMBERING_LABELS.has(rowLabelCore(label));
 }
 
 /**
