@@ -16,6 +16,7 @@ import {
   type SeverityOverrides,
 } from '@juesuan/core/audit';
 import type { SummaryRow } from './audit-report.ts';
+import { findingWithHint } from './hints.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -80,7 +81,7 @@ export function auditToJson(r: AuditResult): AuditJson {
       return x;
     }),
     tables: r.tables,
-    findings: r.findings,
+    findings: r.year === undefined ? r.findings : r.findings.map((f) => findingWithHint(f, r.year!)),
     summary: r.summary,
   };
   if (r.year !== undefined) out.year = r.year;

@@ -237,10 +237,11 @@ export async function reportError(e: unknown, io: Io, command?: string): Promise
   // Core is loaded here only for the error types (a failing command has loaded it already).
   const { formatProblem, JuesuanError } = await import('@juesuan/core');
   const { userError } = await import('./io.ts');
+  const { problemWithHint } = await import('./hints.ts');
   const u = userError(e);
   if (u instanceof JuesuanError) {
     io.err(`${red(io, '错误：')}${u.message}`);
-    for (const p of u.problems) io.err(`  ${formatProblem(p)}`);
+    for (const p of u.problems) io.err(`  ${formatProblem(problemWithHint(p))}`);
     return EXIT.BadInput;
   }
   io.err(`内部错误（请报告）：${(e as Error).message ?? String(e)}`);

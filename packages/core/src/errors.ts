@@ -26,6 +26,30 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * What the user has to supply or do so that the input can be read, as an id. Core says what is needed in
+ * words; a front end adds how to give it there (the CLI names its option or command: packages/cli/src/hints.ts).
+ */
+export const InputNeed = {
+  /** The year of the accounts. */
+  Year: 'year',
+  /** The unit's name. */
+  UnitName: 'unit-name',
+  /** The unit's kind (行政, 参公, 事业). */
+  UnitKind: 'unit-kind',
+  /** Last year's data as a data file (YAML/JSON). */
+  PreviousDataFile: 'previous-data-file',
+  /** A freshly generated data-entry template. */
+  Template: 'template',
+  /** The workbook saved as .xlsx (or converted). */
+  Xlsx: 'xlsx',
+  /** A published document goes to the audit, not to the import. */
+  Audit: 'audit',
+  /** The list of rule ids. */
+  RuleIds: 'rule-ids',
+} as const;
+export type InputNeed = (typeof InputNeed)[keyof typeof InputNeed];
+
 /** One problem found while reading input: where it is and what is wrong, in Chinese. */
 export interface InputProblem {
   /** File name as the user gave it, when known. */
@@ -37,6 +61,8 @@ export interface InputProblem {
   /** Field path such as `tables.t5.rows[3].total`. */
   path?: string;
   message: string;
+  /** What the user has to supply, when the problem is that something is missing. */
+  need?: InputNeed;
 }
 
 export class JuesuanError extends Error {

@@ -55,7 +55,8 @@ export function parseRuleConfig(text: string, file = 'juesuan.config.yaml'): Sev
           file,
           line: lines.get(path),
           path,
-          message: `没有编号为「${id}」的规则（juesuan rules 列出全部规则）`,
+          message: `没有编号为「${id}」的规则`,
+          need: 'rule-ids' as const,
         });
       else if (typeof sev !== 'string' || !SEVERITIES.has(sev))
         problems.push({

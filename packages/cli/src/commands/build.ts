@@ -38,6 +38,7 @@ import { loadForBuild } from '../excel-files.ts';
 import type { Io } from '../main.ts';
 import { convertWithLibreOffice, fontSubstitutesText } from '../pdf.ts';
 import { note } from '../style.ts';
+import { withCliHints } from '../hints.ts';
 import { hasTool, missingToolMessage } from '../tools.ts';
 
 export const FORMATS = ['docx', 'xlsx', 'html', 'pdf', 'md', 'json', 'csv'] as const;
@@ -125,7 +126,10 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     profile = builtinProfile(name);
   }
 
-  const outcome = validateDisclosure(d, previous ? { overrides, previous } : { overrides });
+  const outcome = withCliHints(
+    validateDisclosure(d, previous ? { overrides, previous } : { overrides }),
+    d.year,
+  );
   const errors = outcome.findings.filter((f) => f.severity === 'error');
   if (values.check) return checkCommand(inputName(file), d, profile, outcome, values.final, io);
   if (errors.length > 0 && !values.force) {

@@ -61,5 +61,6 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
       `  抵消${o.kind === 'subsidy' ? '补助' : '上缴'}：${o.from} → ${o.to} ${o.amount} 万元（${o.kind === 'subsidy' ? '对附属单位补助支出 / 上级补助收入' : '上缴上级支出 / 附属单位上缴收入'}${o.found ? '，按金额自动配对' : ''}）`,
     );
   for (const n of result.notes) io.out(`  注意：${n}`);
+  if (result.kindGuessed) io.out('  （用 --kind 行政|参公|事业 指明部门性质）');
   return 0;
 }

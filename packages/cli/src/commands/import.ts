@@ -17,6 +17,7 @@ import {
 } from '@juesuan/core';
 import { readPreviousYear, readSpreadsheetFile, writeFileAtomic } from '../excel-files.ts';
 import type { Io } from '../main.ts';
+import { withCliHints } from '../hints.ts';
 
 const USAGE =
   '用法：juesuan import <文件.xlsx|.xls|.csv …> --out <数据.yaml> [--balance] [--year 年度] [--unit-name 名称] [--kind 行政|参公|事业] [--profile 口径] [--amount-unit 元|万元] [--include-hidden] [--previous 上年数据.yaml|上年公开.pdf] [--sources 来源.json]';
@@ -84,7 +85,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       );
   }
   const d = disclosureFromData(data, { file: values.out });
-  const outcome = validateDisclosure(d);
+  const outcome = withCliHints(validateDisclosure(d), d.year);
   const header = [
     `由 juesuan import 从 ${positionals.join('、')} 导入${values.balance ? '（已做舍位平衡，金额单位万元）' : ''}。`,
     '每行上方的注释为该行所在的工作表和单元格。',

@@ -14,6 +14,9 @@ import type { Io } from '../main.ts';
 const USAGE =
   '用法：juesuan template --year <年度> [--profile 口径] [--previous 上年数据.yaml|上年公开.pdf] [--amount-unit 万元|元] --out <填报模板.xlsx>';
 
+/** The instructions' 用途 line: how the filled workbook comes back. */
+export const IMPORT_HOW = '运行 juesuan import 本文件 --out 数据.yaml';
+
 /** `juesuan template`: the data-entry workbook for a year. */
 export async function templateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,7 +35,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw new JuesuanError(ErrorCode.BadInput, `--year 应为年度，如 2024，实际为「${values.year}」`);
-  const options: TemplateOptions = { year };
+  const options: TemplateOptions = { year, importHow: IMPORT_HOW };
   if (values.profile !== undefined) options.profile = values.profile;
   const au = values['amount-unit'];
   if (au !== undefined) {

@@ -17,6 +17,7 @@ import { inputName, readInputFile } from '../io.ts';
 import { readPreviousFor } from '../excel-files.ts';
 import type { Io } from '../main.ts';
 import { paint } from '../style.ts';
+import { withCliHints } from '../hints.ts';
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,11 +52,14 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const catalogues = values.catalogue ? loadCatalogueDir(values.catalogue, d.year) : undefined;
   // --previous: last year's data or publication; the carried-figure rules compare with it.
   const previous = values.previous ? await readPreviousFor(d.year, values.previous) : undefined;
-  const outcome = validateDisclosure(d, {
-    overrides,
-    ...(catalogues ? { catalogues } : {}),
-    ...(previous ? { previous } : {}),
-  });
+  const outcome = withCliHints(
+    validateDisclosure(d, {
+      overrides,
+      ...(catalogues ? { catalogues } : {}),
+      ...(previous ? { previous } : {}),
+    }),
+    d.year,
+  );
   if (format === 'json') {
     io.out(
       JSON.stringify(

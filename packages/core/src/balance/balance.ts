@@ -118,7 +118,45 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
   const brokenInSource = brokenRelations(relations, cells.fen).map((b) => b.relation);
   const broken = new Set(brokenInSource);
   const usable = relations.filter((r) => !broken.has(r));
+  const { vars, varOf, cons } = roundingProblem(cells.fen, usable);
+  const solver = new Solver(vars, cons);
+  solver.repair(options.maxIterations ?? 20_000 + 200 * vars.length);
+  solver.fewerMoves();
 
+  const adjustments: BalanceAdjustment[] = [];
+  const finalFen = new Map<string, Fen>();
+  for (const [path, fen] of cells.fen) {
+    const v = vars[varOf.get(path)!]!;
+    const steps = v.rounded + (v.flipped ? v.dir : 0);
+    finalFen.set(path, steps * STEP);
+    if (v.flipped) {
+      const reasons = [
+        ...new Set(v.cons.filter((ci) => cons[ci]!.vars.length > 1).map((ci) => cons[ci]!.what)),
+      ];
+      adjustments.push({
+        path,
+        exact: wanText(fen),
+        rounded: wanText(v.rounded * STEP, 2),
+        adjusted: wanText(steps * STEP, 2),
+        reason: reasons.slice(0, 3).join('；'),
+      });
+    }
+  }
+  writeAmounts(data, finalFen);
+  data['amountUnit'] = '万元';
+  data['decimals'] = 2;
+  const unresolved = brokenRelations(usable, finalFen).map((b) => b.relation.what);
+  return { data, adjustments, unresolved, brokenInSource: brokenInSource.map((r) => r.what) };
+}
+
+/**
+ * The problem to solve: one variable per figure (cells that print the same figure move together), rounded
+ * half-up, that may move one step towards its exact value; one constraint per relation that holds in the source.
+ */
+function roundingProblem(
+  fenOf: ReadonlyMap<string, Fen>,
+  usable: readonly Relation[],
+): { vars: Var[]; varOf: Map<string, number>; cons: Con[] } {
   // Cells that are the same figure move together.
   const uf = new UnionFind();
   for (const r of usable)
@@ -126,7 +164,7 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
       uf.union(r.terms[0]![0], r.terms[1]![0]);
   const varOf = new Map<string, number>();
   const vars: Var[] = [];
-  for (const [path, fen] of cells.fen) {
+  for (const [path, fen] of fenOf) {
     const root = uf.find(path);
     let i = varOf.get(root);
     if (i === undefined) {
@@ -164,41 +202,58 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
       vars[v]!.coef.push(c);
     }
   }
+  return { vars, varOf, cons };
+}
 
-  const rnd = prng(20240601);
-  const maxIter = options.maxIterations ?? 20_000 + 200 * vars.length;
-  const tabu = new Map<number, number>();
-  let violated = cons.filter((c) => violation(c) > 0).length;
-  const flipDelta = (v: Var) => (v.flipped ? -v.dir : v.dir);
+/** Min-conflicts local search with a tabu list over the rounding moves (deterministic: a fixed seed). */
+class Solver {
+  private readonly rnd = prng(20240601);
+  private readonly tabu = new Map<number, number>();
+  private violated: number;
+  private clock = 0;
+
+  constructor(
+    private readonly vars: Var[],
+    private readonly cons: Con[],
+  ) {
+    this.violated = cons.filter((c) => violation(c) > 0).length;
+  }
+
+  private flipDelta(v: Var): number {
+    return v.flipped ? -v.dir : v.dir;
+  }
+
   /** Change of total violation if v flips. */
-  const gain = (vi: number): number => {
-    const v = vars[vi]!;
-    const d = flipDelta(v);
+  private gain(vi: number): number {
+    const v = this.vars[vi]!;
+    const d = this.flipDelta(v);
     let g = 0;
     v.cons.forEach((ci, k) => {
-      const c = cons[ci]!;
+      const c = this.cons[ci]!;
       g += violation(c, c.res + v.coef[k]! * d) - violation(c);
     });
     return g;
-  };
-  const flip = (vi: number) => {
-    const v = vars[vi]!;
-    const d = flipDelta(v);
+  }
+
+  private flip(vi: number): void {
+    const v = this.vars[vi]!;
+    const d = this.flipDelta(v);
     v.cons.forEach((ci, k) => {
-      const c = cons[ci]!;
+      const c = this.cons[ci]!;
       const before = violation(c) > 0;
       c.res += v.coef[k]! * d;
       const after = violation(c) > 0;
-      if (before && !after) violated--;
-      else if (!before && after) violated++;
+      if (before && !after) this.violated--;
+      else if (!before && after) this.violated++;
     });
     v.flipped = !v.flipped;
-  };
-  let clock = 0;
+  }
+
   /** Min-conflicts repair: moves cells of violated relations until none is violated or the budget ends. */
-  const repair = (budget: number): boolean => {
-    for (let n = 0; n < budget && violated > 0; n++) {
-      const iter = clock++;
+  repair(budget: number): boolean {
+    const { vars, cons, rnd, tabu } = this;
+    for (let n = 0; n < budget && this.violated > 0; n++) {
+      const iter = this.clock++;
       const bad = cons.filter((c) => violation(c) > 0);
       const c = bad[Math.floor(rnd() * bad.length)]!;
       let best = -1;
@@ -207,25 +262,27 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
       c.vars.forEach((vi, k) => {
         const v = vars[vi]!;
         if (v.dir === 0) return;
-        const after = violation(c, c.res + c.coef[k]! * flipDelta(v));
+        const after = violation(c, c.res + c.coef[k]! * this.flipDelta(v));
         if (after >= violation(c)) return;
         candidates.push(vi);
         if ((tabu.get(vi) ?? -1) > iter) return;
         // Total violation first; then prefer undoing a move, then the cheapest new move, then fewer links.
-        const score = gain(vi) * 1000 + (v.flipped ? -1 : 1 + v.cost) + v.cons.length * 0.001;
+        const score = this.gain(vi) * 1000 + (v.flipped ? -1 : 1 + v.cost) + v.cons.length * 0.001;
         if (score < bestScore) [best, bestScore] = [vi, score];
       });
       if (candidates.length === 0) continue;
       if (best < 0 || rnd() < 0.1) best = candidates[Math.floor(rnd() * candidates.length)]!;
-      flip(best);
+      this.flip(best);
       tabu.set(best, iter + 3 + Math.floor(rnd() * 4));
     }
-    return violated === 0;
-  };
-  repair(maxIter);
-  // Fewer moves: undo each move in turn and repair around it; keep the result when it moves fewer cells.
-  const flippedCount = () => vars.reduce((n, v) => n + (v.flipped ? 1 : 0), 0);
-  if (violated === 0) {
+    return this.violated === 0;
+  }
+
+  /** Fewer moves: undo each move in turn and repair around it; keep the result when it moves fewer cells. */
+  fewerMoves(): void {
+    if (this.violated !== 0) return;
+    const { vars, cons } = this;
+    const flippedCount = () => vars.reduce((n, v) => n + (v.flipped ? 1 : 0), 0);
     for (let round = 0; round < 2; round++) {
       const order = vars
         .map((v, i) => [v, i] as const)
@@ -236,41 +293,16 @@ export function balanceData(input: Obj, options: { maxIterations?: number } = {}
         const before = flippedCount();
         const saved = vars.map((x) => x.flipped);
         const savedRes = cons.map((c) => c.res);
-        flip(vi);
-        tabu.set(vi, clock + 50);
-        if (!(repair(300) && flippedCount() < before)) {
+        this.flip(vi);
+        this.tabu.set(vi, this.clock + 50);
+        if (!(this.repair(300) && flippedCount() < before)) {
           vars.forEach((x, i) => (x.flipped = saved[i]!));
           cons.forEach((c, i) => (c.res = savedRes[i]!));
-          violated = 0;
+          this.violated = 0;
         }
       }
     }
   }
-
-  const adjustments: BalanceAdjustment[] = [];
-  const finalFen = new Map<string, Fen>();
-  for (const [path, fen] of cells.fen) {
-    const v = vars[varOf.get(path)!]!;
-    const steps = v.rounded + (v.flipped ? v.dir : 0);
-    finalFen.set(path, steps * STEP);
-    if (v.flipped) {
-      const reasons = [
-        ...new Set(v.cons.filter((ci) => cons[ci]!.vars.length > 1).map((ci) => cons[ci]!.what)),
-      ];
-      adjustments.push({
-        path,
-        exact: wanText(fen),
-        rounded: wanText(v.rounded * STEP, 2),
-        adjusted: wanText(steps * STEP, 2),
-        reason: reasons.slice(0, 3).join('；'),
-      });
-    }
-  }
-  writeAmounts(data, finalFen);
-  data['amountUnit'] = '万元';
-  data['decimals'] = 2;
-  const unresolved = brokenRelations(usable, finalFen).map((b) => b.relation.what);
-  return { data, adjustments, unresolved, brokenInSource: brokenInSource.map((r) => r.what) };
 }
 
 /** Writes amounts back into the data by path (`a.b[2].c`). */

@@ -133,20 +133,26 @@ export interface RelationOptions {
   personnelClasses?: readonly string[];
 }
 
-/** The relations among the amounts a data file gives (only those whose cells are all given). */
-export function printedRelations(data: Obj, cells: AmountCells, options: RelationOptions = {}): Relation[] {
-  const out: Relation[] = [];
-  const has = (p: string | undefined): p is string => p !== undefined && cells.fen.has(p);
-  const add = (kind: Relation['kind'], terms: [string | undefined, number][], what: string) => {
-    if (terms.length < 2 || !terms.every(([p]) => has(p))) return;
-    out.push({ kind, terms: terms as [string, number][], what });
-  };
+/** Collects relations, keeping only those whose cells the data file gives. */
+class Relations {
+  readonly out: Relation[] = [];
+  constructor(private readonly cells: AmountCells) {}
+  has(p: string | undefined): p is string {
+    return p !== undefined && this.cells.fen.has(p);
+  }
+  add(kind: Relation['kind'], terms: [string | undefined, number][], what: string): void {
+    if (terms.length < 2 || !terms.every(([p]) => this.has(p))) return;
+    this.out.push({ kind, terms: terms as [string, number][], what });
+  }
   /** total = Σ parts */
-  const sum = (total: string | undefined, parts: (string | undefined)[], what: string) =>
-    add('eq', [[total, 1], ...parts.map((p): [string | undefined, number] => [p, -1])], what);
-  const eq = (a: string | undefined, b: string | undefined, what: string) => sum(a, [b], what);
-  const le = (a: string | undefined, b: string | undefined, what: string) =>
-    add(
+  sum(total: string | undefined, parts: (string | undefined)[], what: string): void {
+    this.add('eq', [[total, 1], ...parts.map((p): [string | undefined, number] => [p, -1])], what);
+  }
+  eq(a: string | undefined, b: string | undefined, what: string): void {
+    this.sum(a, [b], what);
+  }
+  le(a: string | undefined, b: string | undefined, what: string): void {
+    this.add(
       'le',
       [
         [a, 1],
@@ -154,16 +160,51 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
       ],
       what,
     );
+  }
+  /** A figure against its 上年数 / 预算数 (or "三公" 决算 against 预算): the comparison's direction stays. */
+  compare(a: string | undefined, b: string | undefined): void {
+    if (!this.has(a) || !this.has(b)) return;
+    const x = this.cells.fen.get(a)!;
+    const y = this.cells.fen.get(b)!;
+    if (x === y) this.eq(a, b, '与上年/预算持平');
+    else if (x < y) this.le(a, b, '小于上年/预算');
+    else this.le(b, a, '大于上年/预算');
+  }
+}
 
+type Tables = Record<TableId, TableCells>;
+
+/** 类 rows of a table. */
+const classCodes = (t: TableCells) => t.codes.filter((c) => c.length === 3);
+/** The 本年 amount of a 表一 row. */
+const t1Amount = (T: Tables) => (k: string) => T.t1.path(k, 'amount');
+
+const whiches: Which[] = ['value', 'prior', 'budget'];
+
+/** The relations among the amounts a data file gives (only those whose cells are all given). */
+export function printedRelations(data: Obj, cells: AmountCells, options: RelationOptions = {}): Relation[] {
+  const b = new Relations(cells);
   const tablesObj = isObj(data['tables']) ? data['tables'] : {};
-  const T = {} as Record<TableId, TableCells>;
+  const T = {} as Tables;
   for (const id of Object.keys(TABLE_SPECS) as TableId[]) {
     const t = tablesObj[id];
     T[id] = new TableCells(id, isObj(t) && Array.isArray(t['rows']) ? (t['rows'] as Obj[]) : []);
   }
-  const whiches: Which[] = ['value', 'prior', 'budget'];
+  // The order matters to the balancing (balance.ts): keep it.
+  tableSums(b, T);
+  t1Relations(b, T);
+  t4Relations(b, T);
+  t6Relations(b, T, new Set(options.personnelClasses ?? ['301', '303']));
+  t7Relations(b, T);
+  acrossTables(b, T);
+  carryovers(b, T);
+  factRelations(b, T, data);
+  orderRelations(b, T);
+  return b.out;
+}
 
-  // Row totals and 类/款/项 sums of the classified tables.
+/** Row totals and 类/款/项 sums of the classified tables, and 年初 + 收入 − 支出 = 年末 of 表八、表九. */
+function tableSums(b: Relations, T: Tables): void {
   const rowTotals: Partial<Record<TableId, [string, string[]][]>> = {
     t2: [
       [
@@ -189,7 +230,7 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     for (const key of t.keys.keys())
       for (const w of whiches)
         for (const [total, parts] of defs)
-          sum(
+          b.sum(
             t.path(key, total, w),
             parts.map((p) => t.path(key, p, w)),
             `${TABLE_SPECS[t.id].number}「${key}」行合计`,
@@ -199,7 +240,7 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     const t = T[id];
     for (const key of t.keys.keys())
       for (const w of whiches)
-        add(
+        b.add(
           'eq',
           [
             [t.path(key, 'opening', w), 1],
@@ -218,61 +259,66 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
         // A row without this figure (上年数 given only for the 项, say) stands for the sum of its rows.
         const expand = (code: string): (string | undefined)[] => {
           const p = t.path(code, col, w);
-          if (has(p)) return [p];
+          if (b.has(p)) return [p];
           const kids = t.childrenOf(code);
           return kids.length > 0 ? kids.flatMap(expand) : [undefined];
         };
-        sum(t.path('total', col, w), t.tops().flatMap(expand), `${TABLE_SPECS[id].number}合计 = Σ类`);
+        b.sum(t.path('total', col, w), t.tops().flatMap(expand), `${TABLE_SPECS[id].number}合计 = Σ类`);
         for (const code of t.codes) {
           const kids = t.childrenOf(code);
           if (kids.length > 0)
-            sum(t.path(code, col, w), kids.flatMap(expand), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
+            b.sum(t.path(code, col, w), kids.flatMap(expand), `${TABLE_SPECS[id].number}「${code}」= Σ下级`);
         }
       }
   }
+}
 
-  // T1.
+/** 表一: the income and expenditure totals. */
+function t1Relations(b: Relations, T: Tables): void {
   const t1 = T.t1;
   const classes1 = t1.codes.filter((c) => c.length === 3);
   for (const w of whiches) {
     const p = (k: string) => t1.path(k, 'amount', w);
-    sum(p('incomeTotal'), T1_INCOME_ROWS.map(p), '表一本年收入合计 = Σ各项收入');
-    sum(
+    b.sum(p('incomeTotal'), T1_INCOME_ROWS.map(p), '表一本年收入合计 = Σ各项收入');
+    b.sum(
       p('incomeGrandTotal'),
       [p('incomeTotal'), p('useOfNonFiscalBalance'), p('openingCarryover')],
       '表一收入总计',
     );
-    if (classes1.length > 0) sum(p('expenditureTotal'), classes1.map(p), '表一本年支出合计 = Σ类');
-    sum(
+    if (classes1.length > 0) b.sum(p('expenditureTotal'), classes1.map(p), '表一本年支出合计 = Σ类');
+    b.sum(
       p('expenditureGrandTotal'),
       [p('expenditureTotal'), p('surplusDistribution'), p('closingCarryover')],
       '表一支出总计',
     );
-    eq(p('incomeGrandTotal'), p('expenditureGrandTotal'), '表一收入总计 = 支出总计');
+    b.eq(p('incomeGrandTotal'), p('expenditureGrandTotal'), '表一收入总计 = 支出总计');
   }
+}
 
-  // T4.
+/** 表四: both sides of each column. */
+function t4Relations(b: Relations, T: Tables): void {
   const t4 = T.t4;
   const classes4 = t4.codes.filter((c) => c.length === 3);
   for (const col of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
     for (const w of whiches) {
       const p = (k: string) => t4.path(k, col, w);
-      sum(p('incomeGrandTotal'), [p('incomeTotal'), p('openingCarryover')], '表四收入总计');
-      sum(p('expenditureGrandTotal'), [p('expenditureTotal'), p('closingCarryover')], '表四支出总计');
-      eq(p('incomeGrandTotal'), p('expenditureGrandTotal'), '表四收入总计 = 支出总计');
-      if (classes4.length > 0) sum(p('expenditureTotal'), classes4.map(p), '表四本年支出合计 = Σ类');
+      b.sum(p('incomeGrandTotal'), [p('incomeTotal'), p('openingCarryover')], '表四收入总计');
+      b.sum(p('expenditureGrandTotal'), [p('expenditureTotal'), p('closingCarryover')], '表四支出总计');
+      b.eq(p('incomeGrandTotal'), p('expenditureGrandTotal'), '表四收入总计 = 支出总计');
+      if (classes4.length > 0) b.sum(p('expenditureTotal'), classes4.map(p), '表四本年支出合计 = Σ类');
     }
+}
 
-  // T6.
+/** 表六: 类 = Σ款, 人员经费 and 公用经费 totals. */
+function t6Relations(b: Relations, T: Tables, personnel: ReadonlySet<string>): void {
   const t6 = T.t6;
-  const personnel = new Set(options.personnelClasses ?? ['301', '303']);
   const econClasses = t6.codes.filter((c) => c.length === 3);
   const econSections = t6.codes.filter((c) => c.length === 5);
   for (const w of whiches) {
     const p = (k: string) => t6.path(k, 'amount', w);
     for (const cls of econClasses) {
       const kids = econSections.filter((s) => s.startsWith(cls));
-      if (kids.length > 0) sum(p(cls), kids.map(p), `表六「${cls}」= Σ款`);
+      if (kids.length > 0) b.sum(p(cls), kids.map(p), `表六「${cls}」= Σ款`);
     }
     const members = (isPersonnel: boolean) => {
       const cls = econClasses.filter((c) => personnel.has(c) === isPersonnel);
@@ -282,26 +328,30 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
       return [...cls, ...loose];
     };
     if (t6.codes.length > 0) {
-      sum(p('personnelTotal'), members(true).map(p), '表六人员经费合计');
-      sum(p('publicTotal'), members(false).map(p), '表六公用经费合计');
+      b.sum(p('personnelTotal'), members(true).map(p), '表六人员经费合计');
+      b.sum(p('publicTotal'), members(false).map(p), '表六公用经费合计');
     }
   }
+}
 
-  // T7.
+/** 表七: 合计 and the 公务用车 小计. */
+function t7Relations(b: Relations, T: Tables): void {
   const t7 = T.t7;
   for (const col of ['budget', 'final'])
     for (const w of whiches) {
       const p = (k: string) => t7.path(k, col, w);
-      sum(p('total'), [p('abroad'), p('vehicle'), p('reception')], '表七合计');
-      sum(p('vehicle'), [p('vehiclePurchase'), p('vehicleOperation')], '表七公务用车小计');
+      b.sum(p('total'), [p('abroad'), p('vehicle'), p('reception')], '表七合计');
+      b.sum(p('vehicle'), [p('vehiclePurchase'), p('vehicleOperation')], '表七公务用车小计');
     }
+}
 
-  // Across tables.
-  const t2 = T.t2;
-  const t3 = T.t3;
-  const t5 = T.t5;
-  const v1 = (k: string) => t1.path(k, 'amount');
-  eq(v1('incomeTotal'), t2.path('total', 'total'), '表一本年收入合计 = 表二合计');
+/** The same figure in two tables. */
+function acrossTables(b: Relations, T: Tables): void {
+  const { t1, t2, t3, t4, t5, t6 } = T;
+  const classes1 = classCodes(t1);
+  const classes4 = classCodes(t4);
+  const v1 = t1Amount(T);
+  b.eq(v1('incomeTotal'), t2.path('total', 'total'), '表一本年收入合计 = 表二合计');
   for (const k of [
     'superiorSubsidy',
     'businessIncome',
@@ -309,24 +359,28 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     'subsidiaryRemittance',
     'otherIncome',
   ])
-    eq(v1(k), t2.path('total', k), `表一「${k}」= 表二`);
-  sum(
+    b.eq(v1(k), t2.path('total', k), `表一「${k}」= 表二`);
+  b.sum(
     t2.path('total', 'fiscal'),
     [v1('generalBudget'), v1('governmentFund'), v1('stateCapital')],
     '表二财政拨款收入 = 表一三项',
   );
-  eq(v1('expenditureTotal'), t3.path('total', 'total'), '表一本年支出合计 = 表三合计');
-  for (const c of classes1) eq(v1(c), t3.path(c, 'total'), `表一「${c}」= 表三`);
+  b.eq(v1('expenditureTotal'), t3.path('total', 'total'), '表一本年支出合计 = 表三合计');
+  for (const c of classes1) b.eq(v1(c), t3.path(c, 'total'), `表一「${c}」= 表三`);
   for (const [k, row] of [
     ['generalBudget', 'generalBudget'],
     ['governmentFund', 'governmentFund'],
     ['stateCapital', 'stateCapital'],
   ] as const)
-    eq(t4.path('incomeTotal', k), v1(row), `表四本年收入 = 表一「${row}」`);
-  eq(t4.path('incomeTotal', 'total'), t2.path('total', 'fiscal'), '表四本年收入合计 = 表二财政拨款收入');
-  eq(t5.path('total', 'total'), t4.path('expenditureTotal', 'generalBudget'), '表五合计 = 表四一般公共预算');
-  for (const c of classes4) eq(t5.path(c, 'total'), t4.path(c, 'generalBudget'), `表五「${c}」= 表四`);
-  sum(
+    b.eq(t4.path('incomeTotal', k), v1(row), `表四本年收入 = 表一「${row}」`);
+  b.eq(t4.path('incomeTotal', 'total'), t2.path('total', 'fiscal'), '表四本年收入合计 = 表二财政拨款收入');
+  b.eq(
+    t5.path('total', 'total'),
+    t4.path('expenditureTotal', 'generalBudget'),
+    '表五合计 = 表四一般公共预算',
+  );
+  for (const c of classes4) b.eq(t5.path(c, 'total'), t4.path(c, 'generalBudget'), `表五「${c}」= 表四`);
+  b.sum(
     t5.path('total', 'basic'),
     [t6.path('personnelTotal', 'amount'), t6.path('publicTotal', 'amount')],
     '表五基本支出 = 表六人员经费 + 公用经费',
@@ -336,84 +390,96 @@ export function printedRelations(data: Obj, cells: AmountCells, options: Relatio
     ['t9', 'stateCapital'],
   ] as const) {
     const t = T[id];
-    eq(t.path('total', 'opening'), t4.path('openingCarryover', col), `${TABLE_SPECS[id].number}年初 = 表四`);
-    eq(t.path('total', 'income'), t4.path('incomeTotal', col), `${TABLE_SPECS[id].number}收入 = 表四`);
-    eq(
+    b.eq(
+      t.path('total', 'opening'),
+      t4.path('openingCarryover', col),
+      `${TABLE_SPECS[id].number}年初 = 表四`,
+    );
+    b.eq(t.path('total', 'income'), t4.path('incomeTotal', col), `${TABLE_SPECS[id].number}收入 = 表四`);
+    b.eq(
       t.path('total', 'expenditure'),
       t4.path('expenditureTotal', col),
       `${TABLE_SPECS[id].number}支出 = 表四`,
     );
-    eq(t.path('total', 'closing'), t4.path('closingCarryover', col), `${TABLE_SPECS[id].number}年末 = 表四`);
+    b.eq(
+      t.path('total', 'closing'),
+      t4.path('closingCarryover', col),
+      `${TABLE_SPECS[id].number}年末 = 表四`,
+    );
   }
-  // Carry-overs stated with last year's figures.
-  eq(v1('openingCarryover'), t1.path('closingCarryover', 'amount', 'prior'), '表一年初 = 上年年末');
+}
+
+/** Carry-overs stated with last year's figures. */
+function carryovers(b: Relations, T: Tables): void {
+  const { t1, t4 } = T;
+  const v1 = t1Amount(T);
+  b.eq(v1('openingCarryover'), t1.path('closingCarryover', 'amount', 'prior'), '表一年初 = 上年年末');
   for (const col of ['total', 'generalBudget', 'governmentFund', 'stateCapital'])
-    eq(t4.path('openingCarryover', col), t4.path('closingCarryover', col, 'prior'), '表四年初 = 上年年末');
+    b.eq(t4.path('openingCarryover', col), t4.path('closingCarryover', col, 'prior'), '表四年初 = 上年年末');
   for (const id of ['t8', 't9'] as const)
     for (const key of T[id].keys.keys())
-      eq(T[id].path(key, 'opening'), T[id].path(key, 'closing', 'prior'), '年初 = 上年年末');
+      b.eq(T[id].path(key, 'opening'), T[id].path(key, 'closing', 'prior'), '年初 = 上年年末');
+}
 
-  // Facts.
+/** The figures outside the tables: 机关运行经费, 政府采购, 预算绩效. */
+function factRelations(b: Relations, T: Tables, data: Obj): void {
+  const { t6 } = T;
   const unit = isObj(data['unit']) ? data['unit'] : {};
   if (unit['kind'] === '行政' || unit['kind'] === '参公')
-    eq('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 = 公用经费');
-  else le('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 ≤ 公用经费');
-  sum(
+    b.eq('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 = 公用经费');
+  else b.le('adminCost.amount', t6.path('publicTotal', 'amount'), '机关运行经费 ≤ 公用经费');
+  b.sum(
     'procurement.total',
     ['procurement.goods', 'procurement.works', 'procurement.services'],
     '政府采购总额',
   );
-  le('procurement.sme', 'procurement.total', '中小企业 ≤ 总额');
-  le('procurement.smallMicro', 'procurement.sme', '小微企业 ≤ 中小企业');
+  b.le('procurement.sme', 'procurement.total', '中小企业 ≤ 总额');
+  b.le('procurement.smallMicro', 'procurement.sme', '小微企业 ≤ 中小企业');
   const perf = isObj(data['performance']) ? data['performance'] : {};
   const projects = Array.isArray(perf['projects']) ? (perf['projects'] as unknown[]) : [];
   projects.forEach((_, i) => {
     const f = (line: string, c: string) => `performance.projects[${i}].funds.${line}.${c}`;
     for (const c of FUND_COLS)
-      sum(f('total', c), [f('fiscal', c), f('carryover', c), f('other', c)], '绩效资金总额 = 各来源之和');
-    for (const line of FUND_LINES) le(f(line, 'executed'), f(line, 'annualBudget'), '执行数 ≤ 全年预算数');
+      b.sum(f('total', c), [f('fiscal', c), f('carryover', c), f('other', c)], '绩效资金总额 = 各来源之和');
+    for (const line of FUND_LINES) b.le(f(line, 'executed'), f(line, 'annualBudget'), '执行数 ≤ 全年预算数');
   });
   if (projects.length > 0) {
-    sum(
+    b.sum(
       'performance.budgetTotal',
       projects.map((_, i) => `performance.projects[${i}].funds.total.annualBudget`),
       '评价项目全年预算数',
     );
-    sum(
+    b.sum(
       'performance.executedTotal',
       projects.map((_, i) => `performance.projects[${i}].funds.total.executed`),
       '评价项目全年执行数',
     );
   }
+}
 
+/** Order relations a rounding must keep: T5 ≤ T3, T4 类 ≤ T3, T4 carry-overs ≤ T1; and each comparison's direction. */
+function orderRelations(b: Relations, T: Tables): void {
+  const { t3, t4, t5, t7 } = T;
+  const classes4 = classCodes(t4);
+  const v1 = t1Amount(T);
   // Order relations a rounding must keep: T5 ≤ T3, T4 类 ≤ T3, T4 carry-overs ≤ T1.
   for (const code of ['total', ...t5.codes])
     for (const col of ['total', 'basic', 'project'])
-      le(t5.path(code, col), t3.path(code, col), '表五 ≤ 表三');
-  for (const c of classes4) le(t4.path(c, 'total'), t3.path(c, 'total'), '表四 ≤ 表三');
-  le(t4.path('openingCarryover', 'total'), v1('openingCarryover'), '表四年初 ≤ 表一');
-  le(t4.path('closingCarryover', 'total'), v1('closingCarryover'), '表四年末 ≤ 表一');
-  // A figure against its 上年数 / 预算数, and "三公" 决算 against 预算: the comparison's direction stays.
-  const compare = (a: string | undefined, b: string | undefined) => {
-    if (!has(a) || !has(b)) return;
-    const x = cells.fen.get(a)!;
-    const y = cells.fen.get(b)!;
-    if (x === y) eq(a, b, '与上年/预算持平');
-    else if (x < y) le(a, b, '小于上年/预算');
-    else le(b, a, '大于上年/预算');
-  };
+      b.le(t5.path(code, col), t3.path(code, col), '表五 ≤ 表三');
+  for (const c of classes4) b.le(t4.path(c, 'total'), t3.path(c, 'total'), '表四 ≤ 表三');
+  b.le(t4.path('openingCarryover', 'total'), v1('openingCarryover'), '表四年初 ≤ 表一');
+  b.le(t4.path('closingCarryover', 'total'), v1('closingCarryover'), '表四年末 ≤ 表一');
   for (const id of Object.keys(TABLE_SPECS) as TableId[]) {
     const t = T[id];
     for (const key of t.keys.keys())
       for (const col of TABLE_SPECS[id].columns.map((c) => c.id)) {
-        compare(t.path(key, col), t.path(key, col, 'prior'));
-        compare(t.path(key, col), t.path(key, col, 'budget'));
+        b.compare(t.path(key, col), t.path(key, col, 'prior'));
+        b.compare(t.path(key, col), t.path(key, col, 'budget'));
       }
   }
-  for (const key of t7.keys.keys()) compare(t7.path(key, 'final'), t7.path(key, 'budget'));
-  compare('adminCost.amount', 'adminCost.prior');
-  compare('adminCost.amount', 'adminCost.budget');
-  return out;
+  for (const key of t7.keys.keys()) b.compare(t7.path(key, 'final'), t7.path(key, 'budget'));
+  b.compare('adminCost.amount', 'adminCost.prior');
+  b.compare('adminCost.amount', 'adminCost.budget');
 }
 
 /** Relations that do not hold for the given amounts (in 分), with their residual. */

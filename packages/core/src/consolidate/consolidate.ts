@@ -62,6 +62,8 @@ export interface ConsolidateResult {
   offsets: AppliedOffset[];
   /** What the consolidation could not do exactly (unknown figures, transfers not matched …). */
   notes: string[];
+  /** The units differ in kind and none was given: the department's kind was taken from the first unit. */
+  kindGuessed?: true;
 }
 
 interface MRow {
@@ -291,6 +293,39 @@ export function consolidate(
     isModel(x) ? x : disclosureFromData(x, files[i] !== undefined ? { file: files[i] } : {}),
   );
   const fileOf = (i: number) => files[i] ?? models[i]!.file ?? `第 ${i + 1} 个单位`;
+  checkConsolidable(models, fileOf);
+  const unit: MoneyUnit = models.map((d) => d.amountUnit).sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
+  const decimals = Math.max(...models.map((d) => d.decimals));
+  const units = models.map(mutable);
+  const notes: string[] = [];
+  const offsets = offsetTransfers(models, units, options, notes);
+  const text = (f: Fen) => fenText(f, unit);
+  const tables: Obj = {};
+  for (const id of TABLE_IDS) {
+    const t = sumTable(id, units, text);
+    if (t) tables[id] = t;
+  }
+  const data: Obj = { format: FORMAT_ID, year: models[0]!.year, amountUnit: unit, decimals };
+  const profiles = new Set(models.map((d) => d.profile).filter((p) => p !== undefined));
+  const profile = options.profile ?? (profiles.size === 1 ? [...profiles][0] : undefined);
+  if (profile !== undefined) data['profile'] = profile;
+  const { unitOut, kindGuessed } = departmentUnit(models, options, notes);
+  data['unit'] = unitOut;
+  data['tables'] = tables;
+  consolidateFacts(models, data, text, notes);
+  // The result must load like any data file.
+  try {
+    disclosureFromData(data, { file: options.department });
+  } catch (e) {
+    if (e instanceof JuesuanError)
+      throw new JuesuanError(e.code, `合并结果不是有效的数据：${e.message}`, e.problems);
+    throw e;
+  }
+  return kindGuessed ? { data, offsets, notes, kindGuessed: true } : { data, offsets, notes };
+}
+
+/** Units that cannot be merged: different years, a unit twice, a code named differently. Throws. */
+function checkConsolidable(models: Disclosure[], fileOf: (i: number) => string): void {
   const problems: InputProblem[] = [];
   const years = new Set(models.map((d) => d.year));
   if (years.size > 1)
@@ -324,15 +359,21 @@ export function consolidate(
   }
   if (problems.length > 0)
     throw new JuesuanError(ErrorCode.BadInput, `不能合并：${problems.length} 处冲突`, problems.slice(0, 50));
+}
 
-  const unit: MoneyUnit = models.map((d) => d.amountUnit).sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
-  const decimals = Math.max(...models.map((d) => d.decimals));
+/**
+ * Offsets the internal transfers (the pairs given, or those found) in the units' figures; notes the transfers
+ * left (a receiving unit outside the department). Throws when a pair cannot be offset.
+ */
+function offsetTransfers(
+  models: Disclosure[],
+  units: MUnit[],
+  options: ConsolidateOptions,
+  notes: string[],
+): AppliedOffset[] {
   const w = (f: Fen) => `${formatAmount(f, { unit: '万元', decimals: 2 })} 万元`;
-  const units = models.map(mutable);
   const byName = new Map(units.map((u) => [u.name, u]));
-
-  // Offsets.
-  const notes: string[] = [];
+  const problems: InputProblem[] = [];
   const offsets: AppliedOffset[] = [];
   const pairs: { kind: TransferKind; from: string; to: string; amount: Fen; found: boolean }[] = [];
   if (options.pairs) {
@@ -379,90 +420,101 @@ export function consolidate(
         );
     }
   }
+  return offsets;
+}
 
-  // Sums.
-  const text = (f: Fen) => fenText(f, unit);
-  const tables: Obj = {};
-  for (const id of TABLE_IDS) {
-    const given = units.filter((u) => u.tables[id].given);
-    if (given.length === 0) continue;
-    const keys: { key: string; code?: string }[] = [];
-    const seenKeys = new Set<string>();
-    for (const u of given)
-      for (const k of u.tables[id].order) {
-        if (seenKeys.has(k)) continue;
-        seenKeys.add(k);
-        const r = u.tables[id].rows.get(k)!;
-        keys.push(r.code !== undefined ? { key: k, code: r.code } : { key: k });
-      }
-    const codeSorted = [
-      ...keys.filter((k) => k.code === undefined),
-      ...keys.filter((k) => k.code !== undefined).sort((a, b) => (a.code! < b.code! ? -1 : 1)),
-    ];
-    const rows: Obj[] = [];
-    const cols = TABLE_SPECS[id].columns.map((c) => c.id);
-    for (const { key, code } of orderRows(id, codeSorted)) {
-      const members = units.filter((u) => u.tables[id].given);
-      const listed = members.map((u) => u.tables[id].rows.get(key));
-      const bag = (
-        pick: (r: MRow) => Map<string, Fen | undefined> | undefined,
-        col: string,
-      ): Fen | undefined => {
-        const xs = members.map((u, i) => {
-          const r = listed[i];
-          if (!r) return code !== undefined || u.tables[id].rows.size === 0 ? 0 : undefined;
-          return pick(r)?.get(col);
-        });
-        return sumKnown(xs);
-      };
-      const first = listed.find((r) => r !== undefined)!;
-      const o: Obj = code !== undefined ? { code, name: first.name } : { row: key };
-      if (code === undefined && first.name !== fixedRowLabel(id, key)) o['name'] = first.name;
-      for (const c of cols) {
-        if (!listed.some((r) => r?.values.has(c) && r.values.get(c) !== undefined)) continue;
-        const v = bag((r) => r.values, c);
-        if (v !== undefined) o[c] = text(v);
-      }
-      for (const [which, fileKey] of [
-        ['prior', 'prior'],
-        ['budget', 'initialBudget'],
-      ] as const) {
-        if (!listed.some((r) => r?.[which] !== undefined)) continue;
-        const sub: Obj = {};
-        for (const c of cols) {
-          if (!listed.some((r) => r?.[which]?.get(c) !== undefined)) continue;
-          const v = bag((r) => r[which], c);
-          if (v !== undefined) sub[c] = text(v);
-        }
-        if (Object.keys(sub).length > 0) o[fileKey] = sub;
-      }
-      const rp = joinTexts(listed.flatMap((r) => r?.reasons.prior ?? []));
-      const rb = joinTexts(listed.flatMap((r) => r?.reasons.budget ?? []));
-      if (rp !== undefined || rb !== undefined) {
-        const reasons: Obj = {};
-        if (rp !== undefined) reasons['prior'] = rp;
-        if (rb !== undefined) reasons['budget'] = rb;
-        o['reasons'] = reasons;
-      }
-      rows.push(o);
+/** One table of the department: each row the sum over the units that give the table; undefined when none does. */
+function sumTable(id: TableId, units: MUnit[], text: (f: Fen) => string): Obj | undefined {
+  const given = units.filter((u) => u.tables[id].given);
+  if (given.length === 0) return undefined;
+  const keys: { key: string; code?: string }[] = [];
+  const seenKeys = new Set<string>();
+  for (const u of given)
+    for (const k of u.tables[id].order) {
+      if (seenKeys.has(k)) continue;
+      seenKeys.add(k);
+      const r = u.tables[id].rows.get(k)!;
+      keys.push(r.code !== undefined ? { key: k, code: r.code } : { key: k });
     }
-    const t: Obj = {};
-    if (rows.length === 0) {
-      const st = given.map((u) => u.tables[id].emptyStatement).find((s) => s !== undefined);
-      if (st !== undefined) t['emptyStatement'] = st.replace(/^(?:我|本)单位/, '本部门');
-    }
-    t['rows'] = rows;
-    tables[id] = t;
+  const codeSorted = [
+    ...keys.filter((k) => k.code === undefined),
+    ...keys.filter((k) => k.code !== undefined).sort((a, b) => (a.code! < b.code! ? -1 : 1)),
+  ];
+  const rows = orderRows(id, codeSorted).map(({ key, code }) => sumRow(id, given, key, code, text));
+  const t: Obj = {};
+  if (rows.length === 0) {
+    const st = given.map((u) => u.tables[id].emptyStatement).find((s) => s !== undefined);
+    if (st !== undefined) t['emptyStatement'] = st.replace(/^(?:我|本)单位/, '本部门');
   }
-  const data: Obj = { format: FORMAT_ID, year: models[0]!.year, amountUnit: unit, decimals };
-  const profiles = new Set(models.map((d) => d.profile).filter((p) => p !== undefined));
-  const profile = options.profile ?? (profiles.size === 1 ? [...profiles][0] : undefined);
-  if (profile !== undefined) data['profile'] = profile;
+  t['rows'] = rows;
+  return t;
+}
+
+/**
+ * One row summed over the units giving the table: a code row a unit does not list counts as 0, a fixed row
+ * as unknown unless the unit's table is empty. Figures, 上年 and 预算 figures, and the reasons joined.
+ */
+function sumRow(
+  id: TableId,
+  members: MUnit[],
+  key: string,
+  code: string | undefined,
+  text: (f: Fen) => string,
+): Obj {
+  const cols = TABLE_SPECS[id].columns.map((c) => c.id);
+  const listed = members.map((u) => u.tables[id].rows.get(key));
+  const bag = (pick: (r: MRow) => Map<string, Fen | undefined> | undefined, col: string): Fen | undefined => {
+    const xs = members.map((u, i) => {
+      const r = listed[i];
+      if (!r) return code !== undefined || u.tables[id].rows.size === 0 ? 0 : undefined;
+      return pick(r)?.get(col);
+    });
+    return sumKnown(xs);
+  };
+  const first = listed.find((r) => r !== undefined)!;
+  const o: Obj = code !== undefined ? { code, name: first.name } : { row: key };
+  if (code === undefined && first.name !== fixedRowLabel(id, key)) o['name'] = first.name;
+  for (const c of cols) {
+    if (!listed.some((r) => r?.values.has(c) && r.values.get(c) !== undefined)) continue;
+    const v = bag((r) => r.values, c);
+    if (v !== undefined) o[c] = text(v);
+  }
+  for (const [which, fileKey] of [
+    ['prior', 'prior'],
+    ['budget', 'initialBudget'],
+  ] as const) {
+    if (!listed.some((r) => r?.[which] !== undefined)) continue;
+    const sub: Obj = {};
+    for (const c of cols) {
+      if (!listed.some((r) => r?.[which]?.get(c) !== undefined)) continue;
+      const v = bag((r) => r[which], c);
+      if (v !== undefined) sub[c] = text(v);
+    }
+    if (Object.keys(sub).length > 0) o[fileKey] = sub;
+  }
+  const rp = joinTexts(listed.flatMap((r) => r?.reasons.prior ?? []));
+  const rb = joinTexts(listed.flatMap((r) => r?.reasons.budget ?? []));
+  if (rp !== undefined || rb !== undefined) {
+    const reasons: Obj = {};
+    if (rp !== undefined) reasons['prior'] = rp;
+    if (rb !== undefined) reasons['budget'] = rb;
+    o['reasons'] = reasons;
+  }
+  return o;
+}
+
+/** The department's unit: name, kind (the units', or the first unit's when they differ), region, staff summed. */
+function departmentUnit(
+  models: Disclosure[],
+  options: ConsolidateOptions,
+  notes: string[],
+): { unitOut: Obj; kindGuessed: boolean } {
   const kinds = new Set(models.map((d) => d.unit.kind));
   const kind = options.kind ?? (kinds.size === 1 ? [...kinds][0] : models[0]!.unit.kind);
-  if (!options.kind && kinds.size > 1)
+  const kindGuessed = !options.kind && kinds.size > 1;
+  if (kindGuessed)
     notes.push(
-      `各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可用 --kind 指明`,
+      `各单位性质不同（${[...kinds].join('、')}），部门性质按第一个单位（${models[0]!.unit.name}）取“${kind}”；可另行指明部门性质`,
     );
   const consolidated = [...new Set(models.flatMap((d) => d.unit.consolidatedUnits ?? [d.unit.name]))];
   const unitOut: Obj = { name: options.department, kind, level: '部门' };
@@ -478,18 +530,7 @@ export function consolidate(
   }
   if (Object.keys(staff).length > 0) unitOut['staff'] = staff;
   unitOut['consolidatedUnits'] = consolidated;
-  data['unit'] = unitOut;
-  data['tables'] = tables;
-  consolidateFacts(models, data, text, notes);
-  // The result must load like any data file.
-  try {
-    disclosureFromData(data, { file: options.department });
-  } catch (e) {
-    if (e instanceof JuesuanError)
-      throw new JuesuanError(e.code, `合并结果不是有效的数据：${e.message}`, e.problems);
-    throw e;
-  }
-  return { data, offsets, notes };
+  return { unitOut, kindGuessed };
 }
 
 function isModel(x: unknown): x is Disclosure {
@@ -497,15 +538,29 @@ function isModel(x: unknown): x is Disclosure {
   return t?.t1?.byKey instanceof Map;
 }
 
+/** The units' figures summed, as the data file writes them; undefined when some unit does not give the figure. */
+type Amount = (xs: (Fen | undefined)[]) => string | undefined;
+
+const put = (o: Obj, k: string, v: unknown) => {
+  if (v !== undefined) o[k] = v;
+};
+
+/** The figures outside the tables: "三公" counts, 机关运行经费, 政府采购, 国有资产, 预算绩效 and notes. */
 function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => string, notes: string[]): void {
-  const amount = (xs: (Fen | undefined)[]) => {
+  const amount: Amount = (xs) => {
     const v = sumKnown(xs);
     return v === undefined ? undefined : text(v);
   };
-  const put = (o: Obj, k: string, v: unknown) => {
-    if (v !== undefined) o[k] = v;
-  };
-  // "三公" counts and contents.
+  threePublicFacts(models, data, notes);
+  adminCostFacts(models, data, amount);
+  procurementFacts(models, data, amount);
+  assetFacts(models, data, amount);
+  performanceFacts(models, data, amount, text);
+  notesFacts(models, data);
+}
+
+/** "三公" counts (unknown when a unit does not give one) and contents. */
+function threePublicFacts(models: Disclosure[], data: Obj, notes: string[]): void {
   const tp: Obj = {};
   const counts = [
     'abroadGroups',
@@ -529,7 +584,9 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
   if (models.every((d) => d.threePublic.emptyStatement !== undefined))
     put(tp, 'emptyStatement', models[0]!.threePublic.emptyStatement);
   if (Object.keys(tp).length > 0) data['threePublic'] = tp;
-  // 机关运行经费.
+}
+
+function adminCostFacts(models: Disclosure[], data: Obj, amount: Amount): void {
   if (models.some((d) => d.adminCost)) {
     const ac: Obj = {};
     put(ac, 'amount', amount(models.map((d) => d.adminCost?.amount)));
@@ -541,7 +598,9 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
       ac['reasons'] = { ...(rp ? { prior: rp } : {}), ...(rb ? { budget: rb } : {}) };
     data['adminCost'] = ac;
   }
-  // 政府采购.
+}
+
+function procurementFacts(models: Disclosure[], data: Obj, amount: Amount): void {
   if (models.some((d) => d.procurement)) {
     const p: Obj = {};
     for (const k of ['total', 'goods', 'works', 'services', 'sme', 'smallMicro', 'smeReserved'] as const) {
@@ -556,7 +615,9 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
       );
     data['procurement'] = p;
   }
-  // 国有资产.
+}
+
+function assetFacts(models: Disclosure[], data: Obj, amount: Amount): void {
   if (models.some((d) => d.assets)) {
     const a: Obj = {};
     put(a, 'fixedAssetsOriginal', amount(models.map((d) => d.assets?.fixedAssetsOriginal)));
@@ -588,7 +649,10 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
         put(a, k, sumKnown(models.map((d) => d.assets?.[k])));
     data['assets'] = a;
   }
-  // 预算绩效: projects side by side.
+}
+
+/** 预算绩效: the totals summed, the projects side by side (each naming its unit as implementer). */
+function performanceFacts(models: Disclosure[], data: Obj, amount: Amount, text: (f: Fen) => string): void {
   if (models.some((d) => d.performance)) {
     const p: Obj = {};
     if (models.some((d) => d.performance?.evaluatedProjects !== undefined))
@@ -643,6 +707,9 @@ function consolidateFacts(models: Disclosure[], data: Obj, text: (f: Fen) => str
     if (projects.length > 0) p['projects'] = projects;
     data['performance'] = p;
   }
+}
+
+function notesFacts(models: Disclosure[], data: Obj): void {
   const notesOut: Obj = {};
   for (const d of models)
     for (const [k, v] of Object.entries(d.notes ?? {}))

@@ -4,7 +4,7 @@
  * whatever sizes its headers declare), and the OLE compound file used both by old .xls (BIFF) and by
  * password-protected .xlsx (an EncryptedPackage stream). Pure: bytes in, a verdict or an error out.
  */
-import { ErrorCode, JuesuanError } from '../errors.ts';
+import { ErrorCode, JuesuanError, type InputNeed } from '../errors.ts';
 
 /** Largest workbook accepted: a unit's final-accounts export is well under 5 MiB. */
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
@@ -24,8 +24,8 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
-function fail(code: ErrorCode, file: string, message: string, detail: string): never {
-  throw new JuesuanError(code, `${file}：${message}`, [{ file, message: detail }]);
+function fail(code: ErrorCode, file: string, message: string, detail: string, need?: InputNeed): never {
+  throw new JuesuanError(code, `${file}：${message}`, [{ file, message: detail, ...(need ? { need } : {}) }]);
 }
 
 function describeOther(bytes: Uint8Array): string | undefined {
@@ -60,7 +60,8 @@ export function sniffSpreadsheet(bytes: Uint8Array, file: string): SpreadsheetKi
       ErrorCode.UnsupportedFormat,
       file,
       `是${other}，不是电子表格`,
-      `请给出 Excel 工作簿（.xlsx、.xls）或 CSV 文件；已公开的 PDF/DOCX 请用 juesuan audit 审查`,
+      `请给出 Excel 工作簿（.xlsx、.xls）或 CSV 文件；已公开的 PDF/DOCX 应审查而不是导入`,
+      'audit',
     );
   const lower = file.toLowerCase();
   if (/\.(xlsx|xlsm|xls|et)$/.test(lower))

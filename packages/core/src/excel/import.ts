@@ -103,8 +103,8 @@ export async function readWorkbookGrid(bytes: Uint8Array, fileName: string): Pro
       [
         {
           file: fileName,
-          message:
-            '请在 Excel 或 WPS 中另存为 .xlsx 后导入；命令行 juesuan import 会自动用 LibreOffice 转换（需安装 LibreOffice）',
+          message: '请在 Excel 或 WPS 中另存为 .xlsx 后导入',
+          need: 'xlsx',
         },
       ],
     );
@@ -149,7 +149,58 @@ export async function importWorkbooks(
   return result;
 }
 
+/** What reading the workbooks' tables found: the tables by id, and what the lines around them said. */
+interface TablesRead {
+  tables: Map<TableId, ReadTable>;
+  skipped: (SkippedItem & { file: string })[];
+  warnings: string[];
+  unitNames: string[];
+  years: number[];
+}
+
+/** The nine tables read from workbooks that are not the data-entry template. */
 function importTables(books: Workbook[], options: ImportOptions, files: string[]): ImportResult {
+  const { tables, skipped, warnings, unitNames, years } = readAllTables(books, options, files);
+  const year = options.year ?? mostCommon(years);
+  const name = options.unit?.name ?? mostCommon(unitNames.filter((n) => n.length >= 2));
+  requireUnitFacts(files, year, name, options);
+  const unit: MoneyUnit = [...tables.values()]
+    .map((t) => t.unit)
+    .sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
+  const { tablesOut, sources } = tablesData(tables, unit);
+  const unitOut: Record<string, unknown> = { name, kind: options.unit!.kind };
+  for (const k of ['code', 'region', 'level'] as const)
+    if (options.unit?.[k] !== undefined) unitOut[k] = options.unit[k];
+  const data: DataFile = { format: FORMAT_ID, year, amountUnit: unit, decimals: 2 };
+  if (options.profile !== undefined) data['profile'] = options.profile;
+  data['unit'] = unitOut;
+  data['tables'] = tablesOut;
+  const report: ImportReport = {
+    files,
+    layout: 'tables',
+    tables: [...tables.values()]
+      .sort((a, b) => TABLE_IDS.indexOf(a.id) - TABLE_IDS.indexOf(b.id))
+      .map((t) => ({
+        table: t.id,
+        name: `${TABLE_SPECS[t.id].number} ${TABLE_SPECS[t.id].name}`,
+        title: t.title,
+        file: t.source.file,
+        sheet: t.source.sheet,
+        cell: t.source.cell,
+        unit: t.unit,
+        rows: t.rows.length,
+        cells: t.cells,
+      })),
+    notFound: TABLE_IDS.filter((id) => !tables.has(id)),
+    skipped,
+    warnings,
+    adjustments: [],
+  };
+  return { data, sources, report };
+}
+
+/** Reads every table of the workbooks; throws when some cannot be read, a table is given twice, or none is found. */
+function readAllTables(books: Workbook[], options: ImportOptions, files: string[]): TablesRead {
   const problems: InputProblem[] = [];
   const skipped: (SkippedItem & { file: string })[] = [];
   const warnings: string[] = [];
@@ -196,20 +247,44 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
       },
     ]);
   }
-  const year = options.year ?? mostCommon(years);
-  const name = options.unit?.name ?? mostCommon(unitNames.filter((n) => n.length >= 2));
+  return { tables, skipped, warnings, unitNames, years };
+}
+
+/** The year, the unit's name and its kind must be known (from the tables or the options). Throws otherwise. */
+function requireUnitFacts(
+  files: string[],
+  year: number | undefined,
+  name: string | undefined,
+  options: ImportOptions,
+): asserts year is number {
   const missing: InputProblem[] = [];
   if (year === undefined)
-    missing.push({ file: files[0], message: '表中没有写明决算年度（如标题“2022年度…”）；请用 --year 指明' });
+    missing.push({
+      file: files[0],
+      message: '表中没有写明决算年度（如标题“2022年度…”），须另行指明',
+      need: 'year',
+    });
   if (name === undefined)
-    missing.push({ file: files[0], message: '表中没有“编制单位：”一行；请用 --unit-name 指明单位名称' });
+    missing.push({
+      file: files[0],
+      message: '表中没有“编制单位：”一行，须另行指明单位名称',
+      need: 'unit-name',
+    });
   if (options.unit?.kind === undefined)
-    missing.push({ file: files[0], message: '报表不载明单位性质；请用 --kind 行政|参公|事业 指明' });
+    missing.push({
+      file: files[0],
+      message: '报表不载明单位性质，须另行指明（行政、参公或事业）',
+      need: 'unit-kind',
+    });
   if (missing.length > 0)
     throw new JuesuanError(ErrorCode.BadInput, `${files.join('、')}：还缺少报表以外的信息`, missing);
-  const unit: MoneyUnit = [...tables.values()]
-    .map((t) => t.unit)
-    .sort((a, b) => UNIT_RANK[a] - UNIT_RANK[b])[0]!;
+}
+
+/** The tables in data-file form, with the cell each figure came from by its data-file path. */
+function tablesData(
+  tables: Map<TableId, ReadTable>,
+  unit: MoneyUnit,
+): { tablesOut: Record<string, unknown>; sources: Record<string, CellSource> } {
   const sources: Record<string, CellSource> = {};
   const tablesOut: Record<string, unknown> = {};
   for (const id of TABLE_IDS) {
@@ -225,35 +300,7 @@ function importTables(books: Workbook[], options: ImportOptions, files: string[]
     out['rows'] = rows;
     tablesOut[id] = out;
   }
-  const unitOut: Record<string, unknown> = { name, kind: options.unit!.kind };
-  for (const k of ['code', 'region', 'level'] as const)
-    if (options.unit?.[k] !== undefined) unitOut[k] = options.unit[k];
-  const data: DataFile = { format: FORMAT_ID, year, amountUnit: unit, decimals: 2 };
-  if (options.profile !== undefined) data['profile'] = options.profile;
-  data['unit'] = unitOut;
-  data['tables'] = tablesOut;
-  const report: ImportReport = {
-    files,
-    layout: 'tables',
-    tables: [...tables.values()]
-      .sort((a, b) => TABLE_IDS.indexOf(a.id) - TABLE_IDS.indexOf(b.id))
-      .map((t) => ({
-        table: t.id,
-        name: `${TABLE_SPECS[t.id].number} ${TABLE_SPECS[t.id].name}`,
-        title: t.title,
-        file: t.source.file,
-        sheet: t.source.sheet,
-        cell: t.source.cell,
-        unit: t.unit,
-        rows: t.rows.length,
-        cells: t.cells,
-      })),
-    notFound: TABLE_IDS.filter((id) => !tables.has(id)),
-    skipped,
-    warnings,
-    adjustments: [],
-  };
-  return { data, sources, report };
+  return { tablesOut, sources };
 }
 
 function importFailedTitle(files: string[], n: number): string {

@@ -446,18 +446,65 @@ function sidesOf(roles: ColumnRole[]): Side[] {
   return sides;
 }
 
+/** The layout of a table block: its unit, header rows, first body row and columns; undefined (reported) if none. */
 function analyse(block: Block, ctx: ReadContext): Layout | undefined {
-  const { sheet, left, right } = block;
+  const { sheet, left } = block;
   const id = block.table;
-  let unit: MoneyUnit | undefined;
-  const lineText = (r: number) => {
-    const parts: string[] = [];
-    for (let c = left; c < right; c++) {
-      const cell = ownCell(sheet, r, c);
-      if (cell && cell.num === undefined && cell.text.trim() !== '') parts.push(cell.text.trim());
+  const found = findHeader(block, ctx);
+  let unit = found.unit;
+  const { headerTop } = found;
+  const titleAt = block.row >= 0 ? where(sheet, block.row, block.col) : `工作表「${sheet.name}」`;
+  if (headerTop < 0) {
+    ctx.problems.push({
+      file: ctx.file,
+      message: `${titleAt}《${TABLE_SPECS[id].name}》下方找不到表头：应有“项目”或“科目编码”“科目名称”及金额列（如“决算数”“合计”）；此表的格式无法识别`,
+    });
+    return undefined;
+  }
+  const isBody = bodyRowTest(block, ctx);
+  const headerRows: number[] = [];
+  let bodyTop = block.bottom;
+  for (let r = headerTop; r < block.bottom; r++) {
+    if (r > headerTop && isBody(r)) {
+      bodyTop = r;
+      break;
     }
-    return parts;
-  };
+    if (!isNumberingRow(sheet, r, left, block.right)) headerRows.push(r);
+  }
+  if (headerRows.length > 8) {
+    ctx.problems.push({
+      file: ctx.file,
+      message: `${titleAt}《${TABLE_SPECS[id].name}》的表头从 ${address(headerTop, left)} 起超过 8 行仍未见数据行（应以“合计”行或科目编码开始），此表的格式无法识别`,
+    });
+    return undefined;
+  }
+  const roles = columnRoles(block, headerRows, headerTop, bodyTop, ctx);
+  const sides = sidesOf(roles);
+  if (!usableSides(block, roles, sides, headerTop, ctx)) return undefined;
+  if (unit === undefined) {
+    ctx.warnings.push(`${titleAt}《${TABLE_SPECS[id].name}》未写“单位：”，按${ctx.defaultUnit}读取`);
+    unit = ctx.defaultUnit;
+  }
+  return { unit, headerRows, bodyTop, sides };
+}
+
+/** The texts of a row's own cells in the block that are not numbers. */
+function lineTexts(block: Block, r: number): string[] {
+  const parts: string[] = [];
+  for (let c = block.left; c < block.right; c++) {
+    const cell = ownCell(block.sheet, r, c);
+    if (cell && cell.num === undefined && cell.text.trim() !== '') parts.push(cell.text.trim());
+  }
+  return parts;
+}
+
+/**
+ * The first header row (-1 when none in the 12 rows under the title), and the amount unit that the lines
+ * above it state; the unit's name and the year found there go to the context.
+ */
+function findHeader(block: Block, ctx: ReadContext): { unit: MoneyUnit | undefined; headerTop: number } {
+  const { sheet } = block;
+  let unit: MoneyUnit | undefined;
   const scanLine = (texts: string[]) => {
     for (const t of texts) {
       const u = UNIT_LINE.exec(t.normalize('NFKC'));
@@ -471,33 +518,28 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
   scanLine([block.text]);
   if (block.prefix.length >= 2 && !block.fromSheetName)
     ctx.unitNames.push(block.prefix.replace(YEAR_TEXT, ''));
-  if (block.row >= 0) scanLine(lineText(block.row).filter((t) => t !== block.text));
-  let headerTop = -1;
+  if (block.row >= 0) scanLine(lineTexts(block, block.row).filter((t) => t !== block.text));
   for (let r = block.top; r < block.bottom && r < block.top + 12; r++) {
     if (!block.includeHidden && sheet.hiddenRows.has(r)) continue;
-    const texts = lineText(r);
+    const texts = lineTexts(block, r);
     if (
       texts.some(
         (t) => HEADER_SET.has(normLabel(t)) || /^(?:项目|科目|收入|支出|预算数|决算数)/.test(normLabel(t)),
       )
-    ) {
-      headerTop = r;
-      break;
-    }
+    )
+      return { unit, headerTop: r };
     scanLine(texts);
   }
-  const titleAt = block.row >= 0 ? where(sheet, block.row, block.col) : `工作表「${sheet.name}」`;
-  if (headerTop < 0) {
-    ctx.problems.push({
-      file: ctx.file,
-      message: `${titleAt}《${TABLE_SPECS[id].name}》下方找不到表头：应有“项目”或“科目编码”“科目名称”及金额列（如“决算数”“合计”）；此表的格式无法识别`,
-    });
-    return undefined;
-  }
+  return { unit, headerTop: -1 };
+}
+
+/** Whether a row is a body row: it has amounts, a code, a note, or a label the table knows. */
+function bodyRowTest(block: Block, ctx: ReadContext): (r: number) => boolean {
+  const { sheet, left, right } = block;
+  const id = block.table;
   const fixed = fixedLabelMap(id);
-  const cols = columnLabelMap(id);
   const idx = classIndex(id, ctx);
-  const isBody = (r: number): boolean => {
+  return (r: number): boolean => {
     if (isNumberingRow(sheet, r, left, right)) return false;
     if (rowHasAmounts(sheet, r, left, right)) return true;
     for (let c = left; c < right; c++) {
@@ -518,22 +560,19 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     }
     return false;
   };
-  const headerRows: number[] = [];
-  let bodyTop = block.bottom;
-  for (let r = headerTop; r < block.bottom; r++) {
-    if (r > headerTop && isBody(r)) {
-      bodyTop = r;
-      break;
-    }
-    if (!isNumberingRow(sheet, r, left, right)) headerRows.push(r);
-  }
-  if (headerRows.length > 8) {
-    ctx.problems.push({
-      file: ctx.file,
-      message: `${titleAt}《${TABLE_SPECS[id].name}》的表头从 ${address(headerTop, left)} 起超过 8 行仍未见数据行（应以“合计”行或科目编码开始），此表的格式无法识别`,
-    });
-    return undefined;
-  }
+}
+
+/** The role of each visible column by its header path; hidden and unknown columns with content are reported. */
+function columnRoles(
+  block: Block,
+  headerRows: number[],
+  headerTop: number,
+  bodyTop: number,
+  ctx: ReadContext,
+): ColumnRole[] {
+  const { sheet, left, right } = block;
+  const id = block.table;
+  const cols = columnLabelMap(id);
   const roles: ColumnRole[] = [];
   for (let c = left; c < right; c++) {
     const path = pathOf(sheet, headerRows, c, left);
@@ -563,7 +602,22 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
             : `表头「${path.join('›') || '（空）'}」不是《${TABLE_SPECS[id].name}》的列，未读取`,
       });
   }
-  const sides = sidesOf(roles);
+  return roles;
+}
+
+/**
+ * Whether the columns can be read: some amount column, and (but in 表七) a column saying what each row is.
+ * Reports why not; warns of the table's columns the header lacks.
+ */
+function usableSides(
+  block: Block,
+  roles: ColumnRole[],
+  sides: Side[],
+  headerTop: number,
+  ctx: ReadContext,
+): boolean {
+  const { sheet, left } = block;
+  const id = block.table;
   const valueCols = sides.flatMap((s) => s.values);
   if (valueCols.length === 0) {
     const found = roles
@@ -573,7 +627,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》的表头中没有可识别的金额列（找到：${found.join('、') || '无'}）；应有 ${TABLE_SPECS[id].columns.map((c) => `“${c.label}”`).join('、')} 等列`,
     });
-    return undefined;
+    return false;
   }
   const needKey = id !== 't7';
   if (
@@ -586,7 +640,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
       file: ctx.file,
       message: `${where(sheet, headerTop, left)}：《${TABLE_SPECS[id].name}》缺少“项目”（或“科目编码”“科目名称”）列，无法确定各行是什么`,
     });
-    return undefined;
+    return false;
   }
   const seen = new Set(valueCols.filter((v) => v.which === 'value').map((v) => v.column));
   const missing = TABLE_SPECS[id].columns.filter(
@@ -596,11 +650,7 @@ function analyse(block: Block, ctx: ReadContext): Layout | undefined {
     ctx.warnings.push(
       `${where(sheet, headerTop, left)}《${TABLE_SPECS[id].name}》没有 ${missing.map((m) => `“${m.label}”`).join('、')} 列，这些数未知`,
     );
-  if (unit === undefined) {
-    ctx.warnings.push(`${titleAt}《${TABLE_SPECS[id].name}》未写“单位：”，按${ctx.defaultUnit}读取`);
-    unit = ctx.defaultUnit;
-  }
-  return { unit, headerRows, bodyTop, sides };
+  return true;
 }
 
 function columnHasContent(sheet: Sheet, c: number, top: number, bottom: number): boolean {
@@ -664,6 +714,15 @@ function codeAllowed(id: TableId, code: string): string | undefined {
   return undefined;
 }
 
+/** Where the reading of one side of a table is: the list's phase, the last 类 and 款, the code rows above. */
+interface SideState {
+  phase: 'income' | 'opening' | 'expenditure' | 'closing';
+  lastClass: string | undefined;
+  lastSection: string | undefined;
+  stack: { code: string; where: string; name: string }[];
+}
+
+/** One side of a table block (a two-sided table has two), row by row into `state`. */
 function readSide(
   block: Block,
   layout: Layout,
@@ -678,100 +737,40 @@ function readSide(
   const hint =
     side.hint ?? (id === 't1' || id === 't4' ? (sideIndex === 0 ? 'income' : 'expenditure') : undefined);
   const twoSided = layout.sides.filter((s) => s.values.length > 0).length > 1;
-  let phase: 'income' | 'opening' | 'expenditure' | 'closing' =
-    hint === 'expenditure' ? 'expenditure' : 'income';
-  let lastClass: string | undefined;
-  let lastSection: string | undefined;
-  const stack: { code: string; where: string; name: string }[] = [];
+  const st: SideState = {
+    phase: hint === 'expenditure' ? 'expenditure' : 'income',
+    lastClass: undefined,
+    lastSection: undefined,
+    stack: [],
+  };
   const keyCols = [side.codeCol, ...side.partCols, side.nameCol].filter((c): c is number => c !== undefined);
   for (let r = layout.bodyTop; r < block.bottom; r++) {
-    const hiddenRow = sheet.hiddenRows.has(r);
     if (isNumberingRow(sheet, r, block.left, block.right)) continue;
-    const own = (c: number | undefined) => (c === undefined ? '' : (ownCell(sheet, r, c)?.text.trim() ?? ''));
-    // Code: one merged column, or 类/款/项 columns (a blank higher part continues the row above).
-    let code: string | undefined;
-    let label = own(side.nameCol);
-    let labelCol = side.nameCol;
-    const codeText = own(side.codeCol);
-    if (codeText !== '') {
-      const split = splitCodeText(codeText);
-      if (split.code !== undefined) {
-        code = split.code;
-        if (label === '') label = split.rest;
-      } else if (label === '') {
-        label = codeText;
-        labelCol = side.codeCol;
-      }
-    }
-    if (code === undefined && side.partCols.some((c) => c !== undefined)) {
-      const parts = side.partCols.map((c) => own(c).normalize('NFKC').replace(/\s+/g, ''));
-      const [a, b, c] = [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''];
-      if ([a, b, c].some((p) => p !== '' && !SPLIT_PART_RE.test(p))) {
-        const text = [a, b, c].find((p) => p !== '' && !SPLIT_PART_RE.test(p))!;
-        if (label === '') {
-          label = text;
-          labelCol = side.partCols.find((col) => col !== undefined && own(col) !== '');
-        }
-      } else if (c !== '') {
-        const section = b.length === 5 ? b : b !== '' ? (a || lastClass || '') + b : (lastSection ?? '');
-        code = c.length === 7 ? c : section.length === 5 ? section + c : `${a}${b}${c}`;
-      } else if (b !== '') code = b.length === 5 ? b : (a || lastClass || '') + b;
-      else if (a !== '') code = a;
-    }
-    if (code === undefined && label !== '') {
-      const split = splitCodeText(label);
-      if (split.code !== undefined) [code, label] = [split.code, split.rest];
-    }
+    const named = codeAndLabel(sheet, r, side, st);
+    const { label, labelCol } = named;
+    let code = named.code;
     const values = side.values;
     const amountsHere = values.some((v) => {
       const cell = ownCell(sheet, r, v.c);
       return cell !== undefined && cell.text.trim() !== '' && !/^[-—－/]+$/.test(cell.text.trim());
     });
     const firstKey = keyCols[0] ?? values[0]?.c ?? block.left;
-    const note = code === undefined ? rowNote(sheet, r, block) : undefined;
-    if (note !== undefined && (label === '' || label === note)) {
-      handleNote(note, state, sheet, r, ctx, sideIndex);
-      continue;
-    }
-    if (code === undefined && label === '' && !amountsHere) continue;
-    if (hiddenRow && !block.includeHidden) {
-      ctx.skipped.push({
-        sheet: sheet.name,
-        cell: `第 ${r + 1} 行`,
-        text: label || code,
-        reason: amountsHere ? '隐藏行（含金额），未读取；如需读取请在 Excel 中取消隐藏' : '隐藏行，未读取',
-      });
-      continue;
-    }
-    if (code === undefined && isNoteText(label)) {
-      handleNote(label, state, sheet, r, ctx, sideIndex);
-      continue;
-    }
+    if (notATableRow(block, r, code, label, amountsHere, state, ctx, sideIndex)) continue;
     const core = rowLabelCore(label);
-    if (code === undefined && NUMBERING_LABELS.has(core)) continue;
     // Which row of the model this printed row is.
     let key: string | undefined;
     let columnOverride: string | undefined;
     let isFixed = false;
     if (code === undefined && core !== '') {
-      if (core === GRAND_TOTAL_LABEL) {
-        key =
-          id === 't1' || id === 't4'
-            ? hint === 'income' || (!twoSided && phase !== 'expenditure' && phase !== 'closing')
-              ? 'incomeGrandTotal'
-              : 'expenditureGrandTotal'
-            : fixed.get(core);
-        if (id === 't6' || id === 't7') key = id === 't7' ? 'total' : undefined;
-      } else if (id === 't4' && kindOf(core) !== undefined && hint !== 'expenditure') {
-        key = phase === 'opening' ? 'openingCarryover' : 'incomeTotal';
-        columnOverride = kindOf(core);
-      } else if (id === 't4' && kindOf(core) !== undefined && phase === 'closing') {
-        key = 'closingCarryover';
-        columnOverride = kindOf(core);
-      } else key = fixed.get(core);
+      ({ key, columnOverride } = fixedRowKey(id, core, fixed, hint, twoSided, st.phase));
       if (key !== undefined) isFixed = true;
       else if (idx)
-        code = codeByName(idx, label, { lastClass, lastSection }, TABLE_SPECS[id].codes === 'function-class');
+        code = codeByName(
+          idx,
+          label,
+          { lastClass: st.lastClass, lastSection: st.lastSection },
+          TABLE_SPECS[id].codes === 'function-class',
+        );
     }
     if (key === undefined && code !== undefined) {
       const bad = codeAllowed(id, code);
@@ -803,10 +802,10 @@ function readSide(
     }
     // Phases of the two-column lists: income rows, then carry-overs, then expenditure.
     if (isFixed) {
-      if (key === 'openingCarryover') phase = 'opening';
-      else if (key === 'closingCarryover') phase = 'closing';
-      else if (key.startsWith('expenditure') || key === 'surplusDistribution') phase = 'expenditure';
-    } else if (id === 't1' || id === 't4') phase = 'expenditure';
+      if (key === 'openingCarryover') st.phase = 'opening';
+      else if (key === 'closingCarryover') st.phase = 'closing';
+      else if (key.startsWith('expenditure') || key === 'surplusDistribution') st.phase = 'expenditure';
+    } else if (id === 't1' || id === 't4') st.phase = 'expenditure';
     const keyWhere = address(
       r,
       (code !== undefined ? (side.codeCol ?? side.partCols.find((c) => c !== undefined)) : labelCol) ??
@@ -814,37 +813,9 @@ function readSide(
     );
     let row = state.rows.get(key);
     if (code !== undefined) {
-      if (row) {
-        problem(
-          ctx,
-          sheet,
-          r,
-          side.codeCol ?? labelCol ?? firstKey,
-          `科目编码「${code}」重复：${row.source.sheet === sheet.name ? '' : `工作表「${row.source.sheet}」`}${row.source.cell} 已有此科目，每个科目只能列一次`,
-        );
-        continue;
-      }
-      // A 款 or 项 must sit under its own 类/款 when that one is listed (编码前缀决定上级科目).
-      const rank = code.length;
-      while (stack.length > 0 && stack[stack.length - 1]!.code.length >= rank) stack.pop();
-      const above = stack[stack.length - 1];
-      if (above && !code.startsWith(above.code)) {
-        const parent = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
-        const ownParent = state.rows.get(parent) ?? state.rows.get(code.slice(0, 3));
-        if (ownParent) {
-          problem(
-            ctx,
-            sheet,
-            r,
-            side.codeCol ?? labelCol ?? firstKey,
-            `${code.length === 7 ? '项' : '款'}「${code} ${label}」列在「${above.code} ${above.name}」（${above.where}）之下，应在「${ownParent.code}」（${ownParent.source.cell}）之下：编码前缀决定上级科目`,
-          );
-          continue;
-        }
-      }
-      stack.push({ code, where: keyWhere, name: label });
-      if (code.length === 3) [lastClass, lastSection] = [code, undefined];
-      else if (code.length === 5) [lastClass, lastSection] = [code.slice(0, 3), code];
+      const keyCol = side.codeCol ?? labelCol ?? firstKey;
+      const report = (message: string) => problem(ctx, sheet, r, keyCol, message);
+      if (!codeInPlace(code, label, row, st, state, keyWhere, sheet.name, report)) continue;
     }
     if (!row) {
       const name =
@@ -861,60 +832,235 @@ function readSide(
       state.rows.set(key, row);
       state.order.push(row);
     }
-    for (const v of values) {
-      const cell = ownCell(sheet, r, v.c);
-      const targetRow = v.row !== undefined ? v.row : key;
-      let column = v.column!;
-      if (column === 'amount' && id === 't4') column = columnOverride ?? 'total';
-      else if (columnOverride !== undefined) {
-        if (v.column !== 'total' && v.column !== 'amount') continue;
-        column = columnOverride;
-      }
-      const slot = v.which === 'value' ? column : `${v.which}.${column}`;
-      const a =
-        cell?.formula !== undefined && !cell.hasResult
-          ? formulaAmount(sheet, r, v.c, layout.unit, ctx)
-          : readCellAmount(cell, layout.unit);
-      if (a === undefined) continue;
-      // Our own publications print an unknown figure as 未提供: it stays unknown, never a zero.
-      if (a.kind === 'text' && a.text.trim() === UNKNOWN_CELL_TEXT) continue;
-      if (a.kind === 'text') {
-        problem(
-          ctx,
-          sheet,
-          r,
-          v.c,
-          `「${a.text.slice(0, 30)}」不是金额（${TABLE_SPECS[id].number}「${label || code}」行「${v.path.join('›')}」列）；金额应为数字，零可留空或写“-”`,
-        );
-        continue;
-      }
-      const fen = a.kind === 'amount' ? a.fen : 0;
-      if (a.kind === 'blank' && !cell && v.row !== undefined && !amountsHere) continue;
-      let target = state.rows.get(targetRow);
-      if (!target) {
-        target = { key: targetRow, fixed: true, values: new Map(), source: src(ctx, sheet, r, v.c) };
-        state.rows.set(targetRow, target);
-        state.order.push(target);
-      }
-      const prev = target.values.get(slot);
-      // A blank cell is 0 only until the figure is printed elsewhere (T4's carry-over kinds as rows).
-      if (prev && a.kind === 'blank') continue;
-      if (prev && !prev.blank) {
-        if (prev.fen === fen && prev.source.cell === address(r, v.c)) continue;
-        problem(
-          ctx,
-          sheet,
-          r,
-          v.c,
-          `${TABLE_SPECS[id].number}「${label || targetRow}」的「${v.path.join('›')}」重复：${prev.source.sheet === sheet.name ? '' : `工作表「${prev.source.sheet}」`}${prev.source.cell} 已读到此数`,
-        );
-        continue;
-      }
-      const rv: ReadValue = { fen, source: src(ctx, sheet, r, v.c, cell) };
-      if (a.kind === 'blank') rv.blank = true;
-      target.values.set(slot, rv);
-      if (!prev) state.cells++;
+    readRowValues(block, layout, values, r, key, label, code, columnOverride, amountsHere, state, ctx);
+  }
+}
+
+/**
+ * Rows that are not rows of the table: a note (taken as the table's note or 空表说明), a blank row, a hidden row
+ * (reported), a numbering row (栏次). True when the row is done with.
+ */
+function notATableRow(
+  block: Block,
+  r: number,
+  code: string | undefined,
+  label: string,
+  amountsHere: boolean,
+  state: TableState,
+  ctx: ReadContext,
+  sideIndex: number,
+): boolean {
+  const { sheet } = block;
+  const note = code === undefined ? rowNote(sheet, r, block) : undefined;
+  if (note !== undefined && (label === '' || label === note)) {
+    handleNote(note, state, sheet, r, ctx, sideIndex);
+    return true;
+  }
+  if (code === undefined && label === '' && !amountsHere) return true;
+  if (sheet.hiddenRows.has(r) && !block.includeHidden) {
+    ctx.skipped.push({
+      sheet: sheet.name,
+      cell: `第 ${r + 1} 行`,
+      text: label || code,
+      reason: amountsHere ? '隐藏行（含金额），未读取；如需读取请在 Excel 中取消隐藏' : '隐藏行，未读取',
+    });
+    return true;
+  }
+  if (code === undefined && isNoteText(label)) {
+    handleNote(label, state, sheet, r, ctx, sideIndex);
+    return true;
+  }
+  return code === undefined && NUMBERING_LABELS.has(rowLabelCore(label));
+}
+
+/**
+ * The code and label of a row: one merged code column, or 类/款/项 columns (a blank higher part continues the
+ * row above), or a code written at the start of the label.
+ */
+function codeAndLabel(
+  sheet: Sheet,
+  r: number,
+  side: Side,
+  st: SideState,
+): { code: string | undefined; label: string; labelCol: number | undefined } {
+  const own = (c: number | undefined) => (c === undefined ? '' : (ownCell(sheet, r, c)?.text.trim() ?? ''));
+  let code: string | undefined;
+  let label = own(side.nameCol);
+  let labelCol = side.nameCol;
+  const codeText = own(side.codeCol);
+  if (codeText !== '') {
+    const split = splitCodeText(codeText);
+    if (split.code !== undefined) {
+      code = split.code;
+      if (label === '') label = split.rest;
+    } else if (label === '') {
+      label = codeText;
+      labelCol = side.codeCol;
     }
+  }
+  if (code === undefined && side.partCols.some((c) => c !== undefined)) {
+    const parts = side.partCols.map((c) => own(c).normalize('NFKC').replace(/\s+/g, ''));
+    const [a, b, c] = [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''];
+    const { lastClass, lastSection } = st;
+    if ([a, b, c].some((p) => p !== '' && !SPLIT_PART_RE.test(p))) {
+      const text = [a, b, c].find((p) => p !== '' && !SPLIT_PART_RE.test(p))!;
+      if (label === '') {
+        label = text;
+        labelCol = side.partCols.find((col) => col !== undefined && own(col) !== '');
+      }
+    } else if (c !== '') {
+      const section = b.length === 5 ? b : b !== '' ? (a || lastClass || '') + b : (lastSection ?? '');
+      code = c.length === 7 ? c : section.length === 5 ? section + c : `${a}${b}${c}`;
+    } else if (b !== '') code = b.length === 5 ? b : (a || lastClass || '') + b;
+    else if (a !== '') code = a;
+  }
+  if (code === undefined && label !== '') {
+    const split = splitCodeText(label);
+    if (split.code !== undefined) [code, label] = [split.code, split.rest];
+  }
+  return { code, label, labelCol };
+}
+
+/**
+ * The fixed row a label names, by the table and, in 表一、表四, the list's phase (总计 of income or of
+ * expenditure; a kind of 财政拨款 under 本年收入, 年初 or 年末), with the column it goes to when the label names it.
+ */
+function fixedRowKey(
+  id: TableId,
+  core: string,
+  fixed: Map<string, string>,
+  hint: Side['hint'],
+  twoSided: boolean,
+  phase: SideState['phase'],
+): { key: string | undefined; columnOverride: string | undefined } {
+  let key: string | undefined;
+  let columnOverride: string | undefined;
+  if (core === GRAND_TOTAL_LABEL) {
+    key =
+      id === 't1' || id === 't4'
+        ? hint === 'income' || (!twoSided && phase !== 'expenditure' && phase !== 'closing')
+          ? 'incomeGrandTotal'
+          : 'expenditureGrandTotal'
+        : fixed.get(core);
+    if (id === 't6' || id === 't7') key = id === 't7' ? 'total' : undefined;
+  } else if (id === 't4' && kindOf(core) !== undefined && hint !== 'expenditure') {
+    key = phase === 'opening' ? 'openingCarryover' : 'incomeTotal';
+    columnOverride = kindOf(core);
+  } else if (id === 't4' && kindOf(core) !== undefined && phase === 'closing') {
+    key = 'closingCarryover';
+    columnOverride = kindOf(core);
+  } else key = fixed.get(core);
+  return { key, columnOverride };
+}
+
+/**
+ * A code row listed once and under its own 类/款 when that one is listed (编码前缀决定上级科目); records it as
+ * the last 类/款. False (after reporting the problem) when it is not.
+ */
+function codeInPlace(
+  code: string,
+  label: string,
+  row: ReadRow | undefined,
+  st: SideState,
+  state: TableState,
+  keyWhere: string,
+  sheetName: string,
+  report: (message: string) => void,
+): boolean {
+  if (row) {
+    report(
+      `科目编码「${code}」重复：${row.source.sheet === sheetName ? '' : `工作表「${row.source.sheet}」`}${row.source.cell} 已有此科目，每个科目只能列一次`,
+    );
+    return false;
+  }
+  const { stack } = st;
+  const rank = code.length;
+  while (stack.length > 0 && stack[stack.length - 1]!.code.length >= rank) stack.pop();
+  const above = stack[stack.length - 1];
+  if (above && !code.startsWith(above.code)) {
+    const parent = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
+    const ownParent = state.rows.get(parent) ?? state.rows.get(code.slice(0, 3));
+    if (ownParent) {
+      report(
+        `${code.length === 7 ? '项' : '款'}「${code} ${label}」列在「${above.code} ${above.name}」（${above.where}）之下，应在「${ownParent.code}」（${ownParent.source.cell}）之下：编码前缀决定上级科目`,
+      );
+      return false;
+    }
+  }
+  stack.push({ code, where: keyWhere, name: label });
+  if (code.length === 3) [st.lastClass, st.lastSection] = [code, undefined];
+  else if (code.length === 5) [st.lastClass, st.lastSection] = [code.slice(0, 3), code];
+  return true;
+}
+
+/** The figures of one printed row into their rows and columns (a header may name a cell's row, as in 表七). */
+function readRowValues(
+  block: Block,
+  layout: Layout,
+  values: Side['values'],
+  r: number,
+  key: string,
+  label: string,
+  code: string | undefined,
+  columnOverride: string | undefined,
+  amountsHere: boolean,
+  state: TableState,
+  ctx: ReadContext,
+): void {
+  const { sheet, table: id } = block;
+  for (const v of values) {
+    const cell = ownCell(sheet, r, v.c);
+    const targetRow = v.row !== undefined ? v.row : key;
+    let column = v.column!;
+    if (column === 'amount' && id === 't4') column = columnOverride ?? 'total';
+    else if (columnOverride !== undefined) {
+      if (v.column !== 'total' && v.column !== 'amount') continue;
+      column = columnOverride;
+    }
+    const slot = v.which === 'value' ? column : `${v.which}.${column}`;
+    const a =
+      cell?.formula !== undefined && !cell.hasResult
+        ? formulaAmount(sheet, r, v.c, layout.unit, ctx)
+        : readCellAmount(cell, layout.unit);
+    if (a === undefined) continue;
+    // Our own publications print an unknown figure as 未提供: it stays unknown, never a zero.
+    if (a.kind === 'text' && a.text.trim() === UNKNOWN_CELL_TEXT) continue;
+    if (a.kind === 'text') {
+      problem(
+        ctx,
+        sheet,
+        r,
+        v.c,
+        `「${a.text.slice(0, 30)}」不是金额（${TABLE_SPECS[id].number}「${label || code}」行「${v.path.join('›')}」列）；金额应为数字，零可留空或写“-”`,
+      );
+      continue;
+    }
+    const fen = a.kind === 'amount' ? a.fen : 0;
+    if (a.kind === 'blank' && !cell && v.row !== undefined && !amountsHere) continue;
+    let target = state.rows.get(targetRow);
+    if (!target) {
+      target = { key: targetRow, fixed: true, values: new Map(), source: src(ctx, sheet, r, v.c) };
+      state.rows.set(targetRow, target);
+      state.order.push(target);
+    }
+    const prev = target.values.get(slot);
+    // A blank cell is 0 only until the figure is printed elsewhere (T4's carry-over kinds as rows).
+    if (prev && a.kind === 'blank') continue;
+    if (prev && !prev.blank) {
+      if (prev.fen === fen && prev.source.cell === address(r, v.c)) continue;
+      problem(
+        ctx,
+        sheet,
+        r,
+        v.c,
+        `${TABLE_SPECS[id].number}「${label || targetRow}」的「${v.path.join('›')}」重复：${prev.source.sheet === sheet.name ? '' : `工作表「${prev.source.sheet}」`}${prev.source.cell} 已读到此数`,
+      );
+      continue;
+    }
+    const rv: ReadValue = { fen, source: src(ctx, sheet, r, v.c, cell) };
+    if (a.kind === 'blank') rv.blank = true;
+    target.values.set(slot, rv);
+    if (!prev) state.cells++;
   }
 }
 

@@ -60,7 +60,8 @@ class Reader {
     if (!s)
       this.problems.push({
         file: this.wb.file,
-        message: `填报模板缺少工作表「${name}」（工作表被删除或改名）；请用 juesuan template 重新生成模板后填写`,
+        message: `填报模板缺少工作表「${name}」（工作表被删除或改名）；请重新生成模板后填写`,
+        need: 'template',
       });
     return s;
   }
@@ -213,6 +214,9 @@ function readFieldSheets(rd: Reader, data: Obj): void {
   }
 }
 
+/** The columns of a table sheet by key (`name`, `code`, `v:total`, `p:total`, `r:prior` …). */
+type ColumnsByKey = Map<string, number>;
+
 function readTableSheet(
   rd: Reader,
   id: TableId,
@@ -223,10 +227,7 @@ function readTableSheet(
   if (!sheet) return { rows: 0, cells: 0 };
   const k = rd.keys(sheet);
   if (!k) return { rows: 0, cells: 0 };
-  const spec = TABLE_SPECS[id];
-  const colOf = new Map([...k.byCol].map(([c, key]) => [key, c]));
-  const cols = spec.columns.map((c) => c.id);
-  const fixedIds = new Set(spec.fixedRows.map((f) => f.id));
+  const colOf: ColumnsByKey = new Map([...k.byCol].map(([c, key]) => [key, c]));
   const rows: Obj[] = [];
   let emptyStatement: string | undefined;
   let cells = 0;
@@ -237,76 +238,12 @@ function readTableSheet(
       if (t !== undefined && t.trim() !== '') emptyStatement = t;
       break;
     }
+    const o = rowIdentity(rd, id, sheet, r, rk, colOf, idx);
+    if (!o) continue;
     const path = `tables.${id}.rows[${rows.length}]`;
-    const o: Obj = {};
-    const nameCol = colOf.get('name');
-    const nameText = nameCol !== undefined ? rd.text(sheet, r, nameCol) : undefined;
-    if (rk !== '') {
-      if (!fixedIds.has(rk)) {
-        rd.problem(sheet, r, 0, `隐藏列中的行标识「${rk}」不是${spec.number}的行（模板被改动）`);
-        continue;
-      }
-      o['row'] = rk;
-      if (nameText !== undefined && nameText.trim() !== '' && nameText !== fixedRowLabel(id, rk))
-        o['name'] = nameText;
-    } else {
-      const codeCol = colOf.get('code');
-      const codeText = codeCol !== undefined ? rd.text(sheet, r, codeCol) : undefined;
-      const split = codeText ? splitCodeText(codeText) : { rest: '' };
-      const anyValue = [...colOf].some(([key, c]) => /^[vpbr]:/.test(key) && ownCell(sheet, r, c)?.text);
-      if (split.code === undefined) {
-        if (codeText || anyValue || nameText)
-          rd.problem(
-            sheet,
-            r,
-            codeCol ?? 1,
-            codeText
-              ? `「${codeText}」不是科目编码（应为 3、5 或 7 位数字）`
-              : '这一行填了名称或金额，但没有科目编码',
-          );
-        continue;
-      }
-      o['code'] = split.code;
-      const nm = nameText?.trim() || split.rest || (idx ? nameOfCode(idx, split.code) : undefined);
-      if (nm) o['name'] = nameText ?? nm;
-    }
-    let n = 0;
-    for (const c of cols) {
-      const vc = colOf.get(`v:${c}`);
-      const v = vc !== undefined ? rd.amount(sheet, r, vc) : undefined;
-      if (v !== undefined) {
-        o[c] = fenText(v, rd.unit);
-        rd.sources[`${path}.${c}`] = rd.src(sheet, r, vc!);
-        n++;
-      }
-    }
-    for (const [prefix, fileKey] of [
-      ['p:', 'prior'],
-      ['b:', 'initialBudget'],
-    ] as const) {
-      const sub: Obj = {};
-      for (const c of cols) {
-        const cc = colOf.get(`${prefix}${c}`);
-        const v = cc !== undefined ? rd.amount(sheet, r, cc) : undefined;
-        if (v !== undefined) {
-          sub[c] = fenText(v, rd.unit);
-          rd.sources[`${path}.${fileKey}.${c}`] = rd.src(sheet, r, cc!);
-          n++;
-        }
-      }
-      if (Object.keys(sub).length > 0) o[fileKey] = sub;
-    }
-    const reasons: Obj = {};
-    for (const [key, field] of [
-      ['r:prior', 'prior'],
-      ['r:budget', 'budget'],
-    ] as const) {
-      const c = colOf.get(key);
-      const t = c !== undefined ? rd.text(sheet, r, c) : undefined;
-      if (t !== undefined && t.trim() !== '') reasons[field] = t;
-    }
-    if (Object.keys(reasons).length > 0) o['reasons'] = reasons;
+    const n = rowFigures(rd, id, sheet, r, o, path, colOf);
     if (o['row'] !== undefined && n === 0 && o['reasons'] === undefined && o['name'] === undefined) continue;
+    const nameCol = colOf.get('name');
     rd.sources[path] = rd.src(sheet, r, o['code'] !== undefined ? (colOf.get('code') ?? 1) : (nameCol ?? 1));
     cells += n;
     rows.push(o);
@@ -316,6 +253,105 @@ function readTableSheet(
   if (emptyStatement !== undefined) table['emptyStatement'] = emptyStatement;
   table['rows'] = rows;
   return { table, rows: rows.length, cells };
+}
+
+/**
+ * Which row a template row is: a fixed row by the hidden key in column A, or a code row by its code (its name
+ * as written, or the catalogue's). Undefined, after reporting a problem when something was filled in, if neither.
+ */
+function rowIdentity(
+  rd: Reader,
+  id: TableId,
+  sheet: Sheet,
+  r: number,
+  rk: string,
+  colOf: ColumnsByKey,
+  idx: ReturnType<typeof nameIndex> | undefined,
+): Obj | undefined {
+  const spec = TABLE_SPECS[id];
+  const o: Obj = {};
+  const nameCol = colOf.get('name');
+  const nameText = nameCol !== undefined ? rd.text(sheet, r, nameCol) : undefined;
+  if (rk !== '') {
+    if (!spec.fixedRows.some((f) => f.id === rk)) {
+      rd.problem(sheet, r, 0, `隐藏列中的行标识「${rk}」不是${spec.number}的行（模板被改动）`);
+      return undefined;
+    }
+    o['row'] = rk;
+    if (nameText !== undefined && nameText.trim() !== '' && nameText !== fixedRowLabel(id, rk))
+      o['name'] = nameText;
+    return o;
+  }
+  const codeCol = colOf.get('code');
+  const codeText = codeCol !== undefined ? rd.text(sheet, r, codeCol) : undefined;
+  const split = codeText ? splitCodeText(codeText) : { rest: '' };
+  const anyValue = [...colOf].some(([key, c]) => /^[vpbr]:/.test(key) && ownCell(sheet, r, c)?.text);
+  if (split.code === undefined) {
+    if (codeText || anyValue || nameText)
+      rd.problem(
+        sheet,
+        r,
+        codeCol ?? 1,
+        codeText
+          ? `「${codeText}」不是科目编码（应为 3、5 或 7 位数字）`
+          : '这一行填了名称或金额，但没有科目编码',
+      );
+    return undefined;
+  }
+  o['code'] = split.code;
+  const nm = nameText?.trim() || split.rest || (idx ? nameOfCode(idx, split.code) : undefined);
+  if (nm) o['name'] = nameText ?? nm;
+  return o;
+}
+
+/** A row's figures (本年, 上年, 预算) and reasons into `o`, with their cells; how many figures it has. */
+function rowFigures(
+  rd: Reader,
+  id: TableId,
+  sheet: Sheet,
+  r: number,
+  o: Obj,
+  path: string,
+  colOf: ColumnsByKey,
+): number {
+  const cols = TABLE_SPECS[id].columns.map((c) => c.id);
+  let n = 0;
+  for (const c of cols) {
+    const vc = colOf.get(`v:${c}`);
+    const v = vc !== undefined ? rd.amount(sheet, r, vc) : undefined;
+    if (v !== undefined) {
+      o[c] = fenText(v, rd.unit);
+      rd.sources[`${path}.${c}`] = rd.src(sheet, r, vc!);
+      n++;
+    }
+  }
+  for (const [prefix, fileKey] of [
+    ['p:', 'prior'],
+    ['b:', 'initialBudget'],
+  ] as const) {
+    const sub: Obj = {};
+    for (const c of cols) {
+      const cc = colOf.get(`${prefix}${c}`);
+      const v = cc !== undefined ? rd.amount(sheet, r, cc) : undefined;
+      if (v !== undefined) {
+        sub[c] = fenText(v, rd.unit);
+        rd.sources[`${path}.${fileKey}.${c}`] = rd.src(sheet, r, cc!);
+        n++;
+      }
+    }
+    if (Object.keys(sub).length > 0) o[fileKey] = sub;
+  }
+  const reasons: Obj = {};
+  for (const [key, field] of [
+    ['r:prior', 'prior'],
+    ['r:budget', 'budget'],
+  ] as const) {
+    const c = colOf.get(key);
+    const t = c !== undefined ? rd.text(sheet, r, c) : undefined;
+    if (t !== undefined && t.trim() !== '') reasons[field] = t;
+  }
+  if (Object.keys(reasons).length > 0) o['reasons'] = reasons;
+  return n;
 }
 
 function listItems(

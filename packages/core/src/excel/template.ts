@@ -60,12 +60,16 @@ export interface TemplateOptions {
   catalogues?: CatalogueSet;
   /** Empty code rows offered in each classified table (default 40). */
   spareRows?: number;
+  /** How the filled workbook is imported, for the instructions (the CLI names its command). */
+  importHow?: string;
 }
 
 export interface ExportOptions {
   catalogues?: CatalogueSet;
   /** Empty code rows after the data's own (default 15). */
   spareRows?: number;
+  /** How the filled workbook is imported, for the instructions (the CLI names its command). */
+  importHow?: string;
 }
 
 const FONT = '宋体';
@@ -572,7 +576,6 @@ function writeTableSheet(
   spare: number,
   lists: { fn: number; cls: number; econ: number },
 ): SheetOut {
-  const spec = TABLE_SPECS[id];
   const keys = tableColumnKeys(id);
   const L = TABLE_LAYOUT;
   const ws = wb.addWorksheet(name, {
@@ -580,11 +583,39 @@ function writeTableSheet(
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const out = new SheetOut(ws, unit, decimals);
-  const col = (key: string) => keys.indexOf(key) + 1;
+  const s: TableSheet = { ws, out, id, keys, col: (key: string) => keys.indexOf(key) + 1 };
   ws.columns = keys.map((k) => ({
     width: k === 'key' ? 4 : k === 'code' ? 12 : k === 'name' ? 34 : k.startsWith('r:') ? 36 : 14,
     outlineLevel: k.startsWith('p:') || k.startsWith('b:') ? 1 : 0,
   }));
+  tableSheetHeader(s, data, unit);
+  const tables = isObj(data['tables']) ? data['tables'] : {};
+  const t = isObj(tables[id]) ? tables[id] : undefined;
+  const rows = t && Array.isArray(t['rows']) ? (t['rows'] as Obj[]) : [];
+  const plan = tablePlan(id, rows, spare);
+  const body = tableSheetBody(s, plan, codeListRange(id, lists));
+  const lastBody = L.firstBodyRow + plan.length - 1;
+  amountValidations(s, body.rowOf.get('surplusDistribution'), lastBody, decimals);
+  tableSheetFormulas(s, plan, body, unit);
+  emptyStatementRow(s, lastBody, t);
+  ws.getColumn(1).hidden = true;
+  return out;
+}
+
+/** A table sheet being written: its worksheet, cells, table, column keys and the column of a key (1-based). */
+interface TableSheet {
+  ws: ExcelJS.Worksheet;
+  out: SheetOut;
+  id: TableId;
+  keys: string[];
+  col: (key: string) => number;
+}
+
+/** Title, 编制单位 and 金额单位, the hidden key row, and the two header rows. */
+function tableSheetHeader(s: TableSheet, data: Obj, unit: MoneyUnit): void {
+  const { ws, out, id, keys, col } = s;
+  const spec = TABLE_SPECS[id];
+  const L = TABLE_LAYOUT;
   titleRow(ws, `${spec.number} ${spec.name}`, keys.length);
   const unitName = isObj(data['unit']) ? String(data['unit']['name'] ?? '') : '';
   ws.mergeCells(L.unitRow, 2, L.unitRow, Math.max(2, keys.length - 2));
@@ -629,16 +660,21 @@ function writeTableSheet(
   }
   ws.getRow(L.groupRow).height = 20;
   ws.getRow(L.leafRow).height = 32;
+}
 
-  const tables = isObj(data['tables']) ? data['tables'] : {};
-  const t = isObj(tables[id]) ? tables[id] : undefined;
-  const rows = t && Array.isArray(t['rows']) ? (t['rows'] as Obj[]) : [];
-  const plan = tablePlan(id, rows, spare);
+/** The body rows as planned: fixed rows with their labels, code rows with the code list; where each row is. */
+function tableSheetBody(
+  s: TableSheet,
+  plan: ReturnType<typeof tablePlan>,
+  listRange: string | undefined,
+): { rowOf: Map<string, number>; codeFirst: number; codeLast: number } {
+  const { ws, out, id, col } = s;
+  const spec = TABLE_SPECS[id];
+  const L = TABLE_LAYOUT;
   const cols = spec.columns.map((c) => c.id);
   const rowOf = new Map<string, number>();
   let codeFirst = -1;
   let codeLast = -1;
-  const listRange = codeListRange(id, lists);
   plan.forEach((p, i) => {
     const r = L.firstBodyRow + i;
     const row = p.row;
@@ -672,9 +708,18 @@ function writeTableSheet(
     out.put(r, col('r:prior'), 'longText', reasons['prior']);
     out.put(r, col('r:budget'), 'longText', reasons['budget']);
   });
-  const lastBody = L.firstBodyRow + plan.length - 1;
-  // Validations per amount column, split around the row that may be negative (结余分配).
-  const negRow = rowOf.get('surplusDistribution');
+  return { rowOf, codeFirst, codeLast };
+}
+
+/** Validations per amount column, split around the row that may be negative (结余分配). */
+function amountValidations(
+  s: TableSheet,
+  negRow: number | undefined,
+  lastBody: number,
+  decimals: number,
+): void {
+  const { out, id, keys, col } = s;
+  const L = TABLE_LAYOUT;
   for (const k of keys.filter((x) => /^[vpb]:/.test(x))) {
     const letter = columnName(col(k) - 1);
     const runs: [number, number, boolean][] =
@@ -692,7 +737,19 @@ function writeTableSheet(
           amountValidation(`${letter}${a}`, decimals, neg),
         );
   }
-  // Formulas.
+}
+
+/** The formulas of the table's sums, each with its cached result from the data. */
+function tableSheetFormulas(
+  s: TableSheet,
+  plan: ReturnType<typeof tablePlan>,
+  body: { rowOf: Map<string, number>; codeFirst: number; codeLast: number },
+  unit: MoneyUnit,
+): void {
+  const { out, id, col } = s;
+  const spec = TABLE_SPECS[id];
+  const L = TABLE_LAYOUT;
+  const { rowOf, codeFirst, codeLast } = body;
   const ref = (rowKey: string, c: string) => {
     const r = rowOf.get(rowKey);
     return r === undefined ? undefined : `${columnName(col(`v:${c}`) - 1)}${r}`;
@@ -717,7 +774,12 @@ function writeTableSheet(
     if (r === undefined || f.formula === '') continue;
     out.formula(r, col(`v:${f.col}`), f.formula, amountOf(rowData.get(r)?.[f.col], unit));
   }
-  // 空表说明.
+}
+
+/** The 空表说明 row under the body, and the note on code rows for classified tables. */
+function emptyStatementRow(s: TableSheet, lastBody: number, t: Obj | undefined): void {
+  const { ws, out, id, keys, col } = s;
+  const spec = TABLE_SPECS[id];
   const er = lastBody + 2;
   out.put(er, 1, 'text', EMPTY_STATEMENT_KEY, true);
   out.put(er, col('name'), 'label', '空表说明（本表没有数据时填写，如“本单位无…，故本表为空表”）', true);
@@ -734,20 +796,18 @@ function writeTableSheet(
     note.alignment = { wrapText: true };
     ws.getRow(nr).height = 30;
   }
-  ws.getColumn(1).hidden = true;
-  return out;
 }
 
 // ---- instructions, code lists, marker
 
-function writeInstructions(wb: ExcelJS.Workbook, data: Obj): void {
+function writeInstructions(wb: ExcelJS.Workbook, data: Obj, importHow = '导入本文件'): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);
   ws.columns = [{ width: 110 }];
   const year = String(data['year']);
   const lines = [
     `${year} 年度部门决算公开数据填报模板`,
     '',
-    '一、用途：填好后运行 juesuan import 本文件 --out 数据.yaml，得到可校验、可生成公开文件的数据文件。',
+    `一、用途：填好后${importHow}，得到可校验、可生成公开文件的数据文件。`,
     '二、各页：“单位概况”“表一”至“表九”（九张公开报表）、“三公经费情况”“机关运行经费”“政府采购”“国有资产”“预算绩效”，以及“绩效项目”“绩效目标”“绩效指标”三页项目支出绩效自评表和“说明文字”。',
     `三、金额：单位见各表“金额单位”（当前为${String(data['amountUnit'] ?? '万元')}），填数字，不写千分位以外的符号；没有的数填 0，不知道的数留空（留空表示未知，不等于 0）。`,
     '四、科目行：编码从下拉列表选择或直接输入（7 位项、5 位款、3 位类），名称可留空；款列在所属类之下，项列在所属款之下。不用填行次。',
@@ -783,7 +843,7 @@ function writeCodeLists(wb: ExcelJS.Workbook, year: number, catalogues?: Catalog
 
 async function writeWorkbook(
   data: Obj,
-  opts: { catalogues?: CatalogueSet; spareRows: number },
+  opts: { catalogues?: CatalogueSet; spareRows: number; importHow?: string },
 ): Promise<Uint8Array> {
   const year = Number(data['year']);
   if (!Number.isInteger(year)) throw new JuesuanError(ErrorCode.BadInput, '数据缺少决算年度（year）');
@@ -793,7 +853,7 @@ async function writeWorkbook(
   wb.creator = 'Juesuan';
   wb.title = `${year} 年度部门决算公开数据填报`;
   wb.calcProperties = { fullCalcOnLoad: true };
-  writeInstructions(wb, data);
+  writeInstructions(wb, data, opts.importHow);
   const sheets: SheetOut[] = [];
   const [first, ...facts] = FIELD_SHEETS;
   sheets.push(writeFieldSheet(wb, first!, data, unit, decimals));
@@ -843,7 +903,11 @@ export async function exportWorkbook(
   options: ExportOptions = {},
 ): Promise<Uint8Array> {
   const data = isModel(input) ? disclosureToData(input) : (input as DataFile);
-  return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 15 });
+  return writeWorkbook(data, {
+    catalogues: options.catalogues,
+    spareRows: options.spareRows ?? 15,
+    ...(options.importHow !== undefined ? { importHow: options.importHow } : {}),
+  });
 }
 
 /** An empty data-entry workbook for a year, pre-filled from last year's data when given. */
@@ -878,5 +942,9 @@ export async function templateWorkbook(options: TemplateOptions): Promise<Uint8A
     skeleton['tables'] = {};
     data = applyPreviousYear(skeleton, previous, { addRows: true, carryOpening: true }).data;
   }
-  return writeWorkbook(data, { catalogues: options.catalogues, spareRows: options.spareRows ?? 40 });
+  return writeWorkbook(data, {
+    catalogues: options.catalogues,
+    spareRows: options.spareRows ?? 40,
+    ...(options.importHow !== undefined ? { importHow: options.importHow } : {}),
+  });
 }

@@ -117,17 +117,28 @@ export function validityText(validYears: readonly number[], year: number): strin
   return `该科目仅在 ${yearsText(validYears)}度有效`;
 }
 
-/** The command that imports the official list of a year (`juesuan catalogue import`). */
-export function importCommand(kind: ClassificationKind, year: number): string {
-  return `juesuan catalogue import <${year}年政府收支分类科目.xlsx> --year ${year} --kind ${kind}`;
-}
+/**
+ * Templates of the known-code rules (code-function-known, code-economic-known). The messages say which
+ * data is needed (the year's official list); how to supply it is the front end's business (the CLI
+ * names its import command, see packages/cli/src/hints.ts).
+ */
+export const CODE_KNOWN_MESSAGES = {
+  'not-in-list': '{kind}{level}{code}不在 {year} 年度科目表（{source}）中{why}：请核对编码是否写错或已停用',
+  'not-in-builtin':
+    '{kind}{level}{code}不在内置的 {year} 年度科目表中{why}：内置科目表未与财政部官方科目表逐条核对，可能不全。请核对编码；编码无误时导入该年度官方科目表后再校验',
+} as const;
+
+/** Template of the name rules (code-function-name, code-economic-name). */
+export const CODE_NAME_MESSAGES = {
+  'wrong-name': '{kind}科目「{code}」名称应为「{name}」，表中写作「{printed}」{hint}',
+} as const;
 
 /** Reports that no catalogue covers the year, once, for a rule that needs it. */
 export function noCatalogue(ctx: RuleContext, kind: ClassificationKind): void {
   const years = builtinYears(kind);
   const covered = years.length > 0 ? `内置科目表覆盖 ${yearsText(years)}度` : '没有内置科目表';
   ctx.insufficient(
-    `没有 ${ctx.d.year} 年度的${KIND_LABEL[kind]}科目表（${covered}），可用 juesuan catalogue import 导入该年度的官方科目表`,
+    `没有 ${ctx.d.year} 年度的${KIND_LABEL[kind]}科目表（${covered}），导入该年度的官方科目表后可检查`,
   );
 }
 
@@ -173,9 +184,8 @@ export function checkCodesKnown(
     const why = parentKnown ? '' : `，其上级「${parent}」也不在表中`;
     // The built-in lists are not the official ones (classification/provenance.ts): absence is a warning.
     ctx.report({
-      message: cat.complete
-        ? `${KIND_LABEL[kind]}${level}${codeLabel(code, list)}不在 ${year} 年度科目表（${cat.source}）中${why}：请核对编码是否写错或已停用`
-        : `${KIND_LABEL[kind]}${level}${codeLabel(code, list)}不在内置的 ${year} 年度科目表中${why}：内置科目表未与财政部官方科目表逐条核对，可能不全。请核对编码；编码无误时用 ${importCommand(kind, year)} 导入该年度官方科目表，再以 --catalogue catalogues 校验`,
+      messageId: cat.complete ? 'not-in-list' : 'not-in-builtin',
+      data: { kind: KIND_LABEL[kind], level, code: codeLabel(code, list), year, source: cat.source, why },
       location: list.map((u) => rowLocation(u.table, u.row)),
       actual: code,
       ...(cat.complete ? {} : { severity: 'warning' as const }),
@@ -214,7 +224,8 @@ export function checkCodeNames(ctx: RuleContext, kind: ClassificationKind, table
       const hint =
         other.length > 0 ? `（「${printed}」是 ${yearsText(other.map((x) => x.year))}度科目表的名称）` : '';
       ctx.report({
-        message: `${KIND_LABEL[kind]}科目「${code}」名称应为「${entry.name}」，表中写作「${printed}」${hint}`,
+        messageId: 'wrong-name',
+        data: { kind: KIND_LABEL[kind], code, name: entry.name, printed, hint },
         location: rows.map((u) => rowLocation(u.table, u.row)),
         expected: entry.name,
         actual: printed,

@@ -10,6 +10,24 @@ import { cellLabel, cellLocation, cellValue, fieldLocation, fmt } from './cells.
 import { checkHierarchy, checkRowSums, checkTotalRow } from './table-checks.ts';
 import type { CellRef, Location, RuleContext } from './types.ts';
 
+/** Template of checkT5AgainstT3 (the t5-t3-*-le rules, with the shared at-most templates). */
+export const T5_T3_MESSAGES = {
+  'missing-in-t3':
+    '{cell}为 {amount} {unit}，但表三《支出决算表》未列出科目「{code}」：表三应列出单位全部支出的科目',
+} as const;
+
+/** Templates of checkFundAgainstT4 (t8-t4-fund, t9-t4-capital), with the shared sum templates. */
+export const FUND_T4_MESSAGES = {
+  'table-missing': '{table}未给出，但{amounts} {unit}：两表应一致',
+  'table-empty': '{table}为空表，但{amounts} {unit}：两表应一致',
+} as const;
+
+/** Templates of checkFeeAgainstCounts (the T7 fee-and-count rules). */
+export const FEE_COUNT_MESSAGES = {
+  'fee-without-count': '{fee}，但{counts}：有支出应有相应数量，请核实金额或数量',
+  'count-without-fee': '{counts}，但{fee}：有数量应有相应支出，请核实金额或数量',
+} as const;
+
 /** 表五《一般公共预算财政拨款支出决算表》. */
 export function tableTitle(id: TableId): string {
   const spec = TABLE_SPECS[id];
@@ -104,7 +122,13 @@ export function checkT5AgainstT3(
     ctx.ran();
     if (v === 0) continue;
     ctx.report({
-      message: `${cellLabel(ctx.d, cellRef('t5', row.key, column))}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表三《支出决算表》未列出科目「${row.code}」：表三应列出单位全部支出的科目`,
+      messageId: 'missing-in-t3',
+      data: {
+        cell: cellLabel(ctx.d, cellRef('t5', row.key, column)),
+        amount: fmt(ctx.d, v),
+        unit: ctx.d.amountUnit,
+        code: row.code,
+      },
       location: [cellLocation(ctx.d, cellRef('t5', row.key, column))],
       expected: `表三列出科目 ${row.code}`,
       actual: '表三未列出',
@@ -215,7 +239,8 @@ export function checkFundAgainstT4(ctx: RuleContext, id: FundTableId): void {
     }
     if (nonZero.length > 0) {
       ctx.report({
-        message: `${tableTitle(id)}${table.source === undefined ? '未给出' : '为空表'}，但${amounts} ${ctx.d.amountUnit}：两表应一致`,
+        messageId: table.source === undefined ? 'table-missing' : 'table-empty',
+        data: { table: tableTitle(id), amounts, unit: ctx.d.amountUnit },
         location: nonZero,
         expected: '0.00',
         actual: nonZero.map((l) => l.value ?? '').join('，'),
@@ -351,10 +376,8 @@ export function checkFeeAgainstCounts(
   const countText = flagged.map((c) => `${c.label}为 ${c.value}`).join('、');
   const feeText = `${cellLabel(d, ref)} ${fmt(d, fee)} ${d.amountUnit}`;
   ctx.report({
-    message:
-      fee > 0
-        ? `${feeText}，但${countText}：有支出应有相应数量，请核实金额或数量`
-        : `${countText}，但${feeText}：有数量应有相应支出，请核实金额或数量`,
+    messageId: fee > 0 ? 'fee-without-count' : 'count-without-fee',
+    data: { fee: feeText, counts: countText },
     location: [
       cellLocation(d, ref),
       ...flagged.map((c) => fieldLocation(d, c.field, c.label, String(c.value))),

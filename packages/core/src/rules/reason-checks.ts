@@ -40,6 +40,14 @@ export function reasonState(s: ReasonSubject): ReasonState {
 
 const KIND_PHRASE: Readonly<Record<ReasonKind, string>> = { prior: '与上年相比', budget: '与年初预算相比' };
 
+/** Templates of applyReason, in the meta of every rule that reports through it. */
+export const REASON_MESSAGES = {
+  'prior-reason-missing':
+    '{label}{currentName} {current}，{baseName} {base}，比上年{direction} {amount} {unit}，未说明与上年相比变动的主要原因',
+  'budget-reason-missing':
+    '{label}{currentName} {current}，{baseName} {base}，{direction}{baseName} {amount} {unit}，未说明与{baseName}相比差异的主要原因',
+} as const;
+
 /** Records the outcome of one subject: insufficient, ran, or a finding when the reason is missing. */
 export function applyReason(
   ctx: RuleContext,
@@ -65,13 +73,19 @@ export function applyReason(
   const n = s.names();
   const diff = s.current! - s.base!;
   const phrase = s.kind === 'prior' ? KIND_PHRASE.prior : `与${n.baseName}相比`;
-  const abs = fmt(d, Math.abs(diff));
-  const change =
-    s.kind === 'prior'
-      ? `比上年${diff > 0 ? '增加' : '减少'} ${abs} ${d.amountUnit}`
-      : `${diff > 0 ? '大于' : '小于'}${n.baseName} ${abs} ${d.amountUnit}`;
+  const prior = s.kind === 'prior';
   ctx.report({
-    message: `${n.label}${n.currentName} ${fmt(d, s.current!)}，${n.baseName} ${fmt(d, s.base!)}，${change}，未说明${phrase}${s.kind === 'prior' ? '变动' : '差异'}的主要原因`,
+    messageId: prior ? 'prior-reason-missing' : 'budget-reason-missing',
+    data: {
+      label: n.label,
+      currentName: n.currentName,
+      current: fmt(d, s.current!),
+      baseName: n.baseName,
+      base: fmt(d, s.base!),
+      direction: prior ? (diff > 0 ? '增加' : '减少') : diff > 0 ? '大于' : '小于',
+      amount: fmt(d, Math.abs(diff)),
+      unit: d.amountUnit,
+    },
     location: s.locations(),
     expected: `说明${phrase}的主要原因`,
     actual: s.reason === undefined ? '未填写' : '空白',

@@ -108,13 +108,95 @@ export interface GenerateOptions {
 
 type Obj = Record<string, unknown>;
 
+/**
+ * The random source and number helpers of one unit. The steps below draw from `rnd` in a fixed order (a seed
+ * gives the same unit whatever changes elsewhere), so they are called in that order.
+ */
+interface Gen {
+  options: GenerateOptions;
+  rnd: () => number;
+  kind: '行政' | '参公' | '事业';
+  /** Base step: 1 元 = 100 分 when rounded, else 0.01 万元 = 10000 分, so printed sums are exact. */
+  step: Fen;
+  /** A random amount between two 万元 figures, on the step. */
+  money: (minWan: number, maxWan: number) => Fen;
+  /** An amount as the data file writes it. */
+  p: (fen: Fen) => string;
+  /** An amount as a 万元 publication prints it (texts and counts follow it, whatever the file's unit). */
+  pw: (fen: Fen) => string;
+}
+
+/** One 项 of the unit with its money by source. */
+interface Item {
+  code: string;
+  name: string;
+  kuanName: string;
+  leiName: string;
+  gBasic: Fen;
+  gProject: Fen;
+  nBasic: Fen;
+  nProject: Fen;
+  operating: Fen;
+  fund: Fen;
+  prior: Fen;
+  budget: Fen;
+}
+
+/** A code row of a classified table: 类, 款 or 项, with the items under it. */
+interface CodeRow {
+  code: string;
+  name: string;
+  g: Item[];
+}
+
+/** The items and the ways the tables group them. */
+interface Structure {
+  items: Item[];
+  withFund: boolean;
+  classes: string[];
+  byClass: (c: string) => Item[];
+  sum: (f: (x: Item) => Fen, xs?: Item[]) => Fen;
+  /** 类, then each 款 with its 项, of the given items. */
+  codeRows: (xs: Item[]) => CodeRow[];
+}
+
+/** The income side, carry-overs and T2's allocation of income to functions. */
+interface Balances {
+  gOpening: Fen;
+  gClosing: Fen;
+  fundOpening: Fen;
+  fundClosing: Fen;
+  nOpeningAdj: Fen;
+  nClosing: Fen;
+  useNonFiscalBalance: Fen;
+  gExp: Fen;
+  fundExp: Fen;
+  nExp: Fen;
+  gIncome: Fen;
+  fundIncome: Fen;
+  nIncome: Fen;
+  operatingIncome: Fen;
+  superiorSubsidy: Fen;
+  businessIncome: Fen;
+  otherIncome: Fen;
+  t2Rows: T2Row[];
+}
+
+interface T2Row {
+  x: Item;
+  fiscal: Fen;
+  nonFiscal: Fen;
+  superiorSubsidy: Fen;
+  businessIncome: Fen;
+  operatingIncome: Fen;
+  otherIncome: Fen;
+}
+
 /** Generates one unit as data-file content (plain object, amounts as strings in 万元). */
 export function generateUnitData(options: GenerateOptions = {}): Obj {
   const rnd = prng(options.seed ?? 1);
-  const year = options.year ?? 2022;
   const rounded = options.rounded ?? false;
   const kind = options.kind ?? (['行政', '参公', '事业'] as const)[Math.floor(rnd() * 3)]!;
-  // Base step: 1 元 = 100 分 when rounded, else 0.01 万元 = 10000 分, so printed sums are exact.
   const step = rounded ? 100 : 10_000;
   const money = (minWan: number, maxWan: number): Fen => {
     const lo = Math.round((minWan * 1_000_000) / step);
@@ -122,10 +204,37 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     return (lo + Math.floor(rnd() * (hi - lo + 1))) * step;
   };
   const amountUnit = options.amountUnit ?? '万元';
-  const p = (fen: Fen): string => formatAmount(fen, { unit: amountUnit, decimals: 2 });
-  // Texts and counts follow the figure as a 万元 publication prints it, whatever the file's unit.
-  const pw = (fen: Fen): string => formatAmount(fen, { unit: '万元', decimals: 2 });
+  const g: Gen = {
+    options,
+    rnd,
+    kind,
+    step,
+    money,
+    p: (fen) => formatAmount(fen, { unit: amountUnit, decimals: 2 }),
+    pw: (fen) => formatAmount(fen, { unit: '万元', decimals: 2 }),
+  };
+  const st = structure(g);
+  const b = balances(g, st);
+  // Some draws cannot be published (a negative carry-over or T2 cell): draw again from another seed.
+  if (typeof b === 'number') return generateUnitData({ ...options, seed: (options.seed ?? 1) + b });
+  const tables = {
+    t1: { rows: t1Rows(g, st, b) },
+    t2: { rows: t2Rows(g, st, b) },
+    t3: { rows: t3Rows(g, st, b) },
+    t4: { rows: t4Rows(g, st, b) },
+    t5: { rows: t5Rows(g, st, b) },
+  };
+  const basic = t6Rows(g, st);
+  const threePublic = t7Rows(g);
+  return assemble(g, { ...tables, t6: { rows: basic.rows }, t7: { rows: threePublic.rows } }, st, b, {
+    publicShare: basic.publicShare,
+    ...threePublic,
+  });
+}
 
+/** The 项 of the unit (a random choice of common ones, and a 政府性基金 项 or not) and their grouping. */
+function structure(g: Gen): Structure {
+  const { options, rnd, money, kind } = g;
   const nItems = Math.max(
     3,
     Math.min(options.items ?? 6 + Math.floor(rnd() * 11), COMMON_FUNCTION_ITEMS.length),
@@ -135,21 +244,6 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   while (chosen.length < nItems) chosen.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
   chosen.sort((a, b) => a[0].localeCompare(b[0]));
   const withFund = options.withFund ?? rnd() < 0.3;
-
-  interface Item {
-    code: string;
-    name: string;
-    kuanName: string;
-    leiName: string;
-    gBasic: Fen;
-    gProject: Fen;
-    nBasic: Fen;
-    nProject: Fen;
-    operating: Fen;
-    fund: Fen;
-    prior: Fen;
-    budget: Fen;
-  }
   const items: Item[] = chosen.map(([code, name, kuanName, leiName], i) => {
     const projectHeavy = i % 3 === 2;
     const gBasic = projectHeavy ? 0 : money(1, 300);
@@ -198,7 +292,31 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   const classes = [...new Set(items.map((x) => x.code.slice(0, 3)))];
   const kuans = [...new Set(items.map((x) => x.code.slice(0, 5)))];
   const byClass = (c: string) => items.filter((x) => x.code.startsWith(c));
+  const codeRows = (xs: Item[]): CodeRow[] => {
+    const out: CodeRow[] = [];
+    for (const c of classes) {
+      const ci = byClass(c).filter((x) => xs.includes(x));
+      if (ci.length === 0) continue;
+      out.push({ code: c, name: ci[0]!.leiName, g: ci });
+      for (const k of kuans.filter((k) => k.startsWith(c))) {
+        const ki = ci.filter((x) => x.code.startsWith(k));
+        if (ki.length === 0) continue;
+        out.push({ code: k, name: ki[0]!.kuanName, g: ki });
+        for (const x of ki) out.push({ code: x.code, name: x.name, g: [x] });
+      }
+    }
+    return out;
+  };
+  return { items, withFund, classes, byClass, sum, codeRows };
+}
 
+/**
+ * Carry-overs and income that balance the expenditure, and T2's allocation of income to functions; or, when
+ * the draw cannot be published, the offset of the seed to draw again with.
+ */
+function balances(g: Gen, st: Structure): Balances | number {
+  const { rnd, money, kind, step } = g;
+  const { items, withFund, sum } = st;
   // Carry-overs (财政拨款 and 其他).
   const gOpening = rnd() < 0.5 ? 0 : money(1, 100);
   const gClosing = rnd() < 0.5 ? 0 : money(1, 100);
@@ -221,21 +339,48 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     nIncome = 0;
   }
   // A negative 年初结转和结余 (使用非财政拨款结余 larger than all non-fiscal money) cannot be published.
-  if (gIncome < 0 || fundIncome < 0 || nOpeningAdj < 0)
-    return generateUnitData({ ...options, seed: (options.seed ?? 1) + 7919 });
+  if (gIncome < 0 || fundIncome < 0 || nOpeningAdj < 0) return 7919;
   // Split non-fiscal income among sources.
   // 经营支出 is financed by 经营收入 (《事业单位财务规则》); regenerate when there is no income to book it to.
   const operatingExp = sum((x) => x.operating);
   const operatingIncome = Math.min(operatingExp, nIncome);
-  if (operatingExp > 0 && operatingIncome <= 0)
-    return generateUnitData({ ...options, seed: (options.seed ?? 1) + 3571 });
+  if (operatingExp > 0 && operatingIncome <= 0) return 3571;
   const restIncome = nIncome - operatingIncome;
   const superiorSubsidy = kind === '事业' ? Math.floor((restIncome * 0.2) / step) * step : 0;
   const businessIncome = kind === '事业' ? Math.floor((restIncome * 0.5) / step) * step : 0;
   const otherIncome = restIncome - superiorSubsidy - businessIncome;
+  const b = {
+    gOpening,
+    gClosing,
+    fundOpening,
+    fundClosing,
+    nOpeningAdj,
+    nClosing,
+    useNonFiscalBalance,
+    gExp,
+    fundExp,
+    nExp,
+    gIncome,
+    fundIncome,
+    nIncome,
+    operatingIncome,
+    superiorSubsidy,
+    businessIncome,
+    otherIncome,
+  };
+  const t2Rows = allocateIncome(g, items, b);
+  return typeof t2Rows === 'number' ? t2Rows : { ...b, t2Rows };
+}
 
+/**
+ * T2 allocates income to functions: fiscal income = fiscal expenditure per item, the carry-over difference on
+ * the first item; non-fiscal income split among its sources in proportion, the remainder on the first item.
+ * A number when some cell would be negative (the seed offset to draw again with).
+ */
+function allocateIncome(g: Gen, items: Item[], b: Omit<Balances, 't2Rows'>): T2Row[] | number {
+  const { step } = g;
+  const { gClosing, gOpening, fundClosing, fundOpening, nIncome, nExp } = b;
   const first = items.find((x) => x.fund === 0)!;
-  // T2 allocates income to functions: fiscal income = fiscal expenditure per item, carry-over difference on the first item.
   const t2Item = (x: Item) => {
     const fiscal =
       x.gBasic + x.gProject + x.fund + (x === first ? gClosing - gOpening + fundClosing - fundOpening : 0);
@@ -254,13 +399,13 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     if (deficit < 0) {
       const largest = [...t2.values()].sort((a, b) => b[key] - a[key])[0]!;
       largest[key] += deficit;
-      if (largest[key] < 0) return generateUnitData({ ...options, seed: (options.seed ?? 1) + 104729 });
+      if (largest[key] < 0) return 104729;
     }
   }
   const nonFiscalSplit = (nf: Fen) => {
-    const sup = nIncome === 0 ? 0 : Math.floor((nf * superiorSubsidy) / nIncome / step) * step;
-    const bus = nIncome === 0 ? 0 : Math.floor((nf * businessIncome) / nIncome / step) * step;
-    const op = nIncome === 0 ? 0 : Math.floor((nf * operatingIncome) / nIncome / step) * step;
+    const sup = nIncome === 0 ? 0 : Math.floor((nf * b.superiorSubsidy) / nIncome / step) * step;
+    const bus = nIncome === 0 ? 0 : Math.floor((nf * b.businessIncome) / nIncome / step) * step;
+    const op = nIncome === 0 ? 0 : Math.floor((nf * b.operatingIncome) / nIncome / step) * step;
     return {
       superiorSubsidy: sup,
       businessIncome: bus,
@@ -269,49 +414,38 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     };
   };
   // Fix split rounding so column totals match exactly: put the remainder on the first item.
-  const t2Rows = items.map((x) => ({ x, ...t2.get(x.code)!, ...nonFiscalSplit(t2.get(x.code)!.nonFiscal) }));
+  const t2Rows: T2Row[] = items.map((x) => ({
+    x,
+    ...t2.get(x.code)!,
+    ...nonFiscalSplit(t2.get(x.code)!.nonFiscal),
+  }));
   const fixCol = (col: 'superiorSubsidy' | 'businessIncome' | 'operatingIncome', target: Fen) => {
     const diff = target - t2Rows.reduce((s, r) => s + r[col], 0);
     const r0 = t2Rows.find((r) => r.nonFiscal > 0) ?? t2Rows[0]!;
     r0[col] += diff;
     r0.otherIncome -= diff;
   };
-  fixCol('superiorSubsidy', superiorSubsidy);
-  fixCol('businessIncome', businessIncome);
-  fixCol('operatingIncome', operatingIncome);
+  fixCol('superiorSubsidy', b.superiorSubsidy);
+  fixCol('businessIncome', b.businessIncome);
+  fixCol('operatingIncome', b.operatingIncome);
   if (
     t2Rows.some(
       (r) => r.otherIncome < 0 || r.superiorSubsidy < 0 || r.businessIncome < 0 || r.operatingIncome < 0,
     )
-  ) {
-    return generateUnitData({ ...options, seed: (options.seed ?? 1) + 15485863 });
-  }
+  )
+    return 15485863;
+  return t2Rows;
+}
 
-  const codeRows = <T>(
-    xs: Item[],
-    f: (g: Item[]) => T,
-  ): { code: string; name: string; g: Item[]; vals: T }[] => {
-    const out: { code: string; name: string; g: Item[]; vals: T }[] = [];
-    for (const c of classes) {
-      const ci = byClass(c).filter((x) => xs.includes(x));
-      if (ci.length === 0) continue;
-      out.push({ code: c, name: ci[0]!.leiName, g: ci, vals: f(ci) });
-      for (const k of kuans.filter((k) => k.startsWith(c))) {
-        const ki = ci.filter((x) => x.code.startsWith(k));
-        if (ki.length === 0) continue;
-        out.push({ code: k, name: ki[0]!.kuanName, g: ki, vals: f(ki) });
-        for (const x of ki) out.push({ code: x.code, name: x.name, g: [x], vals: f([x]) });
-      }
-    }
-    return out;
-  };
-
-  // T5: general budget items (those with any general budget amount or a prior amount).
+/** T5: general budget items (those with any general budget amount or a prior amount). */
+function t5Rows(g: Gen, st: Structure, b: Balances): Obj[] {
+  const { p } = g;
+  const { items, sum } = st;
   const gItems = items.filter((x) => x.fund === 0);
-  const t5Rows: Obj[] = [
+  const rows: Obj[] = [
     {
       row: 'total',
-      total: p(gExp),
+      total: p(b.gExp),
       basic: p(sum((x) => x.gBasic)),
       project: p(sum((x) => x.gProject)),
       prior: { total: p(sum((x) => x.prior)) },
@@ -319,7 +453,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       reasons: { prior: '人员变动及项目安排调整。', budget: '年中追加和调减预算。' },
     },
   ];
-  for (const r of codeRows(gItems, (g) => g)) {
+  for (const r of st.codeRows(gItems)) {
     const row: Obj = {
       code: r.code,
       name: r.name,
@@ -332,13 +466,19 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       row.initialBudget = { total: p(sum((x) => x.budget, r.g)) };
       row.reasons = { prior: '本年人员和项目支出变动。', budget: '年中预算调整。' };
     }
-    t5Rows.push(row);
+    rows.push(row);
   }
+  return rows;
+}
 
-  const t3Rows: Obj[] = [
+/** T3: every item's expenditure by kind. */
+function t3Rows(g: Gen, st: Structure, b: Balances): Obj[] {
+  const { p } = g;
+  const { items, sum } = st;
+  const rows: Obj[] = [
     {
       row: 'total',
-      total: p(gExp + fundExp + nExp),
+      total: p(b.gExp + b.fundExp + b.nExp),
       basic: p(sum((x) => x.gBasic + x.nBasic)),
       project: p(sum((x) => x.gProject + x.nProject + x.fund)),
       remittance: '0.00',
@@ -346,8 +486,8 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       subsidiaryGrant: '0.00',
     },
   ];
-  for (const r of codeRows(items, (g) => g)) {
-    t3Rows.push({
+  for (const r of st.codeRows(items)) {
+    rows.push({
       code: r.code,
       name: r.name,
       total: p(sum((x) => x.gBasic + x.gProject + x.nBasic + x.nProject + x.fund + x.operating, r.g)),
@@ -358,9 +498,14 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       subsidiaryGrant: '0.00',
     });
   }
+  return rows;
+}
 
-  const t2Sum = (f: (r: (typeof t2Rows)[number]) => Fen, xs: Item[]) =>
-    t2Rows.filter((r) => xs.includes(r.x)).reduce((s, r) => s + f(r), 0);
+/** T2: income by source, allocated to functions. */
+function t2Rows(g: Gen, st: Structure, b: Balances): Obj[] {
+  const { p } = g;
+  const t2Sum = (f: (r: T2Row) => Fen, xs: Item[]) =>
+    b.t2Rows.filter((r) => xs.includes(r.x)).reduce((s, r) => s + f(r), 0);
   const t2RowObj = (xs: Item[]): Obj => ({
     total: p(t2Sum((r) => r.fiscal + r.nonFiscal, xs)),
     fiscal: p(t2Sum((r) => r.fiscal, xs)),
@@ -370,26 +515,32 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     subsidiaryRemittance: '0.00',
     otherIncome: p(t2Sum((r) => r.otherIncome, xs)),
   });
-  const t2Out: Obj[] = [{ row: 'total', ...t2RowObj(items) }];
-  for (const r of codeRows(items, (g) => g)) t2Out.push({ code: r.code, name: r.name, ...t2RowObj(r.g) });
+  const rows: Obj[] = [{ row: 'total', ...t2RowObj(st.items) }];
+  for (const r of st.codeRows(st.items)) rows.push({ code: r.code, name: r.name, ...t2RowObj(r.g) });
+  return rows;
+}
 
-  const incomeTotal = gIncome + fundIncome + nIncome;
-  const expenditureTotal = gExp + fundExp + nExp;
-  const openingAll = gOpening + fundOpening + nOpeningAdj;
-  const closingAll = gClosing + fundClosing + nClosing;
-  const grand = incomeTotal + useNonFiscalBalance + openingAll;
+/** T1: the income and expenditure summary, with last year's grand totals. */
+function t1Rows(g: Gen, st: Structure, b: Balances): Obj[] {
+  const { p, money, step } = g;
+  const { sum } = st;
+  const incomeTotal = b.gIncome + b.fundIncome + b.nIncome;
+  const expenditureTotal = b.gExp + b.fundExp + b.nExp;
+  const openingAll = b.gOpening + b.fundOpening + b.nOpeningAdj;
+  const closingAll = b.gClosing + b.fundClosing + b.nClosing;
+  const grand = incomeTotal + b.useNonFiscalBalance + openingAll;
   const priorGrand = Math.max(step, grand + money(-80, 80));
-  const t1Rows: Obj[] = [
-    { row: 'generalBudget', amount: p(gIncome) },
-    { row: 'governmentFund', amount: p(fundIncome) },
+  const rows: Obj[] = [
+    { row: 'generalBudget', amount: p(b.gIncome) },
+    { row: 'governmentFund', amount: p(b.fundIncome) },
     { row: 'stateCapital', amount: '0.00' },
-    { row: 'superiorSubsidy', amount: p(superiorSubsidy) },
-    { row: 'businessIncome', amount: p(businessIncome) },
-    { row: 'operatingIncome', amount: p(operatingIncome) },
+    { row: 'superiorSubsidy', amount: p(b.superiorSubsidy) },
+    { row: 'businessIncome', amount: p(b.businessIncome) },
+    { row: 'operatingIncome', amount: p(b.operatingIncome) },
     { row: 'subsidiaryRemittance', amount: '0.00' },
-    { row: 'otherIncome', amount: p(otherIncome) },
+    { row: 'otherIncome', amount: p(b.otherIncome) },
     { row: 'incomeTotal', amount: p(incomeTotal) },
-    { row: 'useOfNonFiscalBalance', amount: p(useNonFiscalBalance) },
+    { row: 'useOfNonFiscalBalance', amount: p(b.useNonFiscalBalance) },
     { row: 'openingCarryover', amount: p(openingAll) },
     {
       row: 'incomeGrandTotal',
@@ -398,15 +549,15 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       reasons: { prior: '人员经费和项目支出变动。' },
     },
   ];
-  for (const c of classes) {
-    const ci = byClass(c);
-    t1Rows.push({
+  for (const c of st.classes) {
+    const ci = st.byClass(c);
+    rows.push({
       code: c,
       name: ci[0]!.leiName,
       amount: p(sum((x) => x.gBasic + x.gProject + x.nBasic + x.nProject + x.fund + x.operating, ci)),
     });
   }
-  t1Rows.push(
+  rows.push(
     { row: 'expenditureTotal', amount: p(expenditureTotal) },
     { row: 'surplusDistribution', amount: p(grand - expenditureTotal - closingAll) },
     { row: 'closingCarryover', amount: p(closingAll), prior: { amount: p(openingAll) } },
@@ -417,28 +568,34 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       reasons: { prior: '人员经费和项目支出变动。' },
     },
   );
+  return rows;
+}
 
-  const fourCols = (g: Fen, f: Fen): Obj => ({
-    total: p(g + f),
-    generalBudget: p(g),
+/** T4: fiscal income and expenditure by fund, with last year's and the budget's grand totals. */
+function t4Rows(g: Gen, st: Structure, b: Balances): Obj[] {
+  const { p, money, step } = g;
+  const { sum } = st;
+  const fourCols = (gen: Fen, f: Fen): Obj => ({
+    total: p(gen + f),
+    generalBudget: p(gen),
     governmentFund: p(f),
     stateCapital: '0.00',
   });
-  const fiscalGrand = gIncome + fundIncome + gOpening + fundOpening;
-  const t4Rows: Obj[] = [
-    { row: 'incomeTotal', ...fourCols(gIncome, fundIncome) },
-    { row: 'openingCarryover', ...fourCols(gOpening, fundOpening) },
+  const fiscalGrand = b.gIncome + b.fundIncome + b.gOpening + b.fundOpening;
+  const rows: Obj[] = [
+    { row: 'incomeTotal', ...fourCols(b.gIncome, b.fundIncome) },
+    { row: 'openingCarryover', ...fourCols(b.gOpening, b.fundOpening) },
     {
       row: 'incomeGrandTotal',
-      ...fourCols(gIncome + gOpening, fundIncome + fundOpening),
+      ...fourCols(b.gIncome + b.gOpening, b.fundIncome + b.fundOpening),
       prior: { total: p(Math.max(step, fiscalGrand + money(-40, 40))) },
       initialBudget: { total: p(Math.max(step, fiscalGrand + money(-40, 40))) },
       reasons: { prior: '财政拨款项目调整。', budget: '年中追加预算。' },
     },
   ];
-  for (const c of classes) {
-    const ci = byClass(c);
-    t4Rows.push({
+  for (const c of st.classes) {
+    const ci = st.byClass(c);
+    rows.push({
       code: c,
       name: ci[0]!.leiName,
       ...fourCols(
@@ -447,23 +604,27 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       ),
     });
   }
-  t4Rows.push(
-    { row: 'expenditureTotal', ...fourCols(gExp, fundExp) },
-    { row: 'closingCarryover', ...fourCols(gClosing, fundClosing) },
+  rows.push(
+    { row: 'expenditureTotal', ...fourCols(b.gExp, b.fundExp) },
+    { row: 'closingCarryover', ...fourCols(b.gClosing, b.fundClosing) },
     {
       row: 'expenditureGrandTotal',
-      ...fourCols(gExp + gClosing, fundExp + fundClosing),
+      ...fourCols(b.gExp + b.gClosing, b.fundExp + b.fundClosing),
       prior: { total: p(Math.max(step, fiscalGrand + money(-40, 40))) },
       initialBudget: { total: p(Math.max(step, fiscalGrand + money(-40, 40))) },
       reasons: { prior: '财政拨款项目调整。', budget: '年中追加预算。' },
     },
   );
   // Keep T4 grand-total comparisons equal on both sides, as publications state them.
-  (t4Rows.at(-1) as Obj).prior = (t4Rows[2] as Obj).prior;
-  (t4Rows.at(-1) as Obj).initialBudget = (t4Rows[2] as Obj).initialBudget;
+  (rows.at(-1) as Obj).prior = (rows[2] as Obj).prior;
+  (rows.at(-1) as Obj).initialBudget = (rows[2] as Obj).initialBudget;
+  return rows;
+}
 
-  // T6: split the general budget basic expenditure into economic 款.
-  const basicTotal = sum((x) => x.gBasic);
+/** T6: the general budget basic expenditure split into economic 款; and its 公用经费. */
+function t6Rows(g: Gen, st: Structure): { rows: Obj[]; publicShare: Fen } {
+  const { rnd, p, step } = g;
+  const basicTotal = st.sum((x) => x.gBasic);
   const publicShare = Math.floor((basicTotal * (0.08 + rnd() * 0.12)) / step) * step;
   const personnel = basicTotal - publicShare;
   const split = (total: Fen, parts: readonly (readonly [string, string])[]): [string, string, Fen][] => {
@@ -478,19 +639,29 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   };
   const pers = split(personnel, PERSONNEL_ECON);
   const pub = split(publicShare, PUBLIC_ECON);
-  const t6Rows: Obj[] = [];
+  const rows: Obj[] = [];
   for (const cls of ['301', '302', '303', '310']) {
     const members = [...pers, ...pub].filter(([code]) => code.startsWith(cls));
     if (members.length === 0) continue;
-    t6Rows.push({ code: cls, name: ECON_CLASS_NAMES[cls], amount: p(members.reduce((s, m) => s + m[2], 0)) });
-    for (const [code, name, v] of members) t6Rows.push({ code, name, amount: p(v) });
+    rows.push({ code: cls, name: ECON_CLASS_NAMES[cls], amount: p(members.reduce((s, m) => s + m[2], 0)) });
+    for (const [code, name, v] of members) rows.push({ code, name, amount: p(v) });
   }
-  t6Rows.push(
-    { row: 'personnelTotal', amount: p(personnel) },
-    { row: 'publicTotal', amount: p(publicShare) },
-  );
+  rows.push({ row: 'personnelTotal', amount: p(personnel) }, { row: 'publicTotal', amount: p(publicShare) });
+  return { rows, publicShare };
+}
 
-  // T7 "三公".
+/** The "三公" fees of T7, with the 决算数 the counts of the other matters follow. */
+interface ThreePublicFees {
+  rows: Obj[];
+  abroadF: Fen;
+  vpF: Fen;
+  voF: Fen;
+  recF: Fen;
+}
+
+/** T7 "三公". */
+function t7Rows(g: Gen): ThreePublicFees {
+  const { rnd, money, p } = g;
   const abroadB = rnd() < 0.8 ? 0 : money(1, 20);
   const abroadF = abroadB === 0 ? 0 : Math.min(abroadB, money(0, 20));
   const vpB = rnd() < 0.85 ? 0 : money(10, 30);
@@ -507,7 +678,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
   });
   const priorOf = (f: Fen) => (f === 0 ? 0 : Math.max(0, f + money(-3, 3)));
   const [pa, pvp, pvo, pr] = [priorOf(abroadF), priorOf(vpF), priorOf(voF), priorOf(recF)];
-  const t7Rows: Obj[] = [
+  const rows: Obj[] = [
     {
       row: 'total',
       ...t7(
@@ -529,31 +700,33 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     { row: 'vehicleOperation', ...t7(voB, voF, pvo, '压减公务用车运行费。') },
     { row: 'reception', ...t7(recB, recF, pr, recF === 0 ? '本单位无公务接待费。' : '压减公务接待。') },
   ];
+  return { rows, abroadF, vpF, voF, recF };
+}
 
-  const t8: Obj = withFund
+/** T8 (the 政府性基金 项, or an empty table with its statement) and T9 (always empty). */
+function fundTables(g: Gen, st: Structure, b: Balances): { t8: Obj; t9: Obj } {
+  const { p } = g;
+  const t8: Obj = st.withFund
     ? {
         rows: [
           {
             row: 'total',
-            opening: p(fundOpening),
-            income: p(fundIncome),
-            expenditure: p(fundExp),
+            opening: p(b.fundOpening),
+            income: p(b.fundIncome),
+            expenditure: p(b.fundExp),
             basic: '0.00',
-            project: p(fundExp),
-            closing: p(fundClosing),
+            project: p(b.fundExp),
+            closing: p(b.fundClosing),
           },
-          ...codeRows(
-            items.filter((x) => x.fund > 0),
-            (g) => g,
-          ).map((r) => ({
+          ...st.codeRows(st.items.filter((x) => x.fund > 0)).map((r) => ({
             code: r.code,
             name: r.name,
-            opening: p(fundOpening),
-            income: p(fundIncome),
-            expenditure: p(sum((x) => x.fund, r.g)),
+            opening: p(b.fundOpening),
+            income: p(b.fundIncome),
+            expenditure: p(st.sum((x) => x.fund, r.g)),
             basic: '0.00',
-            project: p(sum((x) => x.fund, r.g)),
-            closing: p(fundClosing),
+            project: p(st.sum((x) => x.fund, r.g)),
+            closing: p(b.fundClosing),
           })),
         ],
       }
@@ -565,16 +738,13 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     emptyStatement: '本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，故本表为空表。',
     rows: [],
   };
+  return { t8, t9 };
+}
 
-  const vehiclesHeld = voF > 0 ? 1 + Math.floor(rnd() * 5) : 0;
-  const otherVehicles = Math.floor(rnd() * 3);
-  const goods = money(0, 50);
-  const works = rnd() < 0.8 ? 0 : money(1, 100);
-  const services = money(0, 80);
-  const procurementTotal = goods + works + services;
-  const sme = Math.floor((procurementTotal * (0.5 + rnd() * 0.5)) / step) * step;
-  const smallMicro = Math.floor((sme * (0.5 + rnd() * 0.5)) / step) * step;
-
+/** One evaluated project's self-evaluation (项目支出绩效自评表), from the general budget project money. */
+function performance(g: Gen, st: Structure): Obj {
+  const { money, p, pw, step } = g;
+  const { sum } = st;
   const projectBudget = Math.max(
     step,
     sum((x) => x.gProject) > 0 ? sum((x) => x.gProject) + money(0, 20) : money(10, 50),
@@ -643,12 +813,62 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
     },
   ];
   const total = (Number(execScoreHundredths) + 9000) / 100;
+  return {
+    evaluatedProjects: 1,
+    budgetTotal: p(projectBudget),
+    executedTotal: p(projectExecuted),
+    projects: [
+      {
+        name: '业务工作经费',
+        funds: {
+          total: {
+            initialBudget: p(projectBudget),
+            annualBudget: p(projectBudget),
+            executed: p(projectExecuted),
+          },
+          fiscal: {
+            initialBudget: p(projectBudget),
+            annualBudget: p(projectBudget),
+            executed: p(projectExecuted),
+          },
+          carryover: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
+          other: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
+        },
+        executionWeight: 10,
+        executionScore: execScore,
+        indicators,
+        totalScore: total.toFixed(2),
+        grade: total >= 90 ? '优' : total >= 80 ? '良' : total >= 60 ? '中' : '差',
+      },
+    ],
+  };
+}
 
+/** The data file: unit, the nine tables, and the other matters (三公 counts, 机关运行经费, 采购, 资产, 绩效). */
+function assemble(
+  g: Gen,
+  tables: Record<'t1' | 't2' | 't3' | 't4' | 't5' | 't6' | 't7', Obj>,
+  st: Structure,
+  b: Balances,
+  fees: Omit<ThreePublicFees, 'rows'> & { publicShare: Fen },
+): Obj {
+  const { rnd, money, p, pw, step, kind, options } = g;
+  const { t8, t9 } = fundTables(g, st, b);
+  const { abroadF, vpF, voF, recF, publicShare } = fees;
+  const vehiclesHeld = voF > 0 ? 1 + Math.floor(rnd() * 5) : 0;
+  const otherVehicles = Math.floor(rnd() * 3);
+  const goods = money(0, 50);
+  const works = rnd() < 0.8 ? 0 : money(1, 100);
+  const services = money(0, 80);
+  const procurementTotal = goods + works + services;
+  const sme = Math.floor((procurementTotal * (0.5 + rnd() * 0.5)) / step) * step;
+  const smallMicro = Math.floor((sme * (0.5 + rnd() * 0.5)) / step) * step;
+  const performanceData = performance(g, st);
   const adminCost = kind === '事业' ? Math.floor((publicShare * 0.8) / step) * step : publicShare;
-  const data: Obj = {
+  return {
     format: FORMAT_ID,
-    year,
-    amountUnit,
+    year: options.year ?? 2022,
+    amountUnit: options.amountUnit ?? '万元',
     decimals: 2,
     profile: options.profile ?? 'xinjiang-2022',
     unit: {
@@ -660,17 +880,7 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       staff: { actual: 20, active: 15, retiredCadre: 0, retired: 5 },
       consolidatedUnits: [`示例单位${options.seed ?? 1}`],
     },
-    tables: {
-      t1: { rows: t1Rows },
-      t2: { rows: t2Out },
-      t3: { rows: t3Rows },
-      t4: { rows: t4Rows },
-      t5: { rows: t5Rows },
-      t6: { rows: t6Rows },
-      t7: { rows: t7Rows },
-      t8,
-      t9,
-    },
+    tables: { ...tables, t8, t9 },
     threePublic: {
       // Counts follow the printed amount: a rounded fee of 0.00 万元 goes with a count of 0.
       abroadGroups: pw(abroadF) !== '0.00' ? 1 : 0,
@@ -713,35 +923,6 @@ export function generateUnitData(options: GenerateOptions = {}): Obj {
       },
       equipmentOver1m: 0,
     },
-    performance: {
-      evaluatedProjects: 1,
-      budgetTotal: p(projectBudget),
-      executedTotal: p(projectExecuted),
-      projects: [
-        {
-          name: '业务工作经费',
-          funds: {
-            total: {
-              initialBudget: p(projectBudget),
-              annualBudget: p(projectBudget),
-              executed: p(projectExecuted),
-            },
-            fiscal: {
-              initialBudget: p(projectBudget),
-              annualBudget: p(projectBudget),
-              executed: p(projectExecuted),
-            },
-            carryover: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
-            other: { initialBudget: '0.00', annualBudget: '0.00', executed: '0.00' },
-          },
-          executionWeight: 10,
-          executionScore: execScore,
-          indicators,
-          totalScore: total.toFixed(2),
-          grade: total >= 90 ? '优' : total >= 80 ? '良' : total >= 60 ? '中' : '差',
-        },
-      ],
-    },
+    performance: performanceData,
   };
-  return data;
 }

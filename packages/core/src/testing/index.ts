@@ -5,3 +5,4 @@
 export { generateUnitData, type GenerateOptions } from './generate-unit.ts';
 export { sampleDocument } from './sample-document.ts';
 export { minimalPdf, jpegSize, type MinimalPdfPage } from './minimal-pdf.ts';
+export { wan } from '../money/amount.ts';

@@ -8,7 +8,8 @@ import { disclosureFromData } from '../model/load.ts';
 import type { Disclosure, Row } from '../model/disclosure.ts';
 import { TABLE_IDS, TABLE_SPECS, columnLabel, type TableId } from '../model/tables.ts';
 import { formatAmount, type Fen } from '../money/amount.ts';
-import type { Finding, Location } from '../rules/types.ts';
+import type { Finding, Location, MessageData } from '../rules/types.ts';
+import { fillTemplate } from '../rules/messages.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -79,6 +80,21 @@ export function checkCarriedFigures(
 /** The rules that compare two years, by id. */
 export type CarriedRuleId = 'carryover-previous-year' | 'prior-year-figure';
 
+/** Templates of the carried-figure findings, in the meta of both carried-figure rules. */
+export const CARRIED_MESSAGES = {
+  differs: '{what}：{current} {a}，{previous} {b}，相差 {difference} {unit}',
+  'differs-rounding': '{what}：{current} {a}，{previous} {b}，相差 {difference} {unit}，在四舍五入允许范围内',
+  'admin-cost-prior': '机关运行经费的上年数应等于上年公开的决算数：{current} {a}，{previous} {b}',
+} as const;
+
+/** A finding's message and template id, filled in now (the findings are plain data). */
+function carriedMessage(
+  messageId: keyof typeof CARRIED_MESSAGES,
+  data: MessageData,
+): { message: string; messageId: string } {
+  return { message: fillTemplate(CARRIED_MESSAGES[messageId], data), messageId };
+}
+
 /**
  * What `checkCarriedFigures` finds, with how many figure pairs each rule compared (the catalogue rules
  * carryover-previous-year and prior-year-figure report these; a rule that compared nothing did not run).
@@ -122,7 +138,15 @@ export function compareCarriedFigures(
       rule,
       severity: rounding ? 'info' : curWhich === 'value' ? 'error' : 'warning',
       category: 'carryover',
-      message: `${what}：${curName} ${f(a)}，${prevName} ${f(b)}，相差 ${diff > 0 ? '+' : ''}${f(diff)} ${current.amountUnit}${rounding ? '，在四舍五入允许范围内' : ''}`,
+      ...carriedMessage(rounding ? 'differs-rounding' : 'differs', {
+        what,
+        current: curName,
+        a: f(a),
+        previous: prevName,
+        b: f(b),
+        difference: `${diff > 0 ? '+' : ''}${f(diff)}`,
+        unit: current.amountUnit,
+      }),
       location: [
         loc(current, table, cur, curCol, curWhich, curName),
         loc(prev, table, old, oldCol, 'value', prevName),
@@ -205,7 +229,12 @@ export function compareCarriedFigures(
       rule: 'prior-year-figure',
       severity: Math.abs(diff) <= tol ? 'info' : 'warning',
       category: 'carryover',
-      message: `机关运行经费的上年数应等于上年公开的决算数：${curName} ${f(ac.prior)}，${prevName} ${f(pac.amount)}`,
+      ...carriedMessage('admin-cost-prior', {
+        current: curName,
+        a: f(ac.prior),
+        previous: prevName,
+        b: f(pac.amount),
+      }),
       location: [
         {
           field: 'adminCost.prior',

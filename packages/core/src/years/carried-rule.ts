@@ -8,7 +8,7 @@ import { compareCarriedFigures, type CarriedRuleId } from './carried-figures.ts'
 export function checkAgainstPreviousYear(ctx: RuleContext, id: CarriedRuleId, nothing: string): void {
   const prev = ctx.previous;
   if (!prev) {
-    ctx.notApplicable('未提供上年数据（validate / build 的 --previous）');
+    ctx.notApplicable('未提供上年数据');
     return;
   }
   if (prev.year !== ctx.d.year - 1) {
@@ -25,6 +25,7 @@ export function checkAgainstPreviousYear(ctx: RuleContext, id: CarriedRuleId, no
     if (f.rule !== id) continue;
     ctx.report({
       message: f.message,
+      messageId: f.messageId, // set by compareCarriedFigures (CARRIED_MESSAGES), the message filled in there
       location: f.location,
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),

@@ -27,7 +27,11 @@ export async function previousFromPublication(bytes: Uint8Array, fileName: strin
   const r = await auditDocument(bytes, fileName);
   if (!r.model)
     throw new JuesuanError(ErrorCode.BadInput, `${fileName}：未能从上年公开文本中读出报表`, [
-      { file: fileName, message: '请改用上年的数据文件（YAML/JSON）作为 --previous' },
+      {
+        file: fileName,
+        message: '请改用上年的数据文件（YAML/JSON）作为上年数据',
+        need: 'previous-data-file',
+      },
     ]);
   return r.model;
 }

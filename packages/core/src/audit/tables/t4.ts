@@ -23,6 +23,52 @@ import {
   splitSides,
 } from './read-common.ts';
 
+/** The rows of 表四 as they are read, in the order first seen, each cell set once. */
+class T4Rows {
+  readonly byKey = new Map<string, DataRow>();
+  readonly order: string[] = [];
+  readonly evidence = new Map<string, { page: number; text: string }>();
+  private readonly setByFigure = new Set<string>();
+  constructor(
+    readonly problems: string[],
+    readonly notes: string[],
+  ) {}
+
+  row(key: string, base: DataRow, r: RowRead): DataRow {
+    let row = this.byKey.get(key);
+    if (!row) {
+      row = { ...base };
+      this.byKey.set(key, row);
+      this.order.push(key);
+      this.evidence.set(key, { page: r.page, text: r.label });
+    }
+    return row;
+  }
+
+  set(row: DataRow, col: string, r: RowRead, c: CellRead | undefined): void {
+    if (c?.placeholder) {
+      this.problems.push(`第 ${r.page} 页「${r.label}」行有占位符「${c.text}」`);
+      return;
+    }
+    const key = `${String(row['row'] ?? row['code'])}.${col}`;
+    if (c === undefined) {
+      if (row[col] === undefined) row[col] = '0';
+      return;
+    }
+    if (this.setByFigure.has(key)) {
+      this.problems.push(`第 ${r.page} 页「${r.label}」与上面的行重复`);
+      return;
+    }
+    this.setByFigure.add(key);
+    row[col] = amountText(c);
+  }
+
+  /** Fixed income rows, classes, fixed expenditure rows: the order the model expects. */
+  rows(): DataRow[] {
+    return this.order.map((k) => this.byKey.get(k)!);
+  }
+}
+
 export function readT4(loc: LocatedTable, ctx: Context): TableRead {
   const problems: string[] = [];
   const notes: string[] = [];
@@ -33,18 +79,7 @@ export function readT4(loc: LocatedTable, ctx: Context): TableRead {
     problems.push('表头中找不到收入方的「决算数」列');
     return { rows: [], evidence: new Map(), problems, notes };
   }
-  const rightCols: ValueColumn[] = [];
-  for (const c of s.rightCols) {
-    const id = /^(?:合计|小计)/.test(c.norm)
-      ? 'total'
-      : FUND_KIND_PREFIX.find(([, p]) => c.norm.startsWith(p))?.[0];
-    if (!id) continue;
-    if (rightCols.some((x) => x.id === id)) {
-      problems.push(`支出方表头有两列都像「${c.text}」`);
-      continue;
-    }
-    rightCols.push({ id, x: c.x, x2: c.x2, label: c.text });
-  }
+  const rightCols = expenditureColumns(s.rightCols, problems);
   if (rightCols.length === 0) {
     problems.push('表头中找不到支出方的合计和三类财政拨款列');
     return { rows: [], evidence: new Map(), problems, notes };
@@ -67,71 +102,74 @@ export function readT4(loc: LocatedTable, ctx: Context): TableRead {
     unit: ctx.unit,
   });
   problems.push(...leftOut.problems, ...rightOut.problems);
-  const printed = new Set(rightCols.map((c) => c.id));
-  const byKey = new Map<string, DataRow>();
-  const order: string[] = [];
-  const evidence = new Map<string, { page: number; text: string }>();
-  const rowFor = (key: string, base: DataRow, r: RowRead): DataRow => {
-    let row = byKey.get(key);
-    if (!row) {
-      row = { ...base };
-      byKey.set(key, row);
-      order.push(key);
-      evidence.set(key, { page: r.page, text: r.label });
+  const out = new T4Rows(problems, notes);
+  readIncomeSide(leftOut.rows, out);
+  readExpenditureSide(rightOut.rows, new Set(rightCols.map((c) => c.id)), out, ctx);
+  return { rows: out.rows(), evidence: out.evidence, problems, notes };
+}
+
+/** The expenditure side's 合计 and three kinds of 财政拨款 columns (a column named twice is a problem). */
+function expenditureColumns(
+  cols: readonly { norm: string; text: string; x: number; x2: number }[],
+  problems: string[],
+): ValueColumn[] {
+  const rightCols: ValueColumn[] = [];
+  for (const c of cols) {
+    const id = /^(?:合计|小计)/.test(c.norm)
+      ? 'total'
+      : FUND_KIND_PREFIX.find(([, p]) => c.norm.startsWith(p))?.[0];
+    if (!id) continue;
+    if (rightCols.some((x) => x.id === id)) {
+      problems.push(`支出方表头有两列都像「${c.text}」`);
+      continue;
     }
-    return row;
-  };
-  const setByFigure = new Set<string>();
-  const setCell = (row: DataRow, col: string, r: RowRead, c: CellRead | undefined) => {
-    if (c?.placeholder) {
-      problems.push(`第 ${r.page} 页「${r.label}」行有占位符「${c.text}」`);
-      return;
-    }
-    const key = `${String(row['row'] ?? row['code'])}.${col}`;
-    if (c === undefined) {
-      if (row[col] === undefined) row[col] = '0';
-      return;
-    }
-    if (setByFigure.has(key)) {
-      problems.push(`第 ${r.page} 页「${r.label}」与上面的行重复`);
-      return;
-    }
-    setByFigure.add(key);
-    row[col] = amountText(c);
-  };
-  // Income side: the three kinds (of 本年收入, then of 年初结转和结余), 本年收入合计, 年初…, 总计.
+    rightCols.push({ id, x: c.x, x2: c.x2, label: c.text });
+  }
+  return rightCols;
+}
+
+/** Income side: the three kinds (of 本年收入, then of 年初结转和结余), 本年收入合计, 年初…, 总计. */
+function readIncomeSide(rows: readonly RowRead[], out: T4Rows): void {
   let afterOpening = false;
-  for (const r of leftOut.rows) {
+  for (const r of rows) {
     const k = labelKey(r.label);
     const c = r.cells.get('amount');
     const kind = FUND_KIND_PREFIX.find(([, p]) => k.startsWith(p))?.[0];
     if (kind) {
       const key = afterOpening ? 'openingCarryover' : 'incomeTotal';
-      setCell(rowFor(key, { row: key }, r), kind, r, c);
+      out.set(out.row(key, { row: key }, r), kind, r, c);
     } else if (/^本年收入合计$|^收入合计$/.test(k)) {
-      setCell(rowFor('incomeTotal', { row: 'incomeTotal' }, r), 'total', r, c);
+      out.set(out.row('incomeTotal', { row: 'incomeTotal' }, r), 'total', r, c);
     } else if (/^年初/.test(k)) {
       afterOpening = true;
-      setCell(rowFor('openingCarryover', { row: 'openingCarryover' }, r), 'total', r, c);
+      out.set(out.row('openingCarryover', { row: 'openingCarryover' }, r), 'total', r, c);
     } else if (/^(?:收入)?总计$/.test(k)) {
-      setCell(rowFor('incomeGrandTotal', { row: 'incomeGrandTotal' }, r), 'total', r, c);
-    } else if (r.cells.size > 0) problems.push(`第 ${r.page} 页收入方「${r.label}」不是表四的收入项目`);
-    else notes.push(`第 ${r.page} 页收入方「${r.label}」未读取`);
+      out.set(out.row('incomeGrandTotal', { row: 'incomeGrandTotal' }, r), 'total', r, c);
+    } else if (r.cells.size > 0) out.problems.push(`第 ${r.page} 页收入方「${r.label}」不是表四的收入项目`);
+    else out.notes.push(`第 ${r.page} 页收入方「${r.label}」未读取`);
   }
-  // Expenditure side: function 类, 本年支出合计, 年末…, 总计 with the four columns.
+}
+
+/** Expenditure side: function 类, 本年支出合计, 年末…, 总计 with the four columns. */
+function readExpenditureSide(
+  rows: readonly RowRead[],
+  printed: ReadonlySet<string>,
+  out: T4Rows,
+  ctx: Context,
+): void {
   let afterClosing = false;
   const fourColumns = (key: string, base: DataRow, r: RowRead) => {
-    const row = rowFor(key, base, r);
-    for (const col of printed) setCell(row, col, r, r.cells.get(col));
-    applyPartsUnknown(row, r, printed, notes);
+    const row = out.row(key, base, r);
+    for (const col of printed) out.set(row, col, r, r.cells.get(col));
+    applyPartsUnknown(row, r, printed, out.notes);
   };
-  for (const r of rightOut.rows) {
+  for (const r of rows) {
     const k = labelKey(r.label);
     const kind = FUND_KIND_PREFIX.find(([, p]) => k.startsWith(p))?.[0];
     if (afterClosing && kind) {
       // 年末结转和结余 by kind on rows of their own: the figure is in the kind's column or in 合计.
       const c = r.cells.get(kind) ?? r.cells.get('total');
-      if (c) setCell(rowFor('closingCarryover', { row: 'closingCarryover' }, r), kind, r, c);
+      if (c) out.set(out.row('closingCarryover', { row: 'closingCarryover' }, r), kind, r, c);
     } else if (/^本年支出合计$|^支出合计$/.test(k))
       fourColumns('expenditureTotal', { row: 'expenditureTotal' }, r);
     else if (/^年末/.test(k)) {
@@ -143,13 +181,10 @@ export function readT4(loc: LocatedTable, ctx: Context): TableRead {
       const code = classCode(r.label, ctx);
       if (code) fourColumns(code, { code, name: k }, r);
       else if (r.cells.size > 0)
-        problems.push(`第 ${r.page} 页支出方「${r.label}」找不到对应的支出功能分类类级科目`);
-      else notes.push(`第 ${r.page} 页支出方「${r.label}」未读取`);
+        out.problems.push(`第 ${r.page} 页支出方「${r.label}」找不到对应的支出功能分类类级科目`);
+      else out.notes.push(`第 ${r.page} 页支出方「${r.label}」未读取`);
     }
   }
-  // Order as the model expects: fixed income rows, classes, fixed expenditure rows.
-  const rows = order.map((k) => byKey.get(k)!);
-  return { rows, evidence, problems, notes };
 }
 
 /** 表四 rows printing 合计 but none of the three kinds: the kinds are not printed (unknown). */

@@ -1,5 +1,5 @@
 /** 表七 财政拨款“三公”经费支出决算表: the items as columns or as rows, budget and final figures. */
-import { overlap } from '../table-geometry.ts';
+import { overlap, type Token } from '../table-geometry.ts';
 import type { LocatedTable } from '../table-locate.ts';
 import {
   assignColumns,
@@ -14,95 +14,121 @@ import {
 import { T7_ITEMS, t7Item } from './labels.ts';
 import { type DataRow, type TableRead, type Context, amountText, isDataLine } from './read-common.ts';
 
+type Which = 'budget' | 'final';
+const which = (c: HeaderCell): Which | undefined =>
+  /决算/.test(c.norm) ? 'final' : /预算/.test(c.norm) ? 'budget' : undefined;
+const centre = (c: { x: number; x2: number }) => (c.x + c.x2) / 2;
+const ROW_STARTS = ['合计', '因公出国', '公务用车', '其中', '公务接待', '小计'];
+
+/**
+ * 表七 in one of its three layouts: the items over pairs of 预算数 | 决算数, 预算数 | 决算数 over the items (both
+ * with one row of figures), or the items as rows with 预算数 and 决算数 as columns.
+ */
 export function readT7(loc: LocatedTable, ctx: Context): TableRead {
-  const problems: string[] = [];
-  const notes: string[] = [];
-  const starts = ['合计', '因公出国', '公务用车', '其中', '公务接待', '小计'];
   const { header, body } = splitHeader(loc.lines, (l) => isDataLine(l));
   const cells = headerCells(header);
   const leaves = cells.filter((c) => !isParentCell(c, cells));
-  const which = (c: HeaderCell): 'budget' | 'final' | undefined =>
-    /决算/.test(c.norm) ? 'final' : /预算/.test(c.norm) ? 'budget' : undefined;
   const whichLeaves = leaves.filter((c) => which(c) !== undefined).sort((a, b) => a.x - b.x);
   const itemLeaves = leaves.filter((c) => t7Item(c.norm) !== undefined).sort((a, b) => a.x - b.x);
-  const centre = (c: { x: number; x2: number }) => (c.x + c.x2) / 2;
+  const problems: string[] = [];
+  let columns: ValueColumn[];
+  if (whichLeaves.length >= 4) columns = itemsOverPairs(cells, whichLeaves, problems);
+  else if (itemLeaves.length >= 4) columns = pairsOverItems(cells, itemLeaves, problems);
+  else return readItemRows(leaves, body, ctx);
+  if (problems.length > 0) return { rows: [], evidence: new Map(), problems, notes: [] };
+  return readFigureRow(columns, body, problems);
+}
+
+/** Items over pairs of 预算数 | 决算数: each pair of leaves under the item cell nearest its centre. */
+function itemsOverPairs(cells: HeaderCell[], whichLeaves: HeaderCell[], problems: string[]): ValueColumn[] {
   const columns: ValueColumn[] = [];
-  const evidence = new Map<string, { page: number; text: string }>();
-  if (whichLeaves.length >= 4) {
-    // Items over pairs of 预算数 | 决算数.
-    const itemCells = cells.filter((c) => t7Item(c.norm) !== undefined);
-    const lowest = itemCells.filter(
-      (c) => !itemCells.some((d) => d !== c && d.y > c.y2 + 2 && overlap(c, d) > 0),
-    );
-    for (let i = 0; i + 1 < whichLeaves.length; i += 2) {
-      const a = whichLeaves[i]!;
-      const b = whichLeaves[i + 1]!;
-      const span = { x: a.x, x2: b.x2 };
-      const item = [...lowest].sort(
-        (p, q) => Math.abs(centre(p) - centre(span)) - Math.abs(centre(q) - centre(span)),
-      )[0];
-      const id = item ? t7Item(item.norm) : undefined;
-      if (!id || which(a) === which(b)) {
-        problems.push('表七表头的预算数、决算数无法与项目对应');
-        break;
-      }
-      columns.push({ id: `${id}.${which(a)!}`, x: a.x, x2: a.x2, label: `${item!.text}${a.text}` });
-      columns.push({ id: `${id}.${which(b)!}`, x: b.x, x2: b.x2, label: `${item!.text}${b.text}` });
+  const itemCells = cells.filter((c) => t7Item(c.norm) !== undefined);
+  const lowest = itemCells.filter(
+    (c) => !itemCells.some((d) => d !== c && d.y > c.y2 + 2 && overlap(c, d) > 0),
+  );
+  for (let i = 0; i + 1 < whichLeaves.length; i += 2) {
+    const a = whichLeaves[i]!;
+    const b = whichLeaves[i + 1]!;
+    const span = { x: a.x, x2: b.x2 };
+    const item = [...lowest].sort(
+      (p, q) => Math.abs(centre(p) - centre(span)) - Math.abs(centre(q) - centre(span)),
+    )[0];
+    const id = item ? t7Item(item.norm) : undefined;
+    if (!id || which(a) === which(b)) {
+      problems.push('表七表头的预算数、决算数无法与项目对应');
+      break;
     }
-  } else if (itemLeaves.length >= 4) {
-    // 预算数 | 决算数 over the items.
-    const groups = cells.filter((c) => which(c) !== undefined);
-    for (const leaf of itemLeaves) {
-      const g = [...groups]
-        .filter((c) => c.y2 < leaf.y)
-        .sort((p, q) => Math.abs(centre(p) - centre(leaf)) - Math.abs(centre(q) - centre(leaf)))[0];
-      if (!g) {
-        problems.push('表七表头的项目无法与预算数、决算数对应');
-        break;
-      }
-      columns.push({
-        id: `${t7Item(leaf.norm)!}.${which(g)!}`,
-        x: leaf.x,
-        x2: leaf.x2,
-        label: `${g.text}${leaf.text}`,
-      });
-    }
-  } else {
-    // Items as rows, 预算数 and 决算数 as columns.
-    const cols = leaves.filter((c) => which(c) !== undefined);
-    const valueCols: ValueColumn[] = cols.map((c) => ({ id: which(c)!, x: c.x, x2: c.x2, label: c.text }));
-    if (valueCols.length === 0) {
-      problems.push('表七表头中找不到预算数、决算数');
-      return { rows: [], evidence, problems, notes };
-    }
-    const labelRight = Math.min(...valueCols.map((c) => c.x)) - 1;
-    const out = readLabelRows({
-      labels: body.filter((t) => t.kind === 'text' && (t.x + t.x2) / 2 < labelRight),
-      values: body.filter((t) => t.kind !== 'text'),
-      columns: valueCols,
-      rowStarts: starts,
-      unit: ctx.unit,
-    });
-    problems.push(...out.problems);
-    const rows: DataRow[] = [];
-    for (const r of out.rows) {
-      const id = t7Item(labelKey(r.label));
-      if (!id) {
-        if (r.cells.size > 0) problems.push(`第 ${r.page} 页「${r.label}」不是表七的项目`);
-        continue;
-      }
-      const row: DataRow = { row: id };
-      for (const c of valueCols) {
-        const cell = r.cells.get(c.id);
-        if (cell?.placeholder) problems.push(`第 ${r.page} 页「${r.label}」行有占位符「${cell.text}」`);
-        else row[c.id] = cell ? amountText(cell) : '0';
-      }
-      rows.push(row);
-      evidence.set(id, { page: r.page, text: r.label });
-    }
-    return { rows, evidence, problems, notes };
+    columns.push({ id: `${id}.${which(a)!}`, x: a.x, x2: a.x2, label: `${item!.text}${a.text}` });
+    columns.push({ id: `${id}.${which(b)!}`, x: b.x, x2: b.x2, label: `${item!.text}${b.text}` });
   }
-  if (problems.length > 0) return { rows: [], evidence, problems, notes };
+  return columns;
+}
+
+/** 预算数 | 决算数 over the items: each item leaf under the nearest 预算数 or 决算数 cell above it. */
+function pairsOverItems(cells: HeaderCell[], itemLeaves: HeaderCell[], problems: string[]): ValueColumn[] {
+  const columns: ValueColumn[] = [];
+  const groups = cells.filter((c) => which(c) !== undefined);
+  for (const leaf of itemLeaves) {
+    const g = [...groups]
+      .filter((c) => c.y2 < leaf.y)
+      .sort((p, q) => Math.abs(centre(p) - centre(leaf)) - Math.abs(centre(q) - centre(leaf)))[0];
+    if (!g) {
+      problems.push('表七表头的项目无法与预算数、决算数对应');
+      break;
+    }
+    columns.push({
+      id: `${t7Item(leaf.norm)!}.${which(g)!}`,
+      x: leaf.x,
+      x2: leaf.x2,
+      label: `${g.text}${leaf.text}`,
+    });
+  }
+  return columns;
+}
+
+/** Items as rows, 预算数 and 决算数 as columns. */
+function readItemRows(leaves: HeaderCell[], body: Token[], ctx: Context): TableRead {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const evidence = new Map<string, { page: number; text: string }>();
+  const cols = leaves.filter((c) => which(c) !== undefined);
+  const valueCols: ValueColumn[] = cols.map((c) => ({ id: which(c)!, x: c.x, x2: c.x2, label: c.text }));
+  if (valueCols.length === 0) {
+    problems.push('表七表头中找不到预算数、决算数');
+    return { rows: [], evidence, problems, notes };
+  }
+  const labelRight = Math.min(...valueCols.map((c) => c.x)) - 1;
+  const out = readLabelRows({
+    labels: body.filter((t) => t.kind === 'text' && (t.x + t.x2) / 2 < labelRight),
+    values: body.filter((t) => t.kind !== 'text'),
+    columns: valueCols,
+    rowStarts: ROW_STARTS,
+    unit: ctx.unit,
+  });
+  problems.push(...out.problems);
+  const rows: DataRow[] = [];
+  for (const r of out.rows) {
+    const id = t7Item(labelKey(r.label));
+    if (!id) {
+      if (r.cells.size > 0) problems.push(`第 ${r.page} 页「${r.label}」不是表七的项目`);
+      continue;
+    }
+    const row: DataRow = { row: id };
+    for (const c of valueCols) {
+      const cell = r.cells.get(c.id);
+      if (cell?.placeholder) problems.push(`第 ${r.page} 页「${r.label}」行有占位符「${cell.text}」`);
+      else row[c.id] = cell ? amountText(cell) : '0';
+    }
+    rows.push(row);
+    evidence.set(id, { page: r.page, text: r.label });
+  }
+  return { rows, evidence, problems, notes };
+}
+
+/** The one row of figures under item × 预算数/决算数 columns: one data row per item, in the order of 表七. */
+function readFigureRow(columns: ValueColumn[], body: Token[], problems: string[]): TableRead {
+  const notes: string[] = [];
+  const evidence = new Map<string, { page: number; text: string }>();
   const seen = new Set<string>();
   for (const c of columns) {
     if (seen.has(c.id)) problems.push(`表七表头有两列都是「${c.label}」`);

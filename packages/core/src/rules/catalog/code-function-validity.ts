@@ -3,7 +3,6 @@ import {
   codeLabel,
   codeUses,
   FUNCTION_CODE_TABLES,
-  importCommand,
   noCatalogue,
   rowLocation,
   validityText,
@@ -15,6 +14,11 @@ export const rule: Rule = {
   title: '支出功能分类科目应在本年度有效',
   severity: 'error',
   category: 'codes',
+  messages: {
+    'other-year': '支出功能分类科目{code}不在 {year} 年度科目表中：{validity}',
+    'other-year-builtin':
+      '支出功能分类科目{code}不在 {year} 年度科目表中：{validity}（据内置科目表，未与官方科目表逐条核对；可导入官方科目表再校验）',
+  },
   basis: '财政部《政府收支分类科目》逐年修订（如 2024 年增设 20139 社会工作事务）；DOMAIN.md §3',
   description:
     '本年度科目表中没有、但其他年度的内置科目表列有的支出功能分类编码，是用错了年度的科目：指出该科目自哪年起设立或已于哪年取消。按内置科目表判断时为警告，导入了该年度官方科目表时为错误。',
@@ -36,7 +40,8 @@ export const rule: Rule = {
       const years = builtinYearsWithCode('function', code, year);
       if (years.length === 0) continue; // unknown in every year: code-function-known reports it
       ctx.report({
-        message: `支出功能分类科目${codeLabel(code, list)}不在 ${year} 年度科目表中：${validityText(years, year)}${cat.complete ? '' : `（据内置科目表，未与官方科目表逐条核对；可用 ${importCommand('function', year)} 导入官方科目表）`}`,
+        messageId: cat.complete ? 'other-year' : 'other-year-builtin',
+        data: { code: codeLabel(code, list), year, validity: validityText(years, year) },
         location: list.map((u) => rowLocation(u.table, u.row)),
         actual: code,
         ...(cat.complete ? {} : { severity: 'warning' as const }), // built-in lists are unverified

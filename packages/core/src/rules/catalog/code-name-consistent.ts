@@ -8,6 +8,9 @@ export const rule: Rule = {
   title: '同一科目在各表中的名称应一致',
   severity: 'warning',
   category: 'codes',
+  messages: {
+    'names-differ': '科目「{code}」在各表中的名称不一致：{names}',
+  },
   basis: '部门决算报表编制说明：各表科目按同一科目表列示；DOMAIN.md §3',
   description:
     '同一个支出功能分类编码在表一至表五、表八、表九中写了不同的名称（忽略空格和全角、半角括号的差别）时提示核对。',
@@ -31,7 +34,8 @@ export const rule: Rule = {
         .map((g) => `${g.uses.map((u) => TABLE_SPECS[u.table].number).join('、')}写作「${g.name}」`)
         .join('，');
       ctx.report({
-        message: `科目「${code}」在各表中的名称不一致：${text}`,
+        messageId: 'names-differ',
+        data: { code, names: text },
         location: named.map((u) => rowLocation(u.table, u.row)),
         expected: groups[0]!.name,
         actual: groups

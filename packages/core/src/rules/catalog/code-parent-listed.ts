@@ -11,6 +11,10 @@ export const rule: Rule = {
   title: '列出项时应同时列出其所属的款和类',
   severity: 'warning',
   category: 'codes',
+  messages: {
+    'parent-missing':
+      '{table}缺少{level}「{parent}」行：其下的{children}已列出，表中其他科目逐级列示了类、款、项',
+  },
   basis: '部门决算报表编制说明：按支出功能分类的表格逐级列示类、款、项；DOMAIN.md §4',
   description:
     '表二、表三、表五、表八、表九列出类和款行时，每个项（和款）的上级款、类行也应列出；表中只列项、不列款（或不列类）时不检查该级。',
@@ -48,7 +52,13 @@ export const rule: Rule = {
         const name = cat?.entries.get(p)?.name;
         const kids = children.map((r) => rowLabel(r, r.key)).join('、');
         ctx.report({
-          message: `${TABLE_SPECS[t].number}缺少${level}「${p}${name ? ' ' + name : ''}」行：其下的${kids}已列出，表中其他科目逐级列示了类、款、项`,
+          messageId: 'parent-missing',
+          data: {
+            table: TABLE_SPECS[t].number,
+            level,
+            parent: `${p}${name ? ' ' + name : ''}`,
+            children: kids,
+          },
           location: children.map((r) => rowLocation(t, r)),
           expected: p,
         });

@@ -8,6 +8,10 @@ export const rule: Rule = {
   title: '绩效自评表：定量指标未达到指标值时应分析偏差原因',
   severity: 'warning',
   category: 'performance',
+  messages: {
+    'deviation-reason':
+      '项目「{project}」{level2}「{indicator}」指标值 {target}，实际完成值 {actual}，未达到指标值，应填写偏差原因分析及改进措施',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表“偏差原因分析及改进措施”栏；DOMAIN.md §7',
   description:
@@ -28,7 +32,14 @@ export const rule: Rule = {
         ctx.ran();
         if (!missesTarget(q) || !isBlank(ind.deviationReason)) return;
         ctx.report({
-          message: `项目「${p.name}」${ind.level2}「${ind.name}」指标值 ${ind.target}，实际完成值 ${ind.actual}，未达到指标值，应填写偏差原因分析及改进措施`,
+          messageId: 'deviation-reason',
+          data: {
+            project: p.name,
+            level2: ind.level2,
+            indicator: ind.name,
+            target: ind.target,
+            actual: ind.actual,
+          },
           location: [
             fieldLocation(
               d,

@@ -17,6 +17,10 @@ export const rule: Rule = {
   title: '绩效自评表：预算执行率得分 = 分值 × 全年执行数 / 全年预算数（不超过分值）',
   severity: 'error',
   category: 'performance',
+  messages: {
+    'execution-score':
+      '项目「{project}」预算执行率得分应为 {weight} × {rate}（全年执行数 {executed} / 全年预算数 {budget}）= {expected} 分（不超过分值），实际填 {stated} 分',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（预算执行率 = 全年执行数 / 全年预算数）；得分按执行率乘以分值计算、以分值为上限，见 DOMAIN.md §7 与种子文档（89.77% → 8.98 分）',
   description:
@@ -53,7 +57,16 @@ export const rule: Rule = {
       const line = p.source?.line;
       const rate = formatPercent({ num: BigInt(executed!), den: BigInt(annualBudget!) });
       ctx.report({
-        message: `项目「${p.name}」预算执行率得分应为 ${printed(p.executionWeight)} × ${rate}（全年执行数 ${fmt(d, executed!)} / 全年预算数 ${fmt(d, annualBudget!)}）= ${formatHundredths(hundredths(exact))} 分（不超过分值），实际填 ${printed(p.executionScore)} 分`,
+        messageId: 'execution-score',
+        data: {
+          project: p.name,
+          weight: printed(p.executionWeight),
+          rate,
+          executed: fmt(d, executed!),
+          budget: fmt(d, annualBudget!),
+          expected: formatHundredths(hundredths(exact)),
+          stated: printed(p.executionScore),
+        },
         location: [
           fieldLocation(
             d,

@@ -10,6 +10,9 @@ export const rule: Rule = {
   title: '绩效自评表：评价等级与总分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60）',
   severity: 'error',
   category: 'performance',
+  messages: {
+    grade: '项目「{project}」总分 {total}，按 {profile} 口径（{grades}）应评为“{expected}”，实际为“{stated}”',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）：总分一般为 100 分，90（含）以上为优、80（含）–90 为良、60（含）–80 为中、60 以下为差；地区口径可改称（上海：优、良、合格、不合格）；DOMAIN.md §7',
   description: '按地区口径的等级划分，由自评表的总分得出应有的评价等级，与填报的等级比较。',
@@ -39,7 +42,15 @@ export const rule: Rule = {
       if ((SYNONYMS[stated] ?? stated) === expected) return;
       const line = p.source?.line;
       ctx.report({
-        message: `项目「${p.name}」总分 ${printed(p.totalScore)}，按 ${ctx.settings.id} 口径（${grades.map(([g, m]) => `${g} ≥ ${m}`).join('，')}）应评为“${expected}”，实际为“${stated}”`,
+        messageId: 'grade',
+        data: {
+          project: p.name,
+          total: printed(p.totalScore),
+          profile: ctx.settings.id,
+          grades: grades.map(([g, m]) => `${g} ≥ ${m}`).join('，'),
+          expected,
+          stated,
+        },
         location: [
           fieldLocation(d, `performance.projects[${i}].grade`, `项目「${p.name}」评价等级`, stated, line),
           fieldLocation(

@@ -18,6 +18,10 @@ export const rule: Rule = {
   title: '绩效自评表：定量指标得分 = 完成值 / 指标值 × 分值（不超过分值）',
   severity: 'warning',
   category: 'performance',
+  messages: {
+    'indicator-score':
+      '项目「{project}」{level2}「{indicator}」（指标值 {target}，完成值 {actual}）按 {formula} 计分应为 {expected} 分（不超过分值），实际填 {stated} 分',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表；定量指标按完成值与指标值之比计分，见 DOMAIN.md §7',
   description:
@@ -54,7 +58,17 @@ export const rule: Rule = {
             ? `指标值 ${formatScore(q.target)} / 完成值 ${formatScore(q.actual)} × 分值 ${printed(ind.weight)}`
             : `完成值 ${formatScore(q.actual)} / 指标值 ${formatScore(q.target)} × 分值 ${printed(ind.weight)}`;
         ctx.report({
-          message: `项目「${p.name}」${ind.level2}「${ind.name}」（指标值 ${ind.target}，完成值 ${ind.actual}）按 ${formula} 计分应为 ${formatHundredths(hundredths(exact))} 分（不超过分值），实际填 ${printed(ind.score)} 分`,
+          messageId: 'indicator-score',
+          data: {
+            project: p.name,
+            level2: ind.level2,
+            indicator: ind.name,
+            target: ind.target,
+            actual: ind.actual,
+            formula,
+            expected: formatHundredths(hundredths(exact)),
+            stated: printed(ind.score),
+          },
           location: [
             fieldLocation(
               d,

@@ -22,9 +22,8 @@ function checkOne(ctx: RuleContext, s: Scored): void {
   const over = cmp(score, weight) > 0;
   if (!over && cmp(score, ZERO) >= 0) return;
   ctx.report({
-    message: over
-      ? `${s.what}得分 ${printed(s.score)} 超过分值 ${printed(s.weight)}：得分不能高于分值`
-      : `${s.what}得分 ${printed(s.score)} 为负数：得分应在 0 到分值 ${printed(s.weight)} 之间`,
+    messageId: over ? 'over-weight' : 'negative',
+    data: { what: s.what, score: printed(s.score), weight: printed(s.weight) },
     location: [
       fieldLocation(ctx.d, s.scorePath, `${s.what}得分`, printed(s.score), s.line),
       fieldLocation(ctx.d, s.weightPath, `${s.what}分值`, printed(s.weight), s.line),
@@ -39,6 +38,10 @@ export const rule: Rule = {
   title: '绩效自评表：各项得分在 0 与分值之间',
   severity: 'error',
   category: 'performance',
+  messages: {
+    'over-weight': '{what}得分 {score} 超过分值 {weight}：得分不能高于分值',
+    negative: '{what}得分 {score} 为负数：得分应在 0 到分值 {weight} 之间',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（各指标列分值与得分，得分以分值为上限）；DOMAIN.md §7',
   description: '预算执行率得分和每个绩效指标的得分都不能高于各自的分值，也不能为负数。',

@@ -7,6 +7,9 @@ export const rule: Rule = {
   title: '预算绩效情况：评价项目个数、全年预算数、全年执行数与所附自评表一致',
   severity: 'error',
   category: 'performance',
+  messages: {
+    'project-count': '说明中开展绩效评价的项目 {count} 个，但所附项目支出绩效自评表 {tables} 张，二者应一致',
+  },
   basis:
     '部门决算公开说明“预算绩效情况说明”模板（开展预算绩效评价项目 X 个，全年预算数 X 万元，全年执行数 X 万元；具体项目自评情况附项目支出绩效自评表）；DOMAIN.md §6、§7',
   description:
@@ -24,7 +27,8 @@ export const rule: Rule = {
       ctx.ran();
       if (count !== projects.length) {
         ctx.report({
-          message: `说明中开展绩效评价的项目 ${count} 个，但所附项目支出绩效自评表 ${projects.length} 张，二者应一致`,
+          messageId: 'project-count',
+          data: { count, tables: projects.length },
           location: [
             {
               field: 'performance.evaluatedProjects',

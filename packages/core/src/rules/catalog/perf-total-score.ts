@@ -7,6 +7,12 @@ export const rule: Rule = {
   title: '绩效自评表：总分 = 预算执行率得分 + 各指标得分',
   severity: 'error',
   category: 'performance',
+  messages: {
+    'total-score':
+      '项目「{project}」总分 {total} ≠ 预算执行率得分 {execution} + 各指标得分 {scores} = {sum}，相差 {difference} 分',
+    'total-score-rounding':
+      '项目「{project}」总分 {total} ≠ 预算执行率得分 {execution} + 各指标得分 {scores} = {sum}，相差 {difference} 分，在 0.01 分以内，可能是四舍五入所致',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（总分为预算执行率得分与各绩效指标得分之和）；DOMAIN.md §7',
   description:
@@ -42,7 +48,15 @@ export const rule: Rule = {
       ctx.report({
         severity: rounding ? 'info' : undefined,
         kind: rounding ? 'rounding' : undefined,
-        message: `项目「${p.name}」总分 ${printed(p.totalScore)} ≠ 预算执行率得分 ${printed(p.executionScore)} + 各指标得分 ${p.indicators.map((x) => printed(x.score)).join(' + ')} = ${formatScore(sum)}，相差 ${diffText} 分${rounding ? '，在 0.01 分以内，可能是四舍五入所致' : ''}`,
+        messageId: rounding ? 'total-score-rounding' : 'total-score',
+        data: {
+          project: p.name,
+          total: printed(p.totalScore),
+          execution: printed(p.executionScore),
+          scores: p.indicators.map((x) => printed(x.score)).join(' + '),
+          sum: formatScore(sum),
+          difference: diffText,
+        },
         location: [
           fieldLocation(
             d,

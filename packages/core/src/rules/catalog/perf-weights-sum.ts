@@ -9,6 +9,9 @@ export const rule: Rule = {
   title: '绩效自评表：预算执行率分值 + 各指标分值 = 100',
   severity: 'error',
   category: 'performance',
+  messages: {
+    'weights-sum': '项目「{project}」预算执行率分值 {execution} + 各指标分值 {weights} = {sum}，应为 100',
+  },
   basis:
     '《项目支出绩效评价管理办法》（财预〔2020〕10号）：单位自评总分 100 分，原则上预算执行率 10%、产出指标 50%、效益指标 30%、满意度指标 10%；DOMAIN.md §7',
   description: '项目支出绩效自评表中预算执行率的分值与全部绩效指标分值之和应为 100 分。',
@@ -38,7 +41,13 @@ export const rule: Rule = {
       const line = p.source?.line;
       const diff = sub(sum, HUNDRED);
       ctx.report({
-        message: `项目「${p.name}」预算执行率分值 ${printed(p.executionWeight)} + 各指标分值 ${p.indicators.map((x) => printed(x.weight)).join(' + ')} = ${formatScore(sum)}，应为 100`,
+        messageId: 'weights-sum',
+        data: {
+          project: p.name,
+          execution: printed(p.executionWeight),
+          weights: p.indicators.map((x) => printed(x.weight)).join(' + '),
+          sum: formatScore(sum),
+        },
         location: [
           fieldLocation(
             d,

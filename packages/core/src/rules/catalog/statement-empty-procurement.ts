@@ -6,6 +6,9 @@ export const rule: Rule = {
   title: '无政府采购支出时应说明本单位本年度无政府采购支出',
   severity: 'warning',
   category: 'statements',
+  messages: {
+    'no-statement': '政府采购支出总额为 0，应说明本单位本年度无政府采购支出',
+  },
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：部门决算应公开政府采购支出情况，无相关事项的应予说明；DOMAIN.md §6',
   description:
@@ -29,7 +32,7 @@ export const rule: Rule = {
     const loc: Location = { field: 'procurement.emptyStatement', label: '政府采购无支出说明' };
     if (p.source?.line !== undefined) loc.line = p.source.line;
     ctx.report({
-      message: '政府采购支出总额为 0，应说明本单位本年度无政府采购支出',
+      messageId: 'no-statement',
       location: [loc, { field: 'procurement.total', label: '政府采购支出总额', value: '0' }],
       expected: '如“本单位本年度无政府采购支出”',
       actual: '未说明',

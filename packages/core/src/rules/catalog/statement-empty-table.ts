@@ -8,6 +8,12 @@ export const rule: Rule = {
   title: '无数据的表七、表八、表九应说明本单位无此项收支（空表说明）',
   severity: 'error',
   category: 'statements',
+  messages: {
+    'no-rows':
+      '{number}《{name}》没有金额（未列出任何行），应说明本单位本年度无此项收支，如“本单位本年度无…，故本表为空表”',
+    'all-zero':
+      '{number}《{name}》没有金额（各数均为零），应说明本单位本年度无此项收支，如“本单位本年度无…，故本表为空表”',
+  },
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：本部门无相关数据的表格也应公开，并以空表形式说明情况；DOMAIN.md §4',
   description:
@@ -36,7 +42,8 @@ export const rule: Rule = {
         label: `${spec.number}《${spec.name}》空表说明`,
       };
       ctx.report({
-        message: `${spec.number}《${spec.name}》没有金额${table.rows.length === 0 ? '（未列出任何行）' : '（各数均为零）'}，应说明本单位本年度无此项收支，如“本单位本年度无…，故本表为空表”`,
+        messageId: table.rows.length === 0 ? 'no-rows' : 'all-zero',
+        data: { number: spec.number, name: spec.name },
         location: table.source.line === undefined ? [loc] : [{ ...loc, line: table.source.line }],
         expected: '空表说明',
         actual: '未说明',

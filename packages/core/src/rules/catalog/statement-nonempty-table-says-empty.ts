@@ -6,7 +6,8 @@ import type { Location, Rule, RuleContext } from '../types.ts';
 
 function flag(ctx: RuleContext, what: string, statement: string, location: Location, amounts: string): void {
   ctx.report({
-    message: `${what}有金额（${amounts}），却附有空表说明「${statement}」，二者矛盾：应删除空表说明或核对金额`,
+    messageId: 'says-empty',
+    data: { what, amounts, statement },
     location: [{ ...location, value: statement }],
     expected: '无空表说明',
     actual: statement,
@@ -18,6 +19,10 @@ export const rule: Rule = {
   title: '有金额的表格不得附“本表为空表”等说明',
   severity: 'error',
   category: 'statements',
+  messages: {
+    'says-empty':
+      '{what}有金额（{amounts}），却附有空表说明「{statement}」，二者矛盾：应删除空表说明或核对金额',
+  },
   basis:
     '《财政部关于印发〈地方预决算公开操作规程〉的通知》（财预〔2016〕143号）：公开内容应真实、准确；DOMAIN.md §4',
   description:

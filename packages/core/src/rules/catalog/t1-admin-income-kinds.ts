@@ -8,6 +8,9 @@ export const rule: Rule = {
   title: '行政单位一般没有事业收入、经营收入和附属单位上缴收入',
   severity: 'warning',
   category: 't1',
+  messages: {
+    'admin-income': '行政单位一般没有此项收入：{cell}金额为 {amount} {unit}，请核对单位类型或收入归类',
+  },
   basis:
     '《行政单位财务规则》：行政单位收入包括财政拨款收入和其他收入；事业收入、经营收入、附属单位上缴收入是事业单位的收入类型（《事业单位财务规则》）',
   description: '行政单位的表一如有非零的事业收入、经营收入或附属单位上缴收入，提示核对单位类型或收入归类。',
@@ -27,7 +30,8 @@ export const rule: Rule = {
       ctx.ran();
       if (v === 0) continue;
       ctx.report({
-        message: `行政单位一般没有此项收入：${cellLabel(ctx.d, ref)}金额为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，请核对单位类型或收入归类`,
+        messageId: 'admin-income',
+        data: { cell: cellLabel(ctx.d, ref), amount: fmt(ctx.d, v), unit: ctx.d.amountUnit },
         location: [cellLocation(ctx.d, ref)],
         expected: fmt(ctx.d, 0),
         actual: fmt(ctx.d, v),

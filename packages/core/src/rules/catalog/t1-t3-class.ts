@@ -8,6 +8,10 @@ export const rule: Rule = {
   title: '表一与表三：各功能分类类级支出一致',
   severity: 'error',
   category: 't1',
+  messages: {
+    'missing-in-t3': '{cell} {amount} {unit}，表三没有「{code}」类的支出',
+    'missing-in-t1': '表三「{class}」类本年支出合计 {amount} {unit}，表一未列出该类',
+  },
   basis:
     '部门决算报表表间审核关系：表一按支出功能分类列示的各类支出等于表三对应类的“本年支出合计”；DOMAIN.md §5',
   description:
@@ -40,7 +44,8 @@ export const rule: Rule = {
       ctx.ran();
       if (v === 0) continue;
       ctx.report({
-        message: `${cellLabel(ctx.d, left)} ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，表三没有「${code}」类的支出`,
+        messageId: 'missing-in-t3',
+        data: { cell: cellLabel(ctx.d, left), amount: fmt(ctx.d, v), unit: ctx.d.amountUnit, code },
         location: [cellLocation(ctx.d, left)],
         expected: fmt(ctx.d, 0),
         actual: fmt(ctx.d, v),
@@ -66,7 +71,8 @@ export const rule: Rule = {
       if (sum === 0) continue;
       const name = t3.byKey.get(code)?.name;
       ctx.report({
-        message: `表三「${code}${name ? ' ' + name : ''}」类本年支出合计 ${fmt(ctx.d, sum)} ${ctx.d.amountUnit}，表一未列出该类`,
+        messageId: 'missing-in-t1',
+        data: { class: `${code}${name ? ' ' + name : ''}`, amount: fmt(ctx.d, sum), unit: ctx.d.amountUnit },
         location: cells.map((c) => cellLocation(ctx.d, c)),
         expected: fmt(ctx.d, sum),
         actual: '未列出',

@@ -9,6 +9,10 @@ export const rule: Rule = {
   title: '表五各类合计 = 表四该类一般公共预算财政拨款',
   severity: 'error',
   category: 't5',
+  messages: {
+    'missing-in-t4': '{cells}为 {amount} {unit}，但表四未列出类「{code}」：{what}',
+    'missing-in-t5': '{cells}为 {amount} {unit}，但表五未列出类「{code}」：{what}',
+  },
   basis: 'DOMAIN.md §5：表五等于表四的一般公共预算财政拨款列（合计及各类）',
   description:
     '对表五的每个类（未列类时为其下所列最上级科目之和），检查合计数等于表四该类“一般公共预算财政拨款”列；一方列出而另一方未列的非零类也报告。',
@@ -41,7 +45,14 @@ export const rule: Rule = {
       if (v === 0) continue;
       const locations = cells.map((c) => cellLocation(ctx.d, c));
       ctx.report({
-        message: `${cells.map((c) => cellLabel(ctx.d, c)).join(' + ')}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表四未列出类「${code}」：${what}`,
+        messageId: 'missing-in-t4',
+        data: {
+          cells: cells.map((c) => cellLabel(ctx.d, c)).join(' + '),
+          amount: fmt(ctx.d, v),
+          unit: ctx.d.amountUnit,
+          code,
+          what,
+        },
         location: locations,
         expected: `表四列出类 ${code}`,
         actual: '表四未列出',
@@ -59,7 +70,8 @@ export const rule: Rule = {
       ctx.ran();
       if (v === 0) continue;
       ctx.report({
-        message: `${cellLabel(ctx.d, ref)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表五未列出类「${code}」：${what}`,
+        messageId: 'missing-in-t5',
+        data: { cells: cellLabel(ctx.d, ref), amount: fmt(ctx.d, v), unit: ctx.d.amountUnit, code, what },
         location: [cellLocation(ctx.d, ref)],
         expected: `表五列出类 ${code}`,
         actual: '表五未列出',

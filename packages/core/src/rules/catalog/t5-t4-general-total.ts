@@ -10,6 +10,9 @@ export const rule: Rule = {
   title: '表五合计 = 表四本年支出合计的一般公共预算财政拨款',
   severity: 'error',
   category: 't5',
+  messages: {
+    't5-empty': '表五为空表，但{cell}为 {amount} {unit}：两表应一致',
+  },
   basis: 'DOMAIN.md §5：表五等于表四的一般公共预算财政拨款列（合计及各类）',
   description:
     '检查表五合计行的合计数等于表四“本年支出合计”行“一般公共预算财政拨款”列；表五为空表时表四该数应为零。',
@@ -29,7 +32,8 @@ export const rule: Rule = {
       ctx.ran();
       if (v !== 0) {
         ctx.report({
-          message: `表五为空表，但${cellLabel(ctx.d, T4_CELL)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}：两表应一致`,
+          messageId: 't5-empty',
+          data: { cell: cellLabel(ctx.d, T4_CELL), amount: fmt(ctx.d, v), unit: ctx.d.amountUnit },
           location: [cellLocation(ctx.d, T4_CELL)],
           expected: '0.00',
           actual: fmt(ctx.d, v),

@@ -10,6 +10,9 @@ export const rule: Rule = {
   title: '表五基本支出 = 表六人员经费合计 + 公用经费合计',
   severity: 'error',
   category: 't6',
+  messages: {
+    't6-empty': '{cell}为 {amount} {unit}，但表六为空表：基本支出应分列人员经费和公用经费',
+  },
   basis: 'DOMAIN.md §5：表五基本支出 = 表六人员经费合计 + 公用经费合计',
   description:
     '检查表五合计行的基本支出等于表六人员经费合计与公用经费合计之和（按四舍五入区间规则：如 115.68 + 9.28 与 124.97 仅因舍入相差，提示而不报错）；表六为空表时表五基本支出应为零。',
@@ -28,7 +31,8 @@ export const rule: Rule = {
       ctx.ran();
       if (v !== 0) {
         ctx.report({
-          message: `${cellLabel(ctx.d, T5_BASIC)}为 ${fmt(ctx.d, v)} ${ctx.d.amountUnit}，但表六为空表：基本支出应分列人员经费和公用经费`,
+          messageId: 't6-empty',
+          data: { cell: cellLabel(ctx.d, T5_BASIC), amount: fmt(ctx.d, v), unit: ctx.d.amountUnit },
           location: [cellLocation(ctx.d, T5_BASIC)],
           expected: '0.00',
           actual: fmt(ctx.d, v),

@@ -7,6 +7,10 @@ export const rule: Rule = {
   title: '表六只列人员经费和公用经费的经济分类',
   severity: 'warning',
   category: 't6',
+  messages: {
+    'not-basic':
+      '表六列有经济分类「{class}」{amount} {unit}，该类既不属于人员经费（{personnel}）也不属于公用经费（{public}），通常不是基本支出，请核实',
+  },
   basis: 'DOMAIN.md §3：基本支出由人员经费（301、303）和公用经费（302、310 及口径规定的其他类）构成',
   description:
     '表六列出金额不为零的经济分类类（如 307 债务利息及费用支出、309 资本性支出（基本建设）、312 对企业补助）既不属于人员经费也不属于公用经费时提示：它们通常不是基本支出。',
@@ -43,7 +47,14 @@ export const rule: Rule = {
       const row = t6.byKey.get(entry.rows[0]!);
       const name = row?.code === cls && row.name ? ` ${row.name}` : '';
       ctx.report({
-        message: `表六列有经济分类「${cls}${name}」${fmt(ctx.d, entry.amount)} ${ctx.d.amountUnit}，该类既不属于人员经费（${personnelClasses.join('、')}）也不属于公用经费（${publicClasses.join('、')}），通常不是基本支出，请核实`,
+        messageId: 'not-basic',
+        data: {
+          class: `${cls}${name}`,
+          amount: fmt(ctx.d, entry.amount),
+          unit: ctx.d.amountUnit,
+          personnel: personnelClasses.join('、'),
+          public: publicClasses.join('、'),
+        },
         location: locations,
         actual: cls,
         expected: [...personnelClasses, ...publicClasses].join('、'),

@@ -17,6 +17,9 @@ export const rule: Rule = {
   title: '车辆总数 = 各类用车数之和',
   severity: 'error',
   category: 'other-matters',
+  messages: {
+    'category-sum': '车辆总数 {total} 辆 ≠ 各类用车之和 {parts} = {sum} 辆，相差 {difference} 辆',
+  },
   basis:
     '部门决算公开说明“其他重要事项的情况说明（三）国有资产占用情况”模板（车辆 X 辆，其中：……）；DOMAIN.md §5',
   description:
@@ -52,7 +55,13 @@ export const rule: Rule = {
     const listed = VEHICLE_CATEGORIES.filter((c) => (by[c] ?? 0) !== 0);
     const diff = v.total - sum;
     ctx.report({
-      message: `车辆总数 ${v.total} 辆 ≠ 各类用车之和 ${listed.length > 0 ? listed.map((c) => `${CATEGORY_LABEL[c]} ${by[c]}`).join(' + ') : '0'} = ${sum} 辆，相差 ${diff > 0 ? '+' : ''}${diff} 辆`,
+      messageId: 'category-sum',
+      data: {
+        total: v.total,
+        parts: listed.length > 0 ? listed.map((c) => `${CATEGORY_LABEL[c]} ${by[c]}`).join(' + ') : '0',
+        sum,
+        difference: `${diff > 0 ? '+' : ''}${diff}`,
+      },
       location: [
         withLine({ field: 'assets.vehicles.total', label: '车辆总数', value: String(v.total) }),
         ...listed.map((c) =>
