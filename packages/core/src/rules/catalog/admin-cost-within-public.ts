@@ -9,7 +9,7 @@ export const rule: Rule = atMostRule(
     severity: 'warning',
     category: 'other-matters',
     basis:
-      '部门决算公开说明“名词解释”（机关运行经费）；DOMAIN.md §5：机关运行经费对行政和参公单位等于公用经费，其他单位不超过公用经费',
+      '部门决算公开说明“名词解释”（机关运行经费）；机关运行经费对行政和参公单位等于公用经费，其他单位不超过公用经费',
     description:
       '事业单位如填报机关运行经费，其金额一般不应超过表六“公用经费合计”。行政和参公单位见 admin-cost-equals-public。',
   },

@@ -7,7 +7,7 @@ export const rule: Rule = {
   title: '表一年初结转和结余 = 上年年末结转和结余',
   severity: 'error',
   category: 'carryover',
-  basis: 'DOMAIN.md §5：相邻年度，本年年初结转和结余 = 上年年末结转和结余',
+  basis: '部门决算报表审核关系：相邻年度，本年年初结转和结余 = 上年年末结转和结余',
   description: '表一“年末结转和结余”行给出上年决算数时，检查本年“年初结转和结余”等于该上年数。',
   check(ctx) {
     const closing = ctx.d.tables.t1.byKey.get('closingCarryover');

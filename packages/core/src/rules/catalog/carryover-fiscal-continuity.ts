@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: '表四年初财政拨款结转和结余 = 上年年末财政拨款结转和结余（各列）',
   severity: 'error',
   category: 'carryover',
-  basis: 'DOMAIN.md §5：相邻年度，本年年初结转和结余 = 上年年末结转和结余',
+  basis: '部门决算报表审核关系：相邻年度，本年年初结转和结余 = 上年年末结转和结余',
   description:
     '表四“年末财政拨款结转和结余”行给出上年决算数时，按合计、一般公共预算、政府性基金预算、国有资本经营预算各列检查本年年初数等于上年年末数。',
   check(ctx) {

@@ -7,7 +7,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 'codes',
   messages: CODE_NAME_MESSAGES,
-  basis: '财政部《政府收支分类科目》（当年度）部门预算支出经济分类；DOMAIN.md §3',
+  basis: '财政部《政府收支分类科目》（当年度）部门预算支出经济分类',
   description:
     '表六中写了名称的经济分类科目行，名称应与本年度科目表中该编码的名称一致（忽略空格和全角、半角括号的差别）。',
   check(ctx) {

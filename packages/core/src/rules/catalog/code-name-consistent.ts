@@ -11,7 +11,7 @@ export const rule: Rule = {
   messages: {
     'names-differ': '科目「{code}」在各表中的名称不一致：{names}',
   },
-  basis: '部门决算报表编制说明：各表科目按同一科目表列示；DOMAIN.md §3',
+  basis: '部门决算报表编制说明：各表科目按同一科目表列示',
   description:
     '同一个支出功能分类编码在表一至表五、表八、表九中写了不同的名称（忽略空格和全角、半角括号的差别）时提示核对。',
   check(ctx) {

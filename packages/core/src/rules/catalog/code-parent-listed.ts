@@ -15,7 +15,7 @@ export const rule: Rule = {
     'parent-missing':
       '{table}缺少{level}「{parent}」行：其下的{children}已列出，表中其他科目逐级列示了类、款、项',
   },
-  basis: '部门决算报表编制说明：按支出功能分类的表格逐级列示类、款、项；DOMAIN.md §4',
+  basis: '部门决算报表编制说明：按支出功能分类的表格逐级列示类、款、项',
   description:
     '表二、表三、表五、表八、表九列出类和款行时，每个项（和款）的上级款、类行也应列出；表中只列项、不列款（或不列类）时不检查该级。',
   check(ctx) {

@@ -11,7 +11,7 @@ export const rule: DocumentRule = {
     doubled: '标点重复或连用：“{found}”',
   },
   stage: 'text',
-  basis: '《标点符号用法》（GB/T 15834—2011）；《党政机关公文格式》（GB/T 9704—2012）；DOMAIN.md §6',
+  basis: '《标点符号用法》（GB/T 15834—2011）；《党政机关公文格式》（GB/T 9704—2012）',
   description: '正文中同一标点连用（“。。”“，，”“；；”）或逗号、顿号、分号后紧跟句号时报警告，引用所在句子。',
   checkDocument({ facts, report }) {
     const { reading } = facts;

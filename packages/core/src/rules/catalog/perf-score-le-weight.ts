@@ -43,7 +43,7 @@ export const rule: Rule = {
     negative: '{what}得分 {score} 为负数：得分应在 0 到分值 {weight} 之间',
   },
   basis:
-    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（各指标列分值与得分，得分以分值为上限）；DOMAIN.md §7',
+    '《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表（各指标列分值与得分，得分以分值为上限）',
   description: '预算执行率得分和每个绩效指标的得分都不能高于各自的分值，也不能为负数。',
   check(ctx) {
     const projects = ctx.d.performance?.projects ?? [];

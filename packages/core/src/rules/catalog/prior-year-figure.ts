@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'warning',
   category: 'carryover',
   messages: CARRIED_MESSAGES,
-  basis: 'DOMAIN.md §5：本年公开中的上年数应与上年公开的决算数一致',
+  basis: '部门决算报表审核关系：本年公开中的上年数应与上年公开的决算数一致',
   description:
     '给出上年数据时，检查本年各表列出的上年决算数和机关运行经费上年数等于上年数据中同一行、同一列的决算数；四舍五入允许范围内的差额为提示。',
   check(ctx) {

@@ -9,7 +9,7 @@ export const rule: Rule = atMostRule(
     severity: 'error',
     category: 'other-matters',
     basis:
-      '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（授予中小企业合同金额占政府采购支出总额的比例）；DOMAIN.md §5',
+      '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（授予中小企业合同金额占政府采购支出总额的比例）',
     description: '授予中小企业合同金额是政府采购支出总额的一部分，不能超过总额。',
   },
   (ctx) => {

@@ -6,7 +6,7 @@ export const rule: Rule = {
   title: '政府采购支出总额 = 货物 + 工程 + 服务',
   severity: 'error',
   category: 'other-matters',
-  basis: '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板；DOMAIN.md §5',
+  basis: '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板',
   description: '政府采购支出总额应等于政府采购货物支出、工程支出、服务支出之和（按四舍五入区间规则）。',
   check(ctx) {
     const p = ctx.d.procurement;

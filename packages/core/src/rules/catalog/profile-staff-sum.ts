@@ -7,7 +7,7 @@ export const rule: Rule = {
   category: 'profile',
   messages: { 'staff-sum': '实有人数 {actual} 人 ≠ {parts} = {sum} 人，相差 {difference} 人' },
   basis:
-    '部门决算公开说明“单位概况·机构设置及人员情况”模板（实有人数 X 人，其中：在职人员、离休人员、退休人员）；DOMAIN.md §1',
+    '部门决算公开说明“单位概况·机构设置及人员情况”模板（实有人数 X 人，其中：在职人员、离休人员、退休人员）',
   description: '单位概况中的实有人数应等于在职人员、离休人员、退休人员之和。人数是整数，按精确相等核对。',
   check(ctx) {
     const s = ctx.d.unit.staff;

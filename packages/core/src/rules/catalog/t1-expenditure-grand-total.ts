@@ -9,7 +9,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't1',
   basis:
-    '部门决算报表表内审核关系：表一“支出总计”等于本年支出合计、结余分配与年末结转和结余之和；DOMAIN.md §5',
+    '部门决算报表表内审核关系：表一“支出总计”等于本年支出合计、结余分配与年末结转和结余之和',
   description: '检查表一支出总计等于本年支出合计、结余分配、年末结转和结余三者之和。',
   check(ctx) {
     checkSum(

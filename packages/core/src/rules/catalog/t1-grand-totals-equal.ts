@@ -6,7 +6,7 @@ export const rule: Rule = {
   title: '收入支出决算总表：收入总计 = 支出总计',
   severity: 'error',
   category: 't1',
-  basis: '部门决算报表表内审核关系：表一收入总计与支出总计相等（收支平衡）；DOMAIN.md §5',
+  basis: '部门决算报表表内审核关系：表一收入总计与支出总计相等（收支平衡）',
   description: '检查表一收入方“总计”与支出方“总计”相等。',
   check(ctx) {
     checkBalance(

@@ -9,7 +9,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't1',
   basis:
-    '部门决算报表表内审核关系：表一“收入总计”等于本年收入合计、使用非财政拨款结余与年初结转和结余之和；DOMAIN.md §5',
+    '部门决算报表表内审核关系：表一“收入总计”等于本年收入合计、使用非财政拨款结余与年初结转和结余之和',
   description: '检查表一收入总计等于本年收入合计、使用非财政拨款结余、年初结转和结余三者之和。',
   check(ctx) {
     checkSum(

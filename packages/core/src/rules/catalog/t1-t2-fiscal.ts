@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't1',
   basis:
-    '部门决算报表表间审核关系：表一一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入之和等于表二合计行“财政拨款收入”；DOMAIN.md §5',
+    '部门决算报表表间审核关系：表一一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入之和等于表二合计行“财政拨款收入”',
   description: '检查表一三个财政拨款收入行合计等于表二合计行的财政拨款收入。',
   check(ctx) {
     // T2 on the left so the message lists each T1 row with its amount.

@@ -6,7 +6,7 @@ export const rule: Rule = {
   title: '表一与表二：本年收入合计一致',
   severity: 'error',
   category: 't1',
-  basis: '部门决算报表表间审核关系：表一“本年收入合计”等于表二合计行“本年收入合计”；DOMAIN.md §5',
+  basis: '部门决算报表表间审核关系：表一“本年收入合计”等于表二合计行“本年收入合计”',
   description: '检查表一本年收入合计等于表二合计行的本年收入合计。',
   check(ctx) {
     checkBalance(

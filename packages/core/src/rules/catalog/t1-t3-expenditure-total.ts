@@ -6,7 +6,7 @@ export const rule: Rule = {
   title: '表一与表三：本年支出合计一致',
   severity: 'error',
   category: 't1',
-  basis: '部门决算报表表间审核关系：表一“本年支出合计”等于表三合计行“本年支出合计”；DOMAIN.md §5',
+  basis: '部门决算报表表间审核关系：表一“本年支出合计”等于表三合计行“本年支出合计”',
   description: '检查表一本年支出合计等于表三合计行的本年支出合计。',
   check(ctx) {
     checkBalance(

@@ -8,7 +8,7 @@ export const rule: Rule = hierarchyRule(
     severity: 'error',
     category: 't2',
     basis:
-      '部门决算报表表内审核关系：表二按支出功能分类列示，类级数等于所属款级数之和，款级数等于所属项级数之和（各列分别检查）；DOMAIN.md §5',
+      '部门决算报表表内审核关系：表二按支出功能分类列示，类级数等于所属款级数之和，款级数等于所属项级数之和（各列分别检查）',
     description: '对表二每一列，检查每个类等于其下所列款之和、每个款等于其下所列项之和。',
   },
   { kind: 'code-rows' },

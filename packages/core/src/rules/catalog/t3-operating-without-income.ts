@@ -13,7 +13,7 @@ export const rule: Rule = {
     'spending-without-income':
       '经营支出应由经营收入安排：{spentCell} {spent} {unit}，而{incomeCell}金额为 {zero}，请核对经营收支的归类',
   },
-  basis: '《事业单位财务规则》：经营支出应当与经营收入配比；DOMAIN.md §4',
+  basis: '《事业单位财务规则》：经营支出应当与经营收入配比',
   description: '表三合计行经营支出大于零而表一经营收入为零时提示：经营支出应由经营收入安排，请核对收支归类。',
   check(ctx) {
     const { d } = ctx;

@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't3',
   basis:
-    '部门决算报表表内审核关系：表三各行“本年支出合计”等于基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出之和；DOMAIN.md §5',
+    '部门决算报表表内审核关系：表三各行“本年支出合计”等于基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出之和',
   description: '对表三的合计行和每个科目行，检查本年支出合计等于五列支出之和（按四舍五入区间规则）。',
   check(ctx) {
     const table = ctx.d.tables.t3;

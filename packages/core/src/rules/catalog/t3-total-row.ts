@@ -7,7 +7,7 @@ export const rule: Rule = totalRowRule(
     title: '支出决算表：合计 = 各类之和',
     severity: 'error',
     category: 't3',
-    basis: '部门决算报表表内审核关系：表三合计行等于各支出功能分类类级数之和（各列分别检查）；DOMAIN.md §5',
+    basis: '部门决算报表表内审核关系：表三合计行等于各支出功能分类类级数之和（各列分别检查）',
     description: '对表三每一列，检查合计行等于各类（未列类级行时为最上一级所列科目）之和。',
   },
   { kind: 'all-columns' },

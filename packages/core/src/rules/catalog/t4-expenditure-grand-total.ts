@@ -10,7 +10,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't4',
   basis:
-    '部门决算报表表内审核关系：表四“支出总计”等于本年支出合计与年末财政拨款结转和结余之和（各列分别检查）；DOMAIN.md §5',
+    '部门决算报表表内审核关系：表四“支出总计”等于本年支出合计与年末财政拨款结转和结余之和（各列分别检查）',
   description: '对表四每一列，检查支出总计等于本年支出合计加年末财政拨款结转和结余。',
   check(ctx) {
     for (const c of COLUMNS) {

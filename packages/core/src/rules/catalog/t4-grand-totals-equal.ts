@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: '财政拨款收入支出决算总表：收入总计 = 支出总计',
   severity: 'error',
   category: 't4',
-  basis: '部门决算报表表内审核关系：表四收入总计与支出总计相等（各列分别检查）；DOMAIN.md §5',
+  basis: '部门决算报表表内审核关系：表四收入总计与支出总计相等（各列分别检查）',
   description: '对表四每一列，检查收入方总计与支出方总计相等。',
   check(ctx) {
     for (const c of COLUMNS) {

@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 't4',
   basis:
-    '部门决算报表表内审核关系：表四各行“合计”等于一般公共预算、政府性基金预算、国有资本经营预算财政拨款之和；DOMAIN.md §5',
+    '部门决算报表表内审核关系：表四各行“合计”等于一般公共预算、政府性基金预算、国有资本经营预算财政拨款之和',
   description: '对表四每一行，检查合计列等于一般公共预算、政府性基金预算、国有资本经营预算三列之和。',
   check(ctx) {
     const table = ctx.d.tables.t4;

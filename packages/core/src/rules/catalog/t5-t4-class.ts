@@ -13,7 +13,7 @@ export const rule: Rule = {
     'missing-in-t4': '{cells}为 {amount} {unit}，但表四未列出类「{code}」：{what}',
     'missing-in-t5': '{cells}为 {amount} {unit}，但表五未列出类「{code}」：{what}',
   },
-  basis: 'DOMAIN.md §5：表五等于表四的一般公共预算财政拨款列（合计及各类）',
+  basis: '部门决算报表审核关系：表五等于表四的一般公共预算财政拨款列（合计及各类）',
   description:
     '对表五的每个类（未列类时为其下所列最上级科目之和），检查合计数等于表四该类“一般公共预算财政拨款”列；一方列出而另一方未列的非零类也报告。',
   check(ctx) {

@@ -13,7 +13,7 @@ export const rule: Rule = {
   messages: {
     't5-empty': '表五为空表，但{cell}为 {amount} {unit}：两表应一致',
   },
-  basis: 'DOMAIN.md §5：表五等于表四的一般公共预算财政拨款列（合计及各类）',
+  basis: '部门决算报表审核关系：表五等于表四的一般公共预算财政拨款列（合计及各类）',
   description:
     '检查表五合计行的合计数等于表四“本年支出合计”行“一般公共预算财政拨款”列；表五为空表时表四该数应为零。',
   check(ctx) {

@@ -7,7 +7,7 @@ export const rule: Rule = {
   severity: 'warning',
   category: 't7',
   messages: FEE_COUNT_MESSAGES,
-  basis: '“三公”经费说明须列明因公出国（境）团组数和人次（部门决算公开说明模板）；DOMAIN.md §6 七',
+  basis: '“三公”经费说明须列明因公出国（境）团组数和人次（部门决算公开说明模板）',
   description: '因公出国（境）费决算数大于零而团组数或人次为零，或团组数、人次大于零而费用为零时提示。',
   check(ctx) {
     const tp = ctx.d.threePublic;

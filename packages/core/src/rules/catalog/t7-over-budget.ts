@@ -8,7 +8,7 @@ export const rule: Rule = atMostRule(
     title: '“三公”经费决算数不超过预算数',
     severity: 'warning',
     category: 't7',
-    basis: '“三公”经费实行预算控制、只减不增（中央八项规定精神及各地“三公”经费管理办法）；DOMAIN.md §6 七',
+    basis: '“三公”经费实行预算控制、只减不增（中央八项规定精神及各地“三公”经费管理办法）',
     description: '表七任一行的决算数大于预算数时提示：超预算支出需有追加预算依据，并在说明中写明原因。',
   },
   (ctx) => {

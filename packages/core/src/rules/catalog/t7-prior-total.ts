@@ -7,7 +7,7 @@ export const rule: Rule = {
   title: '“三公”经费上年决算数：合计 = 三项之和，公务用车小计 = 购置 + 运行',
   severity: 'error',
   category: 't7',
-  basis: '财政拨款“三公”经费支出决算表表式，上年决算数同样适用；DOMAIN.md §5',
+  basis: '财政拨款“三公”经费支出决算表表式，上年决算数同样适用',
   description:
     '表七给出上年决算数时，检查上年的合计等于三项经费之和、公务用车小计等于购置费与运行（维护）费之和。',
   check(ctx) {

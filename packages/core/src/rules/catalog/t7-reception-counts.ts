@@ -7,7 +7,7 @@ export const rule: Rule = {
   severity: 'warning',
   category: 't7',
   messages: FEE_COUNT_MESSAGES,
-  basis: '“三公”经费说明须列明国内公务接待批次和人次（部门决算公开说明模板）；DOMAIN.md §6 七',
+  basis: '“三公”经费说明须列明国内公务接待批次和人次（部门决算公开说明模板）',
   description: '公务接待费决算数大于零而接待批次（国内与外事接待合计）为零，或批次大于零而接待费为零时提示。',
   check(ctx) {
     const tp = ctx.d.threePublic;

@@ -7,7 +7,7 @@ export const rule: Rule = {
   severity: 'warning',
   category: 't7',
   messages: FEE_COUNT_MESSAGES,
-  basis: '“三公”经费说明须列明公务用车购置数（部门决算公开说明模板）；DOMAIN.md §6 七',
+  basis: '“三公”经费说明须列明公务用车购置数（部门决算公开说明模板）',
   description: '公务用车购置费决算数大于零而购置数为零，或购置数大于零而购置费为零时提示。',
   check(ctx) {
     checkFeeAgainstCounts(
