@@ -21,22 +21,73 @@ export interface TableData {
 
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** What a cell accepts: an amount as exact text, or empty for "not given". Full-width digits, thousands separators, 万元 suffixes are tolerated. */
+/**
+ * A plain deep copy of JSON data. The editor's data lives in Vue reactive proxies, which
+ * structuredClone refuses (DataCloneError); the data is JSON throughout, so a JSON round trip is exact.
+ */
+export function plainCopy<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** What a cell's text became: an amount as exact text (undefined for "not given"), with a hint to show; or a refusal saying why. */
+export type CellAmountInput =
+  | { ok: true; value: string | undefined; hint?: string | undefined }
+  | { ok: false; text: string; message: string };
+
+/** Dashes read as zero, as core's workbook importer reads them (Excel's accounting format prints a zero as "-"). */
+const ZERO_DASHES = new Set(['-', '--', '—', '——', '—-']);
+
+/**
+ * What a cell accepts, in the table's unit: an amount as exact text, or empty / 未提供 for "not given".
+ * Full-width digits, thousands separators and (accounting) negatives are read; a dash is 0, as in
+ * core's workbook import; a unit suffix other than the table's (1234元 in a 万元 table) is refused
+ * with the converted figure, never silently taken as 1234 万元; more decimals than the data's
+ * `decimals` are kept exactly, with a warning.
+ */
 export function normaliseAmount(
   input: unknown,
-): { ok: true; value: string | undefined } | { ok: false; text: string } {
+  opts: { unit?: AmountUnit | undefined; decimals?: number | undefined } = {},
+): CellAmountInput {
+  const unit = opts.unit ?? '万元';
+  const decimals = opts.decimals ?? 2;
   if (input === undefined || input === null) return { ok: true, value: undefined };
-  let s = String(input)
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[，,\s\u00a0]/g, '')
-    .replace(/[－−]/g, '-')
-    .replace(/．/g, '.')
-    .replace(/万元$|元$/, '');
-  if (s === '' || s === '—' || s === '-' || s === '未提供') return { ok: true, value: undefined };
+  const typed = String(input);
+  let s = typed
+    .normalize('NFKC')
+    .replace(/[,\s\u00a0\u3000]/g, '')
+    .replace(/[\u2212\u2012\u2013\ufe63]/g, '-');
+  if (s === '' || s === '未提供') return { ok: true, value: undefined };
+  if (ZERO_DASHES.has(s))
+    return {
+      ok: true,
+      value: '0',
+      hint: `「${typed.trim()}」按 0 填入（Excel 会计格式用“-”表示零）；不知道的数请留空`,
+    };
   if (/^\(.*\)$/.test(s)) s = `-${s.slice(1, -1)}`;
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, text: String(input) };
-  s = s.replace(/^(-?)0+(?=\d)/, '$1');
-  return { ok: true, value: s };
+  const m = /^(-?\d+(?:\.(\d+))?)(元|万元|万|亿元|亿)?$/.exec(s);
+  if (!m)
+    return {
+      ok: false,
+      text: typed,
+      message: `「${typed}」不是金额：请只填数字（单位${unit}，可带小数点和负号），不知道的数留空`,
+    };
+  const written =
+    m[3] === undefined ? unit : m[3].startsWith('万') ? '万元' : m[3].startsWith('亿') ? '亿元' : '元';
+  if (written !== unit)
+    return {
+      ok: false,
+      text: typed,
+      message: `「${typed}」带了单位“${written}”，本表金额单位是${unit}：请填${unit}数（${m[1]} ${written} = ${shiftDecimal(m[1]!, UNIT_EXP[written] - UNIT_EXP[unit])} ${unit}），不带单位`,
+    };
+  const value = m[1]!.replace(/^(-?)0+(?=\d)/, '$1');
+  const places = m[2]?.length ?? 0;
+  return places > decimals
+    ? {
+        ok: true,
+        value,
+        hint: `「${typed.trim()}」有 ${places} 位小数，本表金额保留 ${decimals} 位小数（单位${unit}）：已按所填保存，请核对是否多填了小数`,
+      }
+    : { ok: true, value };
 }
 
 /** Hundredths of the amount text (exact integer arithmetic); undefined for empty or more than 2 decimals. */
@@ -178,9 +229,16 @@ export interface LocalDraft {
   at: string;
 }
 
-const draftKey = (id: string) => `juesuan-draft:${id}`;
+/**
+ * Drafts are kept per user (`juesuan-draft:<user>:<disclosure>`): a browser shared by two people
+ * never offers one person's unsaved edits to the other, and signing out removes the user's drafts.
+ */
+const DRAFT_PREFIX = 'juesuan-draft:';
+const draftKey = (user: string, id: string) => `${DRAFT_PREFIX}${user}:${id}`;
 
 interface KeyValueStore {
+  readonly length: number;
+  key(index: number): string | null;
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
@@ -189,26 +247,60 @@ interface KeyValueStore {
 const storage = (): KeyValueStore | undefined =>
   (globalThis as { localStorage?: KeyValueStore }).localStorage;
 
-export function loadDraft(id: string): LocalDraft | null {
+export function loadDraft(user: string, id: string): LocalDraft | null {
   try {
-    const t = storage()?.getItem(draftKey(id));
+    // A draft from before drafts had a user is nobody's to restore.
+    storage()?.removeItem(`${DRAFT_PREFIX}${id}`);
+    const t = storage()?.getItem(draftKey(user, id));
     return t ? (JSON.parse(t) as LocalDraft) : null;
   } catch {
     return null;
   }
 }
 
-export function storeDraft(id: string, d: LocalDraft): void {
+export function storeDraft(user: string, id: string, d: LocalDraft): void {
   try {
-    storage()?.setItem(draftKey(id), JSON.stringify(d));
+    storage()?.setItem(draftKey(user, id), JSON.stringify(d));
   } catch {
     // Storage full or disabled: the page still holds the edit; the save warns when it fails.
   }
 }
 
-export function clearDraft(id: string): void {
+export function clearDraft(user: string, id: string): void {
   try {
-    storage()?.removeItem(draftKey(id));
+    storage()?.removeItem(draftKey(user, id));
+  } catch {
+    // nothing to do
+  }
+}
+
+/** The keys of the user's drafts, and of drafts kept before drafts had a user (those are nobody's). */
+function draftKeysOf(user: string): string[] {
+  const s = storage();
+  const out: string[] = [];
+  if (!s) return out;
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (!k?.startsWith(DRAFT_PREFIX)) continue;
+    const rest = k.slice(DRAFT_PREFIX.length);
+    if (rest.startsWith(`${user}:`) || !rest.includes(':')) out.push(k);
+  }
+  return out;
+}
+
+/** How many unsaved drafts the user has in this browser. */
+export function countDrafts(user: string): number {
+  try {
+    return draftKeysOf(user).filter((k) => k.startsWith(`${DRAFT_PREFIX}${user}:`)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Removes the user's drafts from this browser (on signing out). */
+export function clearUserDrafts(user: string): void {
+  try {
+    for (const k of draftKeysOf(user)) storage()?.removeItem(k);
   } catch {
     // nothing to do
   }
@@ -247,7 +339,7 @@ export function leafChanges(
 
 /** The newer version with one's own edits (since one's base) applied on top; the paths both changed are listed. */
 export function mergeOnto(base: Obj, mine: Obj, theirs: Obj): { data: Obj; overlapping: string[] } {
-  const data = structuredClone(theirs);
+  const data = plainCopy(theirs);
   const theirPaths = new Set(leafChanges(base, theirs).map((c) => c.path.join('.')));
   const overlapping: string[] = [];
   for (const ch of leafChanges(base, mine)) {
@@ -265,7 +357,7 @@ export function mergeOnto(base: Obj, mine: Obj, theirs: Obj): { data: Obj; overl
     if (ch.after === undefined) {
       if (Array.isArray(cur) && typeof last === 'number') cur.splice(last, 1);
       else delete (cur as Record<string | number, unknown>)[last];
-    } else (cur as Record<string | number, unknown>)[last] = structuredClone(ch.after);
+    } else (cur as Record<string | number, unknown>)[last] = plainCopy(ch.after);
   }
   return { data, overlapping };
 }

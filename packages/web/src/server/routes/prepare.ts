@@ -194,7 +194,9 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       .executeTakeFirst();
     const access = await loadAccess(db, user);
     if (!row || !access.canRead(row.organisation_id)) throw notFound('决算');
-    return { row, access };
+    // The unit as registered names it in the audit log, whatever name the data file gives.
+    const unitName = access.orgs.get(row.organisation_id)?.name ?? row.unit_name ?? '';
+    return { row, access, unitName };
   };
 
   app.openapi(catalogue, async (c) => {
@@ -261,7 +263,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const user = requireUser(c);
     const { id: disclosureId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { row } = await readable(user, disclosureId);
+    const { row, unitName } = await readable(user, disclosureId);
     if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
     const built = await buildPackage(JSON.parse(row.data), body.profile);
     if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
@@ -296,7 +298,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       action: 'disclosure.package',
       entityType: 'disclosure',
       entityId: row.id,
-      summary: `下载「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+      summary: `下载「${unitName}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
       newValue: { version: row.version, files: z.files.map((f) => f.name) },
     });
     const zipName = z.name;
@@ -314,7 +316,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const user = requireUser(c);
     const { id: disclosureId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { row } = await readable(user, disclosureId);
+    const { row, unitName } = await readable(user, disclosureId);
     if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
     const built = await buildPackage(JSON.parse(row.data), body.profile);
     if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
@@ -330,7 +332,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         action: 'disclosure.package',
         entityType: 'disclosure',
         entityId: row.id,
-        summary: `生成「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+        summary: `生成「${unitName}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
         newValue: { version: row.version, files: z.files.map((f) => f.name) },
       });
       return { fileName: z.name, files: z.files.map((f) => f.name), bytes: z.bytes.length };
