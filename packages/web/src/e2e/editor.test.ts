@@ -329,9 +329,14 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await b.page.click('[data-test=save]');
     await b.page.waitForSelector('[data-test=conflict]');
     await expect(b.page.locator('[data-test=conflict]').textContent()).resolves.toContain('您的修改没有丢失');
-    await expect(
-      b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent(),
-    ).resolves.toContain('91.74');
+    const conflictText = await b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent();
+    expect(conflictText).toContain('91.74');
+    // Where and when in words: table, row and column, and the local time (not tables.t5.rows[…] or UTC ISO).
+    expect(conflictText).toContain(
+      '表五 一般公共预算财政拨款支出决算表「2010450 事业运行」行「合计（上年决算数）」',
+    );
+    expect(conflictText).not.toMatch(/tables\.t5|T\d{2}:\d{2}/);
+    expect(conflictText).toMatch(/于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 修改/);
     await shot(b.page, 'editor-conflict');
     // Nothing typed is lost: the cell still shows B's figure, also after a reload of the page.
     await b.page.click('.el-dialog:has-text("保存冲突") button:has-text("稍后处理")');
@@ -463,9 +468,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await input('assets.buildingArea').fill('120.5');
     await page.click('[data-test=save]');
     await page.waitForSelector('[data-test=conflict]');
-    await expect(page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent()).resolves.toContain(
-      'fixedAssetsOriginal',
-    );
+    // The change is named in words, never by its data path.
+    const dialogText = await page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent();
+    expect(dialogText).toContain('国有资产占用情况 › 固定资产原值');
+    expect(dialogText).not.toContain('fixedAssetsOriginal');
     await page.click('[data-test=conflict-merge]');
     await expect.poll(() => input('assets.buildingArea').inputValue()).toBe('120.5');
     await expect.poll(() => input('assets.fixedAssetsOriginal').inputValue()).toBe('60800.00');

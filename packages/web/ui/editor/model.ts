@@ -488,3 +488,61 @@ export function setValue(data: Obj, path: string, value: unknown): void {
   if (value === undefined) delete cur[last];
   else cur[last] = value;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Data paths in words (the conflict dialog): never `tables.t1.rows[1].amount`.
+
+const WHICH_WORDS: Record<string, string> = { prior: '上年决算数', initialBudget: '年初预算数' };
+const ROW_FIELD_WORDS: Record<string, string> = { code: '科目编码', name: '科目名称', row: '行' };
+
+/**
+ * A data path in words: a table cell by table, row and column (`表五 …「2101102 事业单位医疗」行「合计
+ * （上年决算数）」`), another field by the data format's description (`labels`, from the server, array
+ * items as `[]`). The server's describeField says the same for 待补内容清单.txt.
+ */
+export function describePath(
+  path: string,
+  data: Obj,
+  specs: readonly TableSpecLite[],
+  labels: Record<string, string>,
+): string {
+  const t = /^tables\.(t\d)(?:\.rows\[(\d+)\](?:\.(.+))?|\.(emptyStatement))?$/.exec(path);
+  if (t) {
+    const spec = specs.find((s) => s.id === t[1]);
+    if (!spec) return path;
+    const table = `${spec.number} ${spec.name}`;
+    if (t[4]) return `${table} 空表说明`;
+    if (t[2] === undefined) return table;
+    const tables = isObj(data['tables']) ? (data['tables'] as Record<string, TableData>) : {};
+    const row = tables[t[1]!]?.rows?.[Number(t[2])];
+    const rowName = row
+      ? row.code !== undefined
+        ? `${row.code} ${row.name ?? ''}`.trim()
+        : (spec.fixedRows.find((r) => r.id === row.row)?.label ?? String(row.row ?? ''))
+      : `第 ${Number(t[2]) + 1} 行`;
+    const rest = t[3];
+    if (!rest) return `${table}「${rowName}」行`;
+    const parts = rest.split('.');
+    const colLabel = (id: string | undefined) => spec.columns.find((c) => c.id === id)?.label ?? id ?? '';
+    const col =
+      parts[0] === 'reasons'
+        ? `主要原因（${parts[1] === 'budget' ? '与年初预算相比' : '与上年相比'}）`
+        : parts.length === 2 && WHICH_WORDS[parts[0]!]
+          ? `${colLabel(parts[1])}（${WHICH_WORDS[parts[0]!]}）`
+          : (ROW_FIELD_WORDS[parts[0]!] ?? colLabel(parts[0]));
+    return `${table}「${rowName}」行「${col}」`;
+  }
+  const words = labels[path.replace(/\[\d+\]/g, '[]')];
+  if (!words) return path;
+  const n = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return n.length ? `${words}（第 ${n.join('、')} 项）` : words;
+}
+
+/** A time as people in China write it, in the browser's time zone: 2026年12月3日 15:39. */
+export function formatLocalTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

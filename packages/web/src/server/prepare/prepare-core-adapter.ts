@@ -27,6 +27,8 @@ import {
 } from '@juesuan/core';
 import { checkData, readDataFile, type FindingsReport } from '../core-adapter.ts';
 import { ApiError, ApiErrorCode } from '../errors.ts';
+import { describeField } from './field-labels.ts';
+import { assertValidYaml } from './yaml-errors.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -100,6 +102,7 @@ export async function readUploadedFile(
   options: { year?: number | undefined; unitName?: string | undefined; profile?: string | undefined },
 ): Promise<ReadFileResult> {
   if (/\.(ya?ml|json)$/i.test(fileName)) {
+    assertValidYaml(new TextDecoder().decode(bytes), fileName);
     const checked = readDataFile(bytes, fileName);
     return { kind: 'data', data: checked.data as Obj, importReport: null, findings: checked.report };
   }
@@ -198,6 +201,7 @@ export interface GapItem {
   place: string;
   text: string;
   field?: string | undefined;
+  fieldLabel?: string | undefined;
 }
 
 export interface LiveCheck {
@@ -333,6 +337,21 @@ function previewBlocks(blocks: readonly Block[]): PreviewBlock[] {
   return out;
 }
 
+/** A gap as the editor and 待补内容清单.txt show it: a table cell is already named by place and text; another field gets its words. */
+function gapItem(g: { place: string; text: string; field?: string | undefined }, data: Obj) {
+  const out: GapItem = {
+    place: g.place,
+    text: g.text,
+  };
+  if (g.field === undefined) return out;
+  out.field = g.field;
+  if (!g.field.startsWith('tables')) {
+    const label = describeField(g.field, data);
+    if (label !== g.field) out.fieldLabel = label;
+  }
+  return out;
+}
+
 /** Validates data sent from the editor and builds what the editor shows beside it. */
 export function liveCheck(data: unknown, profileName: string | undefined): LiveCheck {
   const checked = checkData(data);
@@ -352,8 +371,8 @@ export function liveCheck(data: unknown, profileName: string | undefined): LiveC
       blocks: previewBlocks(doc.blocks),
     },
     gaps: {
-      placeholders: gaps.placeholders.map((g) => ({ place: g.place, text: g.text, field: g.field })),
-      unknownCells: gaps.unknownCells.map((g) => ({ place: g.place, text: g.text, field: g.field })),
+      placeholders: gaps.placeholders.map((g) => gapItem(g, obj)),
+      unknownCells: gaps.unknownCells.map((g) => gapItem(g, obj)),
       warnings: dataWarnings(d).map((w) => w.message),
     },
   };
@@ -395,8 +414,8 @@ export async function buildPackage(data: unknown, profileName: string | undefine
   const doc = buildReport(d, profile, { draft: errors.length > 0 });
   const g = documentGaps(doc);
   const gaps = {
-    placeholders: g.placeholders.map((x) => ({ place: x.place, text: x.text, field: x.field })),
-    unknownCells: g.unknownCells.map((x) => ({ place: x.place, text: x.text, field: x.field })),
+    placeholders: g.placeholders.map((x) => gapItem(x, obj)),
+    unknownCells: g.unknownCells.map((x) => gapItem(x, obj)),
     warnings: dataWarnings(d).map((w) => w.message),
   };
   const baseName = safeFileName(`${doc.title}${doc.draft ? '（草稿）' : ''}`);

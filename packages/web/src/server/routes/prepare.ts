@@ -21,6 +21,7 @@ import {
   readUploadedFile,
   startFromPreviousYear,
 } from '../prepare/prepare-core-adapter.ts';
+import { fieldLabels } from '../prepare/field-labels.ts';
 import { docxToPdf } from '../prepare/pdf.ts';
 import {
   CatalogueSchema,
@@ -56,6 +57,16 @@ const profiles = createRoute({
   tags: ['填报'],
   summary: '可选的公开口径',
   responses: { 200: jsonContent(ProfileListSchema, '口径'), ...errorResponses(401) },
+});
+const fieldLabelsRoute = createRoute({
+  method: 'get',
+  path: '/api/prepare/field-labels',
+  tags: ['填报'],
+  summary: '数据文件各字段的中文名称（按数据格式的说明；列表项写作 []）',
+  responses: {
+    200: jsonContent(z.object({ items: z.record(z.string(), z.string()) }), '字段路径 → 名称'),
+    ...errorResponses(401),
+  },
 });
 const readFile = createRoute({
   method: 'post',
@@ -166,10 +177,10 @@ async function packageZip(
   const gapsText = [
     `待补充的内容 ${built.gaps.placeholders.length} 处，未提供的表格数 ${built.gaps.unknownCells.length} 个。`,
     ...built.gaps.placeholders.map(
-      (g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      (g) => `【待补充】${g.place}：${g.text}${g.fieldLabel ? `（${g.fieldLabel}）` : ''}`,
     ),
     ...built.gaps.unknownCells.map(
-      (g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      (g) => `【未提供】${g.place}：${g.text}${g.fieldLabel ? `（${g.fieldLabel}）` : ''}`,
     ),
     ...built.gaps.warnings.map((w) => `【注意】${w}`),
     files.some((f) => f.name.endsWith('.pdf')) ? '' : '本次未附 PDF：服务器未安装 LibreOffice 或转换失败。',
@@ -198,6 +209,11 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const unitName = access.orgs.get(row.organisation_id)?.name ?? row.unit_name ?? '';
     return { row, access, unitName };
   };
+
+  app.openapi(fieldLabelsRoute, async (c) => {
+    requireUser(c);
+    return c.json({ items: Object.fromEntries(fieldLabels()) }, 200);
+  });
 
   app.openapi(catalogue, async (c) => {
     requireUser(c);
