@@ -106,6 +106,20 @@ describe('editor model', () => {
       fixedRows: [{ id: 'total', label: '合计' }],
     };
     const cols = gridColumns(spec, { rows: [{ row: 'total', prior: { basic: '1' } }] }).map((c) => c.prop);
+    // The standard wording of the published tables, never 合计（上年决算数） or 决算数（上年决算数）.
+    expect(gridColumns(spec, { rows: [] }).map((c) => c.label)).toContain('上年决算数（合计）');
+    expect(
+      gridColumns(
+        {
+          id: 't1',
+          number: '表一',
+          name: '收入支出决算总表',
+          columns: [{ id: 'amount', label: '决算数' }],
+          fixedRows: [],
+        },
+        { rows: [] },
+      ).map((c) => c.label),
+    ).toEqual(['本年决算数', '上年决算数', '年初预算数']);
     expect(cols).toEqual(['total', 'basic', 'project', 'prior.total', 'prior.basic', 'initialBudget.total']);
   });
 

@@ -266,6 +266,7 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.waitForSelector('[data-test=saved]');
     await page.click('[data-test=download]');
     await page.waitForSelector('[data-test=download-gaps]');
+    expect(await page.locator('[data-test=download-gaps]').textContent()).not.toMatch(/ 0 处| 0 个/);
     await shot(page, 'editor-download');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
@@ -333,7 +334,7 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     expect(conflictText).toContain('91.74');
     // Where and when in words: table, row and column, and the local time (not tables.t5.rows[…] or UTC ISO).
     expect(conflictText).toContain(
-      '表五 一般公共预算财政拨款支出决算表「2010450 事业运行」行「合计（上年决算数）」',
+      '表五 一般公共预算财政拨款支出决算表「2010450 事业运行」行「上年决算数（合计）」',
     );
     expect(conflictText).not.toMatch(/tables\.t5|T\d{2}:\d{2}/);
     expect(conflictText).toMatch(/于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 修改/);
@@ -696,6 +697,59 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await expect
       .poll(() => page.locator('.el-message').allTextContents())
       .toContainEqual(expect.stringContaining('有 3 位小数，本表金额保留 2 位小数'));
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('at 1366×768: counts on the table tabs are not cut off, headers in the standard wording with tooltips, no “0 处”, 从上年数据开始 only with a prior year, an editor 查看s on the review page', async () => {
+    const id = await disclosureOf(cdc);
+    const { context, page } = await newPage();
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    // Headers: 上年决算数（合计）, not 合计（上年决算数）; each carries its whole text as a tooltip.
+    const titles = await page
+      .locator('.table-grid[data-table=t5] .rgHeaderCell[title]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(titles).toContain('上年决算数（合计）');
+    expect(titles.some((t) => t?.includes('（上年决算数）'))).toBe(false);
+    // An error on T5: its count sits wholly inside the tab bar.
+    const row = t5Index('2101102');
+    await typeInto(page, row, 0, '6.29');
+    const count = page.locator('[data-test=tab-t5] [data-test=tab-count]');
+    await expect.poll(() => count.count(), { timeout: 10_000 }).toBe(1);
+    const box = (await count.boundingBox())!;
+    const bar = (await page.locator('.table-tabs .el-tabs__header').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(bar.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height);
+    await typeInto(page, row, 0, '5.29');
+    await expect.poll(() => count.count(), { timeout: 10_000 }).toBe(0);
+    // The download dialog names only what is lacking: no “0 处待补充的内容”.
+    await page.click('[data-test=save]').catch(() => undefined);
+    await page.click('[data-test=download]');
+    const gapsAlert = page.locator('[data-test=download-gaps]');
+    await expect.poll(() => gapsAlert.textContent(), { timeout: 10_000 }).toContain('个未提供的数');
+    expect(await gapsAlert.textContent()).not.toMatch(/ 0 处| 0 个/);
+    await page.keyboard.press('Escape');
+    // 从上年数据开始 only where there is last year's data (here 2022 for 2023, none for 2021).
+    await page.goto(new URL('/prepare', server.url).href);
+    const pick = async (y: number) => {
+      await page.click('[data-test=prepare-year]');
+      await page.locator('.el-select-dropdown__item:visible', { hasText: `${y} 年度` }).click();
+      await expect.poll(() => page.locator('[data-test=prepare-year]').textContent()).toContain(String(y));
+      await page.waitForSelector('[data-test=start-previous]');
+    };
+    await pick(2023);
+    await expect.poll(() => page.locator('[data-test=start-previous]').isDisabled()).toBe(false);
+    await pick(2021);
+    await expect.poll(() => page.locator('[data-test=start-previous]').isDisabled()).toBe(true);
+    // An editor only looks on the review dashboard.
+    await page.goto(new URL('/review?year=2022', server.url).href);
+    await page.waitForSelector('[data-test=review-open]');
+    expect(new Set(await page.locator('[data-test=review-open]').allTextContents())).toEqual(
+      new Set(['查看']),
+    );
     await context.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);

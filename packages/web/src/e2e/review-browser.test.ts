@@ -289,7 +289,7 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     const confirm = reviewer.locator('.el-message-box [data-test=act-confirm]');
     await expect
       .poll(() => confirm.locator('[data-test=confirm-gaps]').textContent(), { timeout: 10_000 })
-      .toMatch(/还有 \d+ 处待补充的内容、\d+ 个未提供的数：公开时生成的公开文件将标为“草稿”/);
+      .toMatch(/还有( [1-9]\d* 处待补充的内容、)? [1-9]\d* 个未提供的数：公开时生成的公开文件将标为“草稿”/);
     await expect(confirm.locator('[data-test=confirm-comments]').textContent()).resolves.toMatch(
       /还有 \d+ 条审核意见未标为已处理：审核通过后这些意见将一并标为“已处理”/,
     );

@@ -121,14 +121,28 @@ export interface TableSpecLite {
   fixedRows: { id: string; label: string }[];
 }
 
+/**
+ * A column's header in the standard wording of the published tables: 本年决算数 / 上年决算数 / 年初预算数,
+ * with the column named where the table has several (上年决算数（合计）), never 决算数（上年决算数）.
+ */
+export function columnWords(label: string, which?: 'prior' | 'budget'): string {
+  if (which === undefined) return label === '决算数' ? '本年决算数' : label;
+  const base = which === 'prior' ? '上年决算数' : '年初预算数';
+  return label === '决算数' ? base : `${base}（${label}）`;
+}
+
 /** Columns shown for a table: its own, then 上年 for its first column and any the data gives, and 年初预算 where given. */
 export function gridColumns(spec: TableSpecLite, table: TableData | undefined): GridColumn[] {
   const rows = table?.rows ?? [];
-  const out: GridColumn[] = spec.columns.map((c) => ({ prop: c.id, label: c.label, column: c.id }));
+  const out: GridColumn[] = spec.columns.map((c) => ({
+    prop: c.id,
+    label: columnWords(c.label),
+    column: c.id,
+  }));
   const first = spec.columns.find((c) => c.id !== 'budget') ?? spec.columns[0]!;
   for (const c of spec.columns) {
     if (c === first || rows.some((r) => isObj(r.prior) && r.prior[c.id] !== undefined))
-      out.push({ prop: `prior.${c.id}`, label: `${c.label}（上年决算数）`, column: c.id, which: 'prior' });
+      out.push({ prop: `prior.${c.id}`, label: columnWords(c.label, 'prior'), column: c.id, which: 'prior' });
   }
   for (const c of spec.columns) {
     if (
@@ -137,7 +151,7 @@ export function gridColumns(spec: TableSpecLite, table: TableData | undefined): 
     )
       out.push({
         prop: `initialBudget.${c.id}`,
-        label: `${c.label}（年初预算数）`,
+        label: columnWords(c.label, 'budget'),
         column: c.id,
         which: 'budget',
       });
@@ -492,7 +506,7 @@ export function setValue(data: Obj, path: string, value: unknown): void {
 // ------------------------------------------------------------------------------------------------
 // Data paths in words (the conflict dialog): never `tables.t1.rows[1].amount`.
 
-const WHICH_WORDS: Record<string, string> = { prior: '上年决算数', initialBudget: '年初预算数' };
+const WHICH_WORDS: Record<string, true> = { prior: true, initialBudget: true };
 const ROW_FIELD_WORDS: Record<string, string> = { code: '科目编码', name: '科目名称', row: '行' };
 
 /**
@@ -528,8 +542,8 @@ export function describePath(
       parts[0] === 'reasons'
         ? `主要原因（${parts[1] === 'budget' ? '与年初预算相比' : '与上年相比'}）`
         : parts.length === 2 && WHICH_WORDS[parts[0]!]
-          ? `${colLabel(parts[1])}（${WHICH_WORDS[parts[0]!]}）`
-          : (ROW_FIELD_WORDS[parts[0]!] ?? colLabel(parts[0]));
+          ? columnWords(colLabel(parts[1]), parts[0] === 'prior' ? 'prior' : 'budget')
+          : (ROW_FIELD_WORDS[parts[0]!] ?? columnWords(colLabel(parts[0])));
     return `${table}「${rowName}」行「${col}」`;
   }
   const words = labels[path.replace(/\[\d+\]/g, '[]')];

@@ -12,7 +12,7 @@ describe('data fields in words', () => {
   it('names table cells by table, row and column, and other fields by the data format’s descriptions', () => {
     const i = example.tables.t5.rows.findIndex((r) => r.code === '2101102');
     expect(describeField(`tables.t5.rows[${i}].prior.total`, example)).toBe(
-      '表五 一般公共预算财政拨款支出决算表「2101102 事业单位医疗」行「合计（上年决算数）」',
+      '表五 一般公共预算财政拨款支出决算表「2101102 事业单位医疗」行「上年决算数（合计）」',
     );
     expect(describeField(`tables.t5.rows[${i}].reasons.prior`, example)).toContain('主要原因（与上年相比）');
     expect(describeField('tables.t1.rows[0].amount', example)).toMatch(/^表一 .+「.+」行「.+」$/);

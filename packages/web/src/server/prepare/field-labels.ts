@@ -2,7 +2,7 @@
  * Data-file fields in words, from the descriptions of core's data-format schema (the same text as
  * docs/data-format.md): `procurement.goods` → 政府采购情况 › 政府采购货物支出. The table fields are named
  * by their table, row and column: `tables.t5.rows[3].prior.total` → 表五 …「2101102 事业单位医疗」行
- * 「合计（上年决算数）」. For 待补内容清单.txt and anything else a person reads.
+ * 「上年决算数（合计）」. For 待补内容清单.txt and anything else a person reads.
  */
 import { disclosureFileSchema } from '@juesuan/core';
 import { tableSpecs } from '../core-adapter.ts';
@@ -69,9 +69,10 @@ export function describeField(path: string, data?: unknown): string {
     let col = '';
     if (parts[0] === 'reasons')
       col = `主要原因（${parts[1] === 'budget' ? '与年初预算相比' : '与上年相比'}）`;
-    else if (parts.length === 2 && WHICH[parts[0]!])
-      col = `${spec.columns.find((c) => c.id === parts[1])?.label ?? parts[1]}（${WHICH[parts[0]!]}）`;
-    else col = ROW_FIELD[parts[0]!] ?? spec.columns.find((c) => c.id === parts[0])?.label ?? rest;
+    else if (parts.length === 2 && WHICH[parts[0]!]) {
+      const label = spec.columns.find((c) => c.id === parts[1])?.label ?? parts[1]!;
+      col = label === '决算数' ? WHICH[parts[0]!]! : `${WHICH[parts[0]!]}（${label}）`;
+    } else col = ROW_FIELD[parts[0]!] ?? spec.columns.find((c) => c.id === parts[0])?.label ?? rest;
     return `${table}「${rowName}」行「${col}」`;
   }
   const pattern = path.replace(/\[\d+\]/g, '[]');
