@@ -566,7 +566,7 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.click('[data-test=import-confirm]');
     // The data is replaced (the structuredClone of a reactive proxy used to fail here silently).
     await expect.poll(() => cell(page, row, 0).textContent(), { timeout: 10_000 }).toBe('5.29');
-    await expect(page.locator('[data-test=dirty]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('[data-test=dirty]').isVisible()).toBe(true);
     await page.click('[data-test=save]');
     await page.waitForSelector('[data-test=saved]');
     const stored = (await admin('GET', `/api/disclosures/${id}`)).body['data'] as {

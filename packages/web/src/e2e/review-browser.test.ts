@@ -426,6 +426,23 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
         .toBeGreaterThan(500);
       await shot(reviewer, 'document-audit-real');
     }
+    // A batch with bad files: the good one is audited, each bad one is listed with its reason.
+    const before = await reviewer.locator('[data-test=audit-file]').count();
+    await reviewer.setInputFiles('[data-test=pdf-input]', [
+      { name: '空.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+      { name: '好.pdf', mimeType: 'application/pdf', buffer: readFileSync(BUILT_PDF) },
+      { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('不是 PDF') },
+    ]);
+    await reviewer.click('[data-test=pdf-start]');
+    const rejected = reviewer.locator('[data-test=upload-rejected]');
+    await expect.poll(() => rejected.textContent(), { timeout: 20_000 }).toContain('「空.pdf」文件为空');
+    await expect.poll(() => rejected.textContent()).toContain('「说明.pdf」不是 PDF 文件');
+    await expect
+      .poll(() => reviewer.locator('[data-test=audit-file]').count(), { timeout: 60_000 })
+      .toBe(before + 1);
+    await expect
+      .poll(() => reviewer.locator('[data-test=audit-progress]').count(), { timeout: 90_000 })
+      .toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
