@@ -17,11 +17,11 @@ import {
   buildPackage,
   catalogueOf,
   liveCheck,
+  fieldLabels,
   profileList,
   readUploadedFile,
   startFromPreviousYear,
 } from '../prepare/prepare-core-adapter.ts';
-import { fieldLabels } from '../prepare/field-labels.ts';
 import { docxToPdf } from '../prepare/pdf.ts';
 import {
   CatalogueSchema,
