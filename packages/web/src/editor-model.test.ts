@@ -22,11 +22,37 @@ describe('editor model', () => {
     expect(normaliseAmount(' 360.44 万元')).toEqual({ ok: true, value: '360.44' });
     expect(normaliseAmount('(3.58)')).toEqual({ ok: true, value: '-3.58' });
     expect(normaliseAmount('007.10')).toEqual({ ok: true, value: '7.10' });
-    // Empty, a dash or 未提供 is "not given", not zero.
-    for (const blank of ['', '—', '-', '未提供', undefined])
+    // Empty or 未提供 is "not given", not zero.
+    for (const blank of ['', '未提供', undefined])
       expect(normaliseAmount(blank)).toEqual({ ok: true, value: undefined });
-    expect(normaliseAmount('约 5 万')).toEqual({ ok: false, text: '约 5 万' });
+    expect(normaliseAmount('约 5 万')).toMatchObject({ ok: false, text: '约 5 万' });
     expect(normaliseAmount('1.2.3').ok).toBe(false);
+  });
+
+  it('reads a dash as 0 (as core reads a workbook), refuses another unit, flags extra decimals', () => {
+    // Excel's accounting format prints 0 as "-": core's workbook import reads it as 0; so does the grid.
+    for (const dash of ['-', '—', '－', '--'])
+      expect(normaliseAmount(dash)).toMatchObject({
+        ok: true,
+        value: '0',
+        hint: expect.stringContaining('按 0 填入'),
+      });
+    // 1234元 in a 万元 table is 0.1234 万元, not 1234 万元: refused, saying so.
+    const yuan = normaliseAmount('1234元', { unit: '万元' });
+    expect(yuan.ok).toBe(false);
+    expect(!yuan.ok && yuan.message).toContain('1234 元 = 0.1234 万元');
+    expect(normaliseAmount('1234元', { unit: '元' })).toEqual({ ok: true, value: '1234' });
+    expect(normaliseAmount('3万元', { unit: '元' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('30000 元'),
+    });
+    // More decimals than the data's `decimals`: kept exactly, with a warning.
+    expect(normaliseAmount('5.295', { decimals: 2 })).toMatchObject({
+      ok: true,
+      value: '5.295',
+      hint: expect.stringContaining('有 3 位小数，本表金额保留 2 位小数'),
+    });
+    expect(normaliseAmount('5.2951', { decimals: 4 })).toEqual({ ok: true, value: '5.2951' });
   });
 
   it('adds the top code rows in hundredths, never in binary floats', () => {
@@ -80,6 +106,20 @@ describe('editor model', () => {
       fixedRows: [{ id: 'total', label: '合计' }],
     };
     const cols = gridColumns(spec, { rows: [{ row: 'total', prior: { basic: '1' } }] }).map((c) => c.prop);
+    // The standard wording of the published tables, never 合计（上年决算数） or 决算数（上年决算数）.
+    expect(gridColumns(spec, { rows: [] }).map((c) => c.label)).toContain('上年决算数（合计）');
+    expect(
+      gridColumns(
+        {
+          id: 't1',
+          number: '表一',
+          name: '收入支出决算总表',
+          columns: [{ id: 'amount', label: '决算数' }],
+          fixedRows: [],
+        },
+        { rows: [] },
+      ).map((c) => c.label),
+    ).toEqual(['本年决算数', '上年决算数', '年初预算数']);
     expect(cols).toEqual(['total', 'basic', 'project', 'prior.total', 'prior.basic', 'initialBudget.total']);
   });
 

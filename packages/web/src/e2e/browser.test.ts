@@ -185,4 +185,38 @@ describe.runIf(available || full)('web UI in Chromium', () => {
     await shot('disclosure-tables');
     expect(pageErrors).toEqual([]);
   });
+
+  it('asks before importing another unit’s data file from the list, with a Chinese file button', async () => {
+    await page.click('.el-menu-item:has-text("决算填报与审核")');
+    await page.waitForSelector('[data-test=disclosure-table] .el-table__row');
+    await page
+      .locator('[data-test=disclosure-table] .el-table__row', { hasText: '自治州第一中学' })
+      .locator('button:has-text("导入")')
+      .click();
+    const dialog = page.locator('.el-dialog', { hasText: '导入数据文件' });
+    await expect(dialog.locator('button:has-text("选择文件…")').isVisible()).resolves.toBe(true);
+    await expect(dialog.textContent()).resolves.toContain('未选择文件');
+    await page.setInputFiles(
+      '[data-test=list-import-file]',
+      join(paths.repo, 'examples', 'changji-2022.yaml'),
+    );
+    await expect.poll(() => dialog.textContent()).toContain('changji-2022.yaml');
+    await dialog.locator('button:has-text("导入")').last().click();
+    const box = page.locator('.el-message-box', { hasText: '不是本单位的数据' });
+    await expect
+      .poll(() => box.textContent(), { timeout: 10_000 })
+      .toContain('文件中的单位是「新疆昌吉回族自治州对口援疆工作领导小组办公室」');
+    await box.locator('button:has-text("取消")').click();
+    // Nothing was imported.
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-test=disclosure-table] .el-table__row', { hasText: '自治州第一中学' })
+          .locator('[data-test=status]')
+          .textContent(),
+      )
+      .toBe('未开始');
+    expect(pageErrors).toEqual([]);
+  });
 });

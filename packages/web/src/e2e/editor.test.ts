@@ -45,6 +45,8 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
   let dataDir: string;
   const pageErrors: string[] = [];
   const cookies = new Map<string, string>();
+  let wjw: { id: string; name: string; code: string };
+  let cdc: { id: string; name: string; code: string };
 
   /** The API as the admin (a cookie jar of its own). */
   const admin = async (method: string, path: string, body?: unknown) => {
@@ -144,13 +146,18 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     }[];
     const school = orgs.find((o) => o.name.includes('自治州第一中学'))!.id;
     const yjb = orgs.find((o) => o.code === 'CJZ-YJB-001')!.id;
-    for (const [username, scope] of [
-      ['school-editor', school],
-      ['yjb-editor', yjb],
+    wjw = orgs.find((o) => o.code === 'CJZ-WJW-001')!;
+    cdc = orgs.find((o) => o.code === 'CJZ-WJW-002')!;
+    for (const [username, scope, displayName] of [
+      ['school-editor', school, '一中填报员'],
+      ['yjb-editor', yjb, '援疆办填报员'],
+      ['wjw-editor', wjw.id, '卫健委填报员'],
+      ['cdc-editor', cdc.id, '疾控中心填报员甲'],
+      ['cdc-editor2', cdc.id, '疾控中心填报员乙'],
     ] as const) {
       const r = await admin('POST', '/api/users', {
         username,
-        displayName: username === 'school-editor' ? '一中填报员' : '援疆办填报员',
+        displayName,
         role: 'editor',
         scopes: [scope],
         password: PASSWORD,
@@ -193,7 +200,13 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 })
       .toContain('错误 0 个');
+    // The file is the Changji unit's, not this school's: it takes an explicit confirmation.
+    await expect(page.locator('[data-test=import-other-unit]').textContent()).resolves.toContain(
+      '新疆昌吉回族自治州对口援疆工作领导小组办公室',
+    );
+    await expect(page.locator('[data-test=import-confirm]').isDisabled()).resolves.toBe(true);
     await shot(page, 'editor-import');
+    await page.click('[data-test=import-other-unit-confirm]');
     await page.click('[data-test=import-confirm]');
     await page.waitForURL(/\/disclosures\/[0-9a-f-]+\/edit$/, { timeout: 20_000 });
     await page.waitForSelector('revogr-data[type="rgRow"] [data-rgrow="0"]');
@@ -253,6 +266,7 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.waitForSelector('[data-test=saved]');
     await page.click('[data-test=download]');
     await page.waitForSelector('[data-test=download-gaps]');
+    expect(await page.locator('[data-test=download-gaps]').textContent()).not.toMatch(/ 0 处| 0 个/);
     await shot(page, 'editor-download');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
@@ -316,9 +330,14 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await b.page.click('[data-test=save]');
     await b.page.waitForSelector('[data-test=conflict]');
     await expect(b.page.locator('[data-test=conflict]').textContent()).resolves.toContain('您的修改没有丢失');
-    await expect(
-      b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent(),
-    ).resolves.toContain('91.74');
+    const conflictText = await b.page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent();
+    expect(conflictText).toContain('91.74');
+    // Where and when in words: table, row and column, and the local time (not tables.t5.rows[…] or UTC ISO).
+    expect(conflictText).toContain(
+      '表五 一般公共预算财政拨款支出决算表「2010450 事业运行」行「上年决算数（合计）」',
+    );
+    expect(conflictText).not.toMatch(/tables\.t5|T\d{2}:\d{2}/);
+    expect(conflictText).toMatch(/于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 修改/);
     await shot(b.page, 'editor-conflict');
     // Nothing typed is lost: the cell still shows B's figure, also after a reload of the page.
     await b.page.click('.el-dialog:has-text("保存冲突") button:has-text("稍后处理")');
@@ -450,9 +469,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await input('assets.buildingArea').fill('120.5');
     await page.click('[data-test=save]');
     await page.waitForSelector('[data-test=conflict]');
-    await expect(page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent()).resolves.toContain(
-      'fixedAssetsOriginal',
-    );
+    // The change is named in words, never by its data path.
+    const dialogText = await page.locator('.el-dialog').filter({ hasText: '保存冲突' }).textContent();
+    expect(dialogText).toContain('国有资产占用情况 › 固定资产原值');
+    expect(dialogText).not.toContain('fixedAssetsOriginal');
     await page.click('[data-test=conflict-merge]');
     await expect.poll(() => input('assets.buildingArea').inputValue()).toBe('120.5');
     await expect.poll(() => input('assets.fixedAssetsOriginal').inputValue()).toBe('60800.00');
@@ -490,4 +510,263 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     }
     await context.close();
   }, 120_000);
+
+  /** A disclosure made by the admin for a unit from the example, under the unit's own name; t5 changed by `edit`. */
+  const createFor = async (org: { id: string; name: string }, edit?: (yaml: string) => string) => {
+    let text = readFileSync(EXAMPLE, 'utf8').replace(
+      /^ {2}name: 新疆昌吉回族自治州对口援疆工作领导小组办公室$/m,
+      `  name: ${org.name}`,
+    );
+    if (edit) text = edit(text);
+    const r = await admin('POST', '/api/disclosures', {
+      organisationId: org.id,
+      fileName: 'example.yaml',
+      content: text,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return (r.body['disclosure'] as { id: string }).id;
+  };
+  /** The unit's 2022 disclosure, made from the example when it has none yet. */
+  const disclosureOf = async (org: { id: string; name: string; code: string }) => {
+    const list = (await admin('GET', '/api/disclosures?year=2022')).body['items'] as {
+      disclosure: { id: string } | null;
+      organisation: { code: string };
+    }[];
+    return list.find((i) => i.organisation.code === org.code)?.disclosure?.id ?? (await createFor(org));
+  };
+  const openEditor = async (page: Page, id: string) => {
+    await page.goto(new URL(`/disclosures/${id}/edit`, server.url).href);
+    await page.waitForSelector('revogr-data[type="rgRow"] [data-rgrow="0"]', { timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-test=checking]').count(), { timeout: 10_000 }).toBe(0);
+  };
+
+  it('imports another unit’s file into an existing disclosure: asks first, replaces the data, keeps the unit’s own name', async () => {
+    const id = await createFor(wjw, (t) =>
+      t.replace(/(- code: '2101102'\n(?:.*\n)*?\s+total: )5\.29/, '$16.29'),
+    );
+    const { context, page } = await newPage();
+    await login(page, 'wjw-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    const row = t5Index('2101102');
+    await expect(cell(page, row, 0).textContent()).resolves.toBe('6.29');
+    await page.click('button:has-text("导入文件")');
+    await expect(page.locator('[data-test=import-chosen]').textContent()).resolves.toBe('未选择文件');
+    await page.setInputFiles('[data-test=import-file]', EXAMPLE);
+    await expect
+      .poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 })
+      .toContain('错误 0 个');
+    await expect(page.locator('[data-test=import-chosen]').textContent()).resolves.toBe('changji-2022.yaml');
+    const warning = page.locator('[data-test=import-other-unit]');
+    await expect(warning.textContent()).resolves.toContain('新疆昌吉回族自治州对口援疆工作领导小组办公室');
+    await expect(warning.textContent()).resolves.toContain(wjw.name);
+    await expect(page.locator('[data-test=import-confirm]').isDisabled()).resolves.toBe(true);
+    await page.click('[data-test=import-other-unit-confirm]');
+    await page.click('[data-test=import-confirm]');
+    // The data is replaced (the structuredClone of a reactive proxy used to fail here silently).
+    await expect.poll(() => cell(page, row, 0).textContent(), { timeout: 10_000 }).toBe('5.29');
+    await expect.poll(() => page.locator('[data-test=dirty]').isVisible()).toBe(true);
+    await page.click('[data-test=save]');
+    await page.waitForSelector('[data-test=saved]');
+    const stored = (await admin('GET', `/api/disclosures/${id}`)).body['data'] as {
+      unit: { name: string };
+      tables: { t5: { rows: { code?: string; total?: string }[] } };
+    };
+    expect(stored.unit.name).toBe(wjw.name);
+    expect(stored.tables.t5.rows.find((r) => r.code === '2101102')!.total).toBe('5.29');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the reasons panel keeps its order while a reason is retyped: the text goes where it is typed', async () => {
+    const id = await disclosureOf(cdc);
+    const { context, page } = await newPage();
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=side-reasons]');
+    const items = page.locator('.reason');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const order = async () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-test')));
+    const before = await order();
+    // A reason the rules require (t5 2101102's): cleared, it turns missing; typing goes on in the same box.
+    const which = 'reason-t5-2101102-prior';
+    const index = before.indexOf(which);
+    expect(index).toBeGreaterThan(0);
+    const box = page.locator(`[data-test=${which}] textarea`);
+    await box.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect
+      .poll(() => page.locator(`[data-test=${which}]`).getAttribute('class'), { timeout: 10_000 })
+      .toContain('missing');
+    await expect.poll(() => page.locator('[data-test=checking]').count(), { timeout: 10_000 }).toBe(0);
+    await page.keyboard.type('本年新增此科目。', { delay: 20 });
+    await expect(box.inputValue()).resolves.toBe('本年新增此科目。');
+    expect(await order()).toEqual(before);
+    expect(
+      await page.evaluate<string | null>(
+        "document.activeElement?.closest('.reason')?.getAttribute('data-test') ?? null",
+      ),
+    ).toBe(which);
+    await expect
+      .poll(() => page.locator(`[data-test=${which}]`).getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('missing');
+    // Asked for, the missing ones come first.
+    await box.fill('');
+    await expect
+      .poll(() => page.locator(`[data-test=${which}]`).getAttribute('class'), { timeout: 10_000 })
+      .toContain('missing');
+    await page.click('[data-test=reasons-resort]');
+    await expect.poll(async () => (await order())[0]).toBe(which);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('an unsaved draft is never offered to another user of the browser, and signing out removes it', async () => {
+    const id = await disclosureOf(cdc);
+    const { context, page } = await newPage();
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    const row = t5Index('2101102');
+    const saved = await cell(page, row, 0).textContent();
+    await typeInto(page, row, 0, '7.77');
+    await expect.poll(() => page.locator('[data-test=dirty]').isVisible()).toBe(true);
+    const drafts = () =>
+      page.evaluate<string[]>("Object.keys(localStorage).filter((k) => k.startsWith('juesuan-draft:'))");
+    expect(await drafts()).toHaveLength(1);
+    // The session ends without signing out (cookies gone); the next person signs in on this browser.
+    await context.clearCookies();
+    await login(page, 'cdc-editor2');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    await expect(cell(page, row, 0).textContent()).resolves.toBe(saved);
+    await expect(page.locator('[data-test=saved]').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.el-message', { hasText: '未保存的修改' }).count()).toBe(0);
+    // The first user's draft is still theirs: signing in again offers it.
+    await context.clearCookies();
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    await expect.poll(() => cell(page, row, 0).textContent()).toBe('7.77');
+    // Signing out asks, then removes the draft from the browser.
+    await page.click('[data-test=logout]');
+    await page.click('.el-message-box__btns button:has-text("删除并退出")');
+    await page.waitForURL(/\/login/);
+    expect(await drafts()).toEqual([]);
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    await expect(cell(page, row, 0).textContent()).resolves.toBe(saved);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('amounts typed in the grid: a unit suffix is refused with the converted figure, a dash is 0, extra decimals are flagged', async () => {
+    const id = await disclosureOf(wjw);
+    const { context, page } = await newPage();
+    await login(page, 'wjw-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    const row = t5Index('2101102');
+    const before = await cell(page, row, 0).textContent();
+    // 1234元 in a 万元 table is not 1234 万元: refused, with what it is in 万元.
+    await expect.poll(() => page.locator('[data-test=checking]').count(), { timeout: 10_000 }).toBe(0);
+    await cell(page, row, 0).click();
+    await page.keyboard.type('1234元', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.el-message').allTextContents(), { timeout: 5_000 })
+      .toContainEqual(expect.stringContaining('1234 元 = 0.1234 万元'));
+    if (await page.locator('revogr-edit input').count()) await page.keyboard.press('Escape');
+    await expect(cell(page, row, 0).textContent()).resolves.toBe(before);
+    // A lone "-" (Excel's accounting zero) is 0, as the workbook import reads it, and says so.
+    await typeInto(page, row, 3, '-').catch(() => undefined);
+    await expect.poll(() => cell(page, row, 3).textContent()).toBe('0');
+    await expect
+      .poll(() => page.locator('.el-message').allTextContents())
+      .toContainEqual(expect.stringContaining('按 0 填入'));
+    // Three decimals in a two-decimal table: kept exactly, with a warning.
+    await typeInto(page, row, 0, '5.295');
+    await expect
+      .poll(() => page.locator('.el-message').allTextContents())
+      .toContainEqual(expect.stringContaining('有 3 位小数，本表金额保留 2 位小数'));
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('at 1366×768: counts on the table tabs are not cut off, headers in the standard wording with tooltips, no “0 处”, 从上年数据开始 only with a prior year, an editor 查看s on the review page', async () => {
+    const id = await disclosureOf(cdc);
+    const { context, page } = await newPage();
+    await login(page, 'cdc-editor');
+    await openEditor(page, id);
+    await page.click('[data-test=tab-t5]');
+    await page.waitForSelector('.table-grid[data-table=t5] revogr-data[type="rgRow"] [data-rgrow="0"]');
+    // Headers: 上年决算数（合计）, not 合计（上年决算数）; each carries its whole text as a tooltip.
+    const titles = await page
+      .locator('.table-grid[data-table=t5] .rgHeaderCell[title]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(titles).toContain('上年决算数（合计）');
+    expect(titles.some((t) => t?.includes('（上年决算数）'))).toBe(false);
+    // An error on T5: its count sits wholly inside the tab bar.
+    const row = t5Index('2101102');
+    await typeInto(page, row, 0, '6.29');
+    const count = page.locator('[data-test=tab-t5] [data-test=tab-count]');
+    await expect.poll(() => count.count(), { timeout: 10_000 }).toBe(1);
+    const box = (await count.boundingBox())!;
+    const bar = (await page.locator('.table-tabs .el-tabs__header').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(bar.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height);
+    await typeInto(page, row, 0, '5.29');
+    await expect.poll(() => count.count(), { timeout: 10_000 }).toBe(0);
+    // The download dialog names only what is lacking: no “0 处待补充的内容”.
+    await page.click('[data-test=save]').catch(() => undefined);
+    await page.click('[data-test=download]');
+    const gapsAlert = page.locator('[data-test=download-gaps]');
+    await expect.poll(() => gapsAlert.textContent(), { timeout: 10_000 }).toContain('个未提供的数');
+    expect(await gapsAlert.textContent()).not.toMatch(/ 0 处| 0 个/);
+    await page.keyboard.press('Escape');
+    // 从上年数据开始 only where there is last year's data (here 2022 for 2023, none for 2021).
+    await page.goto(new URL('/prepare', server.url).href);
+    const pick = async (y: number) => {
+      await page.click('[data-test=prepare-year]');
+      await page.locator('.el-select-dropdown__item:visible', { hasText: `${y} 年度` }).click();
+      await expect.poll(() => page.locator('[data-test=prepare-year]').textContent()).toContain(String(y));
+      await page.waitForSelector('[data-test=start-previous]');
+    };
+    await pick(2023);
+    await expect.poll(() => page.locator('[data-test=start-previous]').isDisabled()).toBe(false);
+    await pick(2021);
+    await expect.poll(() => page.locator('[data-test=start-previous]').isDisabled()).toBe(true);
+    // An editor only looks on the review dashboard.
+    await page.goto(new URL('/review?year=2022', server.url).href);
+    await page.waitForSelector('[data-test=review-open]');
+    expect(new Set(await page.locator('[data-test=review-open]').allTextContents())).toEqual(
+      new Set(['查看']),
+    );
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('one Enter on the login form sends one login request', async () => {
+    const { context, page } = await newPage();
+    let logins = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/auth/login') logins++;
+    });
+    await page.goto(new URL('/login', server.url).href);
+    await page.fill('input[name=username]', 'school-editor');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.press('input[name=password]', 'Enter');
+    await page.waitForURL(/\/disclosures/);
+    await page.waitForLoadState('networkidle');
+    expect(logins).toBe(1);
+    await context.close();
+  }, 60_000);
 });

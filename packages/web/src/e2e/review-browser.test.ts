@@ -283,12 +283,29 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
   it('the reviewer approves and publishes; the public page opens without login and the CSV downloads', async () => {
     await reviewer.reload();
     await expect.poll(() => status(reviewer)).toBe('已提交');
-    await act(reviewer, 'approve', '审核通过');
+    // The confirmation says what remains unknown (the files will be marked 草稿) and that the open
+    // comments will be marked 已处理.
+    await reviewer.click('[data-test=act-approve]');
+    const confirm = reviewer.locator('.el-message-box [data-test=act-confirm]');
+    await expect
+      .poll(() => confirm.locator('[data-test=confirm-gaps]').textContent(), { timeout: 10_000 })
+      .toMatch(/还有( [1-9]\d* 处待补充的内容、)? [1-9]\d* 个未提供的数：公开时生成的公开文件将标为“草稿”/);
+    await expect(confirm.locator('[data-test=confirm-comments]').textContent()).resolves.toMatch(
+      /还有 \d+ 条审核意见未标为已处理：审核通过后这些意见将一并标为“已处理”/,
+    );
+    await shot(reviewer, 'review-approve-confirm');
+    await reviewer.locator('.el-message-box__btns button', { hasText: '审核通过' }).click();
     await expect.poll(() => status(reviewer)).toBe('已审核');
+    // 流转记录 names every step in words, never an internal identifier.
+    await expect.poll(() => reviewer.locator('body').textContent()).not.toMatch(/disclosure\.|comment\./);
     await expect(reviewer.locator('.el-steps').textContent()).resolves.toMatch(
       /期限 \d{4}-\d{2}-\d{2}（剩 20 天）/,
     );
-    await act(reviewer, 'publish', '公开');
+    await reviewer.click('[data-test=act-publish]');
+    await expect
+      .poll(() => confirm.locator('[data-test=confirm-gaps]').textContent(), { timeout: 10_000 })
+      .toMatch(/个未提供的数：生成的公开文件将标为“草稿”/);
+    await reviewer.locator('.el-message-box__btns button', { hasText: '公开' }).click();
     await expect.poll(() => status(reviewer)).toBe('已公开');
     await reviewer.waitForSelector('[data-test=public-link]');
     await shot(reviewer, 'review-workflow');
@@ -409,6 +426,23 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
         .toBeGreaterThan(500);
       await shot(reviewer, 'document-audit-real');
     }
+    // A batch with bad files: the good one is audited, each bad one is listed with its reason.
+    const before = await reviewer.locator('[data-test=audit-file]').count();
+    await reviewer.setInputFiles('[data-test=pdf-input]', [
+      { name: '空.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+      { name: '好.pdf', mimeType: 'application/pdf', buffer: readFileSync(BUILT_PDF) },
+      { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('不是 PDF') },
+    ]);
+    await reviewer.click('[data-test=pdf-start]');
+    const rejected = reviewer.locator('[data-test=upload-rejected]');
+    await expect.poll(() => rejected.textContent(), { timeout: 20_000 }).toContain('「空.pdf」文件为空');
+    await expect.poll(() => rejected.textContent()).toContain('「说明.pdf」不是 PDF 文件');
+    await expect
+      .poll(() => reviewer.locator('[data-test=audit-file]').count(), { timeout: 60_000 })
+      .toBe(before + 1);
+    await expect
+      .poll(() => reviewer.locator('[data-test=audit-progress]').count(), { timeout: 90_000 })
+      .toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

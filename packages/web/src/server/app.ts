@@ -11,7 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { MAX_DATA_BYTES } from './core-adapter.ts';
-import { ApiError, ApiErrorCode, type ApiProblem } from './errors.ts';
+import { ApiError, ApiErrorCode, badRequest, type ApiProblem } from './errors.ts';
 import { registerAuditLogRoutes } from './routes/audit-log.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDisclosureRoutes } from './routes/disclosures.ts';
@@ -36,27 +36,11 @@ function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
   return c.json(body, e.status);
 }
 
-const pathText = (path: readonly PropertyKey[]): string =>
-  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
-
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const problems = result.error.issues
-          .slice(0, 20)
-          .map((i) => ({ path: pathText(i.path), message: i.message }));
-        return errorResponse(
-          c as Context<AppEnv>,
-          new ApiError(
-            ApiErrorCode.BadRequest,
-            `请求数据不合法：${problems.map((p) => `${p.path || '请求'} ${p.message}`).join('；')}`,
-            {
-              problems,
-            },
-          ),
-        );
-      }
+      // Field names and zod's wording in plain Chinese (errors.ts).
+      if (!result.success) return errorResponse(c as Context<AppEnv>, badRequest(result.error.issues));
       return undefined;
     },
   });

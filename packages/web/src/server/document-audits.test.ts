@@ -130,7 +130,7 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
     ]);
     expect(text.status).toBe(422);
     expect((text.body['error'] as { message: string }).message).toBe(
-      '「说明.txt」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF',
+      '没有可审查的文件：「说明.txt」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF',
     );
     const none = await upload(f, p.reviewer, []);
     expect(none.status).toBe(400);
@@ -143,6 +143,32 @@ describe.each(databaseTargets())('document audits on $name', (target) => {
     expect((await upload(f, p.reviewer, [{ name: 'a.pdf', bytes: pdf }], { csrf: false })).status).toBe(403);
     expect((await upload(f, f.client(), [{ name: 'a.pdf', bytes: pdf }], { csrf: false })).status).toBe(403);
   });
+
+  it('audits the good files of a batch and lists each bad one with its reason; an empty file is 文件为空', async () => {
+    const pdf = new Uint8Array(readFileSync(builtPdf));
+    const r = await upload(f, p.reviewer, [
+      { name: '空.pdf', bytes: new Uint8Array() },
+      { name: '好.pdf', bytes: pdf },
+      { name: '说明.txt', bytes: new TextEncoder().encode('不是 PDF'), type: 'text/plain' },
+    ]);
+    expect(r.status).toBe(202);
+    const started = r.body as unknown as Started & { rejected: { fileName: string; reason: string }[] };
+    expect(started.items.map((i) => i.fileName)).toEqual(['好.pdf']);
+    expect(started.rejected).toEqual([
+      { fileName: '空.pdf', reason: '文件为空' },
+      { fileName: '说明.txt', reason: '不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF' },
+    ]);
+    await f.deps.jobs.idle();
+    const d = await p.reviewer.json<DocumentAuditDetail>(
+      'GET',
+      `/api/document-audits/${started.items[0]!.id}`,
+    );
+    expect(d.body.status).toBe('done');
+    // Only empty files: refused, saying so.
+    const empty = await upload(f, p.reviewer, [{ name: '空.pdf', bytes: new Uint8Array() }]);
+    expect(empty.status).toBe(422);
+    expect((empty.body['error'] as { message: string }).message).toBe('没有可审查的文件：「空.pdf」文件为空');
+  }, 120_000);
 
   it('records a corrupt PDF as failed with a Chinese message, and the job still finishes', async () => {
     const good = new Uint8Array(readFileSync(builtPdf));

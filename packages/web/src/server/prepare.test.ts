@@ -97,6 +97,22 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toContain('坏文件.xlsx');
+    // A YAML syntax error is said in Chinese with its line and column, never in the parser's English.
+    const broken = await p.editorA.json<Err & { error: { problems: { message: string }[] } }>(
+      'POST',
+      '/api/prepare/read-file',
+      { fileName: '坏.yaml', contentBase64: b64('year: 2022\nunit:\n  name: [甲, 乙\nformat: x\n') },
+    );
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.message).toMatch(
+      /^数据文件无法读入：坏\.yaml 不是有效的 YAML\/JSON。第 \d+ 行第 \d+ 列：/,
+    );
+    expect(JSON.stringify(broken.body.error)).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+    const twice = await p.editorA.json<Err>('POST', '/api/prepare/read-file', {
+      fileName: 'dup.yaml',
+      contentBase64: b64('year: 2022\nyear: 2023\n'),
+    });
+    expect(twice.body.error.message).toContain('第 2 行第 1 列：字段重复出现');
     // A viewer may not import.
     const v = await p.viewer.json<Err>('POST', '/api/prepare/read-file', {
       fileName: 'a.yaml',
@@ -165,6 +181,9 @@ describe.each(databaseTargets())('unit editor API on $name', (target) => {
       true,
     );
     expect(r.body.gaps.placeholders.length).toBeGreaterThan(0);
+    // What is lacking is said in words (待补内容清单.txt prints fieldLabel): never a data path.
+    for (const g of [...r.body.gaps.placeholders, ...r.body.gaps.unknownCells])
+      expect(g.fieldLabel ?? '', JSON.stringify(g)).not.toMatch(/[a-z]\.[a-z]|\[\d+\]/);
     expect(data.year).toBe(2022);
   });
 

@@ -293,7 +293,12 @@ export const DocumentAuditDetailSchema = DocumentAuditSummarySchema.extend({
 }).openapi('DocumentAuditDetail');
 
 export const DocumentAuditStartedSchema = z
-  .object({ jobId: id, items: z.array(DocumentAuditSummarySchema) })
+  .object({
+    jobId: id,
+    items: z.array(DocumentAuditSummarySchema),
+    /** Files of the upload that were not taken (empty, too large, not a PDF), each with its reason. */
+    rejected: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  })
   .openapi('DocumentAuditStarted');
 
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;

@@ -280,7 +280,9 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       .replace(/&quot;/g, '"')
       .replace(/&apos;/g, "'")
       .replace(/&amp;/g, '&');
-    expect(text).toContain('关于新疆昌吉回族自治州对口援疆工作领导小组办公室2022年度部门决算公开的整改通知');
+    // The notice addresses the unit as registered, not the other unit the data file names.
+    expect(text).toContain('关于自治州第二中学（演示）2022年度部门决算公开的整改通知');
+    expect(text).not.toContain('新疆昌吉回族自治州对口援疆工作领导小组办公室2022');
     expect(text).toContain('自治州教育局（演示）'); // issued by the reviewer's department
     // The broken T1 sum is listed with the rule's basis (its title and the official source).
     const wf = await p.admin.json<
@@ -365,7 +367,8 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
       expect((await p.admin.json('POST', `/api/disclosures/${id}/${a}`, {})).status, a).toBe(200);
     const anon = f.client();
     const one = await anon.json<PublicDisclosure>('GET', `/api/public/disclosures/2022/${code}`);
-    expect(one.body.unitName).toBe('<script>alert(1)</script>测试单位');
+    // The public page names the unit as registered; the file prints the data's name, escaped.
+    expect(one.body.unitName).toBe('自治州教育局本级（演示）');
     const html = await (await anon.call('GET', `/api/public/disclosures/2022/${code}/files/html`)).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;测试单位');

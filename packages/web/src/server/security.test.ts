@@ -281,6 +281,21 @@ describe.each(databaseTargets())('security on $name', (target) => {
     expect(fields.status).toBe(400);
     expect(fields.body.error.code).toBe('E_BAD_REQUEST');
     expect(fields.body.error.message).toMatch(/请求数据不合法/);
+    // Fields in words, zod's wording in plain Chinese: never "name 数值过小：期望 string >=1 字符".
+    expect(fields.body.error.message).toContain('名称不能为空');
+    expect(fields.body.error.message).toContain('类型不在可选的范围内');
+    expect(fields.body.error.message).toContain('代码：编码只能由字母、数字');
+    expect(fields.body.error.message).not.toMatch(/期望|string|kind|name/);
+    const user = await p.admin.json<{ error: { message: string } }>('POST', '/api/users', {
+      username: 'new-user',
+      displayName: '',
+      role: 'editor',
+      scopes: [],
+      password: 'a-long-password-1',
+    });
+    expect(user.status).toBe(400);
+    expect(user.body.error.message).toContain('姓名不能为空');
+    expect(user.body.error.message).not.toMatch(/displayName|期望/);
     expect(JSON.stringify(fields.body)).not.toMatch(/at .*\.ts|select |insert |Invalid/);
     const none = await p.admin.json<{ error: { message: string } }>('GET', '/api/nothing-here');
     expect(none.status).toBe(404);

@@ -21,22 +21,73 @@ export interface TableData {
 
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** What a cell accepts: an amount as exact text, or empty for "not given". Full-width digits, thousands separators, 万元 suffixes are tolerated. */
+/**
+ * A plain deep copy of JSON data. The editor's data lives in Vue reactive proxies, which
+ * structuredClone refuses (DataCloneError); the data is JSON throughout, so a JSON round trip is exact.
+ */
+export function plainCopy<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** What a cell's text became: an amount as exact text (undefined for "not given"), with a hint to show; or a refusal saying why. */
+export type CellAmountInput =
+  | { ok: true; value: string | undefined; hint?: string | undefined }
+  | { ok: false; text: string; message: string };
+
+/** Dashes read as zero, as core's workbook importer reads them (Excel's accounting format prints a zero as "-"). */
+const ZERO_DASHES = new Set(['-', '--', '—', '——', '—-']);
+
+/**
+ * What a cell accepts, in the table's unit: an amount as exact text, or empty / 未提供 for "not given".
+ * Full-width digits, thousands separators and (accounting) negatives are read; a dash is 0, as in
+ * core's workbook import; a unit suffix other than the table's (1234元 in a 万元 table) is refused
+ * with the converted figure, never silently taken as 1234 万元; more decimals than the data's
+ * `decimals` are kept exactly, with a warning.
+ */
 export function normaliseAmount(
   input: unknown,
-): { ok: true; value: string | undefined } | { ok: false; text: string } {
+  opts: { unit?: AmountUnit | undefined; decimals?: number | undefined } = {},
+): CellAmountInput {
+  const unit = opts.unit ?? '万元';
+  const decimals = opts.decimals ?? 2;
   if (input === undefined || input === null) return { ok: true, value: undefined };
-  let s = String(input)
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[，,\s\u00a0]/g, '')
-    .replace(/[－−]/g, '-')
-    .replace(/．/g, '.')
-    .replace(/万元$|元$/, '');
-  if (s === '' || s === '—' || s === '-' || s === '未提供') return { ok: true, value: undefined };
+  const typed = String(input);
+  let s = typed
+    .normalize('NFKC')
+    .replace(/[,\s\u00a0\u3000]/g, '')
+    .replace(/[\u2212\u2012\u2013\ufe63]/g, '-');
+  if (s === '' || s === '未提供') return { ok: true, value: undefined };
+  if (ZERO_DASHES.has(s))
+    return {
+      ok: true,
+      value: '0',
+      hint: `「${typed.trim()}」按 0 填入（Excel 会计格式用“-”表示零）；不知道的数请留空`,
+    };
   if (/^\(.*\)$/.test(s)) s = `-${s.slice(1, -1)}`;
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, text: String(input) };
-  s = s.replace(/^(-?)0+(?=\d)/, '$1');
-  return { ok: true, value: s };
+  const m = /^(-?\d+(?:\.(\d+))?)(元|万元|万|亿元|亿)?$/.exec(s);
+  if (!m)
+    return {
+      ok: false,
+      text: typed,
+      message: `「${typed}」不是金额：请只填数字（单位${unit}，可带小数点和负号），不知道的数留空`,
+    };
+  const written =
+    m[3] === undefined ? unit : m[3].startsWith('万') ? '万元' : m[3].startsWith('亿') ? '亿元' : '元';
+  if (written !== unit)
+    return {
+      ok: false,
+      text: typed,
+      message: `「${typed}」带了单位“${written}”，本表金额单位是${unit}：请填${unit}数（${m[1]} ${written} = ${shiftDecimal(m[1]!, UNIT_EXP[written] - UNIT_EXP[unit])} ${unit}），不带单位`,
+    };
+  const value = m[1]!.replace(/^(-?)0+(?=\d)/, '$1');
+  const places = m[2]?.length ?? 0;
+  return places > decimals
+    ? {
+        ok: true,
+        value,
+        hint: `「${typed.trim()}」有 ${places} 位小数，本表金额保留 ${decimals} 位小数（单位${unit}）：已按所填保存，请核对是否多填了小数`,
+      }
+    : { ok: true, value };
 }
 
 /** Hundredths of the amount text (exact integer arithmetic); undefined for empty or more than 2 decimals. */
@@ -70,14 +121,28 @@ export interface TableSpecLite {
   fixedRows: { id: string; label: string }[];
 }
 
+/**
+ * A column's header in the standard wording of the published tables: 本年决算数 / 上年决算数 / 年初预算数,
+ * with the column named where the table has several (上年决算数（合计）), never 决算数（上年决算数）.
+ */
+export function columnWords(label: string, which?: 'prior' | 'budget'): string {
+  if (which === undefined) return label === '决算数' ? '本年决算数' : label;
+  const base = which === 'prior' ? '上年决算数' : '年初预算数';
+  return label === '决算数' ? base : `${base}（${label}）`;
+}
+
 /** Columns shown for a table: its own, then 上年 for its first column and any the data gives, and 年初预算 where given. */
 export function gridColumns(spec: TableSpecLite, table: TableData | undefined): GridColumn[] {
   const rows = table?.rows ?? [];
-  const out: GridColumn[] = spec.columns.map((c) => ({ prop: c.id, label: c.label, column: c.id }));
+  const out: GridColumn[] = spec.columns.map((c) => ({
+    prop: c.id,
+    label: columnWords(c.label),
+    column: c.id,
+  }));
   const first = spec.columns.find((c) => c.id !== 'budget') ?? spec.columns[0]!;
   for (const c of spec.columns) {
     if (c === first || rows.some((r) => isObj(r.prior) && r.prior[c.id] !== undefined))
-      out.push({ prop: `prior.${c.id}`, label: `${c.label}（上年决算数）`, column: c.id, which: 'prior' });
+      out.push({ prop: `prior.${c.id}`, label: columnWords(c.label, 'prior'), column: c.id, which: 'prior' });
   }
   for (const c of spec.columns) {
     if (
@@ -86,7 +151,7 @@ export function gridColumns(spec: TableSpecLite, table: TableData | undefined): 
     )
       out.push({
         prop: `initialBudget.${c.id}`,
-        label: `${c.label}（年初预算数）`,
+        label: columnWords(c.label, 'budget'),
         column: c.id,
         which: 'budget',
       });
@@ -178,9 +243,16 @@ export interface LocalDraft {
   at: string;
 }
 
-const draftKey = (id: string) => `juesuan-draft:${id}`;
+/**
+ * Drafts are kept per user (`juesuan-draft:<user>:<disclosure>`): a browser shared by two people
+ * never offers one person's unsaved edits to the other, and signing out removes the user's drafts.
+ */
+const DRAFT_PREFIX = 'juesuan-draft:';
+const draftKey = (user: string, id: string) => `${DRAFT_PREFIX}${user}:${id}`;
 
 interface KeyValueStore {
+  readonly length: number;
+  key(index: number): string | null;
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
@@ -189,26 +261,60 @@ interface KeyValueStore {
 const storage = (): KeyValueStore | undefined =>
   (globalThis as { localStorage?: KeyValueStore }).localStorage;
 
-export function loadDraft(id: string): LocalDraft | null {
+export function loadDraft(user: string, id: string): LocalDraft | null {
   try {
-    const t = storage()?.getItem(draftKey(id));
+    // A draft from before drafts had a user is nobody's to restore.
+    storage()?.removeItem(`${DRAFT_PREFIX}${id}`);
+    const t = storage()?.getItem(draftKey(user, id));
     return t ? (JSON.parse(t) as LocalDraft) : null;
   } catch {
     return null;
   }
 }
 
-export function storeDraft(id: string, d: LocalDraft): void {
+export function storeDraft(user: string, id: string, d: LocalDraft): void {
   try {
-    storage()?.setItem(draftKey(id), JSON.stringify(d));
+    storage()?.setItem(draftKey(user, id), JSON.stringify(d));
   } catch {
     // Storage full or disabled: the page still holds the edit; the save warns when it fails.
   }
 }
 
-export function clearDraft(id: string): void {
+export function clearDraft(user: string, id: string): void {
   try {
-    storage()?.removeItem(draftKey(id));
+    storage()?.removeItem(draftKey(user, id));
+  } catch {
+    // nothing to do
+  }
+}
+
+/** The keys of the user's drafts, and of drafts kept before drafts had a user (those are nobody's). */
+function draftKeysOf(user: string): string[] {
+  const s = storage();
+  const out: string[] = [];
+  if (!s) return out;
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (!k?.startsWith(DRAFT_PREFIX)) continue;
+    const rest = k.slice(DRAFT_PREFIX.length);
+    if (rest.startsWith(`${user}:`) || !rest.includes(':')) out.push(k);
+  }
+  return out;
+}
+
+/** How many unsaved drafts the user has in this browser. */
+export function countDrafts(user: string): number {
+  try {
+    return draftKeysOf(user).filter((k) => k.startsWith(`${DRAFT_PREFIX}${user}:`)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Removes the user's drafts from this browser (on signing out). */
+export function clearUserDrafts(user: string): void {
+  try {
+    for (const k of draftKeysOf(user)) storage()?.removeItem(k);
   } catch {
     // nothing to do
   }
@@ -247,7 +353,7 @@ export function leafChanges(
 
 /** The newer version with one's own edits (since one's base) applied on top; the paths both changed are listed. */
 export function mergeOnto(base: Obj, mine: Obj, theirs: Obj): { data: Obj; overlapping: string[] } {
-  const data = structuredClone(theirs);
+  const data = plainCopy(theirs);
   const theirPaths = new Set(leafChanges(base, theirs).map((c) => c.path.join('.')));
   const overlapping: string[] = [];
   for (const ch of leafChanges(base, mine)) {
@@ -265,7 +371,7 @@ export function mergeOnto(base: Obj, mine: Obj, theirs: Obj): { data: Obj; overl
     if (ch.after === undefined) {
       if (Array.isArray(cur) && typeof last === 'number') cur.splice(last, 1);
       else delete (cur as Record<string | number, unknown>)[last];
-    } else (cur as Record<string | number, unknown>)[last] = structuredClone(ch.after);
+    } else (cur as Record<string | number, unknown>)[last] = plainCopy(ch.after);
   }
   return { data, overlapping };
 }
@@ -395,4 +501,62 @@ export function setValue(data: Obj, path: string, value: unknown): void {
   const last = parts[parts.length - 1]!;
   if (value === undefined) delete cur[last];
   else cur[last] = value;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Data paths in words (the conflict dialog): never `tables.t1.rows[1].amount`.
+
+const WHICH_WORDS: Record<string, true> = { prior: true, initialBudget: true };
+const ROW_FIELD_WORDS: Record<string, string> = { code: '科目编码', name: '科目名称', row: '行' };
+
+/**
+ * A data path in words: a table cell by table, row and column (`表五 …「2101102 事业单位医疗」行「合计
+ * （上年决算数）」`), another field by the data format's description (`labels`, from the server, array
+ * items as `[]`). The server's describeField says the same for 待补内容清单.txt.
+ */
+export function describePath(
+  path: string,
+  data: Obj,
+  specs: readonly TableSpecLite[],
+  labels: Record<string, string>,
+): string {
+  const t = /^tables\.(t\d)(?:\.rows\[(\d+)\](?:\.(.+))?|\.(emptyStatement))?$/.exec(path);
+  if (t) {
+    const spec = specs.find((s) => s.id === t[1]);
+    if (!spec) return path;
+    const table = `${spec.number} ${spec.name}`;
+    if (t[4]) return `${table} 空表说明`;
+    if (t[2] === undefined) return table;
+    const tables = isObj(data['tables']) ? (data['tables'] as Record<string, TableData>) : {};
+    const row = tables[t[1]!]?.rows?.[Number(t[2])];
+    const rowName = row
+      ? row.code !== undefined
+        ? `${row.code} ${row.name ?? ''}`.trim()
+        : (spec.fixedRows.find((r) => r.id === row.row)?.label ?? String(row.row ?? ''))
+      : `第 ${Number(t[2]) + 1} 行`;
+    const rest = t[3];
+    if (!rest) return `${table}「${rowName}」行`;
+    const parts = rest.split('.');
+    const colLabel = (id: string | undefined) => spec.columns.find((c) => c.id === id)?.label ?? id ?? '';
+    const col =
+      parts[0] === 'reasons'
+        ? `主要原因（${parts[1] === 'budget' ? '与年初预算相比' : '与上年相比'}）`
+        : parts.length === 2 && WHICH_WORDS[parts[0]!]
+          ? columnWords(colLabel(parts[1]), parts[0] === 'prior' ? 'prior' : 'budget')
+          : (ROW_FIELD_WORDS[parts[0]!] ?? columnWords(colLabel(parts[0])));
+    return `${table}「${rowName}」行「${col}」`;
+  }
+  const words = labels[path.replace(/\[\d+\]/g, '[]')];
+  if (!words) return path;
+  const n = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return n.length ? `${words}（第 ${n.join('、')} 项）` : words;
+}
+
+/** A time as people in China write it, in the browser's time zone: 2026年12月3日 15:39. */
+export function formatLocalTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

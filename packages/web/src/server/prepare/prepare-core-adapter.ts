@@ -24,9 +24,12 @@ import {
   writeJson,
   writeXlsx,
   type Block,
+  disclosureFileSchema,
 } from '@juesuan/core';
 import { checkData, readDataFile, type FindingsReport } from '../core-adapter.ts';
+import { z } from 'zod';
 import { ApiError, ApiErrorCode } from '../errors.ts';
+import { assertValidYaml } from './yaml-errors.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -100,6 +103,7 @@ export async function readUploadedFile(
   options: { year?: number | undefined; unitName?: string | undefined; profile?: string | undefined },
 ): Promise<ReadFileResult> {
   if (/\.(ya?ml|json)$/i.test(fileName)) {
+    assertValidYaml(new TextDecoder().decode(bytes), fileName);
     const checked = readDataFile(bytes, fileName);
     return { kind: 'data', data: checked.data as Obj, importReport: null, findings: checked.report };
   }
@@ -198,6 +202,7 @@ export interface GapItem {
   place: string;
   text: string;
   field?: string | undefined;
+  fieldLabel?: string | undefined;
 }
 
 export interface LiveCheck {
@@ -333,6 +338,21 @@ function previewBlocks(blocks: readonly Block[]): PreviewBlock[] {
   return out;
 }
 
+/** A gap as the editor and 待补内容清单.txt show it: a table cell is already named by place and text; another field gets its words. */
+function gapItem(g: { place: string; text: string; field?: string | undefined }, data: Obj) {
+  const out: GapItem = {
+    place: g.place,
+    text: g.text,
+  };
+  if (g.field === undefined) return out;
+  out.field = g.field;
+  if (!g.field.startsWith('tables')) {
+    const label = describeField(g.field, data);
+    if (label !== g.field) out.fieldLabel = label;
+  }
+  return out;
+}
+
 /** Validates data sent from the editor and builds what the editor shows beside it. */
 export function liveCheck(data: unknown, profileName: string | undefined): LiveCheck {
   const checked = checkData(data);
@@ -352,8 +372,8 @@ export function liveCheck(data: unknown, profileName: string | undefined): LiveC
       blocks: previewBlocks(doc.blocks),
     },
     gaps: {
-      placeholders: gaps.placeholders.map((g) => ({ place: g.place, text: g.text, field: g.field })),
-      unknownCells: gaps.unknownCells.map((g) => ({ place: g.place, text: g.text, field: g.field })),
+      placeholders: gaps.placeholders.map((g) => gapItem(g, obj)),
+      unknownCells: gaps.unknownCells.map((g) => gapItem(g, obj)),
       warnings: dataWarnings(d).map((w) => w.message),
     },
   };
@@ -395,8 +415,8 @@ export async function buildPackage(data: unknown, profileName: string | undefine
   const doc = buildReport(d, profile, { draft: errors.length > 0 });
   const g = documentGaps(doc);
   const gaps = {
-    placeholders: g.placeholders.map((x) => ({ place: x.place, text: x.text, field: x.field })),
-    unknownCells: g.unknownCells.map((x) => ({ place: x.place, text: x.text, field: x.field })),
+    placeholders: g.placeholders.map((x) => gapItem(x, obj)),
+    unknownCells: g.unknownCells.map((x) => gapItem(x, obj)),
     warnings: dataWarnings(d).map((w) => w.message),
   };
   const baseName = safeFileName(`${doc.title}${doc.draft ? '（草稿）' : ''}`);
@@ -415,4 +435,86 @@ export async function buildPackage(data: unknown, profileName: string | undefine
     },
   ];
   return { baseName, files, errors, gaps, draft: doc.draft };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Data-file fields in words, from the descriptions of core's data-format schema (the same text as
+// docs/data-format.md): `procurement.goods` → 政府采购情况 › 政府采购货物支出. The table fields are named
+// by their table, row and column: `tables.t5.rows[3].prior.total` → 表五 …「2101102 事业单位医疗」行
+// 「上年决算数（合计）」. For 待补内容清单.txt and anything else a person reads.
+
+interface JsonNode {
+  description?: string;
+  properties?: Record<string, JsonNode>;
+  items?: JsonNode;
+  anyOf?: JsonNode[];
+}
+
+let fieldLabelCache: Map<string, string> | undefined;
+
+/** Every field's words by path pattern (array items as `[]`): `performance.projects[].name` → 绩效… › 项目名称. */
+export function fieldLabels(): Map<string, string> {
+  if (fieldLabelCache) return fieldLabelCache;
+  const out = new Map<string, string>();
+  const root = z.toJSONSchema(disclosureFileSchema, { unrepresentable: 'any', io: 'input' }) as JsonNode;
+  const walk = (node: JsonNode, path: string, words: string[]): void => {
+    const variants = [node, ...(node.anyOf ?? [])];
+    for (const v of variants) {
+      for (const [k, child] of Object.entries(v.properties ?? {})) {
+        if (path === '' && k === 'tables') continue;
+        const p = path ? `${path}.${k}` : k;
+        const w = child.description ? [...words, child.description] : [...words, k];
+        if (!out.has(p)) out.set(p, w.join(' › '));
+        walk(child, p, w);
+      }
+      if (v.items) walk(v.items, `${path}[]`, words);
+    }
+  };
+  walk(root, '', []);
+  fieldLabelCache = out;
+  return out;
+}
+
+const WHICH: Record<string, string> = { prior: '上年决算数', initialBudget: '年初预算数' };
+const ROW_FIELD: Record<string, string> = { code: '科目编码', name: '科目名称', row: '行' };
+
+type Row = Record<string, unknown>;
+
+/** A data path in words; the data gives the names of the rows. Unknown paths are returned as they are. */
+export function describeField(path: string, data?: unknown): string {
+  const t = /^tables\.(t\d)(?:\.rows\[(\d+)\](?:\.(.+))?|\.(emptyStatement))?$/.exec(path);
+  if (t) {
+    const spec = (TABLE_SPECS as Partial<Record<string, (typeof TABLE_SPECS)[keyof typeof TABLE_SPECS]>>)[
+      t[1]!
+    ];
+    if (!spec) return path;
+    const table = `${spec.number} ${spec.name}`;
+    if (t[4]) return `${table} 空表说明`;
+    if (t[2] === undefined) return table;
+    const tables = isObj(data) && isObj(data['tables']) ? data['tables'] : {};
+    const rows = isObj(tables[t[1]!]) ? (tables[t[1]!] as Row)['rows'] : undefined;
+    const row = Array.isArray(rows) ? (rows[Number(t[2])] as unknown) : undefined;
+    const rowName = isObj(row)
+      ? row['code'] !== undefined
+        ? `${String(row['code'])} ${String(row['name'] ?? '')}`.trim()
+        : (spec.fixedRows.find((r) => r.id === row['row'])?.label ?? String(row['row'] ?? ''))
+      : `第 ${Number(t[2]) + 1} 行`;
+    const rest = t[3];
+    if (!rest) return `${table}「${rowName}」行`;
+    const parts = rest.split('.');
+    let col = '';
+    if (parts[0] === 'reasons')
+      col = `主要原因（${parts[1] === 'budget' ? '与年初预算相比' : '与上年相比'}）`;
+    else if (parts.length === 2 && WHICH[parts[0]!]) {
+      const label = spec.columns.find((c) => c.id === parts[1])?.label ?? parts[1]!;
+      col = label === '决算数' ? WHICH[parts[0]!]! : `${WHICH[parts[0]!]}（${label}）`;
+    } else col = ROW_FIELD[parts[0]!] ?? spec.columns.find((c) => c.id === parts[0])?.label ?? rest;
+    return `${table}「${rowName}」行「${col}」`;
+  }
+  const pattern = path.replace(/\[\d+\]/g, '[]');
+  const words = fieldLabels().get(pattern);
+  if (!words) return path;
+  // Items of a list are numbered: 绩效… › 项目（第 2 项） › 项目名称.
+  const n = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return n.length ? `${words}（第 ${n.join('、')} 项）` : words;
 }

@@ -88,7 +88,13 @@ export const CheckBodySchema = z
   .object({ data: dataObject, profile: z.string().max(100).optional() })
   .openapi('LiveCheckBody');
 
-const GapSchema = z.object({ place: z.string(), text: z.string(), field: z.string().optional() });
+const GapSchema = z.object({
+  place: z.string(),
+  text: z.string(),
+  field: z.string().optional(),
+  /** The field in words, when place and text do not already say where (never an internal path). */
+  fieldLabel: z.string().optional(),
+});
 export const GapsSchema = z.object({
   placeholders: z.array(GapSchema),
   unknownCells: z.array(GapSchema),

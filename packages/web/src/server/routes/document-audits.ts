@@ -191,25 +191,32 @@ export function registerDocumentAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
         ApiErrorCode.BadRequest,
         `一次最多上传 ${MAX_AUDIT_FILES} 个文件，本次为 ${files.length} 个`,
       );
+    // A bad file does not stop the batch: the good ones are audited, each bad one is listed with its reason.
     const accepted: { name: string; bytes: Uint8Array }[] = [];
+    const rejected: { fileName: string; reason: string }[] = [];
     for (const f of files) {
       const name = (f.name || '未命名.pdf').slice(0, 200);
-      if (f.size > MAX_AUDIT_FILE_BYTES)
-        throw new ApiError(
-          ApiErrorCode.TooLarge,
-          `「${name}」过大（${(f.size / 1024 / 1024).toFixed(1)} MiB），每个文件不应超过 ${MAX_AUDIT_FILE_BYTES / 1024 / 1024} MiB`,
-        );
+      if (f.size > MAX_AUDIT_FILE_BYTES) {
+        rejected.push({
+          fileName: name,
+          reason: `文件过大（${(f.size / 1024 / 1024).toFixed(1)} MiB），每个文件不应超过 ${MAX_AUDIT_FILE_BYTES / 1024 / 1024} MiB`,
+        });
+        continue;
+      }
       const bytes = new Uint8Array(await f.arrayBuffer());
-      if (!isPdf(bytes) && !isZip(bytes))
-        throw new ApiError(
-          ApiErrorCode.BadDataFile,
-          `「${name}」不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF`,
-          {
-            problems: [{ path: name, message: '文件开头不是 %PDF' }],
-          },
-        );
-      accepted.push({ name, bytes });
+      if (bytes.length === 0) rejected.push({ fileName: name, reason: '文件为空' });
+      else if (!isPdf(bytes) && !isZip(bytes))
+        rejected.push({ fileName: name, reason: '不是 PDF 文件（也不是 DOCX），请上传公开的决算 PDF' });
+      else accepted.push({ name, bytes });
     }
+    if (accepted.length === 0)
+      throw new ApiError(
+        rejected.every((r) => r.reason.startsWith('文件过大'))
+          ? ApiErrorCode.TooLarge
+          : ApiErrorCode.BadDataFile,
+        `没有可审查的文件：${rejected.map((r) => `「${r.fileName}」${r.reason}`).join('；')}`,
+        { problems: rejected.map((r) => ({ path: r.fileName, message: r.reason })) },
+      );
     const now = nowIso();
     const rows = accepted.map((a) => ({ id: newId(), name: a.name, bytes: a.bytes }));
     // The job may start before the rows are written: it waits for them (or for their failure).
@@ -301,7 +308,7 @@ export function registerDocumentAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       .where('job_id', '=', jobId)
       .orderBy('created_at')
       .execute();
-    return c.json({ jobId, items: saved.map(summaryOut) }, 202);
+    return c.json({ jobId, items: saved.map(summaryOut), rejected }, 202);
   });
 
   app.openapi(list, async (c) => {

@@ -17,6 +17,7 @@ import {
   buildPackage,
   catalogueOf,
   liveCheck,
+  fieldLabels,
   profileList,
   readUploadedFile,
   startFromPreviousYear,
@@ -56,6 +57,16 @@ const profiles = createRoute({
   tags: ['填报'],
   summary: '可选的公开口径',
   responses: { 200: jsonContent(ProfileListSchema, '口径'), ...errorResponses(401) },
+});
+const fieldLabelsRoute = createRoute({
+  method: 'get',
+  path: '/api/prepare/field-labels',
+  tags: ['填报'],
+  summary: '数据文件各字段的中文名称（按数据格式的说明；列表项写作 []）',
+  responses: {
+    200: jsonContent(z.object({ items: z.record(z.string(), z.string()) }), '字段路径 → 名称'),
+    ...errorResponses(401),
+  },
 });
 const readFile = createRoute({
   method: 'post',
@@ -166,10 +177,10 @@ async function packageZip(
   const gapsText = [
     `待补充的内容 ${built.gaps.placeholders.length} 处，未提供的表格数 ${built.gaps.unknownCells.length} 个。`,
     ...built.gaps.placeholders.map(
-      (g) => `【待补充】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      (g) => `【待补充】${g.place}：${g.text}${g.fieldLabel ? `（${g.fieldLabel}）` : ''}`,
     ),
     ...built.gaps.unknownCells.map(
-      (g) => `【未提供】${g.place}：${g.text}${g.field ? `（${g.field}）` : ''}`,
+      (g) => `【未提供】${g.place}：${g.text}${g.fieldLabel ? `（${g.fieldLabel}）` : ''}`,
     ),
     ...built.gaps.warnings.map((w) => `【注意】${w}`),
     files.some((f) => f.name.endsWith('.pdf')) ? '' : '本次未附 PDF：服务器未安装 LibreOffice 或转换失败。',
@@ -194,8 +205,15 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       .executeTakeFirst();
     const access = await loadAccess(db, user);
     if (!row || !access.canRead(row.organisation_id)) throw notFound('决算');
-    return { row, access };
+    // The unit as registered names it in the audit log, whatever name the data file gives.
+    const unitName = access.orgs.get(row.organisation_id)?.name ?? row.unit_name ?? '';
+    return { row, access, unitName };
   };
+
+  app.openapi(fieldLabelsRoute, async (c) => {
+    requireUser(c);
+    return c.json({ items: Object.fromEntries(fieldLabels()) }, 200);
+  });
 
   app.openapi(catalogue, async (c) => {
     requireUser(c);
@@ -261,7 +279,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const user = requireUser(c);
     const { id: disclosureId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { row } = await readable(user, disclosureId);
+    const { row, unitName } = await readable(user, disclosureId);
     if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
     const built = await buildPackage(JSON.parse(row.data), body.profile);
     if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
@@ -296,7 +314,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       action: 'disclosure.package',
       entityType: 'disclosure',
       entityId: row.id,
-      summary: `下载「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+      summary: `下载「${unitName}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
       newValue: { version: row.version, files: z.files.map((f) => f.name) },
     });
     const zipName = z.name;
@@ -314,7 +332,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const user = requireUser(c);
     const { id: disclosureId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { row } = await readable(user, disclosureId);
+    const { row, unitName } = await readable(user, disclosureId);
     if (row.data === null) throw new ApiError(ApiErrorCode.Conflict, '这份决算还没有数据，请先导入或填报');
     const built = await buildPackage(JSON.parse(row.data), body.profile);
     if (built.errors.length > 0) return c.json({ errors: built.errors, gaps: built.gaps }, 409);
@@ -330,7 +348,7 @@ export function registerPrepareRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         action: 'disclosure.package',
         entityType: 'disclosure',
         entityId: row.id,
-        summary: `生成「${row.unit_name ?? ''}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
+        summary: `生成「${unitName}」${row.year} 年度公开文件（第 ${row.version} 版，${z.files.length} 个文件）`,
         newValue: { version: row.version, files: z.files.map((f) => f.name) },
       });
       return { fileName: z.name, files: z.files.map((f) => f.name), bytes: z.bytes.length };

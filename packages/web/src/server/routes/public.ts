@@ -97,7 +97,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     if (org && row && row.status !== 'published') {
       const w = await lastWithdrawal(db, row.id);
       if (w) {
-        const unitName = row.unit_name ?? org.name;
+        const unitName = org.name;
         throw new ApiError(
           ApiErrorCode.NotFound,
           `「${unitName}」${year} 年度决算已于 ${w.at.slice(0, 10)} 撤回公开${w.reason ? `，原因：${w.reason}` : ''}。如需查阅，请关注重新公开的版本。`,
@@ -115,6 +115,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     return ancestorOfKind(new Map(orgs.map((o) => [o.id, o])), org.id, 'department')?.name ?? null;
   };
 
+  // The unit is named as registered (organisations), not by the name inside its data file.
   const fileName = (unit: string, year: number, f: PublicationFormat): string =>
     f === 'csv' || f === 'json'
       ? `${unit}${year}年度决算开放数据.${f}`
@@ -129,7 +130,6 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       .select([
         'publications.figures',
         'disclosures.year',
-        'disclosures.unit_name',
         'disclosures.published_at',
         'organisations.id as org_id',
         'organisations.code',
@@ -148,7 +148,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       .map((r) => ({
         year: r.year,
         code: r.code,
-        unitName: r.unit_name ?? r.name,
+        unitName: r.name,
         departmentName: ancestorOfKind(byId, r.org_id, 'department')?.name ?? null,
         publishedAt: r.published_at ?? '',
         path: publicPath(r.year, r.code),
@@ -172,7 +172,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       {
         year,
         code: org.code,
-        unitName: row.unit_name ?? org.name,
+        unitName: org.name,
         departmentName: await departmentOf(org),
         publishedAt: row.published_at ?? '',
         document: doc,
@@ -180,7 +180,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           format: f,
           label: FORMAT_LABEL[f],
           path: `/api/public/disclosures/${year}/${encodeURIComponent(org.code)}/files/${f}`,
-          fileName: fileName(row.unit_name ?? org.name, year, f),
+          fileName: fileName(org.name, year, f),
         })),
       },
       200,
@@ -189,15 +189,12 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
   app.openapi(file, async (c) => {
     const { year, code, format } = c.req.valid('param');
-    const { org, row, data } = await published(year, code);
+    const { org, data } = await published(year, code);
     const out = await new Publication(data).file(format);
     const bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': FORMAT_TYPE[format],
-      'Content-Disposition': attachment(
-        fileName(row.unit_name ?? org.name, year, format),
-        `${org.code}-${year}.${format}`,
-      ),
+      'Content-Disposition': attachment(fileName(org.name, year, format), `${org.code}-${year}.${format}`),
       // Published data changes only when it is published again.
       'Cache-Control': 'public, max-age=300',
     });

@@ -492,7 +492,8 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       '';
     const today = new Date();
     const bytes = await rectificationNoticeDocx({
-      unitName: row.unit_name ?? org.name,
+      // The notice addresses the unit as registered, not the name a data file gives it.
+      unitName: org.name,
       year: row.year,
       issuer,
       date: `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`,
