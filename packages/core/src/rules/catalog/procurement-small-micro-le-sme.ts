@@ -8,8 +8,7 @@ export const rule: Rule = atMostRule(
     title: '授予小微企业合同金额 ≤ 授予中小企业合同金额',
     severity: 'error',
     category: 'other-matters',
-    basis:
-      '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（其中：授予小微企业合同金额）',
+    basis: '部门决算公开说明“其他重要事项的情况说明（二）政府采购情况”模板（其中：授予小微企业合同金额）',
     description: '授予小微企业合同金额是授予中小企业合同金额的“其中”数，不能超过它。',
   },
   (ctx) => {
