@@ -32,6 +32,9 @@ class Context implements RuleContext {
   na: string | undefined;
   rule!: Rule;
   severity: Severity = 'error';
+  // Per run, not per model: a batch validates each model once, and what lives only as long as the run is
+  // collected young instead of being kept (and promoted) with the model.
+  private derived: Map<object, unknown> | undefined;
   constructor(
     readonly d: Disclosure,
     readonly catalogues: CatalogueSet,
@@ -62,6 +65,13 @@ class Context implements RuleContext {
   }
   notApplicable(detail: string): void {
     this.na = detail;
+  }
+  shared<T>(key: object, make: (d: Disclosure) => T): T {
+    if (this.derived === undefined) this.derived = new Map();
+    else if (this.derived.has(key)) return this.derived.get(key) as T;
+    const v = make(this.d);
+    this.derived.set(key, v);
+    return v;
   }
 }
 

@@ -131,18 +131,9 @@ function unitAfterNumber(text: string): string {
  * The indicator as numbers, or undefined when it is qualitative, a date, or its actual value is not a
  * number in the target's unit (DOMAIN.md §7: qualitative indicators are scored by the evaluator).
  */
-// Several rules read the same indicator of the same unit: parse it once.
-const quantitativeCache = new WeakMap<Indicator, Quantitative | null>();
-
+// Not cached per indicator: a unit has a few indicators, reading one costs less than a weak map entry
+// that would be kept (and promoted by the collector) as long as the model.
 export function quantitative(ind: Indicator): Quantitative | undefined {
-  const hit = quantitativeCache.get(ind);
-  if (hit !== undefined) return hit ?? undefined;
-  const q = quantitativeUncached(ind);
-  quantitativeCache.set(ind, q ?? null);
-  return q;
-}
-
-function quantitativeUncached(ind: Indicator): Quantitative | undefined {
   if (ind.operator === 'qualitative') return undefined;
   const target = parseDecimal(ind.targetValue);
   const actual = parseDecimal(ind.actualValue);

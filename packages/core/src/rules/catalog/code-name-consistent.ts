@@ -12,7 +12,7 @@ export const rule: Rule = {
   description:
     '同一个支出功能分类编码在表一至表五、表八、表九中写了不同的名称（忽略空格和全角、半角括号的差别）时提示核对。',
   check(ctx) {
-    const uses = codeUses(ctx.d, FUNCTION_CODE_TABLES);
+    const uses = codeUses(ctx, FUNCTION_CODE_TABLES);
     let compared = 0;
     for (const [code, list] of uses) {
       const named = list.filter((u) => u.row.name !== '');
