@@ -67,10 +67,15 @@ function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Locati
   const text = value === undefined ? '' : fmt(d, value);
   const line =
     row?.cellSources?.[which === 'value' ? o.column : `${which}.${o.column}`]?.line ?? row?.source?.line;
+  // The usual cases (a figure of the year, with or without its line) are made in their final shape at once,
+  // keys in the order of the others: a literal's hidden class lives as long as the code, one grown key by key
+  // only as long as some location has it.
   let location: Location;
-  if (which === 'value' && line !== undefined && value !== undefined)
-    // The usual case, made in its final shape at once (keys in the order of the others).
-    location = { table: o.table, row: o.row, column: o.column, label, line, value: text };
+  if (which === 'value' && value !== undefined)
+    location =
+      line !== undefined
+        ? { table: o.table, row: o.row, column: o.column, label, line, value: text }
+        : { table: o.table, row: o.row, column: o.column, label, value: text };
   else {
     location = { table: o.table, row: o.row, column: o.column, label };
     if (which !== 'value') location.which = which;
@@ -312,8 +317,11 @@ export function field(
   value: Fen | undefined,
   line?: number,
 ): FieldOperand {
-  const loc: Location = { field: path, label };
-  if (line !== undefined) loc.line = line;
-  if (value !== undefined) loc.value = fmt(ctx.d, value);
+  // Made in its final shape at once, as in `name`.
+  const text = value === undefined ? undefined : fmt(ctx.d, value);
+  let loc: Location;
+  if (line === undefined)
+    loc = text === undefined ? { field: path, label } : { field: path, label, value: text };
+  else loc = text === undefined ? { field: path, label, line } : { field: path, label, line, value: text };
   return { value, label, location: loc };
 }

@@ -111,21 +111,25 @@ class Context implements RuleContext {
 const NO_FINDINGS: Finding[] = [];
 let spare: Context | undefined;
 
-/** A plain finding from what a rule reported: the message is filled in now, once. */
+/**
+ * A plain finding from what a rule reported: the message is filled in now, once. Every finding has every key
+ * (those a rule does not give are undefined, which JSON leaves out), in one order: one hidden class for all
+ * findings, which V8 keeps as long as the function lives, rather than a chain of classes grown key by key that
+ * it drops whenever no finding of that shape is alive.
+ */
 export function makeFinding(rule: Rule, severity: Severity, f: ReportInput): Finding {
-  const out: Finding = {
+  return {
     rule: rule.id,
     severity,
     category: rule.category,
     message: f.message ?? ruleMessage(rule, f.messageId, f.data),
     location: f.location,
+    messageId: f.messageId,
+    expected: f.expected,
+    actual: f.actual,
+    difference: f.difference,
+    kind: f.kind,
   };
-  if (f.messageId !== undefined) out.messageId = f.messageId;
-  if (f.expected !== undefined) out.expected = f.expected;
-  if (f.actual !== undefined) out.actual = f.actual;
-  if (f.difference !== undefined) out.difference = f.difference;
-  if (f.kind !== undefined) out.kind = f.kind;
-  return out;
 }
 
 /** Runs rules; a rule that throws is a bug and is reported as such, never silently passed. */
@@ -155,13 +159,12 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
     try {
       rule.check(ctx);
     } catch (e) {
-      findings.push({
-        rule: rule.id,
-        severity: 'error',
-        category: rule.category,
-        message: `规则 ${rule.id} 运行出错（程序缺陷，请报告）：${(e as Error).message}`,
-        location: [],
-      });
+      findings.push(
+        makeFinding(rule, 'error', {
+          message: `规则 ${rule.id} 运行出错（程序缺陷，请报告）：${(e as Error).message}`,
+          location: [],
+        }),
+      );
       continue;
     }
     if (ctx.runs === 0) {
