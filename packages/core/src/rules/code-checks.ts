@@ -195,16 +195,19 @@ export function checkCodeNames(ctx: RuleContext, kind: ClassificationKind, table
   for (const [code, list] of uses) {
     const entry = cat.entries.get(code);
     if (!entry) continue; // unknown codes are the known-code rules' business
-    const wrong = new Map<string, CodeUse[]>();
+    // Made only for a code with a wrong name: most codes have none.
+    let wrong: Map<string, CodeUse[]> | undefined;
     for (const u of list) {
       if (u.row.name === '') continue;
       named++;
       ctx.ran();
       if (sameClassName(u.row.name, entry.name)) continue;
+      wrong ??= new Map();
       const w = wrong.get(u.row.name);
       if (w) w.push(u);
       else wrong.set(u.row.name, [u]);
     }
+    if (wrong === undefined) continue;
     for (const [printed, rows] of wrong) {
       const other = builtinNamesOf(kind, code, ctx.d.year).filter((x) => sameClassName(x.name, printed));
       const hint =

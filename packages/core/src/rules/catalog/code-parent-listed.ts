@@ -28,20 +28,19 @@ export const rule: Rule = {
       }
       if (!hasClass && !hasSection) continue;
       const missing = new Map<string, Row[]>();
+      const need = (p: string, r: Row): void => {
+        if (table.byKey.has(p)) return;
+        const list = missing.get(p);
+        if (list) list.push(r);
+        else missing.set(p, [r]);
+      };
       for (const r of table.rows) {
         const code = r.code;
         if (code === undefined || code.length === 3) continue;
         checked++;
         ctx.ran();
-        const want: string[] = [];
-        if (code.length === 7 && hasSection) want.push(code.slice(0, 5));
-        if (hasClass) want.push(code.slice(0, 3));
-        for (const p of want) {
-          if (table.byKey.has(p)) continue;
-          const list = missing.get(p);
-          if (list) list.push(r);
-          else missing.set(p, [r]);
-        }
+        if (code.length === 7 && hasSection) need(code.slice(0, 5), r);
+        if (hasClass) need(code.slice(0, 3), r);
       }
       for (const [p, children] of missing) {
         const level = p.length === 3 ? '类' : '款';
