@@ -5,6 +5,7 @@
  * are exact: a published table leaves a cell blank only when there is no amount at all.
  */
 import type { Fen } from '../money/amount.ts';
+import type { Row } from '../model/disclosure.ts';
 import { TABLE_SPECS } from '../model/tables.ts';
 import { cellValue, columnPart, fmt, rowPart, whichPart } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
@@ -30,6 +31,21 @@ function isCell(o: Operand): o is CellRef {
  */
 const named = { value: undefined as Fen | undefined, label: '', short: '', text: '' };
 
+/** Key of the run's row parts of labels: a row is named in ~2.5 locations of a run's findings. */
+const ROW_PARTS = {};
+const newRowParts = (): Map<Row, string> => new Map();
+
+/** 「2010450 事业运行」行, made once per run. */
+function rowPartOf(ctx: RuleContext, row: Row): string {
+  const parts = ctx.shared(ROW_PARTS, newRowParts);
+  let text = parts.get(row);
+  if (text === undefined) {
+    text = rowPart(row, row.key);
+    parts.set(row, text);
+  }
+  return text;
+}
+
 /** Names an operand for a finding (into `named`) and returns its location. */
 function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Location {
   const d = ctx.d;
@@ -50,7 +66,7 @@ function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Locati
           ? row.prior
           : row.budget;
   const value = bag?.[o.column];
-  const rowText = rowPart(row, o.row);
+  const rowText = row === undefined ? rowPart(undefined, o.row) : rowPartOf(ctx, row);
   const colText = columnPart(o.table, o.column) + whichPart(which);
   const label = TABLE_SPECS[o.table].number + rowText + colText;
   let short = label;
