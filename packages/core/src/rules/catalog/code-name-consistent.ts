@@ -3,6 +3,8 @@ import { codeUses, FUNCTION_CODE_TABLES, rowLocation, type CodeUse } from '../co
 import { TABLE_SPECS } from '../../model/tables.ts';
 import type { Rule } from '../types.ts';
 
+const hasName = (u: CodeUse): boolean => u.row.name !== '';
+
 export const rule: Rule = {
   id: 'code-name-consistent',
   title: '同一科目在各表中的名称应一致',
@@ -15,7 +17,7 @@ export const rule: Rule = {
     const uses = codeUses(ctx, FUNCTION_CODE_TABLES);
     let compared = 0;
     for (const [code, list] of uses) {
-      const named = list.filter((u) => u.row.name !== '');
+      const named = list.every(hasName) ? list : list.filter(hasName);
       if (named.length < 2) continue;
       compared++;
       ctx.ran();
