@@ -6,7 +6,7 @@
  */
 import type { Fen } from '../money/amount.ts';
 import type { Row } from '../model/disclosure.ts';
-import { TABLE_SPECS } from '../model/tables.ts';
+import { TABLE_SPECS, type TableId } from '../model/tables.ts';
 import { cellValue, columnPart, fmt, rowPart, whichPart } from './cells.ts';
 import type { CellRef, Location, ReportInput, RuleContext, Severity } from './types.ts';
 
@@ -31,19 +31,26 @@ function isCell(o: Operand): o is CellRef {
  */
 const named = { value: undefined as Fen | undefined, label: '', short: '', text: '' };
 
-/** Key of the run's row parts of labels: a row is named in ~2.5 locations of a run's findings. */
-const ROW_PARTS = {};
-const newRowParts = (): Map<Row, string> => new Map();
+/** A row's parts of cell labels: 「2010450 事业运行」行, and with its table, 表五「2010450 事业运行」行. */
+interface RowNames {
+  row: string;
+  inTable: string;
+}
 
-/** 「2010450 事业运行」行, made once per run. */
-function rowPartOf(ctx: RuleContext, row: Row): string {
-  const parts = ctx.shared(ROW_PARTS, newRowParts);
-  let text = parts.get(row);
-  if (text === undefined) {
-    text = rowPart(row, row.key);
-    parts.set(row, text);
+/** Key of the run's row names: a row is named in ~2.5 locations of a run's findings. */
+const ROW_NAMES = {};
+const newRowNames = (): Map<Row, RowNames> => new Map();
+
+/** The row's names, made once per run. */
+function rowNamesOf(ctx: RuleContext, table: TableId, row: Row): RowNames {
+  const all = ctx.shared(ROW_NAMES, newRowNames);
+  let names = all.get(row);
+  if (names === undefined) {
+    const text = rowPart(row, row.key);
+    names = { row: text, inTable: TABLE_SPECS[table].number + text };
+    all.set(row, names);
   }
-  return text;
+  return names;
 }
 
 /** Names an operand for a finding (into `named`) and returns its location. */
@@ -66,9 +73,10 @@ function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Locati
           ? row.prior
           : row.budget;
   const value = bag?.[o.column];
-  const rowText = row === undefined ? rowPart(undefined, o.row) : rowPartOf(ctx, row);
+  const names = row === undefined ? undefined : rowNamesOf(ctx, o.table, row);
+  const rowText = names === undefined ? rowPart(undefined, o.row) : names.row;
   const colText = columnPart(o.table, o.column) + whichPart(which);
-  const label = TABLE_SPECS[o.table].number + rowText + colText;
+  const label = (names === undefined ? TABLE_SPECS[o.table].number + rowText : names.inTable) + colText;
   let short = label;
   if (
     anchor !== undefined &&
