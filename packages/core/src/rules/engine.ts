@@ -24,6 +24,9 @@ export interface RunOptions {
   previous?: Disclosure;
 }
 
+const NO_FINDINGS: Finding[] = [];
+const NO_CATALOGUES: CatalogueSet = {};
+
 /**
  * What the rules of a run report into, reset for each rule: a batch validates thousands of units with ~100 rules
  * each. One context serves run after run (`spare`): every rule's optimised code is specialised to the context's
@@ -44,7 +47,7 @@ class Context implements RuleContext {
   private disclosure: Disclosure | undefined;
   private last: Disclosure | undefined;
   private out: Finding[] = NO_FINDINGS;
-  catalogues: CatalogueSet = {};
+  catalogues: CatalogueSet = NO_CATALOGUES;
   settings!: RuleSettings;
 
   get d(): Disclosure {
@@ -66,10 +69,11 @@ class Context implements RuleContext {
     this.out = out;
     this.last = previous;
   }
-  /** Lets go of the run's data, so that a spare context keeps nothing alive. */
+  /** Lets go of the run's data, so that a spare context keeps no unit's data (nor findings) alive. */
   end(): void {
     this.disclosure = undefined;
     this.last = undefined;
+    this.catalogues = NO_CATALOGUES;
     this.out = NO_FINDINGS;
     this.derived = undefined;
     this.skips = undefined;
@@ -108,7 +112,6 @@ class Context implements RuleContext {
   }
 }
 
-const NO_FINDINGS: Finding[] = [];
 let spare: Context | undefined;
 
 /**
