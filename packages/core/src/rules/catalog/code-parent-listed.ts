@@ -34,13 +34,23 @@ export const rule: Rule = {
         if (list) list.push(r);
         else missing.set(p, [r]);
       };
+      // Rows are listed under their parents: the last 类 and 款 seen are usually the row's own, which spares
+      // cutting the parent's code out of the row's to look it up.
+      let cls = '';
+      let sec = '';
       for (const r of table.rows) {
         const code = r.code;
-        if (code === undefined || code.length === 3) continue;
+        if (code === undefined) continue;
+        if (code.length === 3) {
+          cls = code;
+          continue;
+        }
         checked++;
         ctx.ran();
-        if (code.length === 7 && hasSection) need(code.slice(0, 5), r);
-        if (hasClass) need(code.slice(0, 3), r);
+        if (code.length === 7 && hasSection && !(sec !== '' && code.startsWith(sec)))
+          need(code.slice(0, 5), r);
+        if (hasClass && !(cls !== '' && code.startsWith(cls))) need(code.slice(0, 3), r);
+        if (code.length === 5) sec = code;
       }
       for (const [p, children] of missing) {
         const level = p.length === 3 ? '类' : '款';
