@@ -3,9 +3,10 @@
  * ever sees a workbook of bounded inflated size. Merged cells keep their value on the top-left cell
  * and the merge ranges are recorded; hidden rows, columns and sheets are recorded, not dropped.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import { checkWorkbookArchive } from './container.ts';
+import { loadExcel } from './exceljs.ts';
 import { addMerge, newSheet, setCell, type GridCell, type Sheet, type Workbook } from './grid.ts';
 
 /** Most cells read from one workbook (a unit's nine tables hold a few thousand). */
@@ -52,7 +53,8 @@ function gridCell(v: ExcelJS.CellValue): GridCell | undefined {
 /** Reads an XLSX workbook into grids. */
 export async function readXlsxGrid(bytes: Uint8Array, file: string): Promise<Workbook> {
   await checkWorkbookArchive(bytes, file);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
@@ -79,7 +81,7 @@ export async function readXlsxGrid(bytes: Uint8Array, file: string): Promise<Wor
             { file, message: `工作簿有 ${MAX_CELLS} 个以上非空单元格，不是正常的决算报表` },
           ]);
         }
-        if (cell.type === ExcelJS.ValueType.Merge) {
+        if (cell.type === Excel.ValueType.Merge) {
           const m = cell.master;
           const key = `${Number(m.row) - 1}:${Number(m.col) - 1}`;
           const range = ranges.get(key) ?? {

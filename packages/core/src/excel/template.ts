@@ -11,7 +11,7 @@
  * unknown); where the data states a total whose parts are not all given (as a text-derived example
  * does), the figure is written as it is, unlocked, and marked.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { CatalogueSet } from '../classification/catalogue.ts';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import type { Disclosure } from '../model/disclosure.ts';
@@ -21,6 +21,7 @@ import { parseAmount, type Fen, type MoneyUnit } from '../money/amount.ts';
 import { applyPreviousYear } from '../years/previous-year.ts';
 import { fenText } from './amounts.ts';
 import { catalogueFor } from './catalogue-names.ts';
+import { loadExcel } from './exceljs.ts';
 import { evaluateFormula } from './formula.ts';
 import { columnName, newSheet, setCell, type Sheet } from './grid.ts';
 import { orderRows, type DataFile } from './import.ts';
@@ -849,7 +850,8 @@ async function writeWorkbook(
   if (!Number.isInteger(year)) throw new JuesuanError(ErrorCode.BadInput, '数据缺少决算年度（year）');
   const unit = (data['amountUnit'] as MoneyUnit | undefined) ?? '万元';
   const decimals = typeof data['decimals'] === 'number' ? data['decimals'] : 2;
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = 'Juesuan';
   wb.title = `${year} 年度部门决算公开数据填报`;
   wb.calcProperties = { fullCalcOnLoad: true };

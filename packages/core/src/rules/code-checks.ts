@@ -30,20 +30,16 @@ export interface CodeUse {
   row: Row;
 }
 
-/** Code rows of the given tables, grouped by code in first-seen order. */
-// Several code rules ask for the same grouping of the same disclosure: compute it once.
-const usesCache = new WeakMap<Disclosure, Map<readonly TableId[], Map<string, CodeUse[]>>>();
+/**
+ * Code rows of the given tables (one of the lists above), grouped by code in first-seen order. Several code
+ * rules ask for the same grouping: it is made once per run.
+ */
+export function codeUses(ctx: RuleContext, tables: readonly TableId[]): Map<string, CodeUse[]> {
+  return ctx.shared(tables, (d) => groupCodeRows(d, tables));
+}
 
-export function codeUses(d: Disclosure, tables: readonly TableId[]): Map<string, CodeUse[]> {
-  let perDisclosure = usesCache.get(d);
-  if (!perDisclosure) {
-    perDisclosure = new Map();
-    usesCache.set(d, perDisclosure);
-  }
-  const hit = perDisclosure.get(tables);
-  if (hit) return hit;
+function groupCodeRows(d: Disclosure, tables: readonly TableId[]): Map<string, CodeUse[]> {
   const out = new Map<string, CodeUse[]>();
-  perDisclosure.set(tables, out);
   for (const table of tables) {
     for (const row of d.tables[table].rows) {
       const code = row.code;
@@ -154,7 +150,7 @@ export function checkCodesKnown(
   kind: ClassificationKind,
   tables: readonly TableId[],
 ): void {
-  const uses = codeUses(ctx.d, tables);
+  const uses = codeUses(ctx, tables);
   if (uses.size === 0) {
     ctx.notApplicable('表中没有科目行');
     return;
@@ -195,7 +191,7 @@ export function checkCodesKnown(
 
 /** Every printed name of a listed code matches the catalogue's name (sameClassName). */
 export function checkCodeNames(ctx: RuleContext, kind: ClassificationKind, tables: readonly TableId[]): void {
-  const uses = codeUses(ctx.d, tables);
+  const uses = codeUses(ctx, tables);
   if (uses.size === 0) {
     ctx.notApplicable('表中没有科目行');
     return;
@@ -209,16 +205,19 @@ export function checkCodeNames(ctx: RuleContext, kind: ClassificationKind, table
   for (const [code, list] of uses) {
     const entry = cat.entries.get(code);
     if (!entry) continue; // unknown codes are the known-code rules' business
-    const wrong = new Map<string, CodeUse[]>();
+    // Made only for a code with a wrong name: most codes have none.
+    let wrong: Map<string, CodeUse[]> | undefined;
     for (const u of list) {
       if (u.row.name === '') continue;
       named++;
       ctx.ran();
       if (sameClassName(u.row.name, entry.name)) continue;
+      wrong ??= new Map();
       const w = wrong.get(u.row.name);
       if (w) w.push(u);
       else wrong.set(u.row.name, [u]);
     }
+    if (wrong === undefined) continue;
     for (const [printed, rows] of wrong) {
       const other = builtinNamesOf(kind, code, ctx.d.year).filter((x) => sameClassName(x.name, printed));
       const hint =

@@ -101,11 +101,12 @@ export function checkT5AgainstT3(
   for (const row of t5.rows) {
     if (row.code === undefined) {
       if (row.key === 'total' && t3.byKey.has('total'))
-        checkAtMost(ctx, cellRef('t5', 'total', column), cellRef('t3', 'total', column), { what });
+        atMost(ctx, row, t3.byKey.get('total')!, column, what);
       continue;
     }
-    if (t3.byKey.has(row.code)) {
-      checkAtMost(ctx, cellRef('t5', row.key, column), cellRef('t3', row.code, column), { what });
+    const t3Row = t3.byKey.get(row.code);
+    if (t3Row !== undefined) {
+      atMost(ctx, row, t3Row, column, what);
       continue;
     }
     if (!t3HasCodes) {
@@ -134,6 +135,17 @@ export function checkT5AgainstT3(
       actual: '表三未列出',
     });
   }
+}
+
+/** T5 `column` ≤ T3 `column` of the same row; the cells are named only when the check does not pass. */
+function atMost(ctx: RuleContext, t5Row: Row, t3Row: Row, column: string, what: string | undefined): void {
+  const a = t5Row.values[column];
+  const b = t3Row.values[column];
+  if (a !== undefined && b !== undefined && a <= b) {
+    ctx.ran();
+    return;
+  }
+  checkAtMost(ctx, cellRef('t5', t5Row.key, column), cellRef('t3', t3Row.key, column), { what });
 }
 
 // ---- T8 政府性基金 / T9 国有资本经营 ----

@@ -20,31 +20,60 @@ function nfkc(text: string): string {
   return NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
 }
 
-const DECIMAL_RE = /^\s*([+-])?(\d+)(?:\.(\d+))?/;
 const POW10: readonly bigint[] = Array.from({ length: 19 }, (_, i) => 10n ** BigInt(i));
 
-/** Reads the leading decimal number of a text ("8.98", "8.98分", "100%", " 58 个"); undefined when none. */
-// Scores and weights repeat across projects and units ("10", "100%"): remember parsed texts (bounded).
-const decimalCache = new Map<string, Exact | undefined>();
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-export function parseDecimal(text: string | undefined): Exact | undefined {
-  if (text === undefined) return undefined;
-  if (decimalCache.has(text)) return decimalCache.get(text);
-  const v = parseDecimalUncached(text);
-  if (decimalCache.size > 10_000) decimalCache.clear();
-  decimalCache.set(text, v === undefined ? undefined : Object.freeze(v));
-  return v;
+/** What `\s` matches at the start of a text (ECMAScript white space and line terminators). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
-function parseDecimalUncached(text: string): Exact | undefined {
-  const m = DECIMAL_RE.exec(nfkc(text));
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  const digits = m[2]! + frac;
-  // Up to 15 digits are exact as a JS integer; longer numbers go through BigInt text parsing.
-  let num = digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
-  if (m[1] === '-') num = -num;
-  return { num, den: POW10[frac.length] ?? 10n ** BigInt(frac.length) };
+/**
+ * Reads the leading decimal number of a text ("8.98", "8.98分", "100%", " 58 个"), as `^\s*[+-]?\d+(\.\d+)?`
+ * reads it after NFKC; undefined when none. A scan of the characters, with no match array, substrings or
+ * cache: a batch reads tens of thousands of different scores and values.
+ */
+export function parseDecimal(text: string | undefined): Exact | undefined {
+  if (text === undefined) return undefined;
+  const t = nfkc(text);
+  const n = t.length;
+  let i = 0;
+  while (i < n && isSpace(t.charCodeAt(i))) i++;
+  const sign = t.charCodeAt(i);
+  const neg = sign === 45; // -
+  if (neg || sign === 43) i++; // +
+  const intStart = i;
+  while (i < n && isDigit(t.charCodeAt(i))) i++;
+  const intEnd = i;
+  if (intEnd === intStart) return undefined;
+  let fracLen = 0;
+  if (t.charCodeAt(i) === 46 && isDigit(t.charCodeAt(i + 1))) {
+    i++;
+    while (i < n && isDigit(t.charCodeAt(i))) i++;
+    fracLen = i - intEnd - 1;
+  }
+  let num: bigint;
+  if (intEnd - intStart + fracLen <= 15) {
+    // Up to 15 digits are exact as a JS integer.
+    let v = 0;
+    for (let k = intStart; k < i; k++) if (k !== intEnd) v = v * 10 + t.charCodeAt(k) - 48;
+    num = BigInt(v);
+  } else num = BigInt(t.slice(intStart, intEnd) + t.slice(intEnd + 1, i));
+  if (neg) num = -num;
+  return { num, den: POW10[fracLen] ?? 10n ** BigInt(fracLen) };
 }
 
 export const ZERO: Exact = { num: 0n, den: 1n };
@@ -131,18 +160,9 @@ function unitAfterNumber(text: string): string {
  * The indicator as numbers, or undefined when it is qualitative, a date, or its actual value is not a
  * number in the target's unit (DOMAIN.md §7: qualitative indicators are scored by the evaluator).
  */
-// Several rules read the same indicator of the same unit: parse it once.
-const quantitativeCache = new WeakMap<Indicator, Quantitative | null>();
-
+// Not cached per indicator: a unit has a few indicators, reading one costs less than a weak map entry
+// that would be kept (and promoted by the collector) as long as the model.
 export function quantitative(ind: Indicator): Quantitative | undefined {
-  const hit = quantitativeCache.get(ind);
-  if (hit !== undefined) return hit ?? undefined;
-  const q = quantitativeUncached(ind);
-  quantitativeCache.set(ind, q ?? null);
-  return q;
-}
-
-function quantitativeUncached(ind: Indicator): Quantitative | undefined {
   if (ind.operator === 'qualitative') return undefined;
   const target = parseDecimal(ind.targetValue);
   const actual = parseDecimal(ind.actualValue);

@@ -83,12 +83,17 @@ export function checkRowSums(
   }
 }
 
+const NO_OPTIONS: BalanceOptions = {};
+// The options of a 类 row's and a 款 row's sum, made once (a 7-digit 项 row has no children).
+const CLASS_SUM: BalanceOptions = { what: '类应等于所属款之和' };
+const SECTION_SUM: BalanceOptions = { what: '款应等于所属项之和' };
+
 /** 类 = Σ款 and 款 = Σ项 for each listed column, where the children are listed. */
 export function checkHierarchy(
   ctx: RuleContext,
   table: Table,
   columns: readonly string[],
-  opts: BalanceOptions = {},
+  opts: BalanceOptions = NO_OPTIONS,
 ): void {
   for (const row of table.rows) {
     if (!row.code || row.code.length === 7) continue;
@@ -106,7 +111,11 @@ export function checkHierarchy(
         ctx,
         cell(table.id, row.key, c),
         kids.map((k) => cell(table.id, k.key, c)),
-        { what: `${row.level}应等于所属${row.code.length === 3 ? '款' : '项'}之和`, ...opts },
+        opts === NO_OPTIONS
+          ? row.code.length === 3
+            ? CLASS_SUM
+            : SECTION_SUM
+          : { what: `${row.level}应等于所属${row.code.length === 3 ? '款' : '项'}之和`, ...opts },
       );
     }
   }

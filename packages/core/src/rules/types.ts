@@ -194,6 +194,11 @@ export interface RuleContext {
   insufficient(detail: string | (() => string)): void;
   /** The rule does not apply to this unit (e.g. no projects evaluated). */
   notApplicable(detail: string): void;
+  /**
+   * A value derived from the disclosure that several rules of this run read (the code rows grouped by code …):
+   * made by `make` the first time `key` is asked for in the run, then shared, and dropped with the run.
+   */
+  shared<T>(key: object, make: (d: Disclosure) => T): T;
 }
 
 export interface Rule extends RuleMeta {

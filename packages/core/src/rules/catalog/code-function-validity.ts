@@ -23,7 +23,7 @@ export const rule: Rule = {
   description:
     '本年度科目表中没有、但其他年度的内置科目表列有的支出功能分类编码，是用错了年度的科目：指出该科目自哪年起设立或已于哪年取消。按内置科目表判断时为警告，导入了该年度官方科目表时为错误。',
   check(ctx) {
-    const uses = codeUses(ctx.d, FUNCTION_CODE_TABLES);
+    const uses = codeUses(ctx, FUNCTION_CODE_TABLES);
     if (uses.size === 0) {
       ctx.notApplicable('表中没有科目行');
       return;

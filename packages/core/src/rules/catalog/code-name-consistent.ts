@@ -3,6 +3,8 @@ import { codeUses, FUNCTION_CODE_TABLES, rowLocation, type CodeUse } from '../co
 import { TABLE_SPECS } from '../../model/tables.ts';
 import type { Rule } from '../types.ts';
 
+const hasName = (u: CodeUse): boolean => u.row.name !== '';
+
 export const rule: Rule = {
   id: 'code-name-consistent',
   title: '同一科目在各表中的名称应一致',
@@ -15,10 +17,10 @@ export const rule: Rule = {
   description:
     '同一个支出功能分类编码在表一至表五、表八、表九中写了不同的名称（忽略空格和全角、半角括号的差别）时提示核对。',
   check(ctx) {
-    const uses = codeUses(ctx.d, FUNCTION_CODE_TABLES);
+    const uses = codeUses(ctx, FUNCTION_CODE_TABLES);
     let compared = 0;
     for (const [code, list] of uses) {
-      const named = list.filter((u) => u.row.name !== '');
+      const named = list.every(hasName) ? list : list.filter(hasName);
       if (named.length < 2) continue;
       compared++;
       ctx.ran();

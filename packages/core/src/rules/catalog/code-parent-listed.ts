@@ -32,20 +32,29 @@ export const rule: Rule = {
       }
       if (!hasClass && !hasSection) continue;
       const missing = new Map<string, Row[]>();
+      const need = (p: string, r: Row): void => {
+        if (table.byKey.has(p)) return;
+        const list = missing.get(p);
+        if (list) list.push(r);
+        else missing.set(p, [r]);
+      };
+      // Rows are listed under their parents: the last 类 and 款 seen are usually the row's own, which spares
+      // cutting the parent's code out of the row's to look it up.
+      let cls = '';
+      let sec = '';
       for (const r of table.rows) {
         const code = r.code;
-        if (code === undefined || code.length === 3) continue;
+        if (code === undefined) continue;
+        if (code.length === 3) {
+          cls = code;
+          continue;
+        }
         checked++;
         ctx.ran();
-        const want: string[] = [];
-        if (code.length === 7 && hasSection) want.push(code.slice(0, 5));
-        if (hasClass) want.push(code.slice(0, 3));
-        for (const p of want) {
-          if (table.byKey.has(p)) continue;
-          const list = missing.get(p);
-          if (list) list.push(r);
-          else missing.set(p, [r]);
-        }
+        if (code.length === 7 && hasSection && !(sec !== '' && code.startsWith(sec)))
+          need(code.slice(0, 5), r);
+        if (hasClass && !(cls !== '' && code.startsWith(cls))) need(code.slice(0, 3), r);
+        if (code.length === 5) sec = code;
       }
       for (const [p, children] of missing) {
         const level = p.length === 3 ? '类' : '款';
