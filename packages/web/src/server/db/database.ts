@@ -39,28 +39,69 @@ export const PG_POOL_SIZE = 10;
 /** Statements kept prepared on SQLite, by SQL text. Kysely's queries are few and fixed in shape. */
 const STATEMENT_CACHE_SIZE = 500;
 
+type KyselyStatement = ReturnType<SqliteDatabase['prepare']>;
+
+/**
+ * A prepared statement as Kysely's driver uses it. Rows are read as arrays and made into objects
+ * here: better-sqlite3 builds each row object property by property through V8's C++ API, which took
+ * a third more time than this for the hundreds of rows of a list. Same objects: one property per
+ * result column, in order, a later column of the same name overwriting an earlier one.
+ */
+function kept(stmt: SQLite.Statement): KyselyStatement {
+  if (!stmt.reader)
+    return {
+      reader: false,
+      all: (parameters) => stmt.all(parameters as unknown[]),
+      run: (parameters) => stmt.run(parameters as unknown[]),
+      iterate: (parameters) => stmt.iterate(parameters as unknown[]),
+    };
+  const names = stmt.columns().map((c) => c.name);
+  const all = (parameters: ReadonlyArray<unknown>): unknown[] => {
+    const rows = stmt.raw(true).all(parameters as unknown[]) as unknown[][];
+    return rows.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i]!] = r[i];
+      return o;
+    });
+  };
+  return {
+    reader: true,
+    all,
+    run: (parameters) => stmt.run(parameters as unknown[]),
+    iterate: (parameters) => stmt.raw(false).iterate(parameters as unknown[]),
+  };
+}
+
+/** Statements that change the schema: any kept statement may then read other columns. */
+const DDL = /^\s*(create|alter|drop)\b/i;
+
 /**
  * The connection as Kysely's SQLite driver sees it, with each SQL text prepared once: Kysely asks
  * `prepare` for every query, and preparing (parsing and planning) cost more than running the small
  * queries of a request. A statement runs to its end before the next query starts (better-sqlite3 is
  * synchronous; the server never streams), so reusing one is safe. `IN (?, ?, …)` lists make texts
- * vary with their length, hence the bound: the oldest text goes first.
+ * vary with their length, hence the bound: the oldest text goes first. A schema change (migrations)
+ * empties the cache.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new Map<string, KyselyStatement>();
   return {
     close: () => sqlite.close(),
     prepare: (text: string) => {
+      if (DDL.test(text)) {
+        statements.clear();
+        return kept(sqlite.prepare(text));
+      }
       let stmt = statements.get(text);
       if (stmt) {
         // Most recently used last.
         statements.delete(text);
       } else {
-        stmt = sqlite.prepare(text);
+        stmt = kept(sqlite.prepare(text));
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
       }
       statements.set(text, stmt);
-      return stmt as unknown as ReturnType<SqliteDatabase['prepare']>;
+      return stmt;
     },
   };
 }
