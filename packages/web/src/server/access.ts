@@ -5,10 +5,13 @@
  *
  * The organisation tree is read once and kept (per database) with what every check needs worked
  * out in advance: children, each organisation's subtree, and the readable set of each scope. A
- * request only asks whether the tree is still the one kept: one aggregate over the table (count and
+ * request only asks whether the tree is still the one kept: an aggregate over the table (count and
  * latest `updated_at`), which any insert, update or delete changes, also by another server process
- * on the same PostgreSQL. Writes through this server also drop the kept tree at once
- * (`organisationsChanged`), so that two changes within one millisecond are not missed either.
+ * on the same PostgreSQL. The session lookup, which every signed-in request makes first, fetches the
+ * aggregate in the same query and hands it here (`organisationsSeen`); a tree found current that way
+ * within the last second is used without asking again. Writes through this server also drop the
+ * kept tree at once (`organisationsChanged`), so that two changes within one millisecond are not
+ * missed either.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SessionUser } from './context.ts';
@@ -130,16 +133,21 @@ export class Access {
 
 interface Kept {
   tree: OrganisationTree | null;
+  /** When the kept tree was last found current (performance.now()). */
+  checkedAt: number;
   /** Bumped by every write through this process; a read that started before one is not kept. */
   generation: number;
 }
+
+/** How long finding the kept tree current stands for the requests that follow. */
+const CHECK_VALID_MS = 1000;
 
 const kept = new WeakMap<object, Kept>();
 
 function keptFor(db: Kysely<DB>): Kept {
   let k = kept.get(db);
   if (!k) {
-    k = { tree: null, generation: 0 };
+    k = { tree: null, checkedAt: -Infinity, generation: 0 };
     kept.set(db, k);
   }
   return k;
@@ -148,17 +156,64 @@ function keptFor(db: Kysely<DB>): Kept {
 /** The organisation tree as it is now: the kept one if the table has not changed since, else read afresh. */
 export async function organisationTree(db: Kysely<DB>): Promise<OrganisationTree> {
   const k = keptFor(db);
+  if (k.tree && performance.now() - k.checkedAt < CHECK_VALID_MS) return k.tree;
   const generation = k.generation;
   if (k.tree) {
+    const checkedAt = performance.now();
     const now = await db
       .selectFrom('organisations')
-      .select([sql<number | string>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('latest')])
+      .select(ORGANISATIONS_FINGERPRINT)
       .executeTakeFirstOrThrow();
-    if (generation === k.generation && fingerprintOf(now.n, now.latest) === k.tree.fingerprint) return k.tree;
+    const tree = k.tree;
+    if (
+      generation === k.generation &&
+      tree &&
+      fingerprintOf(now.org_count, now.org_latest) === tree.fingerprint
+    ) {
+      k.checkedAt = checkedAt;
+      return tree;
+    }
   }
+  const checkedAt = performance.now();
   const tree = new OrganisationTree(await db.selectFrom('organisations').selectAll().execute());
-  if (generation === k.generation) k.tree = tree;
+  if (generation === k.generation) {
+    k.tree = tree;
+    k.checkedAt = checkedAt;
+  }
   return tree;
+}
+
+/**
+ * The aggregate that tells whether the organisations changed, as select expressions: on the table
+ * itself, or as scalar subqueries in another query (the session lookup).
+ */
+export const ORGANISATIONS_FINGERPRINT = [
+  sql<number | string>`count(*)`.as('org_count'),
+  sql<string | null>`max(updated_at)`.as('org_latest'),
+] as const;
+export const ORGANISATIONS_FINGERPRINT_SUBQUERIES = [
+  sql<number | string>`(select count(*) from organisations)`.as('org_count'),
+  sql<string | null>`(select max(updated_at) from organisations)`.as('org_latest'),
+] as const;
+
+/**
+ * What the organisations looked like at the start of a request (read by the session lookup): keeps
+ * the kept tree, as checked now, or drops it.
+ */
+export function organisationsSeen(
+  db: Kysely<DB>,
+  seen: { org_count: number | string | bigint; org_latest: string | null },
+  checkedAt: number,
+): void {
+  const k = kept.get(db);
+  if (!k?.tree) return;
+  if (fingerprintOf(seen.org_count, seen.org_latest) === k.tree.fingerprint) {
+    if (checkedAt > k.checkedAt) k.checkedAt = checkedAt;
+  } else {
+    k.tree = null;
+    k.checkedAt = -Infinity;
+    k.generation++;
+  }
 }
 
 /**
@@ -169,6 +224,7 @@ export function organisationsChanged(db: Kysely<DB> | Transaction<DB>): void {
   const k = kept.get(db);
   if (!k) return;
   k.tree = null;
+  k.checkedAt = -Infinity;
   k.generation++;
 }
 

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso, type AppConfig, type SessionUser } from '../context.ts';
+import { ORGANISATIONS_FINGERPRINT_SUBQUERIES, organisationsSeen } from '../access.ts';
 import type { DB, SessionRow } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'juesuan_session';
@@ -45,13 +46,14 @@ export async function createSession(
 /**
  * The session of a cookie token and its user with their scopes, in one indexed query (session by
  * primary key, its user by primary key, the user's scopes by the leading column of their key): it
- * runs on every request.
+ * runs on every request. The same query tells whether the organisations changed (see access.ts).
  */
 export async function findSession(
   db: Kysely<DB>,
   config: AppConfig,
   token: string,
 ): Promise<{ session: SessionRow; user: SessionUser } | null> {
+  const checkedAt = performance.now();
   const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -71,11 +73,14 @@ export async function findSession(
       'users.disabled',
       'users.must_change_password',
       'user_scopes.organisation_id',
+      // Whether the organisation tree the server keeps is still current (see access.ts).
+      ...ORGANISATIONS_FINGERPRINT_SUBQUERIES,
     ])
     .where('sessions.id', '=', hashToken(token))
     .execute();
   const first = rows[0];
   if (!first) return null;
+  organisationsSeen(db, first, checkedAt);
   const session: SessionRow = {
     id: first.id,
     user_id: first.user_id,
