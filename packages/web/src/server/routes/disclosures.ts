@@ -383,8 +383,10 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         })
         .where('id', '=', row.id)
         .where('version', '=', baseVersion)
+        // The saved row as the response shows it, without reading it again.
+        .returning(SUMMARY_COLUMNS)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1 || changes === null) {
+      if (updated === undefined || changes === null) {
         const current = await trx
           .selectFrom('disclosures')
           .selectAll()
@@ -437,11 +439,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         oldValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.before })),
         newValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.after })),
       });
-      return trx
-        .selectFrom('disclosures')
-        .select(SUMMARY_COLUMNS)
-        .where('id', '=', row.id)
-        .executeTakeFirstOrThrow();
+      return updated;
     });
   };
 
