@@ -122,7 +122,7 @@ export function openDatabase(options: OpenOptions): Database {
       throw new Error(`PostgreSQL 模式名不合法：${options.pgSchema}`);
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.pgPoolSize ?? PG_POOL_SIZE,
+      max: options.pgPoolSize ?? (Number(process.env['JUESUAN_PG_POOL_SIZE']) || PG_POOL_SIZE),
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     // An idle client that loses its connection must not crash the process.

@@ -5,7 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { loadAccess, type Access } from '../access.ts';
 import {
   CommentCreateSchema,
@@ -352,6 +352,42 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
    * Writes new data as the next version, in one transaction, only if nobody saved since `baseVersion`.
    * A stale save changes nothing and reports what the other save changed.
    */
+  /** The 409 of a save based on `baseVersion` when another save came first: what that one changed. */
+  const staleVersion = async (row: DisclosureRow, baseVersion: number): Promise<ApiError> => {
+    const current = await db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    const base = await db
+      .selectFrom('disclosure_versions')
+      .select('data')
+      .where('disclosure_id', '=', row.id)
+      .where('version', '=', baseVersion)
+      .executeTakeFirst();
+    const theirs = jsonChanges(base ? JSON.parse(base.data) : null, parseData(current.data), 100);
+    const names = await userNames(deps, [current.updated_by]);
+    return new ApiError(
+      ApiErrorCode.StaleVersion,
+      `保存未成功：这份决算已被${names.get(current.updated_by ?? '') ?? '他人'}于 ${current.updated_at} 修改（当前为第 ${current.version} 版，您的修改基于第 ${baseVersion} 版）。您的修改没有丢失，请对照对方的修改后再保存。`,
+      {
+        details: {
+          currentVersion: current.version,
+          yourVersion: baseVersion,
+          updatedAt: current.updated_at,
+          updatedBy: names.get(current.updated_by ?? '') ?? null,
+          theirChanges: theirs.changes,
+          truncated: theirs.truncated,
+        },
+      },
+    );
+  };
+
+  /**
+   * Writes new data as the next version only if nobody saved since `baseVersion`, all or nothing:
+   * the disclosure, its history entry and the log entry (who, when, each changed path with its old
+   * and new value). A stale save changes nothing and reports what the other save changed.
+   */
   const saveVersion = async (
     user: SessionUser,
     ip: string,
@@ -363,65 +399,80 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     text: string = JSON.stringify(checked.data),
   ): Promise<Omit<DisclosureRow, 'data'>> => {
     const now = nowIso();
-    // What this save changes, for the log, worked out before the transaction (SQLite has one
-    // connection: every other request waits while a transaction is open). Only a save based on the
-    // version read can succeed, so only then is there anything to log.
+    // What this save changes, for the log, worked out before writing (SQLite has one connection:
+    // every other request waits while a transaction is open). Only a save based on the version read
+    // can succeed, so only then is there anything to log.
     const changes = baseVersion === row.version ? jsonChanges(parseData(row.data), checked.data, 200) : null;
-    return db.transaction().execute(async (trx: Transaction<DB>) => {
-      const updated = await trx
+    if (changes === null) throw await staleVersion(row, baseVersion);
+    const status = row.status === 'not_started' ? 'draft' : row.status;
+    const next = {
+      data: text,
+      version: baseVersion + 1,
+      status,
+      unit_name: checked.unitName,
+      error_count: checked.report.summary.error,
+      warning_count: checked.report.summary.warning,
+      info_count: checked.report.summary.info,
+      updated_at: now,
+      updated_by: user.id,
+    };
+    const audit = {
+      actor: user,
+      ip,
+      action,
+      entityType: 'disclosure',
+      entityId: row.id,
+      summary: `${note ?? '保存'}「${checked.unitName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
+      oldValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.before })),
+      newValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.after })),
+    } as const;
+
+    if (deps.dialect === 'postgres') {
+      // One statement, so one round trip instead of six (begin, update, two inserts, commit): the
+      // history entry and the log entry are written from the updated row, and only if there is one.
+      const summary = sql.join(SUMMARY_COLUMNS.map((col) => sql.ref(col)));
+      const saved = await sql<Omit<DisclosureRow, 'data'>>`
+        with u as (
+          update disclosures set
+            data = ${next.data}, version = ${next.version}, status = ${next.status},
+            unit_name = ${next.unit_name}, error_count = ${next.error_count},
+            warning_count = ${next.warning_count}, info_count = ${next.info_count},
+            updated_at = ${next.updated_at}, updated_by = ${next.updated_by}
+          where id = ${row.id} and version = ${baseVersion}
+          returning data, ${summary}
+        ), v as (
+          insert into disclosure_versions (id, disclosure_id, version, data, status, note, created_at, created_by)
+          select ${newId()}::text, u.id, u.version, u.data, u.status, ${note}::text, ${now}::text, ${user.id}::text
+          from u
+        ), a as (
+          insert into audit_log (at, actor_id, actor_name, ip, action, entity_type, entity_id, summary, old_value, new_value)
+          select ${now}::text, ${user.id}::text, ${user.displayName}::text, ${ip}::text, ${action}::text,
+            ${audit.entityType}::text, u.id, ${audit.summary}::text, ${JSON.stringify(audit.oldValue)}::text,
+            ${JSON.stringify(audit.newValue)}::text
+          from u
+        )
+        select ${summary} from u`.execute(db);
+      const updated = saved.rows[0];
+      if (updated === undefined) throw await staleVersion(row, baseVersion);
+      return updated;
+    }
+
+    const updated = await db.transaction().execute(async (trx: Transaction<DB>) => {
+      const u = await trx
         .updateTable('disclosures')
-        .set({
-          data: text,
-          version: baseVersion + 1,
-          status: row.status === 'not_started' ? 'draft' : row.status,
-          unit_name: checked.unitName,
-          error_count: checked.report.summary.error,
-          warning_count: checked.report.summary.warning,
-          info_count: checked.report.summary.info,
-          updated_at: now,
-          updated_by: user.id,
-        })
+        .set(next)
         .where('id', '=', row.id)
         .where('version', '=', baseVersion)
         // The saved row as the response shows it, without reading it again.
         .returning(SUMMARY_COLUMNS)
         .executeTakeFirst();
-      if (updated === undefined || changes === null) {
-        const current = await trx
-          .selectFrom('disclosures')
-          .selectAll()
-          .where('id', '=', row.id)
-          .executeTakeFirstOrThrow();
-        const base = await trx
-          .selectFrom('disclosure_versions')
-          .select('data')
-          .where('disclosure_id', '=', row.id)
-          .where('version', '=', baseVersion)
-          .executeTakeFirst();
-        const theirs = jsonChanges(base ? JSON.parse(base.data) : null, parseData(current.data), 100);
-        const names = await userNames({ db: trx }, [current.updated_by]);
-        throw new ApiError(
-          ApiErrorCode.StaleVersion,
-          `保存未成功：这份决算已被${names.get(current.updated_by ?? '') ?? '他人'}于 ${current.updated_at} 修改（当前为第 ${current.version} 版，您的修改基于第 ${baseVersion} 版）。您的修改没有丢失，请对照对方的修改后再保存。`,
-          {
-            details: {
-              currentVersion: current.version,
-              yourVersion: baseVersion,
-              updatedAt: current.updated_at,
-              updatedBy: names.get(current.updated_by ?? '') ?? null,
-              theirChanges: theirs.changes,
-              truncated: theirs.truncated,
-            },
-          },
-        );
-      }
-      const status = row.status === 'not_started' ? 'draft' : row.status;
+      if (u === undefined) return undefined;
       await trx
         .insertInto('disclosure_versions')
         .values({
           id: newId(),
           disclosure_id: row.id,
-          version: baseVersion + 1,
+          version: next.version,
           data: text,
           status,
           note,
@@ -429,18 +480,11 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
           created_by: user.id,
         })
         .execute();
-      await recordAudit(trx, {
-        actor: user,
-        ip,
-        action,
-        entityType: 'disclosure',
-        entityId: row.id,
-        summary: `${note ?? '保存'}「${checked.unitName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
-        oldValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.before })),
-        newValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.after })),
-      });
-      return updated;
+      await recordAudit(trx, audit);
+      return u;
     });
+    if (updated === undefined) throw await staleVersion(row, baseVersion);
+    return updated;
   };
 
   const assertEditable = (access: Access, row: DisclosureRow): void => {
