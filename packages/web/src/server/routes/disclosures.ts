@@ -348,10 +348,6 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       );
   };
 
-  /**
-   * Writes new data as the next version, in one transaction, only if nobody saved since `baseVersion`.
-   * A stale save changes nothing and reports what the other save changed.
-   */
   /** The 409 of a save based on `baseVersion` when another save came first: what that one changed. */
   const staleVersion = async (row: DisclosureRow, baseVersion: number): Promise<ApiError> => {
     const current = await db
