@@ -25,7 +25,7 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema?: string | undefined;
-  /** Connections to PostgreSQL at most; default PG_POOL_SIZE. */
+  /** Connections to PostgreSQL at most; default JUESUAN_PG_POOL_SIZE from the environment, else PG_POOL_SIZE. */
   pgPoolSize?: number | undefined;
 }
 
