@@ -11,7 +11,8 @@
  *  - save: PUT /api/disclosures/{id} changing one cell, each editor its own disclosure with the
  *    version of its previous save (so none is stale), live validation included;
  *  - list: GET /api/review?year=2022, the reviewer's dashboard of the bureau's 500 units.
- * BENCH_API_ONLY=sqlite or =postgres runs on one database only.
+ * BENCH_API_ONLY=sqlite or =postgres runs on one database only; BENCH_API_SCENARIOS=read,list (any of
+ * read, save, list) only those scenarios.
  * Aim (issue 11): p99 < 100 ms on SQLite and on PostgreSQL. Each line also gives the CPU time per
  * request of the server and of autocannon: both share the machine's cores (and with whatever else
  * runs), so the latencies depend on the load, the CPU per request much less.
@@ -301,91 +302,98 @@ function load(opts: autocannon.Options, name: string): Promise<Measured> {
   });
 }
 
+/** BENCH_API_SCENARIOS=read,save,list (any of them) runs only those. */
+const wanted = (name: 'read' | 'save' | 'list'): boolean =>
+  (process.env['BENCH_API_SCENARIOS'] ?? 'read,save,list').split(',').includes(name);
+
 async function scenarios(base: string, s: Seeded): Promise<Figures[]> {
   const out: Figures[] = [];
   const reviewerHeaders = { Cookie: s.reviewer.cookieHeader };
 
   let next = 0;
-  out.push(
-    await run(
-      {
-        url: base,
-        headers: reviewerHeaders,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/disclosures/${s.disclosureIds[next++ % s.disclosureIds.length]}`,
-            }),
-          },
-        ],
-      },
-      '读取一份决算（数据与校验结果）',
-    ),
-  );
+  if (wanted('read'))
+    out.push(
+      await run(
+        {
+          url: base,
+          headers: reviewerHeaders,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/disclosures/${s.disclosureIds[next++ % s.disclosureIds.length]}`,
+              }),
+            },
+          ],
+        },
+        '读取一份决算（数据与校验结果）',
+      ),
+    );
 
   // Each request takes a free editor (never more in flight than editors) and gives it back with the
   // version its save produced, so that every save is based on the current version.
   const free = [...s.editors];
   let stale = 0;
   let spare = 0;
-  out.push(
-    await run(
-      {
-        url: base,
-        requests: [
-          {
-            method: 'PUT',
-            setupRequest: (req, context) => {
-              // A request autocannon timed out never gets its onResponse: its editor is lent again
-              // (a resulting 409 brings the current version, see below).
-              const e = free.pop() ?? s.editors[spare++ % s.editors.length]!;
-              (context as { editor?: Editor }).editor = e;
-              const t1 = (e.data['tables'] as { t1: { rows: Record<string, unknown>[] } }).t1;
-              t1.rows[e.row]!['amount'] = e.values[e.turn++ % 2];
-              return {
-                ...req,
-                path: `/api/disclosures/${e.disclosureId}`,
-                headers: {
-                  Cookie: e.cookie,
-                  'X-CSRF-Token': e.csrf,
-                  'Content-Type': 'application/json',
-                },
-                body: JSON.stringify({ version: e.version, data: e.data }),
-              };
-            },
-            onResponse: (status, body, context) => {
-              const e = (context as { editor: Editor }).editor;
-              try {
-                const parsed = JSON.parse(body) as {
-                  disclosure?: { version: number };
-                  details?: { currentVersion?: number };
+  if (wanted('save'))
+    out.push(
+      await run(
+        {
+          url: base,
+          requests: [
+            {
+              method: 'PUT',
+              setupRequest: (req, context) => {
+                // A request autocannon timed out never gets its onResponse: its editor is lent again
+                // (a resulting 409 brings the current version, see below).
+                const e = free.pop() ?? s.editors[spare++ % s.editors.length]!;
+                (context as { editor?: Editor }).editor = e;
+                const t1 = (e.data['tables'] as { t1: { rows: Record<string, unknown>[] } }).t1;
+                t1.rows[e.row]!['amount'] = e.values[e.turn++ % 2];
+                return {
+                  ...req,
+                  path: `/api/disclosures/${e.disclosureId}`,
+                  headers: {
+                    Cookie: e.cookie,
+                    'X-CSRF-Token': e.csrf,
+                    'Content-Type': 'application/json',
+                  },
+                  body: JSON.stringify({ version: e.version, data: e.data }),
                 };
-                if (status === 200 && parsed.disclosure) e.version = parsed.disclosure.version;
-                else if (status === 409 && parsed.details?.currentVersion) {
-                  stale++;
-                  e.version = parsed.details.currentVersion;
+              },
+              onResponse: (status, body, context) => {
+                const e = (context as { editor: Editor }).editor;
+                try {
+                  const parsed = JSON.parse(body) as {
+                    disclosure?: { version: number };
+                    details?: { currentVersion?: number };
+                  };
+                  if (status === 200 && parsed.disclosure) e.version = parsed.disclosure.version;
+                  else if (status === 409 && parsed.details?.currentVersion) {
+                    stale++;
+                    e.version = parsed.details.currentVersion;
+                  }
+                } catch {
+                  // A body that is not JSON counts as a failed request in autocannon's figures.
                 }
-              } catch {
-                // A body that is not JSON counts as a failed request in autocannon's figures.
-              }
-              if (!free.includes(e)) free.push(e);
+                if (!free.includes(e)) free.push(e);
+              },
             },
-          },
-        ],
-      },
-      '保存一个单元格（含实时校验）',
-    ),
-  );
+          ],
+        },
+        '保存一个单元格（含实时校验）',
+      ),
+    );
   if (stale > 0) console.log(`  注意：保存时有 ${stale} 次版本冲突（409），不应出现`);
 
-  out.push(
-    await run(
-      { url: `${base}/api/review?year=${YEAR}`, headers: reviewerHeaders },
-      `审核总览：财政局的 ${UNITS} 个单位`,
-    ),
-  );
+  if (wanted('list'))
+    out.push(
+      await run(
+        { url: `${base}/api/review?year=${YEAR}`, headers: reviewerHeaders },
+        `审核总览：财政局的 ${UNITS} 个单位`,
+      ),
+    );
   return out;
 }
 

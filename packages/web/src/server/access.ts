@@ -59,7 +59,7 @@ export class OrganisationTree {
   }
 
   readableFor(user: Pick<SessionUser, 'role' | 'scopeIds'>): ReadonlySet<string> {
-    const key = `${user.role}:${user.scopeIds.join(',')}`;
+    const key = `${user.role}:${JSON.stringify(user.scopeIds)}`;
     const known = this.#readable.get(key);
     if (known) return known;
     let out: Set<string>;
