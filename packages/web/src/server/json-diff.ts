@@ -34,7 +34,12 @@ export function jsonChanges(
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[k], b[k], join(path, k));
       return;
     }
-    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    // Equal primitives are the common case (a save changes a cell or two of thousands); two values
+    // that are not both objects compare as their JSON text, as before.
+    if (a === b) return;
+    if ((typeof a === 'object' && a !== null) || (typeof b === 'object' && b !== null)) {
+      if (JSON.stringify(a) === JSON.stringify(b)) return;
+    }
     const c: Change = { path: path || '（全部）' };
     if (a !== undefined) c.before = a;
     if (b !== undefined) c.after = b;

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso, type AppConfig, type SessionUser } from '../context.ts';
+import { ORGANISATIONS_FINGERPRINT_SUBQUERIES, organisationsSeen } from '../access.ts';
 import type { DB, SessionRow } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'juesuan_session';
@@ -42,17 +43,54 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+/**
+ * The session of a cookie token and its user with their scopes, in one indexed query (session by
+ * primary key, its user by primary key, the user's scopes by the leading column of their key): it
+ * runs on every request. The same query tells whether the organisations changed (see access.ts).
+ */
 export async function findSession(
   db: Kysely<DB>,
   config: AppConfig,
   token: string,
 ): Promise<{ session: SessionRow; user: SessionUser } | null> {
-  const session = await db
+  const checkedAt = performance.now();
+  const rows = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!session) return null;
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_scopes', 'user_scopes.user_id', 'users.id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'sessions.ip',
+      'sessions.user_agent',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.disabled',
+      'users.must_change_password',
+      'user_scopes.organisation_id',
+      // Whether the organisation tree the server keeps is still current (see access.ts).
+      ...ORGANISATIONS_FINGERPRINT_SUBQUERIES,
+    ])
+    .where('sessions.id', '=', hashToken(token))
+    .execute();
+  const first = rows[0];
+  if (!first) return null;
+  organisationsSeen(db, first, checkedAt);
+  const session: SessionRow = {
+    id: first.id,
+    user_id: first.user_id,
+    csrf_token: first.csrf_token,
+    created_at: first.created_at,
+    expires_at: first.expires_at,
+    last_seen_at: first.last_seen_at,
+    ip: first.ip,
+    user_agent: first.user_agent,
+  };
   const now = Date.now();
   if (
     Date.parse(session.expires_at) <= now ||
@@ -61,13 +99,7 @@ export async function findSession(
     await db.deleteFrom('sessions').where('id', '=', session.id).execute();
     return null;
   }
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user || user.disabled) return null;
-  const scopes = await db
-    .selectFrom('user_scopes')
-    .select('organisation_id')
-    .where('user_id', '=', user.id)
-    .execute();
+  if (first.disabled) return null;
   // Writing last_seen on every request would turn reads into writes; once a minute is enough for the idle limit.
   if (now - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', session.id).execute();
@@ -75,12 +107,12 @@ export async function findSession(
   return {
     session,
     user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      role: user.role,
-      scopeIds: scopes.map((s) => s.organisation_id),
-      mustChangePassword: user.must_change_password === 1,
+      id: first.user_id,
+      username: first.username,
+      displayName: first.display_name,
+      role: first.role,
+      scopeIds: rows.flatMap((r) => (r.organisation_id === null ? [] : [r.organisation_id])),
+      mustChangePassword: first.must_change_password === 1,
     },
   };
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './migration-types.ts';
 import type { DB } from './schema.ts';
@@ -25,6 +25,85 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema?: string | undefined;
+  /** Connections to PostgreSQL at most; default JUESUAN_PG_POOL_SIZE from the environment, else PG_POOL_SIZE. */
+  pgPoolSize?: number | undefined;
+}
+
+/**
+ * Connections to PostgreSQL. A request holds one only while a query or transaction runs, and the
+ * database's own work needs the same cores as the server's: more connections than that only queue
+ * inside PostgreSQL instead of in the pool.
+ */
+export const PG_POOL_SIZE = 10;
+
+/** Statements kept prepared on SQLite, by SQL text. Kysely's queries are few and fixed in shape. */
+const STATEMENT_CACHE_SIZE = 500;
+
+type KyselyStatement = ReturnType<SqliteDatabase['prepare']>;
+
+/**
+ * A prepared statement as Kysely's driver uses it. Rows are read as arrays and made into objects
+ * here: better-sqlite3 builds each row object property by property through V8's C++ API, which took
+ * a third more time than this for the hundreds of rows of a list. Same objects: one property per
+ * result column, in order, a later column of the same name overwriting an earlier one.
+ */
+function kept(stmt: SQLite.Statement): KyselyStatement {
+  if (!stmt.reader)
+    return {
+      reader: false,
+      all: (parameters) => stmt.all(parameters as unknown[]),
+      run: (parameters) => stmt.run(parameters as unknown[]),
+      iterate: (parameters) => stmt.iterate(parameters as unknown[]),
+    };
+  const names = stmt.columns().map((c) => c.name);
+  const all = (parameters: ReadonlyArray<unknown>): unknown[] => {
+    const rows = stmt.raw(true).all(parameters as unknown[]) as unknown[][];
+    return rows.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i]!] = r[i];
+      return o;
+    });
+  };
+  return {
+    reader: true,
+    all,
+    run: (parameters) => stmt.run(parameters as unknown[]),
+    iterate: (parameters) => stmt.raw(false).iterate(parameters as unknown[]),
+  };
+}
+
+/** Statements that change the schema: any kept statement may then read other columns. */
+const DDL = /^\s*(create|alter|drop)\b/i;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with each SQL text prepared once: Kysely asks
+ * `prepare` for every query, and preparing (parsing and planning) cost more than running the small
+ * queries of a request. A statement runs to its end before the next query starts (better-sqlite3 is
+ * synchronous; the server never streams), so reusing one is safe. `IN (?, ?, …)` lists make texts
+ * vary with their length, hence the bound: the oldest text goes first. A schema change (migrations)
+ * empties the cache.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, KyselyStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      if (DDL.test(text)) {
+        statements.clear();
+        return kept(sqlite.prepare(text));
+      }
+      let stmt = statements.get(text);
+      if (stmt) {
+        // Most recently used last.
+        statements.delete(text);
+      } else {
+        stmt = kept(sqlite.prepare(text));
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, stmt);
+      return stmt;
+    },
+  };
 }
 
 function redactUrl(url: string): string {
@@ -43,7 +122,7 @@ export function openDatabase(options: OpenOptions): Database {
       throw new Error(`PostgreSQL 模式名不合法：${options.pgSchema}`);
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.pgPoolSize ?? (Number(process.env['JUESUAN_PG_POOL_SIZE']) || PG_POOL_SIZE),
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     // An idle client that loses its connection must not crash the process.
@@ -64,8 +143,15 @@ export function openDatabase(options: OpenOptions): Database {
   }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit cannot be lost to a crash
+  // of the server, only to one of the machine (power, kernel), and the file is never corrupted.
+  // FULL synced the disk on every save, on the one thread that serves every request.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // 64 MiB of page cache (default 2 MiB) and temporary tables in memory.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description: `SQLite ${file}`, close: () => db.destroy() };
 }

@@ -1,6 +1,6 @@
 /** The organisation tree: finance bureau → departments → units. Everyone reads their part; admins change it. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { loadAccess } from '../access.ts';
+import { loadAccess, organisationsChanged } from '../access.ts';
 import {
   OrganisationCreateSchema,
   OrganisationListSchema,
@@ -132,6 +132,7 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         newValue: organisationOut(row),
       });
     });
+    organisationsChanged(db);
     return c.json(organisationOut(row), 201);
   });
 
@@ -192,6 +193,7 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         newValue: organisationOut(next),
       });
     });
+    organisationsChanged(db);
     return c.json(organisationOut(next), 200);
   });
 
@@ -236,6 +238,7 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         oldValue: organisationOut(old),
       });
     });
+    organisationsChanged(db);
     return c.body(null, 204);
   });
 }
