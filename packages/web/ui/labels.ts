@@ -25,6 +25,12 @@ export const STATUS: Record<DisclosureStatus, { label: string; tag: TagType }> =
   published: { label: '已公开', tag: 'success' },
 };
 
+/** Shown instead of 已审核 for an approved disclosure whose publication was withdrawn. */
+export const WITHDRAWN = { label: '已撤回公开', tag: 'warning' } as const satisfies {
+  label: string;
+  tag: TagType;
+};
+
 export const SEVERITY: Record<'error' | 'warning' | 'info', { label: string; tag: TagType }> = {
   error: { label: '错误', tag: 'danger' },
   warning: { label: '警告', tag: 'warning' },

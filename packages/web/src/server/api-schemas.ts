@@ -174,6 +174,8 @@ export const DisclosureSummarySchema = z
     warningCount: z.number().int(),
     infoCount: z.number().int(),
     deadline: z.string().nullable(),
+    /** Approved after its publication was withdrawn (撤回公开): not on the public pages. */
+    withdrawn: z.boolean(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
   })

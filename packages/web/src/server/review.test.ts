@@ -439,6 +439,13 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     const board = await p.admin.json<ReviewDashboard>('GET', '/api/review?year=2022&status=withdrawn');
     expect(board.body.items.map((i) => i.organisation.id)).toEqual([p.unitA]);
     expect(board.body.counts['withdrawn']).toBe(1);
+    // So does the list of 决算填报与审核 (stored status approved, shown as withdrawn).
+    const listed = await p.admin.json<{
+      items: { organisation: { id: string }; status: string; disclosure: { withdrawn: boolean } | null }[];
+    }>('GET', '/api/disclosures?year=2022');
+    const itemA = listed.body.items.find((i) => i.organisation.id === p.unitA);
+    expect(itemA).toMatchObject({ status: 'approved', disclosure: { withdrawn: true } });
+    expect(listed.body.items.filter((i) => i.disclosure?.withdrawn)).toHaveLength(1);
     const log = await p.admin.json<{ items: { action: string; summary: string }[] }>(
       'GET',
       `/api/audit-log?entityType=disclosure&entityId=${a}`,

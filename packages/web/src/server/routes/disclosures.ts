@@ -41,6 +41,7 @@ import {
 import type { DB, DisclosureRow, DisclosureStatus, OrganisationRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, forbidden, notFound } from '../errors.ts';
 import { jsonChanges } from '../json-diff.ts';
+import { isWithdrawn } from '../workflow.ts';
 import { organisationOut } from './organisations.ts';
 import { errorResponses, jsonBody, jsonContent } from './common.ts';
 
@@ -105,6 +106,7 @@ function summaryOut(d: Omit<DisclosureRow, 'data'>, names: Map<string, string>):
     warningCount: d.warning_count,
     infoCount: d.info_count,
     deadline: d.deadline,
+    withdrawn: isWithdrawn(d),
     updatedAt: d.updated_at,
     updatedBy: d.updated_by ? (names.get(d.updated_by) ?? null) : null,
   };
