@@ -231,6 +231,24 @@ describe.each(databaseTargets())('API on $name', (target) => {
     expect(logins.body.items.some((e) => e.action === 'login' && e.actorName === 'editor-a')).toBe(true);
   });
 
+  it('names the unit as registered in the log when the data says another name', async () => {
+    const cur = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
+    const registered = cur.body.organisation.name;
+    const data = structuredClone(cur.body.data!) as { unit: { name: string } };
+    data.unit.name = '另一个单位（演示）';
+    const saved = await p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: cur.body.disclosure.version,
+      data,
+    });
+    expect(saved.status).toBe(200);
+    const log = await p.admin.json<{ items: AuditEntry[] }>(
+      'GET',
+      `/api/audit-log?entityType=disclosure&entityId=${p.disclosureA}&limit=1`,
+    );
+    expect(log.body.items[0]!.summary).toContain(`保存「${registered}」`);
+    expect(log.body.items[0]!.summary).not.toContain('另一个单位');
+  });
+
   it('creates a disclosure from a data file and refuses a second one for the same unit and year', async () => {
     const unit = await f.org('CJZ-WJW-001');
     const json = await p.admin.json<DisclosureSaved>('POST', '/api/disclosures', {

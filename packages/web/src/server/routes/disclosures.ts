@@ -394,6 +394,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     checked: CheckedData,
     note: string | null,
     action: string,
+    orgName: string,
     text: string = JSON.stringify(checked.data),
   ): Promise<Omit<DisclosureRow, 'data'>> => {
     const now = nowIso();
@@ -420,7 +421,8 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       action,
       entityType: 'disclosure',
       entityId: row.id,
-      summary: `${note ?? '保存'}「${checked.unitName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
+      // The unit as registered, not the name in the data (which may have come from another unit's file).
+      summary: `${note ?? '保存'}「${orgName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
       oldValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.before })),
       newValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.after })),
     } as const;
@@ -630,6 +632,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       checked,
       body.note ?? null,
       'disclosure.save',
+      access.orgs.get(row.organisation_id)?.name ?? checked.unitName,
       text,
     );
     return jsonText(c, 200, {
@@ -719,6 +722,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       checked,
       `恢复第 ${version} 版`,
       'disclosure.restore',
+      access.orgs.get(row.organisation_id)?.name ?? checked.unitName,
     );
     rememberFindings(saved.id, saved.version, checked.report);
     return c.json(
