@@ -394,7 +394,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     checked: CheckedData,
     note: string | null,
     action: string,
-    orgName: string,
+    access: Access,
     text: string = JSON.stringify(checked.data),
   ): Promise<Omit<DisclosureRow, 'data'>> => {
     const now = nowIso();
@@ -422,7 +422,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       entityType: 'disclosure',
       entityId: row.id,
       // The unit as registered, not the name in the data (which may have come from another unit's file).
-      summary: `${note ?? '保存'}「${orgName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
+      summary: `${note ?? '保存'}「${access.orgs.get(row.organisation_id)?.name ?? checked.unitName}」${row.year} 年度决算（第 ${baseVersion + 1} 版，改动 ${changes.changes.length}${changes.truncated ? '+' : ''} 处）`,
       oldValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.before })),
       newValue: changes.changes.map((ch) => ({ path: ch.path, value: ch.after })),
     } as const;
@@ -632,7 +632,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       checked,
       body.note ?? null,
       'disclosure.save',
-      access.orgs.get(row.organisation_id)?.name ?? checked.unitName,
+      access,
       text,
     );
     return jsonText(c, 200, {
@@ -722,7 +722,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       checked,
       `恢复第 ${version} 版`,
       'disclosure.restore',
-      access.orgs.get(row.organisation_id)?.name ?? checked.unitName,
+      access,
     );
     rememberFindings(saved.id, saved.version, checked.report);
     return c.json(
