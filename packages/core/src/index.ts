@@ -13,6 +13,7 @@ export { disclosureFileSchema } from './model/schema.ts';
 export { loadDisclosure, disclosureFromData, MAX_DATA_FILE_BYTES } from './model/load.ts';
 // The serialiser from model to data file (issue 7): what the web application saves a person's edits with.
 export { saveDisclosure, type SaveFormat, type SaveOptions } from './model/save.ts';
+export { yamlErrorText } from './model/yaml-source.ts';
 export {
   catalogueFromCsv,
   catalogueFromRows,

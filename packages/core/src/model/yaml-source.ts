@@ -3,7 +3,16 @@
  * can name its line. YAML floats are kept as their source text: an amount like 360.44 must never pass
  * through a binary float.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type ErrorCode as YamlErrorCode,
+  type Node,
+} from 'yaml';
 import { ErrorCode, JuesuanError, type InputProblem } from '../errors.ts';
 
 export interface SourceText {
@@ -52,7 +61,7 @@ export function parseSourceText(textIn: string, file?: string): SourceText {
   if (doc.errors.length > 0) {
     const problems: InputProblem[] = doc.errors.slice(0, 20).map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, message: translateYamlError(e.code, e.message) };
+      return { file, line: pos.line, column: pos.col, message: yamlErrorText(e.code) };
     });
     throw new JuesuanError(ErrorCode.BadSyntax, `${file ?? '输入'} 不是有效的 YAML/JSON`, problems);
   }
@@ -88,21 +97,25 @@ export function parseSourceText(textIn: string, file?: string): SourceText {
   return { data, lines };
 }
 
-function translateYamlError(code: string, message: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return '字段重复出现（同一层级的键必须唯一）';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return `语法错误（缩进、冒号或括号不正确）：${message.split('\n')[0]}`;
-    case 'TAB_AS_INDENT':
-      return '不能用制表符（Tab）缩进，请用空格';
-    case 'BAD_SCALAR_START':
-      return `值的开头字符不合法：${message.split('\n')[0]}`;
-    default:
-      return `语法错误：${message.split('\n')[0]}`;
-  }
+/** The parser's error codes said in Chinese (its own messages are English). */
+const YAML_ERROR_TEXT: Readonly<Partial<Record<YamlErrorCode, string>>> = {
+  DUPLICATE_KEY: '字段重复出现（同一层级的字段名必须唯一）',
+  BAD_INDENT: '缩进不正确：同一层级的字段应对齐，下一层级多缩进两个空格',
+  TAB_AS_INDENT: '缩进用了 Tab 键：请改用空格',
+  BLOCK_AS_IMPLICIT_KEY: '字段名（冒号前的部分）写法不对：可能少了冒号，或缩进不对',
+  MULTILINE_IMPLICIT_KEY: '字段名（冒号前的部分）必须写在一行内：可能少了冒号，或缩进不对',
+  MISSING_CHAR: '缺少配对的括号、引号或冒号',
+  UNEXPECTED_TOKEN: '这里出现了不该有的符号（多余的逗号、括号或冒号）',
+  BAD_SCALAR_START: '值的开头符号不对：以 @、` 等符号开头的文字请加引号',
+  BAD_DQ_ESCAPE: '双引号中的转义写法不对（如 \\ 后的字母）',
+  BLOCK_IN_FLOW: '方括号或花括号中不能换行写下一层级',
+  MULTIPLE_DOCS: '一个文件中只能有一份数据（不要用 --- 分隔多份）',
+  KEY_OVER_1024_CHARS: '字段名过长',
+  BAD_ALIAS: '引用（*名称）写法不对',
+  RESOURCE_EXHAUSTION: '引用（*名称）过多',
+};
+
+/** A YAML syntax error in Chinese, by the parser's error code. */
+export function yamlErrorText(code: string): string {
+  return YAML_ERROR_TEXT[code as YamlErrorCode] ?? '语法错误（缩进、冒号或括号不正确）';
 }
