@@ -25,11 +25,12 @@ import {
   writeXlsx,
   type Block,
   disclosureFileSchema,
+  yamlErrorText,
 } from '@juesuan/core';
 import { checkData, readDataFile, type FindingsReport } from '../core-adapter.ts';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ApiError, ApiErrorCode } from '../errors.ts';
-import { assertValidYaml } from './yaml-errors.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -517,4 +518,25 @@ export function describeField(path: string, data?: unknown): string {
   // Items of a list are numbered: 绩效… › 项目（第 2 项） › 项目名称.
   const n = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
   return n.length ? `${words}（第 ${n.join('、')} 项）` : words;
+}
+
+/**
+ * A data file that is not valid YAML/JSON, said in Chinese (core's yamlErrorText) with the line and column of
+ * each error, before the file goes on to core: throws E_BAD_DATA_FILE, or returns when the text parses.
+ */
+export function assertValidYaml(text: string, fileName: string): void {
+  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { uniqueKeys: true });
+  if (doc.errors.length === 0) return;
+  const problems = doc.errors.slice(0, 20).map((e) => {
+    const at = e.linePos?.[0];
+    const where = at ? `第 ${at.line} 行第 ${at.col} 列` : '';
+    const what = yamlErrorText(e.code);
+    return { ...(at ? { line: at.line } : {}), message: `${where ? `${where}：` : ''}${what}`, where };
+  });
+  const first = problems[0]!;
+  throw new ApiError(
+    ApiErrorCode.BadDataFile,
+    `数据文件无法读入：${fileName} 不是有效的 YAML/JSON。${first.message}${problems.length > 1 ? `（共 ${problems.length} 处）` : ''}`,
+    { problems: problems.map((p) => ({ message: p.message })) },
+  );
 }
