@@ -62,7 +62,7 @@ function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Locati
     named.label = named.short = o.label;
     return o.location;
   }
-  const row = d.tables[o.table].byKey.get(o.row);
+  const row = o.at ?? d.tables[o.table].byKey.get(o.row);
   const which = o.which ?? 'value';
   const bag =
     row === undefined

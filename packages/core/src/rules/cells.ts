@@ -6,7 +6,7 @@ import type { CellRef, Location } from './types.ts';
 
 /** The amount in a cell, or undefined when unknown (row or value missing). */
 export function cellValue(d: Disclosure, ref: CellRef): Fen | undefined {
-  const row = d.tables[ref.table].byKey.get(ref.row);
+  const row = ref.at ?? d.tables[ref.table].byKey.get(ref.row);
   if (!row) return undefined;
   const which = ref.which ?? 'value';
   const bag = which === 'value' ? row.values : which === 'prior' ? row.prior : row.budget;

@@ -42,8 +42,14 @@ function columnSum(rows: readonly Row[], column: string): number | undefined {
   return s;
 }
 
-const cell = (table: TableId, row: string, column: string, which: CellRef['which'] = 'value'): CellRef =>
-  which === 'value' ? { table, row, column } : { table, row, column, which };
+/** A cell of a row at hand (in the one shape of such references, `which` undefined for the year's figure). */
+const cell = (table: TableId, at: Row, column: string, which: CellRef['which'] = 'value'): CellRef => ({
+  table,
+  row: at.key,
+  column,
+  which: which === 'value' ? undefined : which,
+  at,
+});
 
 /** Each row: total column = Σ part columns. Skips rows where none of the cells is given. */
 export function checkRowSums(
@@ -76,8 +82,8 @@ export function checkRowSums(
     }
     checkSum(
       ctx,
-      cell(table.id, row.key, totalColumn, which),
-      partColumns.map((c) => cell(table.id, row.key, c, which)),
+      cell(table.id, row, totalColumn, which),
+      partColumns.map((c) => cell(table.id, row, c, which)),
       opts,
     );
   }
@@ -109,8 +115,8 @@ export function checkHierarchy(
       if (parent === undefined && kids.every((k) => k.values[c] === undefined)) continue;
       checkSum(
         ctx,
-        cell(table.id, row.key, c),
-        kids.map((k) => cell(table.id, k.key, c)),
+        cell(table.id, row, c),
+        kids.map((k) => cell(table.id, k, c)),
         opts === NO_OPTIONS
           ? row.code.length === 3
             ? CLASS_SUM
@@ -148,8 +154,8 @@ export function checkTotalRow(
     if (t === undefined && tops.every((k) => k.values[c] === undefined)) continue;
     checkSum(
       ctx,
-      cell(table.id, totalKey, c),
-      tops.map((k) => cell(table.id, k.key, c)),
+      cell(table.id, total, c),
+      tops.map((k) => cell(table.id, k, c)),
       { what: '合计应等于各类之和', ...opts },
     );
   }

@@ -3,7 +3,7 @@
  * `check` function. Findings are data too; a rule that cannot run says so and never counts as passed.
  */
 import type { CatalogueSet } from '../classification/catalogue.ts';
-import type { Disclosure } from '../model/disclosure.ts';
+import type { Disclosure, Row } from '../model/disclosure.ts';
 import type { TableId } from '../model/tables.ts';
 import type { RuleSettings } from '../profiles/rule-settings.ts';
 
@@ -66,6 +66,11 @@ export interface CellRef {
   row: string;
   column: string;
   which?: 'value' | 'prior' | 'budget';
+  /**
+   * The row itself, when the check that made the reference holds it already (the row of `row` in `table`):
+   * saves looking it up again for the figure and the label. Never part of a finding.
+   */
+  at?: Row;
 }
 
 /**
