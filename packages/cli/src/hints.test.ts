@@ -60,6 +60,27 @@ describe('CLI hints', () => {
     );
   });
 
+  it('rules that could not run say what they need as an id; the CLI names the option or command by it', () => {
+    // A year without a built-in catalogue and no last year's data.
+    const d = loadDisclosure(example.replace(/^year: 2022$/m, 'year: 2031'), { file: 'x.yaml' });
+    const outcome = validateDisclosure(d);
+    const byRule = new Map([...outcome.notRun, ...outcome.partial].map((n) => [n.rule, n]));
+    expect(byRule.get('code-function-known')?.need).toBe('catalogue');
+    expect(byRule.get('carryover-previous-year')?.need).toBe('previous-data-file');
+    const withHints = withCliHints(outcome, d.year);
+    const hinted = new Map([...withHints.notRun, ...withHints.partial].map((n) => [n.rule, n.detail]));
+    expect(hinted.get('code-function-known')).toMatch(
+      /（导入：juesuan catalogue import .+ --year 2031 --kind function）$/,
+    );
+    expect(hinted.get('code-economic-known')).toMatch(/--kind economic）$/);
+    expect(hinted.get('carryover-previous-year')).toMatch(/（用 --previous 给出上年数据）$/);
+    // Rules without a need keep core's detail as it is.
+    for (const n of [...outcome.notRun, ...outcome.partial])
+      if (n.need === undefined) expect(hinted.get(n.rule)).toBe(n.detail);
+    // Core's details never name a command.
+    for (const n of outcome.notRun) expect(n.detail).not.toContain('juesuan');
+  });
+
   it('a unit whose codes are all listed gets no import hint', () => {
     const outcome = validateDisclosure(loadDisclosure(example, { file: 'x.yaml' }));
     expect(withCliHints(outcome, 2022).findings).toEqual(outcome.findings);

@@ -4,7 +4,7 @@
  * them here, by rule id and template id for findings, by rule id for rules that could not run, and by the `need`
  * of an input problem.
  */
-import type { Finding, InputNeed, InputProblem, NotRun, RuleOutcome } from '@juesuan/core';
+import { InputNeed, type Finding, type InputProblem, type NotRun, type RuleOutcome } from '@juesuan/core';
 
 /** `juesuan catalogue import …` for the official list of a year. */
 export function catalogueImportCommand(kind: 'function' | 'economic', year: number): string {
@@ -28,16 +28,10 @@ export function findingHint(f: Finding, year: number): string | undefined {
   return undefined;
 }
 
-/** Rules that need the year's catalogue, which say so when they could not run. */
-const CATALOGUE_RULE = /^code-/;
-/** Rules that compare with last year's data. */
-const PREVIOUS_RULES = new Set(['carryover-previous-year', 'prior-year-figure']);
-
-/** The CLI's hint for a rule that could not run (or ran only in part), or undefined. */
+/** The CLI's hint for a rule that could not run (or ran only in part), by what the rule says it needs. */
 export function notRunHint(n: NotRun, year: number): string | undefined {
-  if (n.reason === 'insufficient-data' && CATALOGUE_RULE.test(n.rule) && n.detail.includes('导入'))
-    return `导入：${catalogueImportCommand(kindOfRule(n.rule), year)}`;
-  if (n.reason === 'not-applicable' && PREVIOUS_RULES.has(n.rule)) return '用 --previous 给出上年数据';
+  if (n.need === InputNeed.Catalogue) return `导入：${catalogueImportCommand(kindOfRule(n.rule), year)}`;
+  if (n.need === InputNeed.PreviousDataFile) return '用 --previous 给出上年数据';
   return undefined;
 }
 
@@ -70,6 +64,7 @@ const NEED_HINT: Readonly<Record<InputNeed, string>> = {
   'unit-name': '用 --unit-name 指明单位名称',
   'unit-kind': '用 --kind 行政|参公|事业 指明',
   'previous-data-file': '--previous 给出上年的数据文件',
+  catalogue: '用 juesuan catalogue import 导入该年度的官方科目表',
   template: '用 juesuan template 重新生成',
   xlsx: '命令行 juesuan import 会自动用 LibreOffice 转换，需安装 LibreOffice',
   audit: '用 juesuan audit 审查',

@@ -39,6 +39,8 @@ export const InputNeed = {
   UnitKind: 'unit-kind',
   /** Last year's data as a data file (YAML/JSON). */
   PreviousDataFile: 'previous-data-file',
+  /** The year's official classification catalogue (政府收支分类科目), imported. */
+  Catalogue: 'catalogue',
   /** A freshly generated data-entry template. */
   Template: 'template',
   /** The workbook saved as .xlsx (or converted). */

@@ -14,6 +14,8 @@ export const EVENT_LABEL: Record<string, string> = {
   'disclosure.notice': '整改通知',
   'disclosure.package': '生成公开文件',
   'comment.create': '意见',
+  'comment.resolve': '意见已处理',
+  'comment.reopen': '意见重新打开',
   'document.audit': '审查公开文件',
   'job.revalidate': '重新校验',
   'organisation.create': '新建机构',

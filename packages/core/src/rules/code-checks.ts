@@ -5,6 +5,7 @@
  */
 import { builtinCatalogue, builtinYears } from '../classification/builtin.ts';
 import { sameClassName, type ClassificationKind } from '../classification/catalogue.ts';
+import { InputNeed } from '../errors.ts';
 import type { Disclosure, Row } from '../model/disclosure.ts';
 import { TABLE_IDS, TABLE_SPECS, type TableId } from '../model/tables.ts';
 import { rowLabel } from './cells.ts';
@@ -135,6 +136,7 @@ export function noCatalogue(ctx: RuleContext, kind: ClassificationKind): void {
   const covered = years.length > 0 ? `内置科目表覆盖 ${yearsText(years)}度` : '没有内置科目表';
   ctx.insufficient(
     `没有 ${ctx.d.year} 年度的${KIND_LABEL[kind]}科目表（${covered}），导入该年度的官方科目表后可检查`,
+    InputNeed.Catalogue,
   );
 }
 
@@ -173,7 +175,7 @@ export function checkCodesKnown(
     const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : '';
     const parentKnown = parent === '' || cat.entries.has(parent);
     if (!cat.complete && code.length === 7 && parentKnown) {
-      ctx.insufficient(`项「${code}」：内置科目表不含该项，导入官方科目表后可检查`);
+      ctx.insufficient(`项「${code}」：内置科目表不含该项，导入官方科目表后可检查`, InputNeed.Catalogue);
       continue;
     }
     const level = code.length === 3 ? '类' : code.length === 5 ? '款' : '项';

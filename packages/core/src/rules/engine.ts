@@ -1,6 +1,7 @@
 /** Runs the rule catalogue over a disclosure and collects findings and rules that could not run. */
 import { builtinCatalogues } from '../classification/builtin.ts';
 import type { CatalogueSet } from '../classification/catalogue.ts';
+import type { InputNeed } from '../errors.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { ruleSettingsFor, type RuleSettings } from '../profiles/rule-settings.ts';
 import { ruleMessage } from './messages.ts';
@@ -38,6 +39,7 @@ class Context implements RuleContext {
   skips: (string | (() => string))[] | undefined;
   skipCount = 0;
   na: string | undefined;
+  need: InputNeed | undefined;
   rule!: Rule;
   severity: Severity = 'error';
   // Per run, not per model: a batch validates each model once, and what lives only as long as the run is
@@ -78,6 +80,7 @@ class Context implements RuleContext {
     this.derived = undefined;
     this.skips = undefined;
     this.na = undefined;
+    this.need = undefined;
   }
   reset(rule: Rule, severity: Severity): void {
     this.rule = rule;
@@ -86,6 +89,7 @@ class Context implements RuleContext {
     this.skips = undefined;
     this.skipCount = 0;
     this.na = undefined;
+    this.need = undefined;
   }
   report(f: ReportInput): void {
     // A rule's own severity follows the config override; severities a rule sets per finding (rounding notes) stay.
@@ -95,13 +99,15 @@ class Context implements RuleContext {
   ran(): void {
     this.runs++;
   }
-  insufficient(detail: string | (() => string)): void {
+  insufficient(detail: string | (() => string), need?: InputNeed): void {
     if (!this.skips) this.skips = [detail];
     else if (this.skips.length < 3) this.skips.push(detail);
     this.skipCount++;
+    if (need !== undefined) this.need = need;
   }
-  notApplicable(detail: string): void {
+  notApplicable(detail: string, need?: InputNeed): void {
     this.na = detail;
+    if (need !== undefined) this.need = need;
   }
   shared<T>(key: object, make: (d: Disclosure) => T): T {
     if (this.derived === undefined) this.derived = new Map();
@@ -172,18 +178,14 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
     }
     if (ctx.runs === 0) {
       if (ctx.skipCount > 0)
-        notRun.push({
-          rule: rule.id,
-          reason: 'insufficient-data',
-          detail: summariseSkips(ctx.skips ?? [], ctx.skipCount),
-        });
-      else notRun.push({ rule: rule.id, reason: 'not-applicable', detail: ctx.na ?? '没有可检查的数据' });
+        notRun.push(
+          notRunOf(rule.id, 'insufficient-data', summariseSkips(ctx.skips ?? [], ctx.skipCount), ctx.need),
+        );
+      else notRun.push(notRunOf(rule.id, 'not-applicable', ctx.na ?? '没有可检查的数据', ctx.need));
     } else if (ctx.skipCount > 0) {
-      partial.push({
-        rule: rule.id,
-        reason: 'insufficient-data',
-        detail: summariseSkips(ctx.skips ?? [], ctx.skipCount),
-      });
+      partial.push(
+        notRunOf(rule.id, 'insufficient-data', summariseSkips(ctx.skips ?? [], ctx.skipCount), ctx.need),
+      );
     }
   }
   ctx.end();
@@ -191,6 +193,16 @@ export function runRules(d: Disclosure, rules: readonly Rule[], options: RunOpti
   const summary = { error: 0, warning: 0, info: 0, rules: ruleCount, notRun: notRun.length };
   for (const f of findings) summary[f.severity]++;
   return { findings, notRun, partial, summary };
+}
+
+/** A rule that did not run (or ran only in part); `need` only where the rule named one. */
+function notRunOf(
+  rule: string,
+  reason: NotRun['reason'],
+  detail: string,
+  need: InputNeed | undefined,
+): NotRun {
+  return need === undefined ? { rule, reason, detail } : { rule, reason, detail, need };
 }
 
 function summariseSkips(skips: (string | (() => string))[], count: number): string {

@@ -3,6 +3,7 @@
  * `check` function. Findings are data too; a rule that cannot run says so and never counts as passed.
  */
 import type { CatalogueSet } from '../classification/catalogue.ts';
+import type { InputNeed } from '../errors.ts';
 import type { Disclosure, Row } from '../model/disclosure.ts';
 import type { TableId } from '../model/tables.ts';
 import type { RuleSettings } from '../profiles/rule-settings.ts';
@@ -127,6 +128,8 @@ export interface NotRun {
   reason: NotRunReason;
   /** What was missing or why the rule does not apply, in Chinese. */
   detail: string;
+  /** What the user can supply so that the rule runs, when the rule knows (a front end says how). */
+  need?: InputNeed | undefined;
 }
 
 /** Values put into a message template: `{name}` is replaced by `data.name`. */
@@ -195,10 +198,13 @@ export interface RuleContext {
   report(f: ReportInput): void;
   /** One check of this rule ran (pass or fail). */
   ran(): void;
-  /** One check could not run because data is missing; `detail` says what (a function is called only if shown). */
-  insufficient(detail: string | (() => string)): void;
-  /** The rule does not apply to this unit (e.g. no projects evaluated). */
-  notApplicable(detail: string): void;
+  /**
+   * One check could not run because data is missing; `detail` says what (a function is called only if shown),
+   * `need` what input would let it run.
+   */
+  insufficient(detail: string | (() => string), need?: InputNeed): void;
+  /** The rule does not apply to this unit (e.g. no projects evaluated); `need`, what input would make it apply. */
+  notApplicable(detail: string, need?: InputNeed): void;
   /**
    * A value derived from the disclosure that several rules of this run read (the code rows grouped by code …):
    * made by `make` the first time `key` is asked for in the run, then shared, and dropped with the run.

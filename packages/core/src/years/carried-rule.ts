@@ -2,17 +2,21 @@
  * The body shared by the two catalogue rules that compare this year with last year's data
  * (carryover-previous-year, prior-year-figure): they run only when last year's disclosure is given.
  */
+import { InputNeed } from '../errors.ts';
 import type { RuleContext } from '../rules/types.ts';
 import { compareCarriedFigures, type CarriedRuleId } from './carried-figures.ts';
 
 export function checkAgainstPreviousYear(ctx: RuleContext, id: CarriedRuleId, nothing: string): void {
   const prev = ctx.previous;
   if (!prev) {
-    ctx.notApplicable('未提供上年数据');
+    ctx.notApplicable('未提供上年数据', InputNeed.PreviousDataFile);
     return;
   }
   if (prev.year !== ctx.d.year - 1) {
-    ctx.insufficient(`上年数据是 ${prev.year} 年度的，本年是 ${ctx.d.year} 年度，不相邻`);
+    ctx.insufficient(
+      `上年数据是 ${prev.year} 年度的，本年是 ${ctx.d.year} 年度，不相邻`,
+      InputNeed.PreviousDataFile,
+    );
     return;
   }
   const { findings, compared } = compareCarriedFigures(ctx.d, prev);

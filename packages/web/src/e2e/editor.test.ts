@@ -387,6 +387,13 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       .poll(() => field('procurement.total').locator('[data-test=field-error]').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await expect(field('procurement.goods').textContent()).resolves.toContain('= 4.86005 万元');
+    // Told once, in full, under the total; the parts it names point there instead of repeating it.
+    await expect(
+      field('procurement.total').locator('[data-test=field-error]').first().textContent(),
+    ).resolves.toMatch(/^(?!同一问题).*政府采购/);
+    await expect(
+      field('procurement.goods').locator('[data-test=field-error]').first().textContent(),
+    ).resolves.toMatch(/^同一问题，见「.+」处的提示$/);
     await expect.poll(() => page.locator('[data-test=details-tab-procurement] .el-badge').count()).toBe(1);
     // Text that is not a number stays in the field with a Chinese message; nothing is written.
     await input('procurement.works').fill('约五万');

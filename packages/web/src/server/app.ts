@@ -14,6 +14,7 @@ import { MAX_DATA_BYTES } from './core-adapter.ts';
 import { ApiError, ApiErrorCode, badRequest, type ApiProblem } from './errors.ts';
 import { registerAuditLogRoutes } from './routes/audit-log.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCommentStateRoutes } from './routes/comment-state.ts';
 import { registerDisclosureRoutes } from './routes/disclosures.ts';
 import { registerDocumentAuditRoutes } from './routes/document-audits.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAuditLogRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerCommentStateRoutes(app, deps);
   registerPublicRoutes(app, deps);
   registerDocumentAuditRoutes(app, deps);
   registerPrepareRoutes(app, deps);

@@ -314,3 +314,19 @@ export type PublicIndex = z.infer<typeof PublicIndexSchema>;
 export type DocumentAuditSummary = z.infer<typeof DocumentAuditSummarySchema>;
 export type DocumentAuditDetail = z.infer<typeof DocumentAuditDetailSchema>;
 export type DocumentAuditFinding = z.infer<typeof DocumentAuditFindingSchema>;
+
+// One comment ticked off or opened again ----------------------------------------------------
+
+export const CommentStateSchema = z
+  .object({
+    resolved: z.boolean().openapi({ description: 'true：标为已处理；false：重新打开' }),
+  })
+  .openapi('CommentState');
+export const CommentStateOutSchema = z
+  .object({
+    id: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedByName: z.string().nullable(),
+  })
+  .openapi('CommentStateOut');
+export type CommentStateOut = z.infer<typeof CommentStateOutSchema>;
