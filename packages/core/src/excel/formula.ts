@@ -109,123 +109,152 @@ function cellValue(ctx: EvalContext, r: number, c: number): FormulaValue {
 
 /** Evaluates a formula (without "=") on a sheet. */
 export function evaluateFormula(formula: string, ctx: EvalContext): FormulaValue {
-  const toks = tokenize(formula.replace(/^=/, ''));
-  let pos = 0;
-  const peek = () => toks[pos];
-  const take = () => toks[pos++];
-  const expect = (v: string) => {
-    const t = take();
-    if (!t || t.t !== 'op' || t.v !== v) throw new FormulaError(`公式格式不对：缺少「${v}」`);
-  };
-  const add = (a: FormulaValue, b: FormulaValue, sign: number): FormulaValue => ({
-    fen: a.fen + sign * b.fen,
-    known: a.known || b.known,
-  });
-  const rangeSum = (rg: Range): FormulaValue => {
-    let v: FormulaValue = { fen: 0, known: false };
-    for (let r = rg.r0; r <= rg.r1; r++)
-      for (let c = rg.c0; c <= rg.c1; c++) v = add(v, cellValue(ctx, r, c), 1);
-    return v;
-  };
-  const refOrRange = (first: string): Arg => {
-    const a = parseAddress(first);
-    if (!a) throw new FormulaError(`单元格地址「${first}」不对`);
-    if (peek()?.t === 'op' && peek()!.v === ':') {
-      take();
-      const t = take();
-      const b = t && t.t === 'ref' ? parseAddress(t.v) : undefined;
-      if (!b) throw new FormulaError('区域地址不对');
-      return {
-        range: {
-          r0: Math.min(a.r, b.r),
-          c0: Math.min(a.c, b.c),
-          r1: Math.max(a.r, b.r),
-          c1: Math.max(a.c, b.c),
-        },
-      };
-    }
-    return { value: cellValue(ctx, a.r, a.c) };
-  };
-  const value = (arg: Arg): FormulaValue => {
-    if ('value' in arg) return arg.value;
-    if ('range' in arg) return rangeSum(arg.range);
-    throw new FormulaError('公式中文本不能参与计算');
-  };
-  const args = (): Arg[] => {
-    expect('(');
-    const out: Arg[] = [];
-    if (peek()?.t === 'op' && peek()!.v === ')') {
-      take();
-      return out;
-    }
+  const parser = new FormulaParser(tokenize(formula.replace(/^=/, '')), ctx);
+  const result = parser.expr();
+  if (!parser.done()) throw new FormulaError('公式格式不对');
+  return result;
+}
+
+const add = (a: FormulaValue, b: FormulaValue, sign: number): FormulaValue => ({
+  fen: a.fen + sign * b.fen,
+  known: a.known || b.known,
+});
+const NOTHING: FormulaValue = { fen: 0, known: false };
+
+const isOp = (t: Token | undefined, v: string): boolean => t?.t === 'op' && t.v === v;
+
+/**
+ * Recursive descent over the tokens of one formula: expr = primary (± primary)*; primary = number | cell |
+ * range | (expr) | ±primary | SUM(args) | SUMIF(range, text[, range]).
+ */
+class FormulaParser {
+  private pos = 0;
+  constructor(
+    private readonly toks: readonly Token[],
+    private readonly ctx: EvalContext,
+  ) {}
+
+  done(): boolean {
+    return this.pos === this.toks.length;
+  }
+  private peek(): Token | undefined {
+    return this.toks[this.pos];
+  }
+  private take(): Token | undefined {
+    return this.toks[this.pos++];
+  }
+  private expect(v: string): void {
+    if (!isOp(this.take(), v)) throw new FormulaError(`公式格式不对：缺少「${v}」`);
+  }
+
+  expr(): FormulaValue {
+    let v = this.primary();
     for (;;) {
-      out.push(argument());
-      const t = take();
-      if (t?.t === 'op' && t.v === ')') return out;
-      if (!(t?.t === 'op' && t.v === ',')) throw new FormulaError('公式格式不对：函数参数');
+      const t = this.peek();
+      if (isOp(t, '+') || isOp(t, '-')) {
+        this.take();
+        v = add(v, this.primary(), t!.v === '+' ? 1 : -1);
+      } else return v;
     }
-  };
-  const argument = (): Arg => {
-    const t = peek();
-    if (t?.t === 'str') {
-      take();
-      return { text: t.v };
-    }
-    if (t?.t === 'ref' && toks[pos + 1]?.t === 'op' && toks[pos + 1]!.v === ':') {
-      take();
-      return refOrRange(t.v);
-    }
-    return { value: expr() };
-  };
-  const primary = (): FormulaValue => {
-    const t = take();
+  }
+
+  private primary(): FormulaValue {
+    const t = this.take();
     if (!t) throw new FormulaError('公式不完整');
     if (t.t === 'num') {
-      const a = readCellAmount({ text: t.v }, ctx.unit);
+      const a = readCellAmount({ text: t.v }, this.ctx.unit);
       if (a.kind !== 'amount') throw new FormulaError(`数字「${t.v}」不对`);
       return { fen: a.fen, known: true };
     }
-    if (t.t === 'ref') return value(refOrRange(t.v));
-    if (t.t === 'op' && t.v === '(') {
-      const v = expr();
-      expect(')');
+    if (t.t === 'ref') return this.value(this.refOrRange(t.v));
+    if (isOp(t, '(')) {
+      const v = this.expr();
+      this.expect(')');
       return v;
     }
-    if (t.t === 'op' && t.v === '-') {
-      const v = primary();
+    if (isOp(t, '-')) {
+      const v = this.primary();
       return { fen: -v.fen, known: v.known };
     }
-    if (t.t === 'op' && t.v === '+') return primary();
-    if (t.t === 'id' && t.v === 'SUM') {
-      return args().reduce<FormulaValue>((s, a) => add(s, value(a), 1), { fen: 0, known: false });
-    }
-    if (t.t === 'id' && t.v === 'SUMIF') {
-      const [rangeArg, critArg, sumArg] = args();
-      if (!rangeArg || !('range' in rangeArg) || !critArg || !('text' in critArg))
-        throw new FormulaError('SUMIF 的参数不对');
-      const sumRange = sumArg && 'range' in sumArg ? sumArg.range : rangeArg.range;
-      const re = wildcard(critArg.text);
-      let v: FormulaValue = { fen: 0, known: false };
-      for (let r = rangeArg.range.r0; r <= rangeArg.range.r1; r++) {
-        const text = cellAt(ctx.sheet, r, rangeArg.range.c0)?.text ?? '';
-        if (cellAt(ctx.sheet, r, rangeArg.range.c0)?.num !== undefined || !re.test(text.trim())) continue;
-        v = add(v, cellValue(ctx, sumRange.r0 + (r - rangeArg.range.r0), sumRange.c0), 1);
-      }
-      return v;
-    }
+    if (isOp(t, '+')) return this.primary();
+    if (t.t === 'id' && t.v === 'SUM') return this.args().reduce((s, a) => add(s, this.value(a), 1), NOTHING);
+    if (t.t === 'id' && t.v === 'SUMIF') return this.sumIf(this.args());
     throw new FormulaError(`不支持的公式函数或符号「${t.v}」`);
-  };
-  const expr = (): FormulaValue => {
-    let v = primary();
-    for (;;) {
-      const t = peek();
-      if (t?.t === 'op' && (t.v === '+' || t.v === '-')) {
-        take();
-        v = add(v, primary(), t.v === '+' ? 1 : -1);
-      } else return v;
+  }
+
+  /** SUMIF(range, "text", sum range): the rows of `range` whose text matches (wildcards * and ?). */
+  private sumIf([rangeArg, critArg, sumArg]: Arg[]): FormulaValue {
+    if (!rangeArg || !('range' in rangeArg) || !critArg || !('text' in critArg))
+      throw new FormulaError('SUMIF 的参数不对');
+    const { sheet } = this.ctx;
+    const range = rangeArg.range;
+    const sumRange = sumArg && 'range' in sumArg ? sumArg.range : range;
+    const re = wildcard(critArg.text);
+    let v = NOTHING;
+    for (let r = range.r0; r <= range.r1; r++) {
+      const cell = cellAt(sheet, r, range.c0);
+      if (cell?.num !== undefined || !re.test((cell?.text ?? '').trim())) continue;
+      v = add(v, cellValue(this.ctx, sumRange.r0 + (r - range.r0), sumRange.c0), 1);
     }
-  };
-  const result = expr();
-  if (pos !== toks.length) throw new FormulaError('公式格式不对');
-  return result;
+    return v;
+  }
+
+  private args(): Arg[] {
+    this.expect('(');
+    const out: Arg[] = [];
+    if (isOp(this.peek(), ')')) {
+      this.take();
+      return out;
+    }
+    for (;;) {
+      out.push(this.argument());
+      const t = this.take();
+      if (isOp(t, ')')) return out;
+      if (!isOp(t, ',')) throw new FormulaError('公式格式不对：函数参数');
+    }
+  }
+
+  private argument(): Arg {
+    const t = this.peek();
+    if (t?.t === 'str') {
+      this.take();
+      return { text: t.v };
+    }
+    if (t?.t === 'ref' && isOp(this.toks[this.pos + 1], ':')) {
+      this.take();
+      return this.refOrRange(t.v);
+    }
+    return { value: this.expr() };
+  }
+
+  private refOrRange(first: string): Arg {
+    const a = parseAddress(first);
+    if (!a) throw new FormulaError(`单元格地址「${first}」不对`);
+    if (!isOp(this.peek(), ':')) return { value: cellValue(this.ctx, a.r, a.c) };
+    this.take();
+    const t = this.take();
+    const b = t && t.t === 'ref' ? parseAddress(t.v) : undefined;
+    if (!b) throw new FormulaError('区域地址不对');
+    return {
+      range: {
+        r0: Math.min(a.r, b.r),
+        c0: Math.min(a.c, b.c),
+        r1: Math.max(a.r, b.r),
+        c1: Math.max(a.c, b.c),
+      },
+    };
+  }
+
+  private value(arg: Arg): FormulaValue {
+    if ('value' in arg) return arg.value;
+    if ('range' in arg) return this.rangeSum(arg.range);
+    throw new FormulaError('公式中文本不能参与计算');
+  }
+
+  private rangeSum(rg: Range): FormulaValue {
+    let v = NOTHING;
+    for (let r = rg.r0; r <= rg.r1; r++)
+      for (let c = rg.c0; c <= rg.c1; c++) v = add(v, cellValue(this.ctx, r, c), 1);
+    return v;
+  }
 }

@@ -722,6 +722,29 @@ interface SideState {
   stack: { code: string; where: string; name: string }[];
 }
 
+/** What readSide knows of the side it reads, for the steps of each row. */
+interface SideRead {
+  block: Block;
+  side: Side;
+  fixed: ReturnType<typeof fixedLabelMap>;
+  hint: Side['hint'];
+  twoSided: boolean;
+  /** Columns that name a row (code, code parts, name), left to right. */
+  keyCols: number[];
+  st: SideState;
+  state: TableState;
+  ctx: ReadContext;
+  idx: NameIndex | undefined;
+}
+
+/** Which row of the model a printed row is: its key, with its code for code rows. */
+interface RowPlace {
+  key: string;
+  code: string | undefined;
+  isFixed: boolean;
+  columnOverride: string | undefined;
+}
+
 /** One side of a table block (a two-sided table has two), row by row into `state`. */
 function readSide(
   block: Block,
@@ -733,107 +756,155 @@ function readSide(
   idx: NameIndex | undefined,
 ): void {
   const { sheet, table: id } = block;
-  const fixed = fixedLabelMap(id);
   const hint =
     side.hint ?? (id === 't1' || id === 't4' ? (sideIndex === 0 ? 'income' : 'expenditure') : undefined);
-  const twoSided = layout.sides.filter((s) => s.values.length > 0).length > 1;
   const st: SideState = {
     phase: hint === 'expenditure' ? 'expenditure' : 'income',
     lastClass: undefined,
     lastSection: undefined,
     stack: [],
   };
-  const keyCols = [side.codeCol, ...side.partCols, side.nameCol].filter((c): c is number => c !== undefined);
+  const sr: SideRead = {
+    block,
+    side,
+    fixed: fixedLabelMap(id),
+    hint,
+    twoSided: layout.sides.filter((s) => s.values.length > 0).length > 1,
+    keyCols: [side.codeCol, ...side.partCols, side.nameCol].filter((c): c is number => c !== undefined),
+    st,
+    state,
+    ctx,
+    idx,
+  };
   for (let r = layout.bodyTop; r < block.bottom; r++) {
     if (isNumberingRow(sheet, r, block.left, block.right)) continue;
     const named = codeAndLabel(sheet, r, side, st);
     const { label, labelCol } = named;
-    let code = named.code;
     const values = side.values;
     const amountsHere = values.some((v) => {
       const cell = ownCell(sheet, r, v.c);
       return cell !== undefined && cell.text.trim() !== '' && !/^[-—－/]+$/.test(cell.text.trim());
     });
-    const firstKey = keyCols[0] ?? values[0]?.c ?? block.left;
-    if (notATableRow(block, r, code, label, amountsHere, state, ctx, sideIndex)) continue;
-    const core = rowLabelCore(label);
-    // Which row of the model this printed row is.
-    let key: string | undefined;
-    let columnOverride: string | undefined;
-    let isFixed = false;
-    if (code === undefined && core !== '') {
-      ({ key, columnOverride } = fixedRowKey(id, core, fixed, hint, twoSided, st.phase));
-      if (key !== undefined) isFixed = true;
-      else if (idx)
-        code = codeByName(
-          idx,
-          label,
-          { lastClass: st.lastClass, lastSection: st.lastSection },
-          TABLE_SPECS[id].codes === 'function-class',
-        );
-    }
-    if (key === undefined && code !== undefined) {
-      const bad = codeAllowed(id, code);
-      if (bad) {
-        ctx.skipped.push({
-          sheet: sheet.name,
-          cell: address(r, side.codeCol ?? labelCol ?? firstKey),
-          text: `${code} ${label}`.trim(),
-          reason: `${bad}，此行未读取`,
-        });
-        continue;
-      }
-      key = code;
-    }
-    // T7 printed as one line of figures: the header names each cell's row.
-    if (key === undefined && values.length > 0 && values.every((v) => v.row !== undefined))
-      key = values[0]!.row!;
-    if (key === undefined) {
-      if (amountsHere || label !== '')
-        ctx.skipped.push({
-          sheet: sheet.name,
-          cell: address(r, labelCol ?? firstKey),
-          text: label,
-          reason: amountsHere
-            ? `不是《${TABLE_SPECS[id].name}》的行（也不在科目表中），此行的金额未读取`
-            : `不是《${TABLE_SPECS[id].name}》的行，未读取`,
-        });
-      continue;
-    }
-    // Phases of the two-column lists: income rows, then carry-overs, then expenditure.
-    if (isFixed) {
-      if (key === 'openingCarryover') st.phase = 'opening';
-      else if (key === 'closingCarryover') st.phase = 'closing';
-      else if (key.startsWith('expenditure') || key === 'surplusDistribution') st.phase = 'expenditure';
-    } else if (id === 't1' || id === 't4') st.phase = 'expenditure';
-    const keyWhere = address(
-      r,
-      (code !== undefined ? (side.codeCol ?? side.partCols.find((c) => c !== undefined)) : labelCol) ??
-        firstKey,
-    );
-    let row = state.rows.get(key);
-    if (code !== undefined) {
-      const keyCol = side.codeCol ?? labelCol ?? firstKey;
-      const report = (message: string) => problem(ctx, sheet, r, keyCol, message);
-      if (!codeInPlace(code, label, row, st, state, keyWhere, sheet.name, report)) continue;
-    }
-    if (!row) {
-      const name =
-        code !== undefined ? stripOrdinal(label) || (idx ? nameOfCode(idx, code) : undefined) : undefined;
-      row = {
-        key,
-        fixed: isFixed,
-        values: new Map(),
-        source: src(ctx, sheet, r, keyCols[0] ?? firstKey),
-      };
-      if (code !== undefined) row.code = code;
-      if (name) row.name = name;
-      else if (isFixed && stripOrdinal(label) !== '') row.name = stripOrdinal(label);
-      state.rows.set(key, row);
-      state.order.push(row);
-    }
+    const firstKey = sr.keyCols[0] ?? values[0]?.c ?? block.left;
+    if (notATableRow(block, r, named.code, label, amountsHere, state, ctx, sideIndex)) continue;
+    const place = placeOfRow(sr, r, named.code, label, labelCol, amountsHere, firstKey);
+    if (place === undefined) continue;
+    advancePhase(st, id, place);
+    if (!rowOfPlace(sr, r, place, label, labelCol, firstKey)) continue;
+    const { key, code, columnOverride } = place;
     readRowValues(block, layout, values, r, key, label, code, columnOverride, amountsHere, state, ctx);
   }
+}
+
+/**
+ * Which row of the model a printed row is (a fixed row by its label, a code row by its code or, without one,
+ * by its name in the catalogue); undefined, with the row reported as skipped, when it is none.
+ */
+function placeOfRow(
+  sr: SideRead,
+  r: number,
+  printedCode: string | undefined,
+  label: string,
+  labelCol: number | undefined,
+  amountsHere: boolean,
+  firstKey: number,
+): RowPlace | undefined {
+  const { block, side, st, ctx, idx } = sr;
+  const { sheet, table: id } = block;
+  const core = rowLabelCore(label);
+  let code = printedCode;
+  let key: string | undefined;
+  let columnOverride: string | undefined;
+  let isFixed = false;
+  if (code === undefined && core !== '') {
+    ({ key, columnOverride } = fixedRowKey(id, core, sr.fixed, sr.hint, sr.twoSided, st.phase));
+    if (key !== undefined) isFixed = true;
+    else if (idx)
+      code = codeByName(
+        idx,
+        label,
+        { lastClass: st.lastClass, lastSection: st.lastSection },
+        TABLE_SPECS[id].codes === 'function-class',
+      );
+  }
+  if (key === undefined && code !== undefined) {
+    const bad = codeAllowed(id, code);
+    if (bad) {
+      ctx.skipped.push({
+        sheet: sheet.name,
+        cell: address(r, side.codeCol ?? labelCol ?? firstKey),
+        text: `${code} ${label}`.trim(),
+        reason: `${bad}，此行未读取`,
+      });
+      return undefined;
+    }
+    key = code;
+  }
+  // T7 printed as one line of figures: the header names each cell's row.
+  const values = side.values;
+  if (key === undefined && values.length > 0 && values.every((v) => v.row !== undefined))
+    key = values[0]!.row!;
+  if (key === undefined) {
+    if (amountsHere || label !== '')
+      ctx.skipped.push({
+        sheet: sheet.name,
+        cell: address(r, labelCol ?? firstKey),
+        text: label,
+        reason: amountsHere
+          ? `不是《${TABLE_SPECS[id].name}》的行（也不在科目表中），此行的金额未读取`
+          : `不是《${TABLE_SPECS[id].name}》的行，未读取`,
+      });
+    return undefined;
+  }
+  return { key, code, isFixed, columnOverride };
+}
+
+/** Phases of the two-column lists: income rows, then carry-overs, then expenditure. */
+function advancePhase(st: SideState, id: TableId, { key, isFixed }: RowPlace): void {
+  if (isFixed) {
+    if (key === 'openingCarryover') st.phase = 'opening';
+    else if (key === 'closingCarryover') st.phase = 'closing';
+    else if (key.startsWith('expenditure') || key === 'surplusDistribution') st.phase = 'expenditure';
+  } else if (id === 't1' || id === 't4') st.phase = 'expenditure';
+}
+
+/**
+ * The model's row for the printed one, made on first sight (a row may be printed on both sides); false when a
+ * code row is out of place in the 类/款/项 order (reported) and is not read.
+ */
+function rowOfPlace(
+  sr: SideRead,
+  r: number,
+  { key, code, isFixed }: RowPlace,
+  label: string,
+  labelCol: number | undefined,
+  firstKey: number,
+): boolean {
+  const { block, side, st, state, ctx, idx } = sr;
+  const { sheet } = block;
+  let row = state.rows.get(key);
+  if (code !== undefined) {
+    const keyWhere = address(r, side.codeCol ?? side.partCols.find((c) => c !== undefined) ?? firstKey);
+    const keyCol = side.codeCol ?? labelCol ?? firstKey;
+    const report = (message: string) => problem(ctx, sheet, r, keyCol, message);
+    if (!codeInPlace(code, label, row, st, state, keyWhere, sheet.name, report)) return false;
+  }
+  if (!row) {
+    const name =
+      code !== undefined ? stripOrdinal(label) || (idx ? nameOfCode(idx, code) : undefined) : undefined;
+    row = {
+      key,
+      fixed: isFixed,
+      values: new Map(),
+      source: src(ctx, sheet, r, sr.keyCols[0] ?? firstKey),
+    };
+    if (code !== undefined) row.code = code;
+    if (name) row.name = name;
+    else if (isFixed && stripOrdinal(label) !== '') row.name = stripOrdinal(label);
+    state.rows.set(key, row);
+    state.order.push(row);
+  }
+  return true;
 }
 
 /**
