@@ -20,7 +20,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import diagnostics_channel from 'node:diagnostics_channel';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -497,6 +497,8 @@ async function serveChild(): Promise<void> {
       void post('Profiler.enable').then(() => post('Profiler.start'));
     else if (args.profile && m.profile === 'stop')
       void post('Profiler.stop').then((r) => {
+        // The folder may not exist yet (BENCH_API_PROFILE names where to put the profiles).
+        mkdirSync(args.profile!, { recursive: true });
         const file = join(args.profile!, `${m.name}.cpuprofile`);
         writeFileSync(file, JSON.stringify((r as { profile: unknown }).profile));
         process.send!({ profiled: file });

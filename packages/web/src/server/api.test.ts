@@ -426,6 +426,87 @@ describe.each(databaseTargets())('API on $name', (target) => {
     expect((await p.editorA.json('GET', `/api/jobs/${r.body.id}`)).status).toBe(404);
   });
 
+  it('stores saves that arrive together each as its own version with its own log entry', async () => {
+    const a = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
+    const b = await p.editorB.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureB}`);
+    const va = a.body.disclosure.version;
+    const vb = b.body.disclosure.version;
+    const amount = (d: DisclosureDetail, row: string): string =>
+      String(
+        (d.data as { tables: { t1: { rows: { row?: string; amount?: unknown }[] } } }).tables.t1.rows.find(
+          (r) => r.row === row,
+        )!.amount,
+      );
+    const [sa, sb, stale] = await Promise.all([
+      p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, {
+        version: va,
+        data: setT1(a.body.data!, 'otherIncome', '11.11'),
+      }),
+      p.editorB.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureB}`, {
+        version: vb,
+        data: setT1(b.body.data!, 'otherIncome', '22.22'),
+      }),
+      p.editorA.json<Err>('PUT', `/api/disclosures/${p.disclosureA}`, {
+        version: va,
+        data: setT1(a.body.data!, 'otherIncome', '33.33'),
+      }),
+    ]);
+    // One of the two saves of A wins, whichever came first; the other learns what it changed.
+    expect([sa.status, stale.status].sort()).toEqual([200, 409]);
+    expect(sb.status).toBe(200);
+    const aWon = sa.status === 200;
+    const won = aWon ? '11.11' : '33.33';
+    const winner = (aWon ? sa : stale) as unknown as typeof sa;
+    const loser = (aWon ? stale : sa) as unknown as typeof stale;
+    expect(winner.body.disclosure.version).toBe(va + 1);
+    expect(sb.body.disclosure.version).toBe(vb + 1);
+    expect((loser.body.error.details as StaleVersionDetails).theirChanges).toEqual([
+      { path: 'tables.t1.rows[7].amount', before: amount(a.body, 'otherIncome'), after: won },
+    ]);
+    const lastSave = async (id: string): Promise<AuditEntry> =>
+      (
+        await p.admin.json<{ items: AuditEntry[] }>(
+          'GET',
+          `/api/audit-log?entityType=disclosure&entityId=${id}&limit=1`,
+        )
+      ).body.items[0]!;
+    expect(await lastSave(p.disclosureA)).toMatchObject({
+      action: 'disclosure.save',
+      actorName: 'editor-a',
+      oldValue: [{ path: 'tables.t1.rows[7].amount', value: amount(a.body, 'otherIncome') }],
+      newValue: [{ path: 'tables.t1.rows[7].amount', value: won }],
+    });
+    expect(await lastSave(p.disclosureB)).toMatchObject({
+      actorName: 'editor-b',
+      oldValue: [{ path: 'tables.t1.rows[7].amount', value: amount(b.body, 'otherIncome') }],
+      newValue: [{ path: 'tables.t1.rows[7].amount', value: '22.22' }],
+    });
+    // The next save is compared with what the last one stored: only its own change is logged.
+    const now = await p.editorA.json<DisclosureDetail>('GET', `/api/disclosures/${p.disclosureA}`);
+    const next = await p.editorA.json<DisclosureSaved>('PUT', `/api/disclosures/${p.disclosureA}`, {
+      version: va + 1,
+      data: setT1(setT1(now.body.data!, 'otherIncome', '11.12'), 'openingCarryover', '1.00'),
+    });
+    expect(next.status).toBe(200);
+    const carry = (
+      now.body.data as { tables: { t1: { rows: { row?: string }[] } } }
+    ).tables.t1.rows.findIndex((r) => r.row === 'openingCarryover');
+    const byPath = (x: { path: string }, y: { path: string }): number => x.path.localeCompare(y.path);
+    const entry = await lastSave(p.disclosureA);
+    expect([...(entry.oldValue as { path: string; value: unknown }[])].sort(byPath)).toEqual(
+      [
+        { path: `tables.t1.rows[${carry}].amount`, value: amount(now.body, 'openingCarryover') },
+        { path: 'tables.t1.rows[7].amount', value: won },
+      ].sort(byPath),
+    );
+    expect([...(entry.newValue as { path: string; value: unknown }[])].sort(byPath)).toEqual(
+      [
+        { path: `tables.t1.rows[${carry}].amount`, value: '1.00' },
+        { path: 'tables.t1.rows[7].amount', value: '11.12' },
+      ].sort(byPath),
+    );
+  });
+
   it('serves an OpenAPI 3.1 document generated from the request schemas', async () => {
     const doc = await f.client().json<{
       openapi: string;

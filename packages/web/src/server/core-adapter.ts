@@ -85,20 +85,9 @@ function report(d: ReturnType<typeof disclosureFromData>): FindingsReport {
   const outcome = validateDisclosure(d);
   return {
     summary: { ...outcome.summary },
-    findings: outcome.findings.map((f) => {
-      const j = findingToJson(f);
-      return {
-        rule: j.rule,
-        severity: j.severity,
-        message: j.message,
-        location: j.location,
-        cells: j.cells.map((c) => ({ ...c })),
-        expected: j.expected,
-        actual: j.actual,
-        difference: j.difference,
-        kind: j.kind,
-      };
-    }),
+    // Core's JSON form is already plain data of this shape, made for every save: used as it is, not
+    // copied field by field and cell by cell again.
+    findings: outcome.findings.map(findingToJson),
     notRun: outcome.notRun.map((n) => ({ rule: n.rule, reason: n.reason, detail: n.detail })),
   };
 }

@@ -20,31 +20,50 @@ export function jsonChanges(
 ): { changes: Change[]; truncated: boolean } {
   const changes: Change[] = [];
   let truncated = false;
-  const walk = (a: unknown, b: unknown, path: string): void => {
+  // The keys from the top down to the values compared. A path is written out only for a change: a
+  // save changes a cell or two of thousands, and building every path took most of the walk.
+  const keys: (string | number)[] = [];
+  const walk = (a: unknown, b: unknown): void => {
     if (changes.length >= limit) {
       truncated = true;
       return;
     }
     if (Array.isArray(a) && Array.isArray(b)) {
       const n = Math.max(a.length, b.length);
-      for (let i = 0; i < n; i++) walk(a[i], b[i], join(path, i));
+      for (let i = 0; i < n; i++) {
+        keys.push(i);
+        walk(a[i], b[i]);
+        keys.pop();
+      }
       return;
     }
     if (isObject(a) && isObject(b)) {
-      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[k], b[k], join(path, k));
+      // The keys of `a` in order, then those only `b` has. Own keys only: a data key such as
+      // `constructor` must not meet Object.prototype's.
+      for (const k of Object.keys(a)) {
+        keys.push(k);
+        walk(a[k], Object.hasOwn(b, k) ? b[k] : undefined);
+        keys.pop();
+      }
+      for (const k of Object.keys(b)) {
+        if (Object.hasOwn(a, k)) continue;
+        keys.push(k);
+        walk(undefined, b[k]);
+        keys.pop();
+      }
       return;
     }
-    // Equal primitives are the common case (a save changes a cell or two of thousands); two values
-    // that are not both objects compare as their JSON text, as before.
+    // Equal primitives are the common case; two values that are not both objects compare as their
+    // JSON text, as before.
     if (a === b) return;
     if ((typeof a === 'object' && a !== null) || (typeof b === 'object' && b !== null)) {
       if (JSON.stringify(a) === JSON.stringify(b)) return;
     }
-    const c: Change = { path: path || '（全部）' };
+    const c: Change = { path: keys.reduce<string>(join, '') || '（全部）' };
     if (a !== undefined) c.before = a;
     if (b !== undefined) c.after = b;
     changes.push(c);
   };
-  walk(before, after, '');
+  walk(before, after);
   return { changes, truncated };
 }
