@@ -57,24 +57,23 @@ function sizeText(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export async function buildCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      profile: { type: 'string' },
-      'profile-file': { type: 'string' },
-      format: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      final: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      check: { type: 'boolean', default: false },
-      config: { type: 'string' },
-      balance: { type: 'boolean', default: false },
-      previous: { type: 'string' },
-    },
-  });
+const BUILD_OPTIONS = {
+  out: { type: 'string' },
+  profile: { type: 'string' },
+  'profile-file': { type: 'string' },
+  format: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  final: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  config: { type: 'string' },
+  balance: { type: 'boolean', default: false },
+  previous: { type: 'string' },
+} as const;
+
+/** The command line: the data file and the options; the usage when the file or the output is missing. */
+function parseBuildArgs(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: BUILD_OPTIONS });
   const file = positionals[0];
   if (!file || positionals.length > 1 || (!values.out && !values.check)) {
     throw new JuesuanError(
@@ -83,6 +82,13 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
         '或 juesuan build <数据文件> --check [--profile 口径]（只列出口径需要而数据缺少的内容，不生成文件）',
     );
   }
+  return { values, file };
+}
+
+type BuildValues = ReturnType<typeof parseBuildArgs>['values'];
+
+/** The formats to write: --format or all; PDF left out (with a note) when LibreOffice is missing and was not asked for. */
+function outputFormats(values: BuildValues, io: Io): Set<Format> {
   const explicitFormats = values.format !== undefined;
   const formats = (values.format ?? FORMATS.join(','))
     .split(',')
@@ -100,60 +106,48 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     want.delete('pdf');
     note(io, `提示：未安装 LibreOffice，本次不生成 PDF。${missingToolMessage('soffice', '生成 PDF')}`);
   }
+  return want;
+}
 
-  let overrides: SeverityOverrides = {};
-  const configFile = values.config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
-  if (configFile) overrides = parseRuleConfig(readFileSync(configFile, 'utf8'), configFile);
+/** Rule severities from --config, else from ./juesuan.config.yaml when there is one. */
+function ruleOverrides(config: string | undefined): SeverityOverrides {
+  const configFile = config ?? (existsSync('juesuan.config.yaml') ? 'juesuan.config.yaml' : undefined);
+  return configFile ? parseRuleConfig(readFileSync(configFile, 'utf8'), configFile) : {};
+}
 
-  // --balance: 舍位平衡 from 元 (each adjustment listed); --previous: 上年数 from last year's data, checked.
-  const { d, previous } = await loadForBuild(
-    file,
-    { balance: values.balance, previous: values.previous },
-    io,
-  );
-  let profile: ReportProfile;
+/** The profile: --profile-file, else --profile, the data file's or central. */
+function reportProfile(values: BuildValues, d: Disclosure): ReportProfile {
   if (values['profile-file']) {
     const pf = values['profile-file'];
-    profile = parseProfile(new TextDecoder().decode(readInputFile(pf, 1024 * 1024)), pf);
-  } else {
-    const name = values.profile ?? d.profile ?? 'central';
-    if (!builtinProfileNames().includes(name)) {
-      throw new JuesuanError(
-        ErrorCode.BadInput,
-        `没有名为「${name}」的口径，可用：${builtinProfileNames().join('、')}；或用 --profile-file 指定口径文件`,
-      );
-    }
-    profile = builtinProfile(name);
+    return parseProfile(new TextDecoder().decode(readInputFile(pf, 1024 * 1024)), pf);
   }
-
-  const outcome = withCliHints(
-    validateDisclosure(d, previous ? { overrides, previous } : { overrides }),
-    d.year,
-  );
-  const errors = outcome.findings.filter((f) => f.severity === 'error');
-  if (values.check) return checkCommand(inputName(file), d, profile, outcome, values.final, io);
-  if (errors.length > 0 && !values.force) {
-    io.err(
-      `校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`,
+  const name = values.profile ?? d.profile ?? 'central';
+  if (!builtinProfileNames().includes(name)) {
+    throw new JuesuanError(
+      ErrorCode.BadInput,
+      `没有名为「${name}」的口径，可用：${builtinProfileNames().join('、')}；或用 --profile-file 指定口径文件`,
     );
-    for (const f of errors.slice(0, 10)) io.err(`  - ${f.message}`);
-    if (errors.length > 10) io.err(`  … 另有 ${errors.length - 10} 个错误`);
-    return 1;
   }
-  const doc = buildReport(d, profile, { draft: errors.length > 0, final: values.final });
-  const gaps = documentGaps(doc);
-  const warnings = dataWarnings(d);
-  if (values.strict && gapCount(gaps, warnings) > 0) {
-    io.err('未生成公开文件：--strict 要求说明中没有待填写的内容、表格中没有未提供的数，且数据没有以下警告：');
-    for (const line of gapLines(gaps, warnings, true)) io.err(line);
-    return 1;
-  }
-  const draft = doc.draft;
-  const out = values.out!;
+  return builtinProfile(name);
+}
 
+interface WrittenFile {
+  format: string;
+  path: string;
+  bytes: number;
+}
+
+/** Writes each format asked for into `out`, in the order of FORMATS, with progress on stderr. */
+async function writeFormats(
+  doc: ReturnType<typeof buildReport>,
+  d: Disclosure,
+  want: ReadonlySet<Format>,
+  out: string,
+  io: Io,
+): Promise<WrittenFile[]> {
   ensureDir(out);
-  const base = safeFileName(`${doc.title}${draft ? '（草稿）' : ''}`);
-  const written: { format: string; path: string; bytes: number }[] = [];
+  const base = safeFileName(`${doc.title}${doc.draft ? '（草稿）' : ''}`);
+  const written: WrittenFile[] = [];
   const write = (ext: string, data: Uint8Array | string) => {
     const path = join(out, `${base}.${ext}`);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -178,12 +172,31 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     else if (f === 'csv') write('csv', writeCsv(doc));
     else if (f === 'pdf') write('pdf', await convertWithLibreOffice(docxBytes!, 'docx', 'pdf'));
   }
+  return written;
+}
+
+/** What was written and what the data still lacks, on stdout. */
+function printBuilt(
+  built: {
+    d: Disclosure;
+    profile: ReportProfile;
+    doc: ReturnType<typeof buildReport>;
+    outcome: RuleOutcome;
+    errors: number;
+    gaps: ReturnType<typeof documentGaps>;
+    warnings: ReturnType<typeof dataWarnings>;
+    written: readonly WrittenFile[];
+    pdf: boolean;
+  },
+  io: Io,
+): void {
+  const { d, profile, doc, outcome, errors, gaps, warnings, written } = built;
   const draftWhy = [
-    ...(errors.length > 0 ? ['校验有错误'] : []),
+    ...(errors > 0 ? ['校验有错误'] : []),
     ...(doc.draftReason?.includes(DRAFT_REASON_INCOMPLETE) ? ['数据不完整'] : []),
   ].join('、');
   io.out(
-    `已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${draft ? `；草稿：${draftWhy}` : ''}）：`,
+    `已生成 ${d.unit.name} ${d.year} 年度决算公开（口径：${profile.name}${doc.draft ? `；草稿：${draftWhy}` : ''}）：`,
   );
   for (const w of written)
     io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
@@ -195,10 +208,52 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   for (const line of insufficientLines(outcome)) io.out(line);
   if (doc.draftReason?.includes(DRAFT_REASON_INCOMPLETE))
     io.out('（文件标为“草稿”：补齐以上内容后重新生成；确需按现状生成正式文件时加 --final。）');
-  if (want.has('pdf')) {
+  if (built.pdf) {
     const fonts = fontSubstitutesText();
     if (fonts !== undefined) io.out(`PDF 字体：本机没有公文字体，以替代字体排版：${fonts}。`);
   }
+}
+
+export async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values, file } = parseBuildArgs(args);
+  const want = outputFormats(values, io);
+  const overrides = ruleOverrides(values.config);
+
+  // --balance: 舍位平衡 from 元 (each adjustment listed); --previous: 上年数 from last year's data, checked.
+  const { d, previous } = await loadForBuild(
+    file,
+    { balance: values.balance, previous: values.previous },
+    io,
+  );
+  const profile = reportProfile(values, d);
+
+  const outcome = withCliHints(
+    validateDisclosure(d, previous ? { overrides, previous } : { overrides }),
+    d.year,
+  );
+  const errors = outcome.findings.filter((f) => f.severity === 'error');
+  if (values.check) return checkCommand(inputName(file), d, profile, outcome, values.final, io);
+  if (errors.length > 0 && !values.force) {
+    io.err(
+      `校验发现 ${errors.length} 个错误，未生成公开文件。请先更正（juesuan validate ${file} 查看详情），或加 --force 生成标明“草稿”的文件：`,
+    );
+    for (const f of errors.slice(0, 10)) io.err(`  - ${f.message}`);
+    if (errors.length > 10) io.err(`  … 另有 ${errors.length - 10} 个错误`);
+    return 1;
+  }
+  const doc = buildReport(d, profile, { draft: errors.length > 0, final: values.final });
+  const gaps = documentGaps(doc);
+  const warnings = dataWarnings(d);
+  if (values.strict && gapCount(gaps, warnings) > 0) {
+    io.err('未生成公开文件：--strict 要求说明中没有待填写的内容、表格中没有未提供的数，且数据没有以下警告：');
+    for (const line of gapLines(gaps, warnings, true)) io.err(line);
+    return 1;
+  }
+  const written = await writeFormats(doc, d, want, values.out!, io);
+  printBuilt(
+    { d, profile, doc, outcome, errors: errors.length, gaps, warnings, written, pdf: want.has('pdf') },
+    io,
+  );
   return 0;
 }
 

@@ -22,25 +22,26 @@ import { withCliHints } from '../hints.ts';
 const USAGE =
   '用法：juesuan import <文件.xlsx|.xls|.csv …> --out <数据.yaml> [--balance] [--year 年度] [--unit-name 名称] [--kind 行政|参公|事业] [--profile 口径] [--amount-unit 元|万元] [--include-hidden] [--previous 上年数据.yaml|上年公开.pdf] [--sources 来源.json]';
 
-/** `juesuan import`: spreadsheets → a data file, with a report of what was read and where each figure came from. */
-export async function importCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      balance: { type: 'boolean', default: false },
-      year: { type: 'string' },
-      'unit-name': { type: 'string' },
-      kind: { type: 'string' },
-      profile: { type: 'string' },
-      'amount-unit': { type: 'string' },
-      'include-hidden': { type: 'boolean', default: false },
-      previous: { type: 'string' },
-      sources: { type: 'string' },
-    },
-  });
-  if (positionals.length === 0 || !values.out) throw new JuesuanError(ErrorCode.BadInput, USAGE);
+const IMPORT_OPTIONS = {
+  out: { type: 'string' },
+  balance: { type: 'boolean', default: false },
+  year: { type: 'string' },
+  'unit-name': { type: 'string' },
+  kind: { type: 'string' },
+  profile: { type: 'string' },
+  'amount-unit': { type: 'string' },
+  'include-hidden': { type: 'boolean', default: false },
+  previous: { type: 'string' },
+  sources: { type: 'string' },
+} as const;
+
+/** The data file content an import produces. */
+type ImportedData = Awaited<ReturnType<typeof importWorkbooks>>['data'];
+
+type ImportValues = ReturnType<typeof parseArgs<{ options: typeof IMPORT_OPTIONS }>>['values'];
+
+/** The import options from the command line, each checked (year, unit kind, amount unit). */
+function importOptions(values: ImportValues): ImportOptions {
   const options: ImportOptions = { balance: values.balance, includeHidden: values['include-hidden'] };
   if (values.year !== undefined) {
     const y = Number(values.year);
@@ -63,27 +64,42 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       throw new JuesuanError(ErrorCode.BadInput, `--amount-unit 应为 元 或 万元，实际为「${au}」`);
     options.defaultUnit = au as MoneyUnit;
   }
+  return options;
+}
+
+/** --previous: 上年数 taken from last year's file (each change listed) and the carried figures checked. */
+async function withPreviousYear(
+  data: ImportedData,
+  prevFile: string,
+  out: string,
+  io: Io,
+): Promise<ImportedData> {
+  const prev = await readPreviousYear(prevFile);
+  const applied = applyPreviousYear(data, prev);
+  for (const d of applied.differences)
+    io.out(`  上年数：${d.path} 表中为 ${d.stated}，按 ${prevFile} 改为 ${d.previous}`);
+  const findings = checkCarriedFigures(disclosureFromData(applied.data, { file: out }), prev, {
+    currentName: out,
+    previousName: prevFile,
+  });
+  for (const f of findings)
+    io.out(
+      `  [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`,
+    );
+  return applied.data;
+}
+
+/** `juesuan import`: spreadsheets → a data file, with a report of what was read and where each figure came from. */
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: IMPORT_OPTIONS });
+  if (positionals.length === 0 || !values.out) throw new JuesuanError(ErrorCode.BadInput, USAGE);
+  const options = importOptions(values);
   const inputs = [];
   for (const file of positionals) inputs.push({ bytes: await readSpreadsheetFile(file), fileName: file });
   const result = await importWorkbooks(inputs, options);
   let data = result.data;
   io.out(formatImportReport(result.report));
-  if (values.previous) {
-    const prevFile = values.previous;
-    const prev = await readPreviousYear(prevFile);
-    const applied = applyPreviousYear(data, prev);
-    data = applied.data;
-    for (const d of applied.differences)
-      io.out(`  上年数：${d.path} 表中为 ${d.stated}，按 ${prevFile} 改为 ${d.previous}`);
-    const findings = checkCarriedFigures(disclosureFromData(data, { file: values.out }), prev, {
-      currentName: values.out,
-      previousName: prevFile,
-    });
-    for (const f of findings)
-      io.out(
-        `  [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`,
-      );
-  }
+  if (values.previous) data = await withPreviousYear(data, values.previous, values.out, io);
   const d = disclosureFromData(data, { file: values.out });
   const outcome = withCliHints(validateDisclosure(d), d.year);
   const header = [

@@ -110,16 +110,18 @@ export function narrativeEmptyStatements(text: string): Partial<Record<TableId, 
   return out;
 }
 
-/** Data-file content for `disclosureFromData(…, { amounts: 'fen' })`: the data file's fields, amounts in 分. */
-export function dataFromExtraction(input: RebuildInput): Obj {
-  const rows = new Map<TableId, Map<string, Obj>>();
-  const order = new Map<TableId, string[]>();
-  const rowOf = (table: TableId, key: string, name?: string): Obj => {
-    let t = rows.get(table);
+/** The rows of the rebuilt tables by key, in the order first met. */
+class RebuiltRows {
+  readonly rows = new Map<TableId, Map<string, Obj>>();
+  private readonly order = new Map<TableId, string[]>();
+
+  /** The row of `key` in `table`, added (a fixed row by its id, a code row with its name) when not there yet. */
+  rowOf(table: TableId, key: string, name?: string): Obj {
+    let t = this.rows.get(table);
     if (!t) {
       t = new Map();
-      rows.set(table, t);
-      order.set(table, []);
+      this.rows.set(table, t);
+      this.order.set(table, []);
     }
     let r = t.get(key);
     if (!r) {
@@ -127,23 +129,105 @@ export function dataFromExtraction(input: RebuildInput): Obj {
       r = fixed ? { row: key } : { code: key };
       if (name && !fixed) r['name'] = name;
       t.set(key, r);
-      order.get(table)!.push(key);
+      this.order.get(table)!.push(key);
     }
     return r;
-  };
+  }
+
+  /** Each table's rows: 合计 and fixed rows first as the printed forms do; code rows in code order. */
+  tables(): Obj {
+    const tables: Obj = {};
+    for (const [id, t] of this.rows) {
+      const keys = this.order.get(id)!;
+      const fixed = keys.filter((k) => !/^\d+$/.test(k));
+      const codes = keys.filter((k) => /^\d+$/.test(k)).sort();
+      tables[id] = { rows: [...fixed, ...codes].map((k) => t.get(k)!) };
+    }
+    return tables;
+  }
+}
+
+/** The cells of the tables read (the publication's own figures); returns the tables the document calls empty. */
+function addReadTables(tables: RebuildInput['tables'], rows: RebuiltRows): Set<TableId> {
   const emptyTables = new Set<TableId>();
-  // Accepted tables first: they are the publication's own figures.
-  for (const t of input.tables) {
+  for (const t of tables) {
     const id = t.id as TableId;
     if (!(id in TABLE_SPECS)) continue;
     if (t.status === 'empty') emptyTables.add(id);
     if (t.status !== 'read' || !t.rows) continue;
     for (const r of t.rows) {
-      const row = rowOf(id, r.key, r.name);
+      const row = rows.rowOf(id, r.key, r.name);
       for (const [col, fen] of Object.entries(r.cells))
         if (fen !== undefined && row[col] === undefined) row[col] = fen;
     }
   }
+  return emptyTables;
+}
+
+/** A narrative figure of a table cell: its value, 上年数, budget (年初预算, or T7's) and reasons, where not yet given. */
+function addCellFigure(row: Obj, cell: CellAddress, f: StatedFigure & { fen: Fen }): void {
+  if (cell.which === 'budget') {
+    const b = (row['initialBudget'] ?? {}) as Obj;
+    if (b[cell.column] === undefined) b[cell.column] = f.fen;
+    row['initialBudget'] = b;
+    return;
+  }
+  if (row[cell.column] === undefined) row[cell.column] = f.fen;
+  const prior = priorOf(f);
+  if (prior !== undefined && prior >= 0) {
+    const p = (row['prior'] ?? {}) as Obj;
+    if (p[cell.column] === undefined) p[cell.column] = prior;
+    row['prior'] = p;
+  }
+  const c = f.change;
+  if (c?.against === 'budget' && c.base !== undefined) {
+    if (cell.table === 't7') {
+      if (row['budget'] === undefined) row['budget'] = c.base;
+    } else {
+      const b = (row['initialBudget'] ?? {}) as Obj;
+      if (b[cell.column] === undefined) b[cell.column] = c.base;
+      row['initialBudget'] = b;
+    }
+  }
+  if (c?.reason) {
+    const reasons = (row['reasons'] ?? {}) as Obj;
+    const k = c.against === 'budget' ? 'budget' : 'prior';
+    if (reasons[k] === undefined) reasons[k] = c.reason;
+    row['reasons'] = reasons;
+  }
+}
+
+/** A figure outside the tables: the data-file path is the key (机关运行经费, 政府采购, 资产, 绩效, 三公, 人员). */
+function addOtherFigure(data: Obj, f: StatedFigure): void {
+  const path = f.key.split('.');
+  const head = path[0];
+  if (head === 'adminCost') {
+    if (f.fen === undefined) return;
+    setPath(data, ['adminCost', 'amount'], f.fen);
+    const prior = priorOf(f);
+    if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], prior);
+    if (f.change?.reason) setPath(data, ['adminCost', 'reasons', 'prior'], f.change.reason);
+  } else if (
+    head === 'procurement' ||
+    head === 'assets' ||
+    head === 'performance' ||
+    head === 'threePublic' ||
+    (head === 'unit' && path[1] === 'staff')
+  ) {
+    const allowed = ALLOWED_FIELDS[path.join('.')];
+    if (!allowed) return;
+    if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, f.fen);
+    else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value))
+      setPath(data, path, Number(f.value));
+    else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
+  }
+}
+
+/** Data-file content for `disclosureFromData(…, { amounts: 'fen' })`: the data file's fields, amounts in 分. */
+export function dataFromExtraction(input: RebuildInput): Obj {
+  const rows = new RebuiltRows();
+  // Accepted tables first: they are the publication's own figures.
+  const emptyTables = addReadTables(input.tables, rows);
   const data: Obj = {
     format: FORMAT_ID,
     year: input.year,
@@ -155,75 +239,15 @@ export function dataFromExtraction(input: RebuildInput): Obj {
   };
   for (const f of input.figures) {
     const cell = cellOfKey(f.key);
-    if (cell && f.fen !== undefined) {
-      // A narrative names a 项 by its whole 类/款/项 path: the name comes from the tables or the catalogue.
-      const row = rowOf(cell.table, cell.row);
-      if (cell.which === 'budget') {
-        const b = (row['initialBudget'] ?? {}) as Obj;
-        if (b[cell.column] === undefined) b[cell.column] = f.fen;
-        row['initialBudget'] = b;
-        continue;
-      }
-      if (row[cell.column] === undefined) row[cell.column] = f.fen;
-      const prior = priorOf(f);
-      if (prior !== undefined && prior >= 0) {
-        const p = (row['prior'] ?? {}) as Obj;
-        if (p[cell.column] === undefined) p[cell.column] = prior;
-        row['prior'] = p;
-      }
-      const c = f.change;
-      if (c?.against === 'budget' && c.base !== undefined) {
-        if (cell.table === 't7') {
-          if (row['budget'] === undefined) row['budget'] = c.base;
-        } else {
-          const b = (row['initialBudget'] ?? {}) as Obj;
-          if (b[cell.column] === undefined) b[cell.column] = c.base;
-          row['initialBudget'] = b;
-        }
-      }
-      if (c?.reason) {
-        const reasons = (row['reasons'] ?? {}) as Obj;
-        const k = c.against === 'budget' ? 'budget' : 'prior';
-        if (reasons[k] === undefined) reasons[k] = c.reason;
-        row['reasons'] = reasons;
-      }
-      continue;
-    }
-    // Figures outside the tables: the data-file path is the key.
-    const path = f.key.split('.');
-    const head = path[0];
-    if (head === 'adminCost') {
-      if (f.fen === undefined) continue;
-      setPath(data, ['adminCost', 'amount'], f.fen);
-      const prior = priorOf(f);
-      if (prior !== undefined && prior >= 0) setPath(data, ['adminCost', 'prior'], prior);
-      if (f.change?.reason) setPath(data, ['adminCost', 'reasons', 'prior'], f.change.reason);
-    } else if (
-      head === 'procurement' ||
-      head === 'assets' ||
-      head === 'performance' ||
-      head === 'threePublic' ||
-      (head === 'unit' && path[1] === 'staff')
-    ) {
-      const allowed = ALLOWED_FIELDS[path.join('.')];
-      if (!allowed) continue;
-      if (allowed === 'amount' && f.fen !== undefined) setPath(data, path, f.fen);
-      else if (allowed === 'count' && f.value !== undefined && /^\d+$/.test(f.value))
-        setPath(data, path, Number(f.value));
-      else if (allowed === 'decimal' && f.value !== undefined) setPath(data, path, f.value);
-    }
+    // A narrative names a 项 by its whole 类/款/项 path: the name comes from the tables or the catalogue.
+    if (cell && f.fen !== undefined)
+      addCellFigure(rows.rowOf(cell.table, cell.row), cell, f as StatedFigure & { fen: Fen });
+    else addOtherFigure(data, f);
   }
-  inheritThreePublicBudgetReason(rows.get('t7'), input.figures);
-  inferGeneralBudgetProject(rows, input.figures);
+  inheritThreePublicBudgetReason(rows.rows.get('t7'), input.figures);
+  inferGeneralBudgetProject(rows.rows, input.figures);
   completeVehicleCategories(data);
-  const tables: Obj = {};
-  for (const [id, t] of rows) {
-    // 合计 and fixed rows first as the printed forms do; code rows in code order.
-    const keys = order.get(id)!;
-    const fixed = keys.filter((k) => !/^\d+$/.test(k));
-    const codes = keys.filter((k) => /^\d+$/.test(k)).sort();
-    tables[id] = { rows: [...fixed, ...codes].map((k) => t.get(k)!) };
-  }
+  const tables = rows.tables();
   for (const id of emptyTables)
     if (!tables[id]) tables[id] = { emptyStatement: '（文档称本表为空表）', rows: [] };
   for (const [id, statement] of Object.entries(input.emptyStatements ?? {}) as [TableId, string][]) {

@@ -450,6 +450,32 @@ interface Clause {
   delim: string;
 }
 
+/** What one sentence carries from clause to clause: the reason being read, and the figure a comparison is of. */
+interface SentenceState {
+  reason: { fig: StatedFigure | undefined; start: number; end: number } | undefined;
+  compareTarget: StatedFigure | undefined;
+}
+
+/** A sentence's clauses, split at , ; : and 。 (a comma between digits before three digits is a thousands separator). */
+function clausesOf(text: string, start: number, end: number): Clause[] {
+  const clauses: Clause[] = [];
+  let cs = start;
+  let delim = '';
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    // A comma between digits and exactly three digits is a thousands separator ("1,234.56"), not a clause break.
+    const thousands =
+      ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+    if (!thousands && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
+      if (i > cs) clauses.push({ start: cs, end: i, delim });
+      delim = ch;
+      cs = i + 1;
+    }
+  }
+  if (end > cs) clauses.push({ start: cs, end, delim });
+  return clauses;
+}
+
 const COMPARE_RE =
   /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
 /** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
@@ -582,7 +608,14 @@ class Reader {
   }
 
   private sentence(start: number, end: number): void {
-    const text = this.flow.text;
+    this.enterSentence(start, end);
+    const state: SentenceState = { reason: undefined, compareTarget: undefined };
+    for (const c of clausesOf(this.flow.text, start, end)) this.clause(c, state);
+    this.finishReason(state);
+  }
+
+  /** A new sentence: its subsection (a new one forgets the subject), its span, and whether it speaks of next year. */
+  private enterSentence(start: number, end: number): void {
     const sub = sectionAt(this.sections, start).subsection?.id;
     if (sub !== this.sub) {
       this.sub = sub;
@@ -591,95 +624,90 @@ class Reader {
     }
     this.sentenceStart = start;
     this.sentenceEnd = end;
-    const body = text.slice(start, end);
+    const body = this.flow.text.slice(start, end);
     this.clauseBase = undefined;
     this.staffScope = undefined;
     this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
-    // Clauses.
-    const clauses: Clause[] = [];
-    let cs = start;
-    let delim = '';
-    for (let i = start; i < end; i++) {
-      const ch = text[i]!;
-      // A comma between digits and exactly three digits is a thousands separator ("1,234.56"), not a clause break.
-      const thousands =
-        ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
-      if (!thousands && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
-        if (i > cs) clauses.push({ start: cs, end: i, delim });
-        delim = ch;
-        cs = i + 1;
+  }
+
+  /** The reason being read, if any, goes to the figure it explains (and to that figure's mate). */
+  private finishReason(state: SentenceState): void {
+    const { reason } = state;
+    if (reason?.fig?.change) {
+      const r = quote(this.flow, reason.start, reason.end)
+        .replace(/^[:：\s]+/, '')
+        .replace(/[。；;，,\s]+$/, '');
+      if (r) {
+        reason.fig.change.reason = r;
+        const mate = this.mates.get(reason.fig);
+        if (mate?.change && mate.change.reason === undefined) mate.change.reason = r;
       }
     }
-    if (end > cs) clauses.push({ start: cs, end, delim });
-    let reason: { fig: StatedFigure | undefined; start: number; end: number } | undefined;
-    let compareTarget: StatedFigure | undefined;
-    const finishReason = () => {
-      if (reason?.fig?.change) {
-        const r = quote(this.flow, reason.start, reason.end)
-          .replace(/^[:：\s]+/, '')
-          .replace(/[。；;，,\s]+$/, '');
-        if (r) {
-          reason.fig.change.reason = r;
-          const mate = this.mates.get(reason.fig);
-          if (mate?.change && mate.change.reason === undefined) mate.change.reason = r;
-        }
+    state.reason = undefined;
+  }
+
+  /** One clause: part of a reason, the start of one (主要原因是…), a comparison without figures, or figures. */
+  private clause(c: Clause, state: SentenceState): void {
+    const text = this.flow.text;
+    const ctext = text.slice(c.start, c.end);
+    const tokens = tokensIn(text, c.start, c.end);
+    if (state.reason) {
+      const endsReason = c.delim === ';' && tokens.some((t) => t.kind === 'amount' || t.kind === 'percent');
+      if (!endsReason) {
+        state.reason.end = c.end;
+        return;
       }
-      reason = undefined;
-    };
-    for (const c of clauses) {
-      const ctext = text.slice(c.start, c.end);
-      const tokens = tokensIn(text, c.start, c.end);
-      if (reason) {
-        const endsReason = c.delim === ';' && tokens.some((t) => t.kind === 'amount' || t.kind === 'percent');
-        if (!endsReason) {
-          reason.end = c.end;
-          continue;
-        }
-        finishReason();
-      }
-      if (/^其中/.test(ctext) && this.current) this.parent = this.current;
-      const rm = /主要原因(是|为)?/.exec(ctext);
-      if (rm) {
-        const lead = ctext.slice(0, rm.index);
-        this.budgetDirection(lead);
-        // 决算数小于年初预算数的主要原因是… explains the budget comparison even when last year's came after it.
-        const named = /预算/.test(lead) ? 'budget' : /上年|同期|同比/.test(lead) ? 'prior' : undefined;
-        const target = this.twinFor(this.compared ?? this.current, named);
-        reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
-        continue;
-      }
-      if (BUDGET_COMPARE_RE.test(ctext)) this.clauseBase = 'budget';
-      else if (COMPARE_RE.test(ctext)) this.clauseBase = 'prior';
-      if (tokens.length === 0) {
-        if (this.budgetDirection(ctext)) continue;
-        const cm = COMPARE_RE.exec(ctext);
-        if (cm) {
-          const before = this.clean(ctext.slice(0, cm.index));
-          compareTarget = before ? (this.lookup(before) ?? this.current) : this.current;
-          const rest = ctext.slice(cm.index + cm[0].length);
-          if (/持平/.test(rest) && compareTarget) this.setPrior(compareTarget, { direction: '持平' });
-          continue;
-        }
-        if (/持平/.test(ctext)) {
-          const t = compareTarget ?? this.current;
-          if (t) this.setPrior(t, { direction: '持平' });
-        }
-        continue;
-      }
-      let labelStart = c.start;
-      for (const tok of tokens) {
-        const raw = text.slice(labelStart, tok.start);
-        labelStart = tok.end;
-        const wide = text.slice(this.wideStart(c.start), tok.start);
-        const after = text.slice(tok.end, Math.min(c.end, tok.end + 4));
-        if (tok.kind === 'percent') this.percent(tok, this.clean(raw));
-        else if (tok.kind === 'amount')
-          compareTarget = this.amount(tok, raw, this.clean(wide), compareTarget);
-        else this.count(tok, this.clean(raw), this.clean(wide), after);
-      }
+      this.finishReason(state);
     }
-    finishReason();
+    if (/^其中/.test(ctext) && this.current) this.parent = this.current;
+    const rm = /主要原因(是|为)?/.exec(ctext);
+    if (rm) {
+      const lead = ctext.slice(0, rm.index);
+      this.budgetDirection(lead);
+      // 决算数小于年初预算数的主要原因是… explains the budget comparison even when last year's came after it.
+      const named = /预算/.test(lead) ? 'budget' : /上年|同期|同比/.test(lead) ? 'prior' : undefined;
+      const target = this.twinFor(this.compared ?? this.current, named);
+      state.reason = { fig: target, start: c.start + rm.index + rm[0].length, end: c.end };
+      return;
+    }
+    if (BUDGET_COMPARE_RE.test(ctext)) this.clauseBase = 'budget';
+    else if (COMPARE_RE.test(ctext)) this.clauseBase = 'prior';
+    if (tokens.length === 0) this.clauseWithoutFigures(ctext, state);
+    else this.figuresOfClause(c, tokens, state);
+  }
+
+  /** A clause without figures: a budget direction, a comparison's subject (与上年持平), or 持平. */
+  private clauseWithoutFigures(ctext: string, state: SentenceState): void {
+    if (this.budgetDirection(ctext)) return;
+    const cm = COMPARE_RE.exec(ctext);
+    if (cm) {
+      const before = this.clean(ctext.slice(0, cm.index));
+      state.compareTarget = before ? (this.lookup(before) ?? this.current) : this.current;
+      const rest = ctext.slice(cm.index + cm[0].length);
+      if (/持平/.test(rest) && state.compareTarget) this.setPrior(state.compareTarget, { direction: '持平' });
+      return;
+    }
+    if (/持平/.test(ctext)) {
+      const t = state.compareTarget ?? this.current;
+      if (t) this.setPrior(t, { direction: '持平' });
+    }
+  }
+
+  /** Each figure of the clause with its label: the text since the figure before. */
+  private figuresOfClause(c: Clause, tokens: readonly Token[], state: SentenceState): void {
+    const text = this.flow.text;
+    let labelStart = c.start;
+    for (const tok of tokens) {
+      const raw = text.slice(labelStart, tok.start);
+      labelStart = tok.end;
+      const wide = text.slice(this.wideStart(c.start), tok.start);
+      const after = text.slice(tok.end, Math.min(c.end, tok.end + 4));
+      if (tok.kind === 'percent') this.percent(tok, this.clean(raw));
+      else if (tok.kind === 'amount')
+        state.compareTarget = this.amount(tok, raw, this.clean(wide), state.compareTarget);
+      else this.count(tok, this.clean(raw), this.clean(wide), after);
+    }
   }
 
   /** Start of the wide label: the last ';' before the clause, or the sentence start. */
@@ -932,6 +960,7 @@ class Reader {
     return f;
   }
 
+  /** A stated amount: a change, a budget comparison, a base, a budget, a final figure or a figure of its own. */
   private amount(
     tok: Token,
     raw: string,
@@ -941,80 +970,106 @@ class Reader {
     const label = this.clean(raw);
     // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
     const dm = DIRECTION_END_RE.exec(label);
-    if (dm) {
-      const beforeRaw = label.slice(0, dm.index);
-      const budget =
-        BUDGET_COMPARE_RE.test(beforeRaw) || (!COMPARE_RE.test(beforeRaw) && this.clauseBase === 'budget');
-      const before = beforeRaw
-        .replace(BUDGET_COMPARE_RE, '')
-        .replace(COMPARE_RE, '')
-        .replace(/[,，]$/, '');
-      const both = /^(收、?支|收入、?支出)(总计)?(均|各)?$/.test(before) ? this.bothTotals() : undefined;
-      if (both && !budget) {
-        for (const t of both)
-          this.setPrior(t, {
-            direction: dm[1]!,
-            amount: tok.fen!,
-            amountDecimals: tok.decimals,
-            amountText: tok.num,
-          });
-        this.compared = both[0];
-        if (both[1]) this.mates.set(both[0]!, both[1]);
-        return both[0];
-      }
-      const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
-      if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
-        // 较年初预算数减少 a 万元: the budget is the final figure ± a.
-        const up = /增加|增长|上升/.test(dm[1]!);
-        const base = up ? target.fen - tok.fen! : target.fen + tok.fen!;
-        this.setChange(target, 'budget', {
-          direction: dm[1]!,
-          amount: tok.fen!,
-          amountDecimals: tok.decimals,
-          amountText: tok.num,
-          base: base as Fen,
-          baseDecimals: Math.max(tok.decimals, target.decimals ?? 2),
-          baseLabel: '年初预算',
-        });
-        return target;
-      }
-      const priorTarget = target && !/预算/.test(beforeRaw) ? this.valueOfBudget(target) : target;
-      if (priorTarget)
-        this.setPrior(priorTarget, {
-          direction: dm[1]!,
-          amount: tok.fen!,
-          amountDecimals: tok.decimals,
-          amountText: tok.num,
-        });
-      return target;
-    }
+    if (dm) return this.amountOfChange(tok, label, dm, compareTarget);
     // 决算数小于预算数 6.26 万元: the budget comparison of the figure before, with its amount.
     const bd = /决算数?(大于|小于|高于|低于|超过|超)(年初|全年)?预算数?$/.exec(label);
     if (bd) {
-      let t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
-      // 支出 a 万元，年初预算数为 b 万元，决算数小于年初预算数 c 万元: the final figure's comparison, not the budget's.
-      const budgetFigure = t && /\.(budget|annualBudget)$/.test(t.key) ? t : undefined;
-      const value = budgetFigure ? this.valueOfBudget(budgetFigure) : undefined;
-      const printedBase = value && value !== budgetFigure ? budgetFigure : undefined;
-      if (printedBase) t = value;
-      if (t && t.fen !== undefined) {
-        const up = /大于|高于|超/.test(bd[1]!);
-        const fields: Partial<NonNullable<StatedFigure['change']>> = {
-          direction: bd[1]!,
+      const t = this.amountAgainstBudget(tok, bd);
+      if (t) return t;
+    }
+    const based = this.amountAsBase(tok, label, compareTarget);
+    if (based) return based;
+    if (this.amountAsBudget(tok, label) || this.amountAsFinal(tok, label)) return undefined;
+    this.amountOfItsOwn(tok, label, wide);
+    return undefined;
+  }
+
+  /** 增加 a 万元 after a subject, or after the figure compared: last year's change, or the budget's. */
+  private amountOfChange(
+    tok: Token,
+    label: string,
+    dm: RegExpExecArray,
+    compareTarget: StatedFigure | undefined,
+  ): StatedFigure | undefined {
+    const beforeRaw = label.slice(0, dm.index);
+    const budget =
+      BUDGET_COMPARE_RE.test(beforeRaw) || (!COMPARE_RE.test(beforeRaw) && this.clauseBase === 'budget');
+    const before = beforeRaw
+      .replace(BUDGET_COMPARE_RE, '')
+      .replace(COMPARE_RE, '')
+      .replace(/[,，]$/, '');
+    const both = /^(收、?支|收入、?支出)(总计)?(均|各)?$/.test(before) ? this.bothTotals() : undefined;
+    if (both && !budget) {
+      for (const t of both)
+        this.setPrior(t, {
+          direction: dm[1]!,
           amount: tok.fen!,
           amountDecimals: tok.decimals,
           amountText: tok.num,
-        };
-        const has = t.change?.against === 'budget' && t.change.base !== undefined;
-        if (!has) {
-          fields.base = printedBase?.fen ?? ((up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen);
-          fields.baseDecimals = printedBase?.decimals ?? Math.max(tok.decimals, t.decimals ?? 2);
-          fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
-        }
-        this.setChange(t, 'budget', fields);
-        return t;
-      }
+        });
+      this.compared = both[0];
+      if (both[1]) this.mates.set(both[0]!, both[1]);
+      return both[0];
     }
+    const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
+    if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
+      // 较年初预算数减少 a 万元: the budget is the final figure ± a.
+      const up = /增加|增长|上升/.test(dm[1]!);
+      const base = up ? target.fen - tok.fen! : target.fen + tok.fen!;
+      this.setChange(target, 'budget', {
+        direction: dm[1]!,
+        amount: tok.fen!,
+        amountDecimals: tok.decimals,
+        amountText: tok.num,
+        base: base as Fen,
+        baseDecimals: Math.max(tok.decimals, target.decimals ?? 2),
+        baseLabel: '年初预算',
+      });
+      return target;
+    }
+    const priorTarget = target && !/预算/.test(beforeRaw) ? this.valueOfBudget(target) : target;
+    if (priorTarget)
+      this.setPrior(priorTarget, {
+        direction: dm[1]!,
+        amount: tok.fen!,
+        amountDecimals: tok.decimals,
+        amountText: tok.num,
+      });
+    return target;
+  }
+
+  /** 决算数小于预算数 a 万元: the figure it compares (undefined: none with an amount, the amount is read on). */
+  private amountAgainstBudget(tok: Token, bd: RegExpExecArray): StatedFigure | undefined {
+    let t = this.compared?.change?.against === 'budget' ? this.compared : (this.compared ?? this.current);
+    // 支出 a 万元，年初预算数为 b 万元，决算数小于年初预算数 c 万元: the final figure's comparison, not the budget's.
+    const budgetFigure = t && /\.(budget|annualBudget)$/.test(t.key) ? t : undefined;
+    const value = budgetFigure ? this.valueOfBudget(budgetFigure) : undefined;
+    const printedBase = value && value !== budgetFigure ? budgetFigure : undefined;
+    if (printedBase) t = value;
+    if (!t || t.fen === undefined) return undefined;
+    const up = /大于|高于|超/.test(bd[1]!);
+    const fields: Partial<NonNullable<StatedFigure['change']>> = {
+      direction: bd[1]!,
+      amount: tok.fen!,
+      amountDecimals: tok.decimals,
+      amountText: tok.num,
+    };
+    const has = t.change?.against === 'budget' && t.change.base !== undefined;
+    if (!has) {
+      fields.base = printedBase?.fen ?? ((up ? t.fen - tok.fen! : t.fen + tok.fen!) as Fen);
+      fields.baseDecimals = printedBase?.decimals ?? Math.max(tok.decimals, t.decimals ?? 2);
+      fields.baseLabel = bd[2] === '全年' ? '全年预算' : '年初预算';
+    }
+    this.setChange(t, 'budget', fields);
+    return t;
+  }
+
+  /** The base of a comparison: 上年决算数为 x 万元, or 比年初预算数 b 万元（减少 c 万元）; undefined: neither. */
+  private amountAsBase(
+    tok: Token,
+    label: string,
+    compareTarget: StatedFigure | undefined,
+  ): StatedFigure | undefined {
     // Last year's figure stated: 上年决算数为 x 万元.
     if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
       const t = (compareTarget ?? this.current)!;
@@ -1032,42 +1087,50 @@ class Reader {
       });
       return t;
     }
-    // A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数.
+    return undefined;
+  }
+
+  /** A budget: 年初预算数 190.41 万元 / 全年预算为 52.00 万元 / "三公"经费支出全年预算数. False: not a budget. */
+  private amountAsBudget(tok: Token, label: string): boolean {
     const bm = /(年初预算|全年预算|预算)(数)?(总计|合计|总额)?(安排)?(为|是)?$/.exec(label);
-    if (bm && !/^(决算|支出决算)/.test(label)) {
-      const before = label.slice(0, bm.index).replace(/的$/, '');
-      const subject = before ? this.classify(before) : this.pendingSubject();
-      if (subject && this.nextYear) {
-        // Next year's budget: a figure of its own, not this year's budget column.
-        this.current = this.emit(subject, tok);
-        return undefined;
-      }
-      if (subject) {
-        const annual = bm[1] === '全年预算';
-        const bf = this.emit(
-          {
-            ...subject,
-            key: budgetKey(subject.key, annual),
-            name: `${subject.name}${annual ? '全年预算数' : '年初预算数'}`,
-          },
-          tok,
-        );
-        if (!this.pending || this.pending.subject.key !== subject.key) this.pending = { subject };
-        this.pending[annual ? 'annual' : 'budget'] = { fen: tok.fen!, decimals: tok.decimals };
-        this.current = bf;
-        return undefined;
-      }
+    if (!bm || /^(决算|支出决算)/.test(label)) return false;
+    const before = label.slice(0, bm.index).replace(/的$/, '');
+    const subject = before ? this.classify(before) : this.pendingSubject();
+    if (!subject) return false;
+    if (this.nextYear) {
+      // Next year's budget: a figure of its own, not this year's budget column.
+      this.current = this.emit(subject, tok);
+      return true;
     }
-    // The final figure after its budget, or an item's 支出决算数为.
-    if (/^(支出)?决算(数)?(为|是)?$/.test(label) || (/^(支出|决算)$/.test(label) && this.subject)) {
-      const subject = this.pendingSubject();
-      if (subject) {
-        const f = this.emit(subject, tok);
-        this.attachBudget(f);
-        this.current = f;
-        return undefined;
-      }
-    }
+    const annual = bm[1] === '全年预算';
+    const bf = this.emit(
+      {
+        ...subject,
+        key: budgetKey(subject.key, annual),
+        name: `${subject.name}${annual ? '全年预算数' : '年初预算数'}`,
+      },
+      tok,
+    );
+    if (!this.pending || this.pending.subject.key !== subject.key) this.pending = { subject };
+    this.pending[annual ? 'annual' : 'budget'] = { fen: tok.fen!, decimals: tok.decimals };
+    this.current = bf;
+    return true;
+  }
+
+  /** The final figure after its budget, or an item's 支出决算数为. False: not one. */
+  private amountAsFinal(tok: Token, label: string): boolean {
+    if (!/^(支出)?决算(数)?(为|是)?$/.test(label) && !(/^(支出|决算)$/.test(label) && this.subject))
+      return false;
+    const subject = this.pendingSubject();
+    if (!subject) return false;
+    const f = this.emit(subject, tok);
+    this.attachBudget(f);
+    this.current = f;
+    return true;
+  }
+
+  /** A figure of its own: one of a pair, the second of a pair stated before, a classified or an unclassified one. */
+  private amountOfItsOwn(tok: Token, label: string, wide: string): void {
     const pair = this.paired(label);
     if (pair) {
       const f = this.emit(pair[0], tok);
@@ -1079,13 +1142,13 @@ class Reader {
         this.pairSecond = pair[1];
       else if (pair[1]) this.mates.set(f, this.emit(pair[1], tok));
       this.current = f;
-      return undefined;
+      return;
     }
     if (this.pairSecond && /^、?$/.test(label)) {
       const f = this.emit(this.pairSecond, tok);
       this.pairSecond = undefined;
       this.current = f;
-      return undefined;
+      return;
     }
     this.pairSecond = undefined;
     const subject = this.classify(label, wide) ?? this.valueOf(label);
@@ -1093,11 +1156,12 @@ class Reader {
       const f = this.emit(subject, tok);
       if (this.pending?.subject.key === subject.key) this.attachBudget(f);
       this.current = f;
-      return undefined;
+      return;
     }
-    const f = this.emit({ key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' }, tok);
-    this.current = f;
-    return undefined;
+    this.current = this.emit(
+      { key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' },
+      tok,
+    );
   }
 
   private pairSecond: Subject | undefined;
@@ -1188,17 +1252,7 @@ class Reader {
     const ratio = tok.ratio!;
     const text = tok.num + '%';
     if (/占/.test(label)) {
-      const f = this.current;
-      if (!f) return;
-      const of = /占(.*?)的?$/.exec(label)?.[1]?.replace(/的$/, '') ?? '';
-      const baseKey = this.shareBase(of);
-      f.share = {
-        ratio,
-        text,
-        decimals: tok.decimals,
-        ...(of ? { of: display(of) } : {}),
-        ...(baseKey ? { baseKey } : {}),
-      };
+      this.share(tok, label, ratio, text);
       return;
     }
     const budgetFig =
@@ -1215,15 +1269,38 @@ class Reader {
       return;
     }
     const cm = /完成(了)?(.*?)的?$/.exec(label);
-    if (cm && !budgetFig && (this.compared ?? this.current)) {
+    if (cm) this.completion(tok, cm, budgetFig, ratio, text);
+    else this.rateOfChange(tok, label, budgetFig, ratio, text);
+  }
+
+  /** 占… x%: the share of the figure before, with its denominator. */
+  private share(tok: Token, label: string, ratio: Ratio, text: string): void {
+    const f = this.current;
+    if (!f) return;
+    const of = /占(.*?)的?$/.exec(label)?.[1]?.replace(/的$/, '') ?? '';
+    const baseKey = this.shareBase(of);
+    f.share = {
+      ratio,
+      text,
+      decimals: tok.decimals,
+      ...(of ? { of: display(of) } : {}),
+      ...(baseKey ? { baseKey } : {}),
+    };
+  }
+
+  /** 完成年初预算 x%: the completion of the budget, of the budget comparison or of the figure before. */
+  private completion(
+    tok: Token,
+    cm: RegExpExecArray,
+    budgetFig: StatedFigure | undefined,
+    ratio: Ratio,
+    text: string,
+  ): void {
+    const of = /全年预算/.test(cm[2] ?? '') ? '全年预算' : /年初预算/.test(cm[2] ?? '') ? '年初预算' : '预算';
+    if (!budgetFig && (this.compared ?? this.current)) {
       // 完成年初预算97.89% after a comparison with last year: the figure's comparison with its budget,
       // whose amount the sentence does not give.
       const f = (this.compared ?? this.current)!;
-      const of = /全年预算/.test(cm[2] ?? '')
-        ? '全年预算'
-        : /年初预算/.test(cm[2] ?? '')
-          ? '年初预算'
-          : '预算';
       this.setChange(f, 'budget', {
         completion: ratio,
         completionText: text,
@@ -1232,26 +1309,28 @@ class Reader {
       });
       return;
     }
-    if (cm) {
-      if (budgetFig?.change) {
-        const of = /全年预算/.test(cm[2] ?? '')
-          ? '全年预算'
-          : /年初预算/.test(cm[2] ?? '')
-            ? '年初预算'
-            : '预算';
-        Object.assign(budgetFig.change, {
-          completion: ratio,
-          completionText: text,
-          completionDecimals: tok.decimals,
-          completionOf: of,
-        });
-        this.noteChange(budgetFig);
-      }
-      return;
+    if (budgetFig?.change) {
+      Object.assign(budgetFig.change, {
+        completion: ratio,
+        completionText: text,
+        completionDecimals: tok.decimals,
+        completionOf: of,
+      });
+      this.noteChange(budgetFig);
     }
+  }
+
+  /** 增长 x% / 下降 x%: the budget variance rate after its amount, or the rate of the change against last year. */
+  private rateOfChange(
+    tok: Token,
+    label: string,
+    budgetFig: StatedFigure | undefined,
+    ratio: Ratio,
+    text: string,
+  ): void {
     const dm = DIRECTION_END_RE.exec(label);
+    if (!dm) return;
     if (
-      dm &&
       budgetFig?.change &&
       budgetFig === this.compared &&
       budgetFig.change.amount !== undefined &&
@@ -1269,11 +1348,9 @@ class Reader {
       this.noteChange(budgetFig);
       return;
     }
-    if (dm) {
-      const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
-      if (f)
-        this.setPrior(f, { rateDirection: dm[1]!, rate: ratio, rateText: text, rateDecimals: tok.decimals });
-    }
+    const f = this.compared?.change?.against === 'prior' ? this.compared : this.current;
+    if (f)
+      this.setPrior(f, { rateDirection: dm[1]!, rate: ratio, rateText: text, rateDecimals: tok.decimals });
   }
 
   /** The denominator of a share: named (占本年支出合计的) or by the section's convention. */
@@ -1301,91 +1378,112 @@ class Reader {
   }
 
   private count(tok: Token, label: string, wide: string, after: string): void {
-    let s: Subject | undefined;
     const u = tok.unit;
-    if (this.section === 'profile') {
-      // 行政编制161人，实有人数155人；事业编制0人，实有人数0人: the second pair counts the 事业 staff
-      // only, not the unit's (the unit's are the first ones stated).
-      if (u === '人' && /事业编制(数)?(为)?$/.test(label)) this.staffScope = 'business';
-      else if (u === '人' && /(行政|参公)编制(数)?(为)?$/.test(label)) this.staffScope = undefined;
-      if (
-        u === '人' &&
-        this.staffScope === 'business' &&
-        this.figures.some((f) => f.key.startsWith('unit.staff.'))
-      ) {
-        return;
-      }
-      if (u === '人') {
-        if (endsWithLabel(label, 'staffActual'))
-          s = { key: 'unit.staff.actual', name: glossaryName('staffActual') };
-        else if (endsWithLabel(label, 'staffRetiredCadre'))
-          s = { key: 'unit.staff.retiredCadre', name: glossaryName('staffRetiredCadre') };
-        else if (endsWithLabel(label, 'staffRetired'))
-          s = { key: 'unit.staff.retired', name: glossaryName('staffRetired') };
-        else if (endsWithLabel(label, 'staffActive'))
-          s = { key: 'unit.staff.active', name: glossaryName('staffActive') };
-        else if (endsWithLabel(label, 'staffAuthorised'))
-          s = { key: 'unit.staff.authorised', name: glossaryName('staffAuthorised') };
-      } else if (
-        u === '个' &&
-        /(下设|内设|设置?|共有|设有)$/.test(label) &&
-        /^(处室|科室|股室|部门|内设|机构|职能科室|办公室|站所)/.test(after)
-      )
-        s = { key: 'unit.divisionCount', name: glossaryName('divisionCount') };
-    } else if (this.section === 'threePublic') {
-      if (u === '个' && (/团组$/.test(label) || /^团组/.test(after))) {
-        s = { key: 'threePublic.abroadGroups', name: glossaryName('abroadGroups') };
-        this.countGroup = 'abroad';
-      } else if (
-        u === '人次' &&
-        (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
-      ) {
-        s = { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
-      } else if (/外事接待$/.test(label)) {
-        // 外事接待 is counted apart from 国内公务接待 (central publications).
-        this.countGroup = undefined;
-      } else if (
-        (u === '批次' && /(公务)?接待$/.test(label)) ||
-        (u === '个' && /接待批次(为|是)?$/.test(label))
-      ) {
-        s = { key: 'threePublic.receptionBatches', name: glossaryName('receptionBatches') };
-        this.countGroup = 'reception';
-      } else if (
-        (u === '人次' || u === '人') &&
-        (label === '' || /(累计|约|接待人次(为|是)?|接待人数(为|是)?)$/.test(label)) &&
-        this.countGroup === 'reception'
-      ) {
-        s = { key: 'threePublic.receptionPeople', name: glossaryName('receptionPeople') };
-      } else if (u === '辆' && /购置(数)?(量)?(为)?$/.test(label))
-        s = { key: 'threePublic.vehiclesPurchased', name: glossaryName('vehiclesPurchased') };
-      else if (u === '辆' && /保有量(为)?$/.test(label))
-        s = { key: 'threePublic.vehiclesHeld', name: glossaryName('vehiclesHeld') };
-    } else if (this.section === 'other') {
-      if (u === '平方米' && /房屋(面积)?$/.test(label)) {
-        s = { key: 'assets.buildingArea', name: glossaryName('buildingArea') };
-        this.countGroup = 'building';
-      } else if (u === '辆') {
-        const cat = lookupVocab(VEHICLE_CATEGORIES, label);
-        if (cat) s = cat;
-        else if (/车辆(总数)?$/.test(label)) {
-          s = { key: 'assets.vehicles.total', name: spokenName('vehiclesTotal') };
-          this.countGroup = 'vehicles';
-        }
-      } else if ((u === '台(套)' || u === '台' || u === '套') && /设备(\(不含车辆\))?$/.test(label)) {
-        s = { key: 'assets.equipmentOver1m', name: spokenName('equipmentOver1m') };
-      }
-    } else if (this.section === 'performance' && u === '个') {
-      if (/评级|问题|整改/.test(wide)) s = undefined;
-      else if (/项目$/.test(label) || (/对$/.test(label) && /^项目/.test(after))) {
-        if (/绩效目标/.test(wide))
-          s = { key: 'performance.targetProjects', name: glossaryName('performanceTargetProjects') };
-        else if (/跟踪/.test(wide))
-          s = { key: 'performance.trackedProjects', name: glossaryName('performanceTrackedProjects') };
-        else s = { key: 'performance.evaluatedProjects', name: glossaryName('evaluatedProjects') };
-      }
-    }
+    let s: Subject | undefined;
+    if (this.section === 'profile') s = this.profileCount(u, label, after);
+    else if (this.section === 'threePublic') s = this.threePublicCount(u, label, after);
+    else if (this.section === 'other') s = this.assetCount(u, label);
+    else if (this.section === 'performance' && u === '个') s = performanceCount(label, wide, after);
     if (s) this.current = this.emit(s, tok);
   }
+
+  /** Staff counts and the number of internal divisions in the unit's profile. */
+  private profileCount(u: Token['unit'], label: string, after: string): Subject | undefined {
+    // 行政编制161人，实有人数155人；事业编制0人，实有人数0人: the second pair counts the 事业 staff
+    // only, not the unit's (the unit's are the first ones stated).
+    if (u === '人' && /事业编制(数)?(为)?$/.test(label)) this.staffScope = 'business';
+    else if (u === '人' && /(行政|参公)编制(数)?(为)?$/.test(label)) this.staffScope = undefined;
+    if (
+      u === '人' &&
+      this.staffScope === 'business' &&
+      this.figures.some((f) => f.key.startsWith('unit.staff.'))
+    )
+      return undefined;
+    if (u === '人') {
+      if (endsWithLabel(label, 'staffActual'))
+        return { key: 'unit.staff.actual', name: glossaryName('staffActual') };
+      if (endsWithLabel(label, 'staffRetiredCadre'))
+        return { key: 'unit.staff.retiredCadre', name: glossaryName('staffRetiredCadre') };
+      if (endsWithLabel(label, 'staffRetired'))
+        return { key: 'unit.staff.retired', name: glossaryName('staffRetired') };
+      if (endsWithLabel(label, 'staffActive'))
+        return { key: 'unit.staff.active', name: glossaryName('staffActive') };
+      if (endsWithLabel(label, 'staffAuthorised'))
+        return { key: 'unit.staff.authorised', name: glossaryName('staffAuthorised') };
+      return undefined;
+    }
+    if (
+      u === '个' &&
+      /(下设|内设|设置?|共有|设有)$/.test(label) &&
+      /^(处室|科室|股室|部门|内设|机构|职能科室|办公室|站所)/.test(after)
+    )
+      return { key: 'unit.divisionCount', name: glossaryName('divisionCount') };
+    return undefined;
+  }
+
+  /** Groups and people abroad, reception batches and people, vehicles bought and held (三公经费). */
+  private threePublicCount(u: Token['unit'], label: string, after: string): Subject | undefined {
+    if (u === '个' && (/团组$/.test(label) || /^团组/.test(after))) {
+      this.countGroup = 'abroad';
+      return { key: 'threePublic.abroadGroups', name: glossaryName('abroadGroups') };
+    }
+    if (
+      u === '人次' &&
+      (/(因公出国\(境\)|累计|出国\(境\))$/.test(label) || (label === '' && this.countGroup === 'abroad'))
+    )
+      return { key: 'threePublic.abroadPeople', name: glossaryName('abroadPeople') };
+    if (/外事接待$/.test(label)) {
+      // 外事接待 is counted apart from 国内公务接待 (central publications).
+      this.countGroup = undefined;
+      return undefined;
+    }
+    if ((u === '批次' && /(公务)?接待$/.test(label)) || (u === '个' && /接待批次(为|是)?$/.test(label))) {
+      this.countGroup = 'reception';
+      return { key: 'threePublic.receptionBatches', name: glossaryName('receptionBatches') };
+    }
+    if (
+      (u === '人次' || u === '人') &&
+      (label === '' || /(累计|约|接待人次(为|是)?|接待人数(为|是)?)$/.test(label)) &&
+      this.countGroup === 'reception'
+    )
+      return { key: 'threePublic.receptionPeople', name: glossaryName('receptionPeople') };
+    if (u === '辆' && /购置(数)?(量)?(为)?$/.test(label))
+      return { key: 'threePublic.vehiclesPurchased', name: glossaryName('vehiclesPurchased') };
+    if (u === '辆' && /保有量(为)?$/.test(label))
+      return { key: 'threePublic.vehiclesHeld', name: glossaryName('vehiclesHeld') };
+    return undefined;
+  }
+
+  /** Building area, vehicles by category and equipment over 1 million (其他重要事项). */
+  private assetCount(u: Token['unit'], label: string): Subject | undefined {
+    if (u === '平方米' && /房屋(面积)?$/.test(label)) {
+      this.countGroup = 'building';
+      return { key: 'assets.buildingArea', name: glossaryName('buildingArea') };
+    }
+    if (u === '辆') {
+      const cat = lookupVocab(VEHICLE_CATEGORIES, label);
+      if (cat) return cat;
+      if (/车辆(总数)?$/.test(label)) {
+        this.countGroup = 'vehicles';
+        return { key: 'assets.vehicles.total', name: spokenName('vehiclesTotal') };
+      }
+      return undefined;
+    }
+    if ((u === '台(套)' || u === '台' || u === '套') && /设备(\(不含车辆\))?$/.test(label))
+      return { key: 'assets.equipmentOver1m', name: spokenName('equipmentOver1m') };
+    return undefined;
+  }
+}
+
+/** The number of projects with performance targets, tracked or evaluated (预算绩效管理). */
+function performanceCount(label: string, wide: string, after: string): Subject | undefined {
+  if (/评级|问题|整改/.test(wide)) return undefined;
+  if (!(/项目$/.test(label) || (/对$/.test(label) && /^项目/.test(after)))) return undefined;
+  if (/绩效目标/.test(wide))
+    return { key: 'performance.targetProjects', name: glossaryName('performanceTargetProjects') };
+  if (/跟踪/.test(wide))
+    return { key: 'performance.trackedProjects', name: glossaryName('performanceTrackedProjects') };
+  return { key: 'performance.evaluatedProjects', name: glossaryName('evaluatedProjects') };
 }
 
 /** The year most sentences name ("2024年度…"), for a page or section printed without its title. */

@@ -566,14 +566,19 @@ export function documentKind(
   return 'excerpt';
 }
 
-/** Finds the parts, sections and tables of an already built stream. */
-export function sectionsOfFlow(flow: Flow): DocumentSections {
+type LooseSubsection = FoundHeading<SubsectionId> & { parent: SectionId };
+
+/** The headings found, by role: parts, sections, and subsections not yet placed under a section. */
+function headingsByRole(flow: Flow): {
+  parts: FoundHeading<PartId>[];
+  sectionsAll: FoundHeading<SectionId>[];
+  loose: LooseSubsection[];
+} {
   const hs = rawHeadings(flow);
   const roles = hs.map(roleOf);
   const parts: FoundHeading<PartId>[] = [];
   const sectionsAll: FoundHeading<SectionId>[] = [];
-  const subsAll: (FoundHeading<SubsectionId> & { parent: SectionId })[] = [];
-  const loose: (FoundHeading<SubsectionId> & { parent: SectionId })[] = [];
+  const loose: LooseSubsection[] = [];
   hs.forEach((h, i) => {
     const r = roles[i]!;
     if (r.role === 'none') return;
@@ -589,8 +594,24 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     else if (r.role === 'section') sectionsAll.push({ id: r.id, ...found });
     else loose.push({ id: r.id, parent: SUBSECTION_PARENT[r.id], ...found });
   });
-  const bestParts = best(flow, parts);
-  // Sections are not looked for in the tables and the glossary (their titles and terms repeat the words).
+  return { parts, sectionsAll, loose };
+}
+
+/**
+ * The sections, outside the tables and the glossary (their titles and terms repeat the words), and the
+ * subsections under them. A subsection heading inside its parent section is a subsection; one standing alone
+ * (Hunan's 十、机关运行经费支出情况说明) is a section of its own.
+ */
+function placeSections(
+  flow: Flow,
+  bestParts: readonly FoundHeading<PartId>[],
+  sectionsAll: FoundHeading<SectionId>[],
+  loose: readonly LooseSubsection[],
+): {
+  sectionHeads: FoundHeading<SectionId>[];
+  sections: FoundHeading<SectionId>[];
+  subsAll: LooseSubsection[];
+} {
   const outside = bestParts.filter(
     (p) => p.id === 'tables' || p.id === 'glossary' || p.id === 'performanceTable',
   );
@@ -602,9 +623,8 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
       sectionsAll.filter((h) => !inOutside(h)),
     ),
   );
-  // A subsection heading inside its parent section is a subsection; one standing alone (Hunan's
-  // 十、机关运行经费支出情况说明) is a section of its own.
   const sections = [...sectionHeads];
+  const subsAll: LooseSubsection[] = [];
   for (const h of loose) {
     if (inOutside(h)) continue;
     const parent = sectionHeads.find((s) => h.start >= s.bodyStart && h.start < s.bodyEnd);
@@ -625,9 +645,15 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     }
   }
   sections.sort((a, b) => a.start - b.start);
-  const subsections = best(flow, subsAll);
-  const tablesPart = bestParts.find((p) => p.id === 'tables');
-  const tables = listedTables(flow, tablesPart);
+  return { sectionHeads, sections, subsAll };
+}
+
+/** The sections inferred from narrative without a heading, and the topics covered, headed or not. */
+function coverage(
+  flow: Flow,
+  bestParts: readonly FoundHeading<PartId>[],
+  sections: readonly FoundHeading<SectionId>[],
+): { inferred: InferredSection[]; headed: Set<SectionId>; covered: Set<SectionId> } {
   // Narrative without a heading of its own: everything outside the profile, tables, glossary, title and the sections.
   const excluded: Span[] = [
     ...bestParts.filter((p) => p.id !== 'narrative').map((p) => ({ start: p.start, end: p.bodyEnd })),
@@ -644,6 +670,62 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     .map((s) => flow.text.slice(s.bodyStart, s.bodyEnd))
     .join('\n');
   for (const id of topicsIn(narrativeText)) covered.add(id);
+  return { inferred, headed, covered };
+}
+
+/**
+ * The parts, sections and (in a full publication) subsections the kind of document requires and lacks. The
+ * totals told in 收入 and 支出 sections of their own (Gansu) stand for the overview: `covered` gains it.
+ */
+function missingSections(
+  flow: Flow,
+  kind: DocumentKind,
+  found: {
+    bestParts: readonly FoundHeading<PartId>[];
+    sectionHeads: readonly FoundHeading<SectionId>[];
+    subsections: readonly FoundHeading<SubsectionId>[];
+    inferred: readonly InferredSection[];
+    headed: ReadonlySet<SectionId>;
+    covered: Set<SectionId>;
+  },
+): MissingSection[] {
+  const { bestParts, sectionHeads, subsections, inferred, headed, covered } = found;
+  const required = requiredSections(kind, headed.size >= 8);
+  const missing: MissingSection[] = [];
+  for (const id of required.parts) {
+    if (!bestParts.some((p) => p.id === id)) missing.push({ level: 'part', id, name: PART_NAMES[id] });
+  }
+  if (covered.has('income') || covered.has('expenditure')) covered.add('overview');
+  for (const id of required.sections) {
+    if (!covered.has(id)) missing.push({ level: 'section', id, name: SECTION_NAMES[id] });
+  }
+  if (kind !== 'full') return missing;
+  for (const id of Object.values(SubsectionId)) {
+    const parentFound = sectionHeads.some((s) => s.id === SUBSECTION_PARENT[id]);
+    // Run into the paragraph ("1.总体情况。…", "（一）机关运行经费情况" inline) counts as there.
+    const inline = sectionHeads
+      .filter((x) => x.id === SUBSECTION_PARENT[id])
+      .some((x) => SUBSECTION_WORDS[id].test(flow.text.slice(x.bodyStart, x.bodyEnd)));
+    if (
+      parentFound &&
+      !inline &&
+      !subsections.some((s) => s.id === id) &&
+      !inferred.some((s) => s.sub === id)
+    )
+      missing.push({ level: 'subsection', id, name: SUBSECTION_NAMES[id] });
+  }
+  return missing;
+}
+
+/** Finds the parts, sections and tables of an already built stream. */
+export function sectionsOfFlow(flow: Flow): DocumentSections {
+  const { parts, sectionsAll, loose } = headingsByRole(flow);
+  const bestParts = best(flow, parts);
+  const { sectionHeads, sections, subsAll } = placeSections(flow, bestParts, sectionsAll, loose);
+  const subsections = best(flow, subsAll);
+  const tablesPart = bestParts.find((p) => p.id === 'tables');
+  const tables = listedTables(flow, tablesPart);
+  const { inferred, headed, covered } = coverage(flow, bestParts, sections);
   const title = findTitle(flow);
   const kind = documentKind(
     title?.text,
@@ -655,32 +737,14 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     /单位决算|单位\d{4}年度?决算/.test(title?.text ?? '') || /单位决算情况说明/.test(flow.text)
       ? 'unit'
       : 'department';
-  const required = requiredSections(kind, headed.size >= 8);
-  const missing: MissingSection[] = [];
-  for (const id of required.parts) {
-    if (!bestParts.some((p) => p.id === id)) missing.push({ level: 'part', id, name: PART_NAMES[id] });
-  }
-  // The totals told in 收入 and 支出 sections of their own (Gansu) stand for the overview.
-  if (covered.has('income') || covered.has('expenditure')) covered.add('overview');
-  for (const id of required.sections) {
-    if (!covered.has(id)) missing.push({ level: 'section', id, name: SECTION_NAMES[id] });
-  }
-  if (kind === 'full') {
-    for (const id of Object.values(SubsectionId)) {
-      const parentFound = sectionHeads.some((s) => s.id === SUBSECTION_PARENT[id]);
-      // Run into the paragraph ("1.总体情况。…", "（一）机关运行经费情况" inline) counts as there.
-      const inline = sectionHeads
-        .filter((x) => x.id === SUBSECTION_PARENT[id])
-        .some((x) => SUBSECTION_WORDS[id].test(flow.text.slice(x.bodyStart, x.bodyEnd)));
-      if (
-        parentFound &&
-        !inline &&
-        !subsections.some((s) => s.id === id) &&
-        !inferred.some((s) => s.sub === id)
-      )
-        missing.push({ level: 'subsection', id, name: SUBSECTION_NAMES[id] });
-    }
-  }
+  const missing = missingSections(flow, kind, {
+    bestParts,
+    sectionHeads,
+    subsections,
+    inferred,
+    headed,
+    covered,
+  });
   return {
     ...(title ? { title } : {}),
     parts: bestParts,

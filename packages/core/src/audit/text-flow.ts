@@ -90,8 +90,8 @@ function continues(heading: string, next: string): boolean {
   return /^(说明|情况说明|情况|的情况说明|\)|）)$/.test(next);
 }
 
-/** Builds the stream. Lines before the first heading on the first pages form the title. */
-export function buildFlow(doc: TextDocument): Flow {
+/** The document's lines, each folded (normalised character by character) with the column each character came from. */
+function foldedLines(doc: TextDocument): FlowLine[] {
   const lines: FlowLine[] = [];
   for (const page of doc.pages) {
     for (const source of page.lines) {
@@ -107,7 +107,25 @@ export function buildFlow(doc: TextDocument): Flow {
       lines.push({ source, norm, cols, kind: 'body' });
     }
   }
-  // Classify: headings, page numbers, and the title block at the top.
+  return lines;
+}
+
+/** Merges the continuation of a heading broken over two lines into it (the next non-empty line). */
+function mergeContinuation(lines: FlowLine[], i: number): void {
+  const l = lines[i]!;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.norm === '') j++;
+  const next = lines[j];
+  if (next && headingKind(next.norm) === undefined && continues(l.norm, next.norm)) {
+    l.mergedWith = [j];
+    l.norm += next.norm;
+    l.cols.push(...next.cols.map((c) => -1 - c)); // negative: belongs to the merged line
+    next.kind = 'skip';
+  }
+}
+
+/** Classifies the lines: headings, page numbers, and the title block at the top. */
+function classifyLines(lines: FlowLine[]): void {
   let seenHeading = false;
   let titleLines = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -124,16 +142,7 @@ export function buildFlow(doc: TextDocument): Flow {
     if (k !== undefined) {
       l.kind = k;
       seenHeading = true;
-      // Merge a continuation line into the heading.
-      let j = i + 1;
-      while (j < lines.length && lines[j]!.norm === '') j++;
-      const next = lines[j];
-      if (next && headingKind(next.norm) === undefined && continues(l.norm, next.norm)) {
-        l.mergedWith = [j];
-        l.norm += next.norm;
-        l.cols.push(...next.cols.map((c) => -1 - c)); // negative: belongs to the merged line
-        next.kind = 'skip';
-      }
+      mergeContinuation(lines, i);
       continue;
     }
     // The title block: short lines before the first heading, without a sentence or a figure (a
@@ -155,7 +164,10 @@ export function buildFlow(doc: TextDocument): Flow {
       titleLines++;
     }
   }
-  // The stream.
+}
+
+/** The stream of the classified lines: block lines on lines of their own, each character mapped to its line and column. */
+function streamOf(doc: TextDocument, lines: FlowLine[]): Flow {
   const parts: string[] = [];
   const lineOfArr: number[] = [];
   const colOfArr: number[] = [];
@@ -194,6 +206,13 @@ export function buildFlow(doc: TextDocument): Flow {
     colOf: Int32Array.from(colOfArr),
     lineStart,
   };
+}
+
+/** Builds the stream. Lines before the first heading on the first pages form the title. */
+export function buildFlow(doc: TextDocument): Flow {
+  const lines = foldedLines(doc);
+  classifyLines(lines);
+  return streamOf(doc, lines);
 }
 
 /** Page and line of a position in the stream. */

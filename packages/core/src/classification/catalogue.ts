@@ -84,6 +84,125 @@ export interface CatalogueRowsInput {
   headerLine?: number;
 }
 
+/** Where each column of a catalogue's rows is (−1: absent); `split` is the 类 | 款 | 项 layout. */
+interface CatalogueColumns {
+  code: number;
+  name: number;
+  split: number[];
+  useSplit: boolean;
+  group: number;
+  from: number;
+  to: number;
+  level: number;
+  parent: number;
+  source: number;
+}
+
+function catalogueColumns(
+  headerRow: string[],
+  file: string | undefined,
+  headerLine: number,
+): CatalogueColumns {
+  const header = headerRow.map((h) => h.normalize('NFKC').trim().toLowerCase());
+  const find = (names: string[]) => header.findIndex((h) => names.includes(h));
+  const code = find(CODE_HEADERS);
+  const name = find(NAME_HEADERS);
+  const split = ['类', '款', '项'].map((h) => header.indexOf(h));
+  const useSplit = code < 0 && split[0]! >= 0;
+  if ((code < 0 && !useSplit) || name < 0) {
+    throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 缺少表头`, [
+      {
+        file,
+        line: headerLine,
+        message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）',
+      },
+    ]);
+  }
+  return {
+    code,
+    name,
+    split,
+    useSplit,
+    group: find(['group', 'basic_expenditure_group', '经费类别']),
+    from: find(['valid_from', '起始年度']),
+    to: find(['valid_to', '终止年度']),
+    level: find(['level', '级次', '层级']),
+    parent: find(['parent', '上级编码', '上级科目']),
+    source: find(['source', '来源']),
+  };
+}
+
+/** Codes of the split layout: the 类 and 款 of the rows above, for rows that leave those columns blank. */
+class SplitCodes {
+  private lastClass = '';
+  private lastSection = '';
+
+  code(cells: string[], split: number[]): string {
+    const part = (c: number) => (c >= 0 ? (cells[c] ?? '').normalize('NFKC').replace(/\s+/g, '') : '');
+    const [cls, sec, item] = [part(split[0]!), part(split[1]!), part(split[2]!)];
+    let code: string;
+    if (item !== '') {
+      const section = sec.length === 5 ? sec : sec !== '' ? (cls || this.lastClass) + sec : this.lastSection;
+      // A 项 needs a full 款 in front of it; otherwise keep what was written so the error shows it.
+      code = item.length === 7 ? item : section.length === 5 ? section + item : `${cls}${sec}${item}`;
+    } else if (sec !== '') code = sec.length === 5 ? sec : (cls || this.lastClass) + sec;
+    else code = cls;
+    if (/^\d{3}$/.test(code)) [this.lastClass, this.lastSection] = [code, ''];
+    else if (/^\d{5}$/.test(code)) [this.lastClass, this.lastSection] = [code.slice(0, 3), code];
+    return code;
+  }
+}
+
+/** What is wrong with a row's code and name before its entry is built (a malformed, 7-digit economic or repeated code, no name). */
+function codeProblem(
+  code: string,
+  name: string,
+  kind: ClassificationKind,
+  firstLineOf: ReadonlyMap<string, number>,
+): { path: string; message: string } | undefined {
+  if (!/^\d{3}(\d{2}){0,2}$/.test(code))
+    return {
+      path: 'code',
+      message: code === '' ? '缺少科目编码' : `科目编码「${code}」应为 3、5 或 7 位数字`,
+    };
+  if (kind === 'economic' && code.length === 7)
+    return { path: 'code', message: `经济分类只有类和款，「${code}」有 7 位` };
+  if (name === '') return { path: 'name', message: `科目「${code}」缺少名称` };
+  if (firstLineOf.has(code))
+    return { path: 'code', message: `科目编码「${code}」重复（第 ${firstLineOf.get(code)} 行已有）` };
+  return undefined;
+}
+
+/** The entry of a row whose code is sound; a problem when its level or parent column disagrees with the code. */
+function entryOfRow(
+  cells: string[],
+  code: string,
+  name: string,
+  cols: CatalogueColumns,
+  defaultSource: string | undefined,
+): CatalogueEntry | { path: string; message: string } {
+  const entry: CatalogueEntry = { code, name, level: levelOfCode(code), parent: parentOf(code) };
+  const lv = cols.level >= 0 ? (cells[cols.level] ?? '').trim() : '';
+  if (lv !== '' && lv !== entry.level)
+    return { path: 'level', message: `科目「${code}」是${entry.level}级编码，级次列却写「${lv}」` };
+  const pa = cols.parent >= 0 ? (cells[cols.parent] ?? '').replace(/\s+/g, '') : '';
+  if (pa !== '' && pa !== entry.parent)
+    return {
+      path: 'parent',
+      message: `科目「${code}」的上级应为「${entry.parent || '（无）'}」，上级列却写「${pa}」`,
+    };
+  const g = cols.group >= 0 ? cells[cols.group]?.trim() : undefined;
+  if (g === '人员经费' || g === '公用经费') entry.group = g;
+  const vf = cols.from >= 0 ? Number(cells[cols.from]) : NaN;
+  const vt = cols.to >= 0 ? Number(cells[cols.to]) : NaN;
+  if (Number.isInteger(vf) && vf > 0) entry.validFrom = vf;
+  if (Number.isInteger(vt) && vt > 0) entry.validTo = vt;
+  const src = cols.source >= 0 ? (cells[cols.source] ?? '').trim() : '';
+  if (src !== '') entry.source = src;
+  else if (defaultSource) entry.source = defaultSource;
+  return entry;
+}
+
 /**
  * Builds a catalogue from tabular rows: a header row with a code column (code/编码/科目编码) and a name
  * column (name/名称/科目名称); optional level, parent, group, valid_from, valid_to. Codes may be written
@@ -96,106 +215,28 @@ export function catalogueFromRows(input: CatalogueRowsInput): Catalogue {
   const { rows, year, kind, file } = input;
   const problems: InputProblem[] = [];
   const headerLine = input.headerLine ?? 1;
-  const header = (rows[0] ?? []).map((h) => h.normalize('NFKC').trim().toLowerCase());
-  const find = (names: string[]) => header.findIndex((h) => names.includes(h));
-  const codeCol = find(CODE_HEADERS);
-  const nameCol = find(NAME_HEADERS);
-  const splitCols = ['类', '款', '项'].map((h) => header.indexOf(h));
-  const useSplit = codeCol < 0 && splitCols[0]! >= 0;
-  if ((codeCol < 0 && !useSplit) || nameCol < 0) {
-    throw new JuesuanError(ErrorCode.BadCatalogue, `${file ?? '科目表'} 缺少表头`, [
-      {
-        file,
-        line: headerLine,
-        message: '第一行应为表头，含“科目编码”（或 code/编码，或 类/款/项 三列）和“科目名称”（或 name/名称）',
-      },
-    ]);
-  }
-  const groupCol = find(['group', 'basic_expenditure_group', '经费类别']);
-  const fromCol = find(['valid_from', '起始年度']);
-  const toCol = find(['valid_to', '终止年度']);
-  const levelCol = find(['level', '级次', '层级']);
-  const parentCol = find(['parent', '上级编码', '上级科目']);
-  const sourceCol = find(['source', '来源']);
+  const cols = catalogueColumns(rows[0] ?? [], file, headerLine);
   const entries = new Map<string, CatalogueEntry>();
   const firstLineOf = new Map<string, number>();
-  // Split layout: the 类 and 款 of the rows above, for rows that leave those columns blank.
-  let lastClass = '';
-  let lastSection = '';
+  const splitCodes = new SplitCodes();
   rows.slice(1).forEach((cells, i) => {
     const line = headerLine + i + 1;
     if (cells.every((c) => c.trim() === '')) return;
-    let code: string;
-    if (useSplit) {
-      const part = (c: number) => (c >= 0 ? (cells[c] ?? '').normalize('NFKC').replace(/\s+/g, '') : '');
-      const [cls, sec, item] = [part(splitCols[0]!), part(splitCols[1]!), part(splitCols[2]!)];
-      if (item !== '') {
-        const section = sec.length === 5 ? sec : sec !== '' ? (cls || lastClass) + sec : lastSection;
-        // A 项 needs a full 款 in front of it; otherwise keep what was written so the error shows it.
-        code = item.length === 7 ? item : section.length === 5 ? section + item : `${cls}${sec}${item}`;
-      } else if (sec !== '') code = sec.length === 5 ? sec : (cls || lastClass) + sec;
-      else code = cls;
-      if (/^\d{3}$/.test(code)) [lastClass, lastSection] = [code, ''];
-      else if (/^\d{5}$/.test(code)) [lastClass, lastSection] = [code.slice(0, 3), code];
-    } else code = (cells[codeCol] ?? '').normalize('NFKC').replace(/\s+/g, '');
+    const code = cols.useSplit
+      ? splitCodes.code(cells, cols.split)
+      : (cells[cols.code] ?? '').normalize('NFKC').replace(/\s+/g, '');
     // Names keep their official form (full-width brackets); comparisons go through sameClassName.
-    const name = (cells[nameCol] ?? '').trim();
-    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
-      problems.push({
-        file,
-        line,
-        path: 'code',
-        message: code === '' ? '缺少科目编码' : `科目编码「${code}」应为 3、5 或 7 位数字`,
-      });
+    const name = (cells[cols.name] ?? '').trim();
+    const problem = codeProblem(code, name, kind, firstLineOf);
+    if (problem) {
+      problems.push({ file, line, ...problem });
       return;
     }
-    if (kind === 'economic' && code.length === 7) {
-      problems.push({ file, line, path: 'code', message: `经济分类只有类和款，「${code}」有 7 位` });
+    const entry = entryOfRow(cells, code, name, cols, input.source);
+    if ('message' in entry) {
+      problems.push({ file, line, ...entry });
       return;
     }
-    if (name === '') {
-      problems.push({ file, line, path: 'name', message: `科目「${code}」缺少名称` });
-      return;
-    }
-    if (entries.has(code)) {
-      problems.push({
-        file,
-        line,
-        path: 'code',
-        message: `科目编码「${code}」重复（第 ${firstLineOf.get(code)} 行已有）`,
-      });
-      return;
-    }
-    const entry: CatalogueEntry = { code, name, level: levelOfCode(code), parent: parentOf(code) };
-    const lv = levelCol >= 0 ? (cells[levelCol] ?? '').trim() : '';
-    if (lv !== '' && lv !== entry.level) {
-      problems.push({
-        file,
-        line,
-        path: 'level',
-        message: `科目「${code}」是${entry.level}级编码，级次列却写「${lv}」`,
-      });
-      return;
-    }
-    const pa = parentCol >= 0 ? (cells[parentCol] ?? '').replace(/\s+/g, '') : '';
-    if (pa !== '' && pa !== entry.parent) {
-      problems.push({
-        file,
-        line,
-        path: 'parent',
-        message: `科目「${code}」的上级应为「${entry.parent || '（无）'}」，上级列却写「${pa}」`,
-      });
-      return;
-    }
-    const g = groupCol >= 0 ? cells[groupCol]?.trim() : undefined;
-    if (g === '人员经费' || g === '公用经费') entry.group = g;
-    const vf = fromCol >= 0 ? Number(cells[fromCol]) : NaN;
-    const vt = toCol >= 0 ? Number(cells[toCol]) : NaN;
-    if (Number.isInteger(vf) && vf > 0) entry.validFrom = vf;
-    if (Number.isInteger(vt) && vt > 0) entry.validTo = vt;
-    const src = sourceCol >= 0 ? (cells[sourceCol] ?? '').trim() : '';
-    if (src !== '') entry.source = src;
-    else if (input.source) entry.source = input.source;
     entries.set(code, entry);
     firstLineOf.set(code, line);
   });

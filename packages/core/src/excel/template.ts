@@ -465,6 +465,89 @@ function tablePlan(id: TableId, rows: Obj[], spare: number): TableRowPlan[] {
   return plan;
 }
 
+/** What a table's formulas are written with: cell references, the sum of class rows, and where they go. */
+interface FormulaSheet {
+  ref: (rowKey: string, col: string) => string | undefined;
+  classSum: (col: string, patterns: string[]) => string;
+  sumOf: (refs: (string | undefined)[]) => string;
+  /** On every row: `total` = Σ `parts`. */
+  rowTotal: (total: string, parts: string[]) => void;
+  colFormula: (row: string, col: string, formula: string) => void;
+}
+
+/** The class rows (3-digit codes, with or without their names) that a column total adds up. */
+const CLASS_ROWS = ['???', '??? *'];
+
+function t1Formulas({ ref, classSum, sumOf, colFormula }: FormulaSheet): void {
+  colFormula(
+    'incomeTotal',
+    'amount',
+    sumOf(
+      [
+        'generalBudget',
+        'governmentFund',
+        'stateCapital',
+        'superiorSubsidy',
+        'businessIncome',
+        'operatingIncome',
+        'subsidiaryRemittance',
+        'otherIncome',
+      ].map((k) => ref(k, 'amount')),
+    ),
+  );
+  colFormula(
+    'incomeGrandTotal',
+    'amount',
+    sumOf(['incomeTotal', 'useOfNonFiscalBalance', 'openingCarryover'].map((k) => ref(k, 'amount'))),
+  );
+  colFormula('expenditureTotal', 'amount', classSum('amount', CLASS_ROWS));
+  colFormula(
+    'expenditureGrandTotal',
+    'amount',
+    sumOf(['expenditureTotal', 'surplusDistribution', 'closingCarryover'].map((k) => ref(k, 'amount'))),
+  );
+}
+
+/** T2, T3, T5: the total column of each row, and each column's total over the class rows. */
+function columnsTotalFormulas(id: TableId, { classSum, rowTotal, colFormula }: FormulaSheet): void {
+  const cols = TABLE_SPECS[id].columns.map((c) => c.id);
+  rowTotal('total', cols.slice(1));
+  for (const c of cols.slice(1)) colFormula('total', c, classSum(c, CLASS_ROWS));
+}
+
+function t4Formulas({ ref, classSum, sumOf, rowTotal, colFormula }: FormulaSheet): void {
+  rowTotal('total', ['generalBudget', 'governmentFund', 'stateCapital']);
+  for (const c of ['generalBudget', 'governmentFund', 'stateCapital']) {
+    colFormula('incomeGrandTotal', c, sumOf([ref('incomeTotal', c), ref('openingCarryover', c)]));
+    colFormula('expenditureTotal', c, classSum(c, CLASS_ROWS));
+    colFormula('expenditureGrandTotal', c, sumOf([ref('expenditureTotal', c), ref('closingCarryover', c)]));
+  }
+}
+
+function t6Formulas({ classSum, colFormula }: FormulaSheet): void {
+  const personnel = ['301??', '301?? *', '303??', '303?? *'];
+  colFormula('personnelTotal', 'amount', classSum('amount', personnel));
+  colFormula(
+    'publicTotal',
+    'amount',
+    `${classSum('amount', ['?????', '????? *'])}-${personnel.map((p) => classSum('amount', [p])).join('-')}`,
+  );
+}
+
+function t7Formulas({ ref, sumOf, colFormula }: FormulaSheet): void {
+  for (const c of ['budget', 'final']) {
+    colFormula('total', c, sumOf([ref('abroad', c), ref('vehicle', c), ref('reception', c)]));
+    colFormula('vehicle', c, sumOf([ref('vehiclePurchase', c), ref('vehicleOperation', c)]));
+  }
+}
+
+/** T8, T9: 支出 = 基本 + 项目 on every row, and each column's total over the class rows. */
+function carryoverFormulas({ classSum, rowTotal, colFormula }: FormulaSheet): void {
+  rowTotal('expenditure', ['basic', 'project']);
+  for (const c of ['opening', 'income', 'basic', 'project', 'closing'])
+    colFormula('total', c, classSum(c, CLASS_ROWS));
+}
+
 /** Formulas of a table sheet: (row key or '*' for every row, column) → formula builder. */
 function tableFormulas(
   id: TableId,
@@ -474,82 +557,36 @@ function tableFormulas(
 ): { row: string; col: string; formula: string }[] {
   const out: { row: string; col: string; formula: string }[] = [];
   const sumOf = (refs: (string | undefined)[]) => refs.filter((x): x is string => x !== undefined).join('+');
-  const rowTotal = (total: string, parts: string[]) => {
-    for (const k of rowKeys) out.push({ row: k, col: total, formula: sumOf(parts.map((p) => ref(k, p))) });
+  const sheet: FormulaSheet = {
+    ref,
+    classSum,
+    sumOf,
+    rowTotal: (total, parts) => {
+      for (const k of rowKeys) out.push({ row: k, col: total, formula: sumOf(parts.map((p) => ref(k, p))) });
+    },
+    colFormula: (row, col, formula) => out.push({ row, col, formula }),
   };
-  const colFormula = (row: string, col: string, formula: string) => out.push({ row, col, formula });
-  const CLASS = ['???', '??? *'];
   switch (id) {
     case 't1':
-      colFormula(
-        'incomeTotal',
-        'amount',
-        sumOf(
-          [
-            'generalBudget',
-            'governmentFund',
-            'stateCapital',
-            'superiorSubsidy',
-            'businessIncome',
-            'operatingIncome',
-            'subsidiaryRemittance',
-            'otherIncome',
-          ].map((k) => ref(k, 'amount')),
-        ),
-      );
-      colFormula(
-        'incomeGrandTotal',
-        'amount',
-        sumOf(['incomeTotal', 'useOfNonFiscalBalance', 'openingCarryover'].map((k) => ref(k, 'amount'))),
-      );
-      colFormula('expenditureTotal', 'amount', classSum('amount', CLASS));
-      colFormula(
-        'expenditureGrandTotal',
-        'amount',
-        sumOf(['expenditureTotal', 'surplusDistribution', 'closingCarryover'].map((k) => ref(k, 'amount'))),
-      );
+      t1Formulas(sheet);
       break;
     case 't2':
     case 't3':
-    case 't5': {
-      const cols = TABLE_SPECS[id].columns.map((c) => c.id);
-      rowTotal('total', cols.slice(1));
-      for (const c of cols.slice(1)) colFormula('total', c, classSum(c, CLASS));
+    case 't5':
+      columnsTotalFormulas(id, sheet);
       break;
-    }
     case 't4':
-      rowTotal('total', ['generalBudget', 'governmentFund', 'stateCapital']);
-      for (const c of ['generalBudget', 'governmentFund', 'stateCapital']) {
-        colFormula('incomeGrandTotal', c, sumOf([ref('incomeTotal', c), ref('openingCarryover', c)]));
-        colFormula('expenditureTotal', c, classSum(c, CLASS));
-        colFormula(
-          'expenditureGrandTotal',
-          c,
-          sumOf([ref('expenditureTotal', c), ref('closingCarryover', c)]),
-        );
-      }
+      t4Formulas(sheet);
       break;
-    case 't6': {
-      const personnel = ['301??', '301?? *', '303??', '303?? *'];
-      colFormula('personnelTotal', 'amount', classSum('amount', personnel));
-      colFormula(
-        'publicTotal',
-        'amount',
-        `${classSum('amount', ['?????', '????? *'])}-${personnel.map((p) => classSum('amount', [p])).join('-')}`,
-      );
+    case 't6':
+      t6Formulas(sheet);
       break;
-    }
     case 't7':
-      for (const c of ['budget', 'final']) {
-        colFormula('total', c, sumOf([ref('abroad', c), ref('vehicle', c), ref('reception', c)]));
-        colFormula('vehicle', c, sumOf([ref('vehiclePurchase', c), ref('vehicleOperation', c)]));
-      }
+      t7Formulas(sheet);
       break;
     case 't8':
     case 't9':
-      rowTotal('expenditure', ['basic', 'project']);
-      for (const c of ['opening', 'income', 'basic', 'project', 'closing'])
-        colFormula('total', c, classSum(c, CLASS));
+      carryoverFormulas(sheet);
       break;
   }
   return out.filter((f) => f.formula !== '');

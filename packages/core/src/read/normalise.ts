@@ -292,27 +292,8 @@ function looksTabular(text: string): boolean {
   return text.split(' ').filter((t) => /^[-+=<>≥≤]*\d[\d,]*(?:\.\d+)?%?$/.test(t)).length >= 3;
 }
 
-/**
- * Rebuilds paragraphs from lines broken anywhere — mid-sentence, mid-number, mid-word — as extraction gives them (the
- * seed: "收入总计与上年相比，增加 26.58 万元，" / "增长 7.96%，…"). Lines are joined without a space (Chinese has none; a
- * number broken over two lines closes up), except two Latin words, which get one. A new paragraph starts:
- * - after a line that ends a sentence (。！？, possibly followed by a closing quote or bracket);
- * - at a heading (一、 （三） 第二部分 表一 …), and after a heading line that does not run to the right margin;
- * - after a short line (one that stops well before the right margin: the last line of a paragraph);
- * - at an indented line (PDF: first-line indent or a centred line), and after a wider gap between lines than usual;
- * - at and after a table row (a line of separate numbers), which is never merged into prose;
- * - at a blank line, when blank lines separate paragraphs rather than every line (the seed has one after every line,
- *   so there they mean nothing).
- * A page break is no boundary by itself: sentences run on across pages. Input lines are expected to be normalised
- * (readers give them so); plain strings are normalised here and numbered as page 1, line i + 1.
- */
-export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragraph[] {
-  const lines: TextLine[] = input
-    .map((l, i) => (typeof l === 'string' ? { text: normaliseText(l), page: 1, line: i + 1 } : l))
-    .filter((l) => l.text !== '');
-  if (lines.length === 0) return [];
-
-  // Blank lines (gaps in the numbering) separate paragraphs unless nearly every line is followed by one.
+/** Whether blank lines (gaps in the numbering) separate paragraphs: not when nearly every line is followed by one. */
+function blankLinesMeanBreaks(lines: readonly TextLine[]): boolean {
   let gaps = 0;
   let pairs = 0;
   for (let i = 1; i < lines.length; i++) {
@@ -320,15 +301,22 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
     pairs++;
     if (lines[i]!.line > lines[i - 1]!.line + 1) gaps++;
   }
-  const blankLinesMeanBreaks = pairs > 0 && gaps / pairs < 0.6;
+  return pairs > 0 && gaps / pairs < 0.6;
+}
 
-  // Text widths: the typical full line, for lines without positions.
-  const widths = lines.filter((l) => !l.items && l.text.length > 5).map((l) => displayWidth(l.text));
-  const typicalWidth = percentile(widths, 0.9) ?? 0;
+interface PageMargins {
+  left: number;
+  right: number;
+  pitch: number | undefined;
+}
 
-  // Page margins and line pitch, for lines with positions.
+/** The geometry of the lines with positions, and each page's margins and line pitch. */
+function pageGeometry(lines: readonly TextLine[]): {
+  geo: Map<TextLine, LineGeometry>;
+  pageMargins: Map<number, PageMargins>;
+} {
   const geo = new Map<TextLine, LineGeometry>();
-  const pageMargins = new Map<number, { left: number; right: number; pitch: number | undefined }>();
+  const pageMargins = new Map<number, PageMargins>();
   const byPage = new Map<number, TextLine[]>();
   for (const l of lines) {
     const g = geometry(l);
@@ -361,6 +349,17 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
       pitch: percentile(pitches, 0.5),
     });
   }
+  return { geo, pageMargins };
+}
+
+/** The test of whether a line starts a new paragraph after the one before (see joinBrokenLines). */
+function paragraphBreaks(lines: readonly TextLine[]): (prev: TextLine, cur: TextLine) => boolean {
+  const blankBreaks = blankLinesMeanBreaks(lines);
+  // Text widths: the typical full line, for lines without positions.
+  const widths = lines.filter((l) => !l.items && l.text.length > 5).map((l) => displayWidth(l.text));
+  const typicalWidth = percentile(widths, 0.9) ?? 0;
+  // Page margins and line pitch, for lines with positions.
+  const { geo, pageMargins } = pageGeometry(lines);
 
   const isShort = (l: TextLine): boolean => {
     const g = geo.get(l);
@@ -376,7 +375,7 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
   const isTabular = (l: TextLine): boolean => geo.get(l)?.gapped ?? looksTabular(l.text);
   const isHeading = (l: TextLine): boolean => HEADING_RE.test(l.text);
 
-  const startsNew = (prev: TextLine, cur: TextLine): boolean => {
+  return (prev: TextLine, cur: TextLine): boolean => {
     // Without positions a line ending a sentence ends the paragraph; with them, the margins tell (a sentence can end
     // at the right margin in the middle of a paragraph).
     if (SENTENCE_END_RE.test(prev.text) && !(geo.has(prev) && geo.has(cur))) return true;
@@ -386,13 +385,35 @@ export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragrap
     if (isShort(prev)) return true;
     if (isIndented(cur)) return true;
     if (prev.page === cur.page) {
-      if (blankLinesMeanBreaks && cur.line > prev.line + 1) return true;
+      if (blankBreaks && cur.line > prev.line + 1) return true;
       const pitch = pageMargins.get(cur.page)?.pitch;
       if (pitch !== undefined && prev.y !== undefined && cur.y !== undefined && cur.y - prev.y > 1.6 * pitch)
         return true;
     }
     return false;
   };
+}
+
+/**
+ * Rebuilds paragraphs from lines broken anywhere — mid-sentence, mid-number, mid-word — as extraction gives them (the
+ * seed: "收入总计与上年相比，增加 26.58 万元，" / "增长 7.96%，…"). Lines are joined without a space (Chinese has none; a
+ * number broken over two lines closes up), except two Latin words, which get one. A new paragraph starts:
+ * - after a line that ends a sentence (。！？, possibly followed by a closing quote or bracket);
+ * - at a heading (一、 （三） 第二部分 表一 …), and after a heading line that does not run to the right margin;
+ * - after a short line (one that stops well before the right margin: the last line of a paragraph);
+ * - at an indented line (PDF: first-line indent or a centred line), and after a wider gap between lines than usual;
+ * - at and after a table row (a line of separate numbers), which is never merged into prose;
+ * - at a blank line, when blank lines separate paragraphs rather than every line (the seed has one after every line,
+ *   so there they mean nothing).
+ * A page break is no boundary by itself: sentences run on across pages. Input lines are expected to be normalised
+ * (readers give them so); plain strings are normalised here and numbered as page 1, line i + 1.
+ */
+export function joinBrokenLines(input: readonly (TextLine | string)[]): Paragraph[] {
+  const lines: TextLine[] = input
+    .map((l, i) => (typeof l === 'string' ? { text: normaliseText(l), page: 1, line: i + 1 } : l))
+    .filter((l) => l.text !== '');
+  if (lines.length === 0) return [];
+  const startsNew = paragraphBreaks(lines);
 
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;

@@ -371,6 +371,231 @@ function guardUnhandledPdfjsRejections(): void {
 /** A macrotask: lets Node report the rejections left unhandled during the read before its collector is closed. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Refuses what is not read at all: a file over the size limit, or one that does not start as a PDF. */
+function checkPdfBytes(bytes: Uint8Array, file: string, maxBytes: number): void {
+  if (bytes.length > maxBytes)
+    throw new JuesuanError(
+      ErrorCode.TooLarge,
+      `${file} 过大（${bytes.length} 字节，上限 ${maxBytes} 字节），未读取。`,
+      [{ file, message: '文件过大' }],
+    );
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-'))
+    throw new JuesuanError(ErrorCode.BadInput, `${file} 不是 PDF 文件（开头没有 %PDF- 标记）。`, [
+      { file, message: '不是 PDF 文件' },
+    ]);
+}
+
+/** Opens a fresh copy of the document, strict (pdfjs's `stopAtErrors`) or lenient. */
+type OpenPdf = (strict: boolean) => Promise<PDFDocumentProxy>;
+
+function pdfOpener(getDocument: Pdfjs['getDocument'], bytes: Uint8Array, options: PdfReadOptions): OpenPdf {
+  return (strict) =>
+    getDocument({
+      // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
+      data: new Uint8Array(bytes),
+      ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+      ...(options.standardFontDataUrl !== undefined
+        ? { standardFontDataUrl: options.standardFontDataUrl }
+        : {}),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      stopAtErrors: strict,
+      verbosity: 0,
+    }).promise;
+}
+
+/** The document opened strictly, or leniently when a strict open fails for any reason but a password. */
+async function openDocument(
+  open: OpenPdf,
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ doc: PDFDocumentProxy; strict: boolean }> {
+  try {
+    return { doc: await open(true), strict: true };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'PasswordException') throw pdfError(e, file, bytes);
+    try {
+      return { doc: await open(false), strict: false };
+    } catch (e2) {
+      throw pdfError(e2, file, bytes);
+    }
+  }
+}
+
+/** A page read from the document, or from the lenient copy when the strict read fails; `problem` says why it failed. */
+interface PageAttempt {
+  read?: PageRead;
+  page?: PDFPageProxy;
+  problem?: string;
+}
+
+async function attemptPage(
+  doc: PDFDocumentProxy,
+  n: number,
+  Util: Pdfjs['Util'],
+  lenientCopy: () => Promise<PDFDocumentProxy | null>,
+  isLenient: (d: PDFDocumentProxy) => boolean,
+): Promise<PageAttempt> {
+  let page: PDFPageProxy | undefined;
+  try {
+    page = await doc.getPage(n);
+    return { page, read: await readPage(page, n, Util) };
+  } catch (e) {
+    if (e instanceof JuesuanError) throw e;
+    let problem = errorText(e);
+    page?.cleanup();
+    page = undefined;
+    const copy = isLenient(doc) ? null : await lenientCopy();
+    if (copy) {
+      try {
+        page = await copy.getPage(n);
+        return { page, read: await readPage(page, n, Util), problem };
+      } catch (e2) {
+        problem = errorText(e2);
+        page?.cleanup();
+        page = undefined;
+      }
+    }
+    return { problem };
+  }
+}
+
+/** What the page loop gathers: the pages, and the evidence for warnings, damage and the scan verdict. */
+class PageScan {
+  readonly pages: TextPage[] = [];
+  readonly warnings: string[] = [];
+  readonly empty: number[] = [];
+  readonly failed: { page: number; message: string }[] = [];
+  readonly garbled: { page: number; why: string }[] = [];
+  readonly undecodablePages: number[] = [];
+  inspected = 0;
+  imageOnly = 0;
+
+  constructor(
+    private readonly OPS: Pdfjs['OPS'],
+    private readonly raw: () => RawPdf,
+  ) {}
+
+  /** Records one page's attempt; a page without text is inspected (within the budgets) for why it is empty. */
+  async record(n: number, { read, page, problem }: PageAttempt): Promise<void> {
+    if (problem !== undefined) this.failed.push({ page: n, message: problem });
+    if (!read) {
+      this.pages.push({ page: n, lines: [] });
+      this.empty.push(n);
+      this.warnings.push(`第 ${n} 页无法读取（${problem}）。`);
+      return;
+    }
+    this.pages.push(read.page);
+    const why = garbledReason(read.counts);
+    if (why !== undefined) this.garbled.push({ page: n, why });
+    if (read.page.lines.length === 0) await this.inspectEmpty(n, page, problem);
+  }
+
+  private async inspectEmpty(
+    n: number,
+    page: PDFPageProxy | undefined,
+    problem: string | undefined,
+  ): Promise<void> {
+    this.empty.push(n);
+    // A page whose stored content is more than a blank page's but draws nothing lost its content stream (bytes
+    // overwritten in a way that still inflates and parses, silently, even under stopAtErrors).
+    const stored = problem === undefined && page?.ref ? this.raw().contentLength(page.ref) : undefined;
+    const suspect = stored !== undefined && stored >= MIN_CONTENT_BYTES;
+    const budget = suspect ? INSPECT_SUSPECT_PAGES : INSPECT_EMPTY_PAGES;
+    if (!page || this.inspected >= budget || this.imageOnly >= INSPECT_EMPTY_PAGES) return;
+    this.inspected++;
+    const seen = await inspectEmptyPage(page, this.OPS).catch(() => undefined);
+    if (seen?.text) this.undecodablePages.push(n);
+    else if (seen?.image) this.imageOnly++;
+    else if (suspect && seen && seen.drawing === 0)
+      this.failed.push({ page: n, message: `内容流 ${stored} 字节，解析后没有任何可绘制的内容` });
+  }
+}
+
+/** The document's Title from its metadata, normalised; metadata is optional. */
+async function documentTitle(doc: PDFDocumentProxy): Promise<string | undefined> {
+  try {
+    const meta = await doc.getMetadata();
+    const info = meta.info as { Title?: unknown } | undefined;
+    if (typeof info?.Title === 'string' && info.Title.trim() !== '') return normaliseText(info.Title);
+  } catch {
+    // Metadata is optional.
+  }
+  return undefined;
+}
+
+/** Adds to `damage` what the page loop and the unhandled pdfjs rejections showed. */
+function addReadDamage(
+  damage: PdfDamage[],
+  scan: PageScan,
+  unhandled: readonly string[],
+  cMapUrl: string | undefined,
+): void {
+  const { failed, garbled, undecodablePages } = scan;
+  if (failed.length > 0) {
+    const messages = [...new Set(failed.map((f) => f.message))];
+    damage.push({
+      reason: 'page-unreadable',
+      pages: failed.map((f) => f.page),
+      detail: messages.slice(0, 3).join('；') + (messages.length > 3 ? ' …' : ''),
+    });
+  }
+  if (garbled.length > 0)
+    damage.push({ reason: 'garbled-text', pages: garbled.map((g) => g.page), detail: garbled[0]!.why });
+  if (undecodablePages.length > 0 && cMapUrl !== undefined)
+    damage.push({ reason: 'undecodable-text', pages: undecodablePages });
+  if (unhandled.length > 0) {
+    const messages = [...new Set(unhandled)];
+    damage.push({
+      reason: 'objects',
+      pages: [],
+      detail: messages.slice(0, 3).join('；') + (messages.length > 3 ? ` …（共 ${messages.length} 处）` : ''),
+    });
+  }
+}
+
+/** A scan: no page with text, none that failed, and the pages looked at show images and no text operators. */
+function isScan(scan: PageScan): boolean {
+  return (
+    scan.pages.length > 0 &&
+    scan.empty.length === scan.pages.length &&
+    scan.failed.length === 0 &&
+    scan.undecodablePages.length === 0 &&
+    scan.imageOnly > 0
+  );
+}
+
+/** Reads every page of the opened document into `scan`, each from the lenient copy when its strict read fails. */
+async function scanPages(
+  doc: PDFDocumentProxy,
+  strict: boolean,
+  open: OpenPdf,
+  opened: PDFDocumentProxy[],
+  scan: PageScan,
+  Util: Pdfjs['Util'],
+): Promise<void> {
+  // The lenient copy, opened on the first page that fails under stopAtErrors (null: it would not open either).
+  let lenient: PDFDocumentProxy | null | undefined = strict ? undefined : doc;
+  const lenientCopy = async (): Promise<PDFDocumentProxy | null> => {
+    if (lenient === undefined) {
+      lenient = await open(false).catch(() => null);
+      if (lenient) opened.push(lenient);
+    }
+    return lenient;
+  };
+  const isLenient = (d: PDFDocumentProxy) => d === lenient;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const attempt = await attemptPage(doc, n, Util, lenientCopy, isLenient);
+    try {
+      await scan.record(n, attempt);
+    } finally {
+      attempt.page?.cleanup();
+    }
+  }
+}
+
 /**
  * Reads a PDF's text with positions. Throws JuesuanError with a Chinese message for what cannot be read: not a PDF,
  * corrupt or truncated so that pdfjs cannot open it (E_BAD_INPUT), encrypted with an open password (E_ENCRYPTED), over
@@ -385,53 +610,17 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<TextDocument> {
   const { file } = options;
-  const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-  if (bytes.length > maxBytes)
-    throw new JuesuanError(
-      ErrorCode.TooLarge,
-      `${file} 过大（${bytes.length} 字节，上限 ${maxBytes} 字节），未读取。`,
-      [{ file, message: '文件过大' }],
-    );
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-'))
-    throw new JuesuanError(ErrorCode.BadInput, `${file} 不是 PDF 文件（开头没有 %PDF- 标记）。`, [
-      { file, message: '不是 PDF 文件' },
-    ]);
+  checkPdfBytes(bytes, file, options.maxBytes ?? MAX_PDF_BYTES);
 
   const { getDocument, OPS, Util } = await loadPdfjs();
   guardUnhandledPdfjsRejections();
-  const open = (strict: boolean): Promise<PDFDocumentProxy> =>
-    getDocument({
-      // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
-      data: new Uint8Array(bytes),
-      ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
-      ...(options.standardFontDataUrl !== undefined
-        ? { standardFontDataUrl: options.standardFontDataUrl }
-        : {}),
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      stopAtErrors: strict,
-      verbosity: 0,
-    }).promise;
+  const open = pdfOpener(getDocument, bytes, options);
   const unhandled: string[] = [];
   collectors.add(unhandled);
   const opened: PDFDocumentProxy[] = [];
   try {
-    let doc: PDFDocumentProxy;
-    let strict = true;
-    try {
-      doc = await open(true);
-    } catch (e) {
-      if (e instanceof Error && e.name === 'PasswordException') throw pdfError(e, file, bytes);
-      try {
-        doc = await open(false);
-        strict = false;
-      } catch (e2) {
-        throw pdfError(e2, file, bytes);
-      }
-    }
+    const { doc, strict } = await openDocument(open, file, bytes);
     opened.push(doc);
     if (doc.numPages > maxPages)
       throw new JuesuanError(
@@ -439,124 +628,21 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         `${file} 有 ${doc.numPages} 页，超过上限 ${maxPages} 页，未读取。`,
         [{ file, message: '页数过多' }],
       );
-    // The lenient copy, opened on the first page that fails under stopAtErrors (null: it would not open either).
-    let lenient: PDFDocumentProxy | null | undefined = strict ? undefined : doc;
-    const lenientCopy = async (): Promise<PDFDocumentProxy | null> => {
-      if (lenient === undefined) {
-        lenient = await open(false).catch(() => null);
-        if (lenient) opened.push(lenient);
-      }
-      return lenient;
-    };
     let rawPdf: RawPdf | undefined;
-    const raw = () => (rawPdf ??= new RawPdf(bytes));
     const damage: PdfDamage[] = structuralDamage(bytes, doc.numPages);
-    const pages: TextPage[] = [];
-    const warnings: string[] = [];
-    const empty: number[] = [];
-    const failed: { page: number; message: string }[] = [];
-    const garbled: { page: number; why: string }[] = [];
-    const undecodablePages: number[] = [];
-    let inspected = 0;
-    let imageOnly = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      let read: PageRead | undefined;
-      let page: PDFPageProxy | undefined;
-      let problem: string | undefined;
-      try {
-        page = await doc.getPage(n);
-        read = await readPage(page, n, Util);
-      } catch (e) {
-        if (e instanceof JuesuanError) throw e;
-        problem = errorText(e);
-        page?.cleanup();
-        page = undefined;
-        const copy = doc === lenient ? null : await lenientCopy();
-        if (copy) {
-          try {
-            page = await copy.getPage(n);
-            read = await readPage(page, n, Util);
-          } catch (e2) {
-            problem = errorText(e2);
-            page?.cleanup();
-            page = undefined;
-          }
-        }
-      }
-      try {
-        if (problem !== undefined) failed.push({ page: n, message: problem });
-        if (!read) {
-          pages.push({ page: n, lines: [] });
-          empty.push(n);
-          warnings.push(`第 ${n} 页无法读取（${problem}）。`);
-          continue;
-        }
-        pages.push(read.page);
-        const why = garbledReason(read.counts);
-        if (why !== undefined) garbled.push({ page: n, why });
-        if (read.page.lines.length === 0) {
-          empty.push(n);
-          // A page whose stored content is more than a blank page's but draws nothing lost its content stream (bytes
-          // overwritten in a way that still inflates and parses, silently, even under stopAtErrors).
-          const stored = problem === undefined && page?.ref ? raw().contentLength(page.ref) : undefined;
-          const suspect = stored !== undefined && stored >= MIN_CONTENT_BYTES;
-          const budget = suspect ? INSPECT_SUSPECT_PAGES : INSPECT_EMPTY_PAGES;
-          if (page && inspected < budget && imageOnly < INSPECT_EMPTY_PAGES) {
-            inspected++;
-            const seen = await inspectEmptyPage(page, OPS).catch(() => undefined);
-            if (seen?.text) undecodablePages.push(n);
-            else if (seen?.image) imageOnly++;
-            else if (suspect && seen && seen.drawing === 0)
-              failed.push({ page: n, message: `内容流 ${stored} 字节，解析后没有任何可绘制的内容` });
-          }
-        }
-      } finally {
-        page?.cleanup();
-      }
-    }
-    const undecodable = undecodablePages.length;
+    const scan = new PageScan(OPS, () => (rawPdf ??= new RawPdf(bytes)));
+    await scanPages(doc, strict, open, opened, scan, Util);
+    const { pages, warnings, empty } = scan;
+    const undecodable = scan.undecodablePages.length;
     if (undecodable > 0)
       warnings.push(
         `有 ${undecodable} 页绘制了文字但无法解码（字体缺少字符映射${options.cMapUrl === undefined ? '，且未提供 cMapUrl' : ''}）。`,
       );
-    let title: string | undefined;
-    try {
-      const meta = await doc.getMetadata();
-      const info = meta.info as { Title?: unknown } | undefined;
-      if (typeof info?.Title === 'string' && info.Title.trim() !== '') title = normaliseText(info.Title);
-    } catch {
-      // Metadata is optional.
-    }
+    const title = await documentTitle(doc);
     await settle();
-    if (failed.length > 0) {
-      const messages = [...new Set(failed.map((f) => f.message))];
-      damage.push({
-        reason: 'page-unreadable',
-        pages: failed.map((f) => f.page),
-        detail: messages.slice(0, 3).join('；') + (messages.length > 3 ? ' …' : ''),
-      });
-    }
-    if (garbled.length > 0)
-      damage.push({ reason: 'garbled-text', pages: garbled.map((g) => g.page), detail: garbled[0]!.why });
-    if (undecodable > 0 && options.cMapUrl !== undefined)
-      damage.push({ reason: 'undecodable-text', pages: undecodablePages });
-    if (unhandled.length > 0) {
-      const messages = [...new Set(unhandled)];
-      damage.push({
-        reason: 'objects',
-        pages: [],
-        detail:
-          messages.slice(0, 3).join('；') + (messages.length > 3 ? ` …（共 ${messages.length} 处）` : ''),
-      });
-    }
-    // A scan: no page with text, none that failed, and the pages looked at show images and no text operators.
-    const scanned =
-      pages.length > 0 &&
-      empty.length === pages.length &&
-      failed.length === 0 &&
-      undecodable === 0 &&
-      imageOnly > 0;
-    if (!scanned && empty.length > 0 && imageOnly > 0)
+    addReadDamage(damage, scan, unhandled, options.cMapUrl);
+    const scanned = isScan(scan);
+    if (!scanned && empty.length > 0 && scan.imageOnly > 0)
       warnings.push(`第 ${empty.join('、')} 页没有文字层（可能是扫描或图片），其内容无法读取。`);
     return {
       file,

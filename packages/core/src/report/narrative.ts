@@ -297,11 +297,18 @@ function budgetSlots(
 }
 
 function general(o: Out, ctx: NarrativeContext, year: string): void {
+  o.heading(2, 'general.heading');
+  generalTotal(o, ctx, year);
+  generalStructure(o, ctx);
+  generalItems(o, ctx);
+}
+
+/** （一）总体情况: the total, its share of all spending, its change and its budget comparison. */
+function generalTotal(o: Out, ctx: NarrativeContext, year: string): void {
   const t5 = ctx.d.tables.t5;
   const total = val(t5, 'total', 'total');
   const expenditureTotal =
     val(ctx.d.tables.t1, 'expenditureTotal', 'amount') ?? val(ctx.d.tables.t3, 'total', 'total');
-  o.heading(2, 'general.heading');
   o.heading(3, 'general.total.heading');
   const totalRow = t5.byKey.get('total');
   const p = prior(t5, 'total', 'total');
@@ -320,6 +327,12 @@ function general(o: Out, ctx: NarrativeContext, year: string): void {
       reason: reasonRuns(totalRow?.reasons?.prior, ctx.profile),
     }),
   );
+}
+
+/** （二）结构情况: each non-zero 类 with its share, as one list or one paragraph each, as the profile words it. */
+function generalStructure(o: Out, ctx: NarrativeContext): void {
+  const t5 = ctx.d.tables.t5;
+  const total = val(t5, 'total', 'total');
   o.heading(3, 'general.structure.heading');
   const classes = t5.rows.filter((r) => r.level === '类' && (r.values['total'] ?? 0) !== 0);
   if (o.fill('general.structure.list', { ...common(ctx), amount: '', items: '' }) !== undefined) {
@@ -350,6 +363,13 @@ function general(o: Out, ctx: NarrativeContext, year: string): void {
         }),
       );
     });
+}
+
+/** （三）具体情况: the total against its budget, then every 项 non-zero in either year. */
+function generalItems(o: Out, ctx: NarrativeContext): void {
+  const t5 = ctx.d.tables.t5;
+  const total = val(t5, 'total', 'total');
+  const totalRow = t5.byKey.get('total');
   o.heading(3, 'general.items.heading');
   const tb = budget(t5, 'total', 'total');
   o.para(
@@ -452,9 +472,15 @@ const T7_BUDGET_ITEMS: readonly (readonly [string, string])[] = [
 ];
 
 function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
-  const t7 = ctx.d.tables.t7;
-  const tp = ctx.d.threePublic;
   o.heading(2, 'threePublic.heading');
+  threePublicTotal(o, ctx, year);
+  threePublicItems(o, ctx);
+  threePublicBudget(o, ctx);
+}
+
+/** The total, its change, and each item's amount, share and change. */
+function threePublicTotal(o: Out, ctx: NarrativeContext, year: string): void {
+  const t7 = ctx.d.tables.t7;
   const total = val(t7, 'total', 'final');
   const items: Run[][] = [];
   for (const [name, key] of T7_ITEMS) {
@@ -480,6 +506,12 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
       items: joinRuns(items, '；'),
     }),
   );
+}
+
+/** 因公出国（境）, 公务用车 and 公务接待, each with what it paid for and its counts. */
+function threePublicItems(o: Out, ctx: NarrativeContext): void {
+  const t7 = ctx.d.tables.t7;
+  const tp = ctx.d.threePublic;
   const count = (n: number | undefined) => (n === undefined ? MISSING : String(n));
   // An item that is zero and whose content the data leaves out (or states as just "无") takes the profile's `.none`
   // sentence, where it has one: "开支内容包括无" says nothing.
@@ -516,6 +548,12 @@ function threePublic(o: Out, ctx: NarrativeContext, year: string): void {
       people: count(tp.receptionPeople),
     }),
   );
+}
+
+/** The final figures against the budget, the total's and each item's. */
+function threePublicBudget(o: Out, ctx: NarrativeContext): void {
+  const t7 = ctx.d.tables.t7;
+  const total = val(t7, 'total', 'final');
   const bItems: Run[][] = [];
   for (const [name, key] of T7_BUDGET_ITEMS) {
     const b = val(t7, key, 'budget');
@@ -580,8 +618,15 @@ const VEHICLE_NAMES: readonly (readonly [string, string])[] = VEHICLE_CATEGORIES
 ]);
 
 function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
-  const d = ctx.d;
   o.heading(2, 'other.heading');
+  adminCostSection(o, ctx, year);
+  procurementSection(o, ctx, year);
+  assetsSection(o, ctx, year);
+}
+
+/** 机关运行经费: the amount (an administrative unit's 公用经费 when not stated) and its change. */
+function adminCostSection(o: Out, ctx: NarrativeContext, year: string): void {
+  const d = ctx.d;
   o.heading(3, 'adminCost.heading');
   const ac = d.adminCost;
   const key = d.unit.kind === '事业' ? 'adminCost.institution' : 'adminCost.administrative';
@@ -600,6 +645,11 @@ function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
       reason: reasonRuns(ac?.reasons?.prior, ctx.profile),
     }),
   );
+}
+
+/** 政府采购: the total by kind and the share awarded to small and medium enterprises, or the empty statement. */
+function procurementSection(o: Out, ctx: NarrativeContext, year: string): void {
+  const d = ctx.d;
   o.heading(3, 'procurement.heading');
   const p = d.procurement;
   if (!p || (p.total ?? 0) === 0) {
@@ -633,6 +683,11 @@ function otherMatters(o: Out, ctx: NarrativeContext, year: string): void {
       );
     }
   }
+}
+
+/** 国有资产占有使用情况: fixed assets, buildings, vehicles by category and large equipment. */
+function assetsSection(o: Out, ctx: NarrativeContext, year: string): void {
+  const d = ctx.d;
   o.heading(3, 'assets.heading');
   const a = d.assets;
   if (a) {

@@ -164,45 +164,45 @@ function spans(keys: string[]): number[] {
   return out;
 }
 
-export function buildPerformanceTable(
-  d: Disclosure,
-  profile: ReportProfile,
-  p: ProjectEvaluation,
-  index: number,
-): DocTable {
-  const f = projectFigures(p);
-  const L = (key: string, text: string) => perfLabel(profile, key, text);
-  const rows: DocRow[] = [];
-  const head = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ text, align: 'center', ...extra });
+/** A centred cell: the table's labels and short texts. */
+const head = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ text, align: 'center', ...extra });
 
-  rows.push({
-    key: 'name',
-    cells: [head(L('name', g('projectName'))), { text: p.name, colSpan: NCOLS - 1 }],
-  });
-  rows.push({
-    key: 'department',
-    cells: [
-      head(L('department', g('projectDepartment'))),
-      { text: p.department ?? '', colSpan: 3 },
-      head(L('implementer', g('projectImplementer'))),
-      { text: p.implementer ?? '', colSpan: 4 },
-    ],
-  });
+/** A label of the table, as the profile words it. */
+type Labeller = (key: string, text: string) => string;
 
-  // 项目资金: a header row and the four fund lines under one merged label.
-  rows.push({
-    key: 'funds',
-    cells: [
-      head(L('funds', g('projectFunds')), { rowSpan: 1 + FUND_LINES.length }),
-      head('', { colSpan: 2 }),
-      head(L('initialBudget', g('initialBudget'))),
-      head(L('annualBudget', g('annualBudget'))),
-      head(L('executed', g('executed'))),
-      head(L('weight', g('weight'))),
-      head(L('rate', g('executionRate'))),
-      head(L('score', g('score'))),
-    ],
-  });
+/** 项目名称, 主管部门 and 实施单位. */
+function projectRows(p: ProjectEvaluation, L: Labeller): DocRow[] {
+  return [
+    { key: 'name', cells: [head(L('name', g('projectName'))), { text: p.name, colSpan: NCOLS - 1 }] },
+    {
+      key: 'department',
+      cells: [
+        head(L('department', g('projectDepartment'))),
+        { text: p.department ?? '', colSpan: 3 },
+        head(L('implementer', g('projectImplementer'))),
+        { text: p.implementer ?? '', colSpan: 4 },
+      ],
+    },
+  ];
+}
+
+/** 项目资金: a header row and the four fund lines under one merged label. */
+function fundRows(p: ProjectEvaluation, f: ProjectFigures, L: Labeller): DocRow[] {
+  const rows: DocRow[] = [
+    {
+      key: 'funds',
+      cells: [
+        head(L('funds', g('projectFunds')), { rowSpan: 1 + FUND_LINES.length }),
+        head('', { colSpan: 2 }),
+        head(L('initialBudget', g('initialBudget'))),
+        head(L('annualBudget', g('annualBudget'))),
+        head(L('executed', g('executed'))),
+        head(L('weight', g('weight'))),
+        head(L('rate', g('executionRate'))),
+        head(L('score', g('score'))),
+      ],
+    },
+  ];
   for (const [key, text] of FUND_LINES) {
     const line: FundLine | undefined = p.funds[key];
     const ref = (column: string) => ({ row: `funds.${key}`, column });
@@ -217,17 +217,22 @@ export function buildPerformanceTable(
     else cells.push(head(DASH), head(DASH), head(DASH));
     rows.push({ key: `funds.${key}`, cells });
   }
+  return rows;
+}
 
-  // 年度总体目标: 预期目标 | 实际完成情况.
+/** 年度总体目标: 预期目标 | 实际完成情况. */
+function goalRows(p: ProjectEvaluation, L: Labeller): DocRow[] {
   const goals = p.goals && p.goals.length > 0 ? p.goals : [{ expected: '', actual: '' }];
-  rows.push({
-    key: 'goals',
-    cells: [
-      head(L('goals', g('goals')), { rowSpan: 1 + goals.length }),
-      head(L('expected', g('goalExpected')), { colSpan: 4 }),
-      head(L('actual', g('goalActual')), { colSpan: 4 }),
-    ],
-  });
+  const rows: DocRow[] = [
+    {
+      key: 'goals',
+      cells: [
+        head(L('goals', g('goals')), { rowSpan: 1 + goals.length }),
+        head(L('expected', g('goalExpected')), { colSpan: 4 }),
+        head(L('actual', g('goalActual')), { colSpan: 4 }),
+      ],
+    },
+  ];
   goals.forEach((g, i) =>
     rows.push({
       key: `goals.${i + 1}`,
@@ -237,27 +242,32 @@ export function buildPerformanceTable(
       ],
     }),
   );
+  return rows;
+}
 
-  // 绩效指标: merged 一级 and 二级 cells over runs of equal values.
+/** 绩效指标: merged 一级 and 二级 cells over runs of equal values. */
+function indicatorRows(p: ProjectEvaluation, L: Labeller): DocRow[] {
   const inds = p.indicators;
   const l1Spans = spans(inds.map((x) => x.level1));
   const l2Spans = spans(inds.map((x) => `${x.level1}\u0000${x.level2}`));
-  rows.push({
-    key: 'indicators',
-    // The indicator header heads the rows below it: repeated where they continue on a new page.
-    groupHeader: true,
-    cells: [
-      head(L('indicators', g('indicators')), { rowSpan: 1 + Math.max(1, inds.length) }),
-      head(L('level1', g('indicatorLevel1'))),
-      head(L('level2', g('indicatorLevel2'))),
-      head(L('level3', g('indicatorLevel3'))),
-      head(L('target', g('indicatorTarget'))),
-      head(L('actualValue', g('indicatorActual'))),
-      head(L('weight', g('weight'))),
-      head(L('score', g('score'))),
-      head(L('deviation', g('deviationReason'))),
-    ],
-  });
+  const rows: DocRow[] = [
+    {
+      key: 'indicators',
+      // The indicator header heads the rows below it: repeated where they continue on a new page.
+      groupHeader: true,
+      cells: [
+        head(L('indicators', g('indicators')), { rowSpan: 1 + Math.max(1, inds.length) }),
+        head(L('level1', g('indicatorLevel1'))),
+        head(L('level2', g('indicatorLevel2'))),
+        head(L('level3', g('indicatorLevel3'))),
+        head(L('target', g('indicatorTarget'))),
+        head(L('actualValue', g('indicatorActual'))),
+        head(L('weight', g('weight'))),
+        head(L('score', g('score'))),
+        head(L('deviation', g('deviationReason'))),
+      ],
+    },
+  ];
   if (inds.length === 0)
     rows.push({ key: 'indicator.none', cells: Array.from({ length: NCOLS - 1 }, () => ({ text: '' })) });
   inds.forEach((ind, i) => {
@@ -275,8 +285,12 @@ export function buildPerformanceTable(
     );
     rows.push({ key: `indicator.${i + 1}`, cells });
   });
+  return rows;
+}
 
-  rows.push({
+/** 总分 and 评价等级 (unknown when the profile's grading cannot place the total). */
+function scoreRows(p: ProjectEvaluation, f: ProjectFigures, profile: ReportProfile, L: Labeller): DocRow[] {
+  const total: DocRow = {
     key: 'total',
     bold: true,
     cells: [
@@ -285,20 +299,25 @@ export function buildPerformanceTable(
       numberCell(f.total),
       { text: '' },
     ],
-  });
+  };
   const grade = projectGrade(p, profile.id);
-  rows.push({
-    key: 'grade',
-    bold: true,
-    cells: [
-      head(L('grade', '评价等级'), { colSpan: 6 }),
-      grade === undefined
-        ? { text: UNKNOWN_CELL_TEXT, unknown: true, align: 'center', colSpan: 3 }
-        : head(grade, { colSpan: 3 }),
-    ],
-  });
+  return [
+    total,
+    {
+      key: 'grade',
+      bold: true,
+      cells: [
+        head(L('grade', '评价等级'), { colSpan: 6 }),
+        grade === undefined
+          ? { text: UNKNOWN_CELL_TEXT, unknown: true, align: 'center', colSpan: 3 }
+          : head(grade, { colSpan: 3 }),
+      ],
+    },
+  ];
+}
 
-  const columns: DocColumn[] = [
+function performanceColumns(): DocColumn[] {
+  return [
     { key: 'label', kind: 'text', width: 8 },
     { key: 'level1', kind: 'text', width: 8 },
     { key: 'level2', kind: 'text', width: 10 },
@@ -309,12 +328,29 @@ export function buildPerformanceTable(
     { key: 'score', kind: 'score', width: 8 },
     { key: 'deviation', kind: 'text', width: 16 },
   ];
+}
+
+export function buildPerformanceTable(
+  d: Disclosure,
+  profile: ReportProfile,
+  p: ProjectEvaluation,
+  index: number,
+): DocTable {
+  const f = projectFigures(p);
+  const L: Labeller = (key, text) => perfLabel(profile, key, text);
+  const rows: DocRow[] = [
+    ...projectRows(p, L),
+    ...fundRows(p, f, L),
+    ...goalRows(p, L),
+    ...indicatorRows(p, L),
+    ...scoreRows(p, f, profile, L),
+  ];
   const table: DocTable = {
     id: `perf-${index + 1}`,
     number: '',
     title: profile.templates['performance.table.title'] ?? g('part.performanceTable'),
     subtitle: `（${d.year}年度）`,
-    columns,
+    columns: performanceColumns(),
     header: [],
     rows,
   };

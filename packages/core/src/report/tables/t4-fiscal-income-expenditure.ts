@@ -50,9 +50,14 @@ function nameCell(text: string, total: boolean | undefined): DocCell {
   return c;
 }
 
-export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: ReportProfile): DocTable {
-  const t = d.tables.t4;
-  const l = (key: string, text: string) => label(profile, 't4', key, text);
+/** A label of 表四, as the profile words it. */
+type T4Label = (key: string, text: string) => string;
+
+/** The two sides of 表四 side by side, row for row as the form prints them. */
+function sidePairs(
+  t: Disclosure['tables']['t4'],
+  l: T4Label,
+): [IncomeSide | undefined, ExpenditureSide | undefined][] {
   const incomeTotal = t.byKey.get('incomeTotal');
   const opening = t.byKey.get('openingCarryover');
   const kinds = (row: Row | undefined, rowKey: string): IncomeSide[] =>
@@ -114,29 +119,37 @@ export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: Report
       total: true,
     },
   ]);
+  return pairs;
+}
 
-  const rows: DocRow[] = pairs.map(([a, b]) => {
-    const cells: DocCell[] = [];
-    if (a) {
-      cells.push(nameCell(a.text, a.total));
-      cells.push(
-        a.column === undefined
-          ? blankCell()
-          : amountCell(a.row?.values[a.column], profile, {
-              row: a.row?.key ?? a.key.split('.')[0]!,
-              column: a.column,
-            }),
-      );
-    } else cells.push(blankCell(), blankCell());
-    if (b) {
-      cells.push(nameCell(b.text, b.total));
-      for (const c of EXP_COLUMNS)
-        cells.push(amountCell(b.row?.values[c], profile, { row: b.row?.key ?? b.key, column: c }));
-    } else cells.push(blankCell(), ...EXP_COLUMNS.map(() => blankCell()));
-    const r: DocRow = { key: [a?.key, b?.key].filter((k) => k !== undefined).join('|'), cells };
-    if (a?.total || b?.total) r.bold = true;
-    return r;
-  });
+/** One printed row: the income side's name and amount, the expenditure side's name and four amounts. */
+function pairRow(a: IncomeSide | undefined, b: ExpenditureSide | undefined, profile: ReportProfile): DocRow {
+  const cells: DocCell[] = [];
+  if (a) {
+    cells.push(nameCell(a.text, a.total));
+    cells.push(
+      a.column === undefined
+        ? blankCell()
+        : amountCell(a.row?.values[a.column], profile, {
+            row: a.row?.key ?? a.key.split('.')[0]!,
+            column: a.column,
+          }),
+    );
+  } else cells.push(blankCell(), blankCell());
+  if (b) {
+    cells.push(nameCell(b.text, b.total));
+    for (const c of EXP_COLUMNS)
+      cells.push(amountCell(b.row?.values[c], profile, { row: b.row?.key ?? b.key, column: c }));
+  } else cells.push(blankCell(), ...EXP_COLUMNS.map(() => blankCell()));
+  const r: DocRow = { key: [a?.key, b?.key].filter((k) => k !== undefined).join('|'), cells };
+  if (a?.total || b?.total) r.bold = true;
+  return r;
+}
+
+export function buildFiscalIncomeExpenditureTable(d: Disclosure, profile: ReportProfile): DocTable {
+  const t = d.tables.t4;
+  const l: T4Label = (key, text) => label(profile, 't4', key, text);
+  const rows: DocRow[] = sidePairs(t, l).map(([a, b]) => pairRow(a, b, profile));
 
   const columns: DocColumn[] = [
     { key: 'incomeItem', kind: 'text', width: WIDTH.label },

@@ -45,6 +45,7 @@ const FONT_TITLE =
   "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif";
 const FONT_TABLE = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
+// eslint-disable-next-line max-lines-per-function -- the stylesheet is CSS text with the fonts filled in, one rule a line
 function stylesheet(draft: string | undefined): string {
   return `
 @page { size: A4; margin: 30mm 24mm 28mm 26mm;
@@ -285,15 +286,20 @@ function pageStarts(blocks: readonly Block[]): Set<number> {
   return starts;
 }
 
-/** Writes the document as one self-contained HTML page. */
-export function writeHtml(doc: ReportDocument): string {
-  const starts = pageStarts(doc.blocks);
-  const toc: TocEntry[] = [];
-  const body: string[] = [];
-  let titleAt = -1;
-  let headingCount = 0;
-  const placedCharts = new Set<string>();
+/** The HTML of the blocks, in order, with the table of contents they make and where it goes (after the title). */
+interface RenderedBody {
+  body: string[];
+  toc: TocEntry[];
+  /** Index in `body` of the table of contents' place, −1 when the document has no title block. */
+  titleAt: number;
+  headingCount: number;
+  placedCharts: Set<string>;
+}
 
+function renderBlocks(doc: ReportDocument): RenderedBody {
+  const starts = pageStarts(doc.blocks);
+  const r: RenderedBody = { body: [], toc: [], titleAt: -1, headingCount: 0, placedCharts: new Set() };
+  const { body, toc } = r;
   doc.blocks.forEach((block, i) => {
     const pageClass = starts.has(i) ? ' class="page-start"' : '';
     switch (block.type) {
@@ -302,13 +308,13 @@ export function writeHtml(doc: ReportDocument): string {
         body.push(`<h1 class="doc-title">${escapeHtml(block.text)}</h1>`);
         if (block.subtitle) body.push(`<p class="subtitle">${escapeHtml(block.subtitle)}</p>`);
         body.push('</header>');
-        if (titleAt < 0) {
-          titleAt = body.length;
+        if (r.titleAt < 0) {
+          r.titleAt = body.length;
           body.push(''); // the table of contents goes here
         }
         break;
       case 'heading': {
-        const id = `sec-${++headingCount}`;
+        const id = `sec-${++r.headingCount}`;
         const tag = `h${block.level + 1}`;
         body.push(`<${tag} id="${id}"${pageClass}>${escapeHtml(block.text)}</${tag}>`);
         if (block.level <= 2) toc.push({ id, text: block.text, kind: block.level === 1 ? 'toc-1' : 'toc-2' });
@@ -323,7 +329,7 @@ export function writeHtml(doc: ReportDocument): string {
         toc.push({ id: `table-${block.table.id}`, text: tableName(block.table), kind: 'toc-table' });
         break;
       case 'chart':
-        placedCharts.add(block.chart.id);
+        r.placedCharts.add(block.chart.id);
         body.push(renderChart(block.chart, starts.has(i)));
         break;
       case 'pageBreak':
@@ -332,30 +338,48 @@ export function writeHtml(doc: ReportDocument): string {
         break;
     }
   });
+  return r;
+}
 
+function renderToc(toc: readonly TocEntry[]): string {
+  if (toc.length === 0) return '';
+  return [
+    '<nav class="toc" aria-label="目录">',
+    '<h2>目录</h2>',
+    '<ol>',
+    ...toc.map((e) => `<li class="${e.kind}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`),
+    '</ol>',
+    '</nav>',
+  ].join('\n');
+}
+
+/** The draft marks: the banner and watermark on screen, and the text of the printed pages' top margin. */
+function draftMarks(doc: ReportDocument): { marks: string; pageMark: string | undefined } {
+  if (!doc.draft) return { marks: '', pageMark: undefined };
+  const notice = draftNotice(doc);
+  return {
+    marks: `<div class="draft-banner" role="note">草稿 · ${escapeHtml(notice.why)}，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n`,
+    pageMark:
+      (doc.draftReason ?? '校验未通过') === '校验未通过'
+        ? '未通过校验'
+        : (doc.draftReason ?? '').replace(/["\\<>]/g, ''),
+  };
+}
+
+/** Writes the document as one self-contained HTML page. */
+export function writeHtml(doc: ReportDocument): string {
+  const r = renderBlocks(doc);
+  const { body, toc } = r;
   // Charts listed by the document but placed by no block still belong on the page.
-  const unplaced = doc.charts.filter((c) => !placedCharts.has(c.id));
+  const unplaced = doc.charts.filter((c) => !r.placedCharts.has(c.id));
   if (unplaced.length > 0) {
-    const id = `sec-${++headingCount}`;
+    const id = `sec-${++r.headingCount}`;
     body.push(`<h2 id="${id}">附：图表</h2>`);
     toc.push({ id, text: '附：图表', kind: 'toc-1' });
     for (const chart of unplaced) body.push(renderChart(chart));
   }
-
-  const tocHtml =
-    toc.length > 0
-      ? [
-          '<nav class="toc" aria-label="目录">',
-          '<h2>目录</h2>',
-          '<ol>',
-          ...toc.map(
-            (e) => `<li class="${e.kind}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`,
-          ),
-          '</ol>',
-          '</nav>',
-        ].join('\n')
-      : '';
-  if (titleAt >= 0) body[titleAt] = tocHtml;
+  const tocHtml = renderToc(toc);
+  if (r.titleAt >= 0) body[r.titleAt] = tocHtml;
   else
     body.unshift(
       `<header class="doc-head"><h1 class="doc-title">${escapeHtml(doc.title)}</h1></header>`,
@@ -363,15 +387,7 @@ export function writeHtml(doc: ReportDocument): string {
     );
 
   const title = doc.draft ? `【草稿】${doc.title}` : doc.title;
-  const notice = draftNotice(doc);
-  const draftMarks = doc.draft
-    ? `<div class="draft-banner" role="note">草稿 · ${escapeHtml(notice.why)}，仅供内部核对，不得公开</div>\n<div class="watermark" aria-hidden="true">草稿</div>\n`
-    : '';
-  const pageMark = doc.draft
-    ? (doc.draftReason ?? '校验未通过') === '校验未通过'
-      ? '未通过校验'
-      : (doc.draftReason ?? '').replace(/["\\<>]/g, '')
-    : undefined;
+  const { marks, pageMark } = draftMarks(doc);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -382,7 +398,7 @@ export function writeHtml(doc: ReportDocument): string {
 <style>${stylesheet(pageMark)}</style>
 </head>
 <body${doc.draft ? ' class="draft"' : ''} data-unit="${escapeHtml(doc.unitName)}" data-year="${doc.year}" data-profile="${escapeHtml(doc.profile)}">
-${draftMarks}<main>
+${marks}<main>
 ${body.filter((s) => s !== '').join('\n')}
 </main>
 </body>
