@@ -5,12 +5,14 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database.ts';
+import { acceptsGzip } from './review-list.ts';
 import { ReviewDashboardSchema, ReviewItemSchema, type ReviewDashboard } from './review-schemas.ts';
 import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
 import { people, type People } from './testing/people.ts';
@@ -66,6 +68,18 @@ describe.each(databaseTargets())('the review list on $name', (target) => {
     expect(ReviewDashboardSchema.safeParse(b).success).toBe(true);
     for (const i of b.items)
       expect(Object.keys(i).sort()).toEqual(Object.keys(ReviewItemSchema.shape).sort());
+  });
+
+  it('sends the same JSON gzipped to a client that accepts it', async () => {
+    const plain = await p.admin.call('GET', '/api/review?year=2022&sort=status');
+    const zipped = await p.admin.call('GET', '/api/review?year=2022&sort=status', undefined, {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('Vary')).toBe('Accept-Encoding');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(await plain.text());
   });
 
   it('shows a save, a submit, a return, a comment and an approval in the next list', async () => {
@@ -192,6 +206,16 @@ describe.each(databaseTargets())('the review list on $name', (target) => {
     expect(late.items.map((i) => i.organisation.id)).toEqual([p.unitA]);
     expect(late.counts['overdue']).toBe(1);
   });
+});
+
+it('reads Accept-Encoding as RFC 9110 says', () => {
+  expect(acceptsGzip(undefined)).toBe(false);
+  expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+  expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+  expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+  expect(acceptsGzip('identity')).toBe(false);
+  expect(acceptsGzip('*')).toBe(true);
+  expect(acceptsGzip('*;q=0')).toBe(false);
 });
 
 describe('the review list, written to by another connection', () => {

@@ -22,6 +22,7 @@
  *   stays as it is (after the latest deadline already passed, up to the next one) and is built
  *   again outside it.
  */
+import { gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Access } from './access.ts';
 import type { Dialect } from './db/migration-types.ts';
@@ -165,8 +166,39 @@ interface Kept {
   databaseStamp: string;
   contentStamp: string;
   built: Built;
-  /** The answers given from this list, by query: JSON as UTF-8 (encoding 200 kB again for each request cost more than building it). */
-  texts: Map<string, Uint8Array<ArrayBuffer>>;
+  /** The answers given from this list, by query. */
+  answers: Map<string, ReviewListAnswer>;
+}
+
+/**
+ * One answer, kept as bytes: for 500 units the JSON is ~220 kB, and encoding it again for each
+ * request cost more than all else the request did; gzip (which browsers accept) makes it ~15 times
+ * smaller, compressed once per answer when first asked for.
+ */
+export class ReviewListAnswer {
+  readonly json: Uint8Array<ArrayBuffer>;
+  #gzip: Uint8Array<ArrayBuffer> | undefined;
+  constructor(json: Uint8Array<ArrayBuffer>) {
+    this.json = json;
+  }
+  gzip(): Uint8Array<ArrayBuffer> {
+    this.#gzip ??= new Uint8Array(gzipSync(this.json, { level: 6 }));
+    return this.#gzip;
+  }
+}
+
+/** Whether an Accept-Encoding header admits gzip (RFC 9110 §12.5.3: `gzip` or `*`, unless q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star = false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return allowed;
+    if (name === '*') star = allowed;
+  }
+  return star;
 }
 
 const keptByScope = new WeakMap<ReadonlySet<string>, Map<number, Kept>>();
@@ -244,8 +276,8 @@ const SORTERS: Record<NonNullable<ReviewListQuery['sort']>, (a: Item, b: Item) =
   updated: (a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || byTree(a, b),
 };
 
-/** The answer to one query from a built list, as JSON text. */
-function answer(built: Built, q: ReviewListQuery): Uint8Array<ArrayBuffer> {
+/** The answer to one query from a built list. */
+function answer(built: Built, q: ReviewListQuery): ReviewListAnswer {
   let items = built.items;
   const total = items.length;
   if (q.status) items = items.filter((i) => i.status === q.status);
@@ -268,42 +300,43 @@ function answer(built: Built, q: ReviewListQuery): Uint8Array<ArrayBuffer> {
     departments: built.departments,
     total,
   };
-  return new TextEncoder().encode(JSON.stringify(body));
+  return new ReviewListAnswer(new TextEncoder().encode(JSON.stringify(body)));
 }
 
-const TEXTS_KEPT = 32;
+const ANSWERS_KEPT = 32;
+
+/** Whether a kept list still shows the database as it is now, and the statuses as of this moment. */
+async function stillCurrent(db: Kysely<DB>, dialect: Dialect, kept: Kept, year: number): Promise<boolean> {
+  const now = Date.now();
+  if (!(kept.built.after < now && now <= kept.built.until)) return false;
+  const stamp = await databaseStamp(db, dialect);
+  if (stamp === kept.databaseStamp) return true;
+  if ((await contentStamp(db, dialect, year)) !== kept.contentStamp) return false;
+  // Read before the content stamp that just matched: never newer than the list.
+  kept.databaseStamp = stamp;
+  return true;
+}
 
 /**
- * The dashboard of the user's scope for the query, as JSON in UTF-8: from the kept list while the
- * database shows nothing new to it, else built again (see the module comment).
+ * The dashboard of the user's scope for the query: from the kept list while the database shows
+ * nothing new to it, else built again (see the module comment).
  */
-export async function reviewListJson(
+export async function reviewList(
   db: Kysely<DB>,
   dialect: Dialect,
   access: Access,
   q: ReviewListQuery,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<ReviewListAnswer> {
   const scope = access.readableIds();
   let byYear = keptByScope.get(scope);
   if (!byYear) {
     byYear = new Map();
     keptByScope.set(scope, byYear);
   }
-  const now = Date.now();
   let kept = byYear.get(q.year);
-  let fresh = false;
-  if (kept && kept.built.after < now && now <= kept.built.until) {
-    const stamp = await databaseStamp(db, dialect);
-    if (stamp === kept.databaseStamp) fresh = true;
-    else if ((await contentStamp(db, dialect, q.year)) === kept.contentStamp) {
-      // Read before the content stamp that just matched: never newer than the list.
-      kept.databaseStamp = stamp;
-      fresh = true;
-    }
-  }
-  if (!fresh) {
-    // The stamps and the list from one snapshot of the database.
-    // (SQLite's transactions are serialisable; PostgreSQL's default, read committed, takes a snapshot per statement.)
+  if (!kept || !(await stillCurrent(db, dialect, kept, q.year))) {
+    // The stamps and the list from one snapshot of the database (SQLite's transactions are
+    // serialisable; PostgreSQL's default, read committed, takes a snapshot per statement).
     const next = await (
       dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
     ).execute(async (trx) => {
@@ -312,16 +345,16 @@ export async function reviewListJson(
       const built = await build(trx, access, q.year, Date.now());
       return { databaseStamp: databaseStampNow, contentStamp: contentStampNow, built };
     });
-    kept = { ...next, texts: new Map() };
+    kept = { ...next, answers: new Map() };
     if (byYear.size > 20) byYear.clear();
     byYear.set(q.year, kept);
   }
   const key = JSON.stringify([q.status, q.departmentId, q.q, q.sort]);
-  let text = kept!.texts.get(key);
-  if (text === undefined) {
-    text = answer(kept!.built, q);
-    if (kept!.texts.size >= TEXTS_KEPT) kept!.texts.clear();
-    kept!.texts.set(key, text);
+  let out = kept.answers.get(key);
+  if (out === undefined) {
+    out = answer(kept.built, q);
+    if (kept.answers.size >= ANSWERS_KEPT) kept.answers.clear();
+    kept.answers.set(key, out);
   }
-  return text;
+  return out;
 }

@@ -12,7 +12,7 @@ import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.
 import { checkData, tableSpecs } from '../core-adapter.ts';
 import type { CommentRow, DB, DisclosureRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, notFound } from '../errors.ts';
-import { reviewListJson } from '../review-list.ts';
+import { acceptsGzip, reviewList } from '../review-list.ts';
 import { Publication, rectificationNoticeDocx } from '../publication-core-adapter.ts';
 import {
   ReturnBodySchema,
@@ -210,8 +210,11 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(dashboard, async (c) => {
     const user = requireUser(c);
     const access = await loadAccess(db, user);
-    const json = await reviewListJson(db, deps.dialect, access, c.req.valid('query'));
-    return c.body(json, 200, { 'Content-Type': 'application/json' });
+    const answer = await reviewList(db, deps.dialect, access, c.req.valid('query'));
+    const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
+    return acceptsGzip(c.req.header('Accept-Encoding'))
+      ? c.body(answer.gzip(), 200, { ...headers, 'Content-Encoding': 'gzip' })
+      : c.body(answer.json, 200, headers);
   });
 
   app.openapi(workflowGet, async (c) => {
