@@ -152,6 +152,22 @@ describe.each(databaseTargets())('the review list on $name', (target) => {
     expect((await itemOf(p.unitA))!.warningCount).toBe(before.warningCount);
   });
 
+  it('reads a value that holds a separator of the content text as it is', async () => {
+    const odd = '2022-06-30T00:00:00.000Z,;备注';
+    await f.deps.db
+      .updateTable('disclosures')
+      .set({ submitted_at: odd })
+      .where('id', '=', p.disclosureA)
+      .execute();
+    expect((await itemOf(p.unitA))!.submittedAt).toBe(odd);
+    await f.deps.db
+      .updateTable('disclosures')
+      .set({ submitted_at: null })
+      .where('id', '=', p.disclosureA)
+      .execute();
+    expect((await itemOf(p.unitA))!.submittedAt).toBeNull();
+  });
+
   it('shows a new unit, its first disclosure, a renamed unit and a unit no longer active', async () => {
     const dept = await f.org('CJZ-JYJ');
     const total = (await board()).total;
