@@ -136,6 +136,26 @@ describe.each(databaseTargets())('the review list on $name', (target) => {
     expect(approved.deadline).not.toBeNull();
   });
 
+  it('shows a save in a list asked for after it, while lists asked for before it are still being answered', async () => {
+    for (let round = 0; round < 3; round++) {
+      const before = (await itemOf(p.unitA))!;
+      const earlier = Array.from({ length: 8 }, () => board());
+      await f.deps.db
+        .updateTable('disclosures')
+        .set({ warning_count: before.warningCount + 1 })
+        .where('id', '=', p.disclosureA)
+        .execute();
+      const later = await Promise.all(Array.from({ length: 8 }, () => itemOf(p.unitA)));
+      for (const i of later) expect(i!.warningCount).toBe(before.warningCount + 1);
+      await Promise.all(earlier);
+      await f.deps.db
+        .updateTable('disclosures')
+        .set({ warning_count: before.warningCount })
+        .where('id', '=', p.disclosureA)
+        .execute();
+    }
+  });
+
   it('shows a change that leaves the time of change as it was (a revalidation, a repair by hand)', async () => {
     const before = (await itemOf(p.unitA))!;
     await f.deps.db

@@ -56,9 +56,6 @@ interface ExpectedUnit {
   department: OrganisationRow | undefined;
   /** Position in tree order (bureau, department, unit by sort order and code). */
   rank: number;
-  /** Lower-case name and code, for the search. */
-  nameLower: string;
-  codeLower: string;
 }
 
 interface Expected {
@@ -107,8 +104,6 @@ function expectedUnits(access: Access, year: number): Expected {
       org: o,
       department,
       rank: 0,
-      nameLower: o.name.toLowerCase(),
-      codeLower: o.code.toLowerCase(),
       key: order(o.id),
     });
   }
@@ -266,7 +261,7 @@ async function queryContent(db: Kysely<DB>, year: number): Promise<Content> {
   };
 }
 
-/** The content text of a list that must not be kept: no text read from the database equals it. */
+/** The content text of a list that must not be kept: every text read has a `#`, this has none. */
 const UNKEPT = '\u0000';
 
 interface Built {
@@ -398,6 +393,40 @@ function answer(built: Built, q: ReviewListQuery): ReviewListAnswer {
 
 const ANSWERS_KEPT = 32;
 
+const pendingByScope = new WeakMap<
+  ReadonlySet<string>,
+  Map<number, { stamp: string; kept: Promise<Kept> }>
+>();
+
+/** Reads the content after the database stamp `stamp`: the kept list if it shows the same, else one built from it. */
+async function refresh(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  access: Access,
+  year: number,
+  stamp: string,
+  kept: Kept | undefined,
+  byYear: Map<number, Kept>,
+): Promise<Kept> {
+  const read = await readContent(db, dialect, year);
+  if (kept && read.text === kept.contentStamp) {
+    kept.databaseStamp = stamp;
+    return kept;
+  }
+  const content = parseContent(read) ?? (await queryContent(db, year));
+  const next: Kept = {
+    databaseStamp: stamp,
+    contentStamp: content.text,
+    built: build(access, year, content, Date.now()),
+    answers: new Map(),
+  };
+  if (content.text !== UNKEPT) {
+    if (byYear.size > 20) byYear.clear();
+    byYear.set(year, next);
+  }
+  return next;
+}
+
 /**
  * The dashboard of the user's scope for the query: from the kept list while the database shows
  * nothing new to it, else built again (see the module comment).
@@ -414,26 +443,30 @@ export async function reviewList(
     byYear = new Map();
     keptByScope.set(scope, byYear);
   }
-  let kept = byYear.get(q.year);
   const now = Date.now();
   // The statuses it shows still hold now.
-  if (kept && !(kept.built.after < now && now <= kept.built.until)) kept = undefined;
+  const inTime = (k: Kept | undefined): k is Kept => !!k && k.built.after < now && now <= k.built.until;
+  let kept = byYear.get(q.year);
+  if (!inTime(kept)) kept = undefined;
   // Read first: a write after it moves it, and the list read below is never older than it.
   const stamp = await databaseStamp(db, dialect);
   if (!kept || stamp !== kept.databaseStamp) {
-    const read = await readContent(db, dialect, q.year);
-    if (kept && read.text === kept.contentStamp) kept.databaseStamp = stamp;
+    // Requests that find the same stamp share one read: its content is no older than that stamp.
+    let pending = pendingByScope.get(scope);
+    if (!pending) {
+      pending = new Map();
+      pendingByScope.set(scope, pending);
+    }
+    const shared = pending.get(q.year);
+    const got = shared && shared.stamp === stamp ? await shared.kept : undefined;
+    if (inTime(got)) kept = got;
     else {
-      const content = parseContent(read) ?? (await queryContent(db, q.year));
-      kept = {
-        databaseStamp: stamp,
-        contentStamp: content.text,
-        built: build(access, q.year, content, Date.now()),
-        answers: new Map(),
-      };
-      if (content.text !== UNKEPT) {
-        if (byYear.size > 20) byYear.clear();
-        byYear.set(q.year, kept);
+      const next = refresh(db, dialect, access, q.year, stamp, kept, byYear);
+      pending.set(q.year, { stamp, kept: next });
+      try {
+        kept = await next;
+      } finally {
+        if (pending.get(q.year)?.kept === next) pending.delete(q.year);
       }
     }
   }
