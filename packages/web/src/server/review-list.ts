@@ -9,13 +9,12 @@
  *   tree is a new tree with new sets.
  * - The built list of a year, with the answer to each query asked of it, is kept per scope with
  *   two stamps of the database it was built from:
- *   1. a stamp of the whole database that moves with every committed write — on SQLite the
- *      connection's count of changed rows and `data_version` (commits by other connections); on
- *      PostgreSQL the snapshot (`pg_current_snapshot()`: the transactions still running and the
- *      latest to end), which moves when any transaction that wrote ends;
+ *   1. a stamp of the whole database that moves with every committed write (db/database-stamp.ts:
+ *      on SQLite the connection's count of changed rows and `data_version`, on PostgreSQL the
+ *      snapshot), read by the session lookup at the start of the request;
  *   2. the content itself: every column the list shows of each of the year's disclosures and the
  *      count of open comments of each, read in one statement as one text (readContent).
- *   A request reads the first (one tiny query). If it moved, it reads the second; only if that
+ *   If the first moved, a request reads the second; only if that
  *   differs too is the list built again, from the content just read. The first is read before the
  *   second, so a write in between makes the kept stamp older than the list, never newer: at worst
  *   a needless read. No write path needs to tell this module anything.
@@ -26,6 +25,7 @@
 import { gzipSync } from 'node:zlib';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Access } from './access.ts';
+import { readDatabaseStamp } from './db/database-stamp.ts';
 import type { Dialect } from './db/migration-types.ts';
 import type { DB, DisclosureRow, DisclosureStatus, OrganisationRow } from './db/schema.ts';
 import type { ReviewDashboard, ReviewItem, ReviewStatus } from './review-schemas.ts';
@@ -117,19 +117,6 @@ function expectedUnits(access: Access, year: number): Expected {
   if (byYear.size > 20) byYear.clear();
   byYear.set(year, out);
   return out;
-}
-
-/** The stamp of the whole database: moves with every committed write (see the module comment). */
-async function databaseStamp(db: Kysely<DB>, dialect: Dialect): Promise<string> {
-  if (dialect === 'sqlite') {
-    const r = await sql<{ changes: number; version: number }>`
-      select total_changes() as changes, (select data_version from pragma_data_version) as version
-    `.execute(db);
-    const row = r.rows[0];
-    return row ? `${row.changes}|${row.version}` : '';
-  }
-  const r = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
-  return r.rows[0]?.snapshot ?? '';
 }
 
 /** What the list shows of a disclosure. */
@@ -436,6 +423,8 @@ export async function reviewList(
   dialect: Dialect,
   access: Access,
   q: ReviewListQuery,
+  /** The database stamp read with the session at the start of this request, if it was. */
+  seenStamp?: string | null,
 ): Promise<ReviewListAnswer> {
   const scope = access.readableIds();
   let byYear = keptByScope.get(scope);
@@ -449,7 +438,7 @@ export async function reviewList(
   let kept = byYear.get(q.year);
   if (!inTime(kept)) kept = undefined;
   // Read first: a write after it moves it, and the list read below is never older than it.
-  const stamp = await databaseStamp(db, dialect);
+  const stamp = seenStamp ?? (await readDatabaseStamp(db, dialect));
   if (!kept || stamp !== kept.databaseStamp) {
     // Requests that find the same stamp share one read: its content is no older than that stamp.
     let pending = pendingByScope.get(scope);

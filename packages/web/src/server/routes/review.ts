@@ -210,7 +210,7 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(dashboard, async (c) => {
     const user = requireUser(c);
     const access = await loadAccess(db, user);
-    const answer = await reviewList(db, deps.dialect, access, c.req.valid('query'));
+    const answer = await reviewList(db, deps.dialect, access, c.req.valid('query'), c.get('databaseStamp'));
     const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
     return acceptsGzip(c.req.header('Accept-Encoding'))
       ? c.body(answer.gzip(), 200, { ...headers, 'Content-Encoding': 'gzip' })
