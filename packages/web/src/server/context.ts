@@ -49,6 +49,8 @@ export interface AppEnv {
   Variables: {
     user: SessionUser | null;
     session: SessionRow | null;
+    /** The database stamp as the session lookup read it (db/database-stamp.ts); null without a session. */
+    databaseStamp: string | null;
     ip: string;
     requestId: string;
   };

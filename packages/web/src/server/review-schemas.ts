@@ -22,13 +22,11 @@ export const ReviewItemSchema = z
     departmentId: z.string().nullable(),
     departmentName: z.string().nullable(),
     status: ReviewStatusSchema,
-    storedStatus: DisclosureStatusSchema,
     disclosureId: z.string().nullable(),
     errorCount: z.number().int(),
     warningCount: z.number().int(),
     openComments: z.number().int(),
     submittedAt: z.string().nullable(),
-    approvedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
     /** Publication deadline: 20 days after approval. */
     deadline: z.string().nullable(),

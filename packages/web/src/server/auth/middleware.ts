@@ -43,12 +43,14 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('ip', clientIp(c, deps.config.trustProxy));
     c.set('user', null);
     c.set('session', null);
+    c.set('databaseStamp', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length < 200) {
-      const found = await findSession(deps.db, deps.config, token);
+      const found = await findSession(deps.db, deps.config, token, deps.dialect);
       if (found) {
         c.set('user', found.user);
         c.set('session', found.session);
+        c.set('databaseStamp', found.databaseStamp);
       }
     }
     // A visitor without a session still gets a CSRF token, so that the login form can send one.

@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import { nowIso, type AppConfig, type SessionUser } from '../context.ts';
 import { ORGANISATIONS_FINGERPRINT_SUBQUERIES, organisationsSeen } from '../access.ts';
 import type { DB, SessionRow } from '../db/schema.ts';
+import { databaseStampColumn } from '../db/database-stamp.ts';
+import type { Dialect } from '../db/migration-types.ts';
 
 export const SESSION_COOKIE = 'juesuan_session';
 export const CSRF_COOKIE = 'juesuan_csrf';
@@ -46,13 +48,15 @@ export async function createSession(
 /**
  * The session of a cookie token and its user with their scopes, in one indexed query (session by
  * primary key, its user by primary key, the user's scopes by the leading column of their key): it
- * runs on every request. The same query tells whether the organisations changed (see access.ts).
+ * runs on every request. The same query tells whether the organisations changed (see access.ts),
+ * and reads the database stamp (db/database-stamp.ts) for what is kept against it.
  */
 export async function findSession(
   db: Kysely<DB>,
   config: AppConfig,
   token: string,
-): Promise<{ session: SessionRow; user: SessionUser } | null> {
+  dialect: Dialect,
+): Promise<{ session: SessionRow; user: SessionUser; databaseStamp: string } | null> {
   const checkedAt = performance.now();
   const rows = await db
     .selectFrom('sessions')
@@ -75,6 +79,7 @@ export async function findSession(
       'user_scopes.organisation_id',
       // Whether the organisation tree the server keeps is still current (see access.ts).
       ...ORGANISATIONS_FINGERPRINT_SUBQUERIES,
+      databaseStampColumn(dialect),
     ])
     .where('sessions.id', '=', hashToken(token))
     .execute();
@@ -106,6 +111,7 @@ export async function findSession(
   }
   return {
     session,
+    databaseStamp: String(first.db_stamp),
     user: {
       id: first.user_id,
       username: first.username,

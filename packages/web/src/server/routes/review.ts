@@ -12,6 +12,7 @@ import { nowIso, type AppDeps, type AppEnv, type SessionUser } from '../context.
 import { checkData, tableSpecs } from '../core-adapter.ts';
 import type { CommentRow, DB, DisclosureRow } from '../db/schema.ts';
 import { ApiError, ApiErrorCode, notFound } from '../errors.ts';
+import { acceptsGzip, reviewList } from '../review-list.ts';
 import { Publication, rectificationNoticeDocx } from '../publication-core-adapter.ts';
 import {
   ReturnBodySchema,
@@ -22,8 +23,6 @@ import {
   WithdrawBodySchema,
   WorkflowSchema,
   type CommentLocation,
-  type ReviewItem,
-  type ReviewStatus,
   type Workflow,
   type WorkflowComment,
 } from '../review-schemas.ts';
@@ -41,7 +40,6 @@ import {
   type WorkflowAction,
 } from '../workflow.ts';
 import { errorResponses, jsonBody, jsonContent } from './common.ts';
-import { SUMMARY_COLUMNS } from './disclosures.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -131,17 +129,6 @@ async function names(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-const STATUS_ORDER: Record<ReviewStatus, number> = {
-  overdue: 0,
-  withdrawn: 1,
-  submitted: 2,
-  returned: 3,
-  approved: 4,
-  draft: 5,
-  not_started: 6,
-  published: 7,
-};
-
 /**
  * The withdrawal of a disclosure's publication, if its latest publication event is one: when, by
  * whom, why (from the audit log, where the workflow records every step).
@@ -222,95 +209,12 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
   app.openapi(dashboard, async (c) => {
     const user = requireUser(c);
-    const q = c.req.valid('query');
     const access = await loadAccess(db, user);
-    const year = q.year;
-    const units = [...access.orgs.values()].filter(
-      (o) =>
-        o.kind === 'unit' &&
-        access.canRead(o.id) &&
-        (o.active_from === null || o.active_from <= year) &&
-        (o.active_to === null || o.active_to >= year),
-    );
-    const rows = await db
-      .selectFrom('disclosures')
-      .select(SUMMARY_COLUMNS)
-      .where('year', '=', year)
-      .execute();
-    const byOrg = new Map(rows.map((r) => [r.organisation_id, r]));
-    const open = await db
-      .selectFrom('comments')
-      .innerJoin('disclosures', 'disclosures.id', 'comments.disclosure_id')
-      .select(['comments.disclosure_id as id'])
-      .where('disclosures.year', '=', year)
-      .where('comments.resolved_at', 'is', null)
-      .execute();
-    const openCount = new Map<string, number>();
-    for (const o of open) openCount.set(o.id, (openCount.get(o.id) ?? 0) + 1);
-    const order = (id: string | null): string => {
-      const o = id ? access.orgs.get(id) : undefined;
-      return o ? `${order(o.parent_id)}/${String(o.sort_order).padStart(7, '0')}${o.code}` : '';
-    };
-    const now = new Date();
-    const counts: Record<string, number> = {};
-    const departments = new Map<string, string>();
-    let items: (ReviewItem & { treeOrder: string })[] = units.map((o) => {
-      const d = byOrg.get(o.id);
-      const dept = ancestorOfKind(access.orgs, o.id, 'department');
-      if (dept) departments.set(dept.id, dept.name);
-      const status = reviewStatus(d, now);
-      counts[status] = (counts[status] ?? 0) + 1;
-      return {
-        treeOrder: order(o.id),
-        organisation: { id: o.id, code: o.code, name: o.name },
-        departmentId: dept?.id ?? null,
-        departmentName: dept?.name ?? null,
-        status,
-        storedStatus: d?.status ?? 'not_started',
-        disclosureId: d?.id ?? null,
-        errorCount: d?.error_count ?? 0,
-        warningCount: d?.warning_count ?? 0,
-        openComments: d ? (openCount.get(d.id) ?? 0) : 0,
-        submittedAt: d?.submitted_at ?? null,
-        approvedAt: d?.approved_at ?? null,
-        publishedAt: d?.published_at ?? null,
-        deadline: d?.deadline ?? null,
-        updatedAt: d?.updated_at ?? null,
-        publicPath: d?.status === 'published' ? publicPath(year, o.code) : null,
-      };
-    });
-    const total = items.length;
-    if (q.status) items = items.filter((i) => i.status === q.status);
-    if (q.departmentId) items = items.filter((i) => i.departmentId === q.departmentId);
-    if (q.q) {
-      const needle = q.q.trim().toLowerCase();
-      items = items.filter(
-        (i) =>
-          i.organisation.name.toLowerCase().includes(needle) ||
-          i.organisation.code.toLowerCase().includes(needle),
-      );
-    }
-    const byTree = (a: { treeOrder: string }, b: { treeOrder: string }) =>
-      a.treeOrder.localeCompare(b.treeOrder);
-    const sorters: Record<string, (a: (typeof items)[number], b: (typeof items)[number]) => number> = {
-      tree: byTree,
-      status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byTree(a, b),
-      errors: (a, b) => b.errorCount - a.errorCount || b.warningCount - a.warningCount || byTree(a, b),
-      // Units with a deadline first, the nearest first.
-      deadline: (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || byTree(a, b),
-      updated: (a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || byTree(a, b),
-    };
-    items.sort(sorters[q.sort ?? 'tree']);
-    return c.json(
-      {
-        year,
-        items: items.map(({ treeOrder: _, ...rest }) => rest),
-        counts,
-        departments: [...departments].map(([id, name]) => ({ id, name })),
-        total,
-      },
-      200,
-    );
+    const answer = await reviewList(db, deps.dialect, access, c.req.valid('query'), c.get('databaseStamp'));
+    const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
+    return acceptsGzip(c.req.header('Accept-Encoding'))
+      ? c.body(answer.gzip(), 200, { ...headers, 'Content-Encoding': 'gzip' })
+      : c.body(answer.json, 200, headers);
   });
 
   app.openapi(workflowGet, async (c) => {
