@@ -116,6 +116,7 @@ describe(rule.id, () => {
         rule: rule.id,
         reason: 'insufficient-data',
         detail: expect.stringContaining('没有 2019 年度的支出功能分类科目表'),
+        need: 'catalogue',
       },
     ]);
   });
