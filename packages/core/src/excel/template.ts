@@ -16,7 +16,7 @@ import type { CatalogueSet } from '../classification/catalogue.ts';
 import { ErrorCode, JuesuanError } from '../errors.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { FORMAT_ID } from '../model/schema.ts';
-import { TABLE_SPECS, fixedRowLabel, type TableId } from '../model/tables.ts';
+import { T1_INCOME_ROWS, TABLE_SPECS, fixedRowLabel, type TableId } from '../model/tables.ts';
 import { parseAmount, type Fen, type MoneyUnit } from '../money/amount.ts';
 import { applyPreviousYear } from '../years/previous-year.ts';
 import { fenText } from './amounts.ts';
@@ -479,22 +479,7 @@ interface FormulaSheet {
 const CLASS_ROWS = ['???', '??? *'];
 
 function t1Formulas({ ref, classSum, sumOf, colFormula }: FormulaSheet): void {
-  colFormula(
-    'incomeTotal',
-    'amount',
-    sumOf(
-      [
-        'generalBudget',
-        'governmentFund',
-        'stateCapital',
-        'superiorSubsidy',
-        'businessIncome',
-        'operatingIncome',
-        'subsidiaryRemittance',
-        'otherIncome',
-      ].map((k) => ref(k, 'amount')),
-    ),
-  );
+  colFormula('incomeTotal', 'amount', sumOf(T1_INCOME_ROWS.map((k) => ref(k, 'amount'))));
   colFormula(
     'incomeGrandTotal',
     'amount',
