@@ -330,23 +330,30 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     userId !== null && name !== null ? new Map([[userId, name]]) : new Map();
 
   /**
-   * Findings by disclosure and version: the data of a version never changes (only a save writes
-   * data, and it takes the next version), so reading a disclosure need not re-run every rule each
-   * time. Bounded; the oldest entries go first.
+   * Findings by disclosure, with the stored data text they were worked out from: reading a
+   * disclosure need not re-run every rule each time, and they are used only while the data just
+   * read is exactly that text (compared as strings), so a save, a restore, another process or a
+   * repair by hand is never shown with the findings of other data. Bounded; the oldest go first.
    */
-  const findingsMemo = new Map<string, string>();
+  const findingsMemo = new Map<string, { data: string; text: string }>();
   /** The bytes of reads, kept while the stored data is the same text. */
   const readAnswers = new ReadAnswers();
-  /** The report as JSON text: what the responses carry, serialised once per version. */
-  const rememberFindings = (id: string, version: number, report: FindingsReport): string => {
+  /** The report of the stored data text `data` as JSON text: what the responses carry, serialised once. */
+  const rememberFindings = (id: string, data: string, report: FindingsReport): string => {
     const text = JSON.stringify(report);
-    findingsMemo.set(`${id}:${version}`, text);
+    findingsMemo.delete(id);
+    findingsMemo.set(id, { data, text });
     if (findingsMemo.size > 2000) findingsMemo.delete(findingsMemo.keys().next().value!);
     return text;
   };
-  const findingsTextOf = (row: DisclosureRow & { data: string }): string =>
-    findingsMemo.get(`${row.id}:${row.version}`) ??
-    rememberFindings(row.id, row.version, checkData(JSON.parse(row.data)).report);
+  /** The findings of stored data as a read shows them: worked out from the stored text, as any later read would. */
+  const findingsOfStored = (data: string): FindingsReport => checkData(JSON.parse(data)).report;
+  const findingsTextOf = (row: { id: string; data: string }): string => {
+    const kept = findingsMemo.get(row.id);
+    return kept !== undefined && kept.data === row.data
+      ? kept.text
+      : rememberFindings(row.id, row.data, findingsOfStored(row.data));
+  };
 
   /**
    * The data of the version last saved through this process, by disclosure, as the object it was
@@ -610,8 +617,10 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       fileName: body.fileName,
     });
     const row = await db.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    // The first read of the new disclosure then need not run every rule again.
-    rememberFindings(row.id, row.version, checked.report);
+    // The first read of the new disclosure then need not run every rule again. The answer here
+    // names the lines of the uploaded file; reads name none (the stored data has no lines), so the
+    // read's findings are worked out from the stored text, as every later read would.
+    rememberFindings(row.id, row.data, findingsOfStored(row.data));
     return c.json(
       { disclosure: summaryOut(row, await userNames(deps, [user.id])), findings: checked.report },
       201,
@@ -683,7 +692,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     return jsonText(c, 200, {
       // The saver is the signed-in user: no need to look up their name.
       disclosure: JSON.stringify(summaryOut(saved, nameOf(user.id, user.displayName))),
-      findings: rememberFindings(saved.id, saved.version, checked.report),
+      findings: rememberFindings(saved.id, text, checked.report),
     });
   });
 
@@ -759,6 +768,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       .executeTakeFirst();
     if (!r) throw notFound(`第 ${version} 版`);
     const checked = checkData(JSON.parse(r.data));
+    const text = JSON.stringify(checked.data);
     const saved = await saveVersion(
       user,
       c.get('ip'),
@@ -768,8 +778,9 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       `恢复第 ${version} 版`,
       'disclosure.restore',
       access,
+      text,
     );
-    rememberFindings(saved.id, saved.version, checked.report);
+    rememberFindings(saved.id, text, checked.report);
     return c.json(
       { disclosure: summaryOut(saved, nameOf(user.id, user.displayName)), findings: checked.report },
       200,
