@@ -90,6 +90,17 @@ describe('bad input gets a clear Chinese error with line and field', () => {
     expect(e.problems[0]?.line).toBeGreaterThan(0);
     expect(formatProblem(e.problems[0]!)).toMatch(/bad\.yaml:\d+/);
   });
+  it('an unclosed bracket is named as such, not as wrong indentation', () => {
+    const e = failure('format: juesuan-disclosure/1\nunit:\n  name: [某单位\n  code: 1\n');
+    expect(e.code).toBe('E_BAD_SYNTAX');
+    expect(e.problems[0]?.message).toContain('方括号 [ 没有配对的 ]');
+    expect(e.problems[0]?.line).toBe(4);
+    const m = failure('format: juesuan-disclosure/1\nunit:\n  name: {a: 1\n  code: 1\n');
+    expect(m.problems[0]?.message).toContain('花括号 { 没有配对的 }');
+    // Indentation that is wrong is still said to be so.
+    const i = failure('format: juesuan-disclosure/1\nunit:\n  name: 某单位\n   code: 1\n');
+    expect(i.problems[0]?.message).not.toContain('括号');
+  });
   it('malformed JSON', () => {
     const e = failure('{"format": "juesuan-disclosure/1", "year": 2022,, }', 'bad.json');
     expect(e.code).toBe('E_BAD_SYNTAX');

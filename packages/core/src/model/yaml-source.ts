@@ -61,7 +61,7 @@ export function parseSourceText(textIn: string, file?: string): SourceText {
   if (doc.errors.length > 0) {
     const problems: InputProblem[] = doc.errors.slice(0, 20).map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, message: yamlErrorText(e.code) };
+      return { file, line: pos.line, column: pos.col, message: yamlErrorText(e.code, e.message) };
     });
     throw new JuesuanError(ErrorCode.BadSyntax, `${file ?? '输入'} 不是有效的 YAML/JSON`, problems);
   }
@@ -115,7 +115,14 @@ const YAML_ERROR_TEXT: Readonly<Partial<Record<YamlErrorCode, string>>> = {
   RESOURCE_EXHAUSTION: '引用（*名称）过多',
 };
 
-/** A YAML syntax error in Chinese, by the parser's error code. */
-export function yamlErrorText(code: string): string {
+/**
+ * A YAML syntax error in Chinese, by the parser's error code. The parser reports an unclosed [ or {
+ * as BAD_INDENT (at the line after it), so its English message (`message`, when given) tells those apart.
+ */
+export function yamlErrorText(code: string, message?: string): string {
+  if (code === 'BAD_INDENT' && message !== undefined) {
+    if (message.startsWith('Flow sequence')) return '方括号 [ 没有配对的 ]：此行之前的 [ 应在同一行以 ] 结束';
+    if (message.startsWith('Flow map')) return '花括号 { 没有配对的 }：此行之前的 { 应在同一行以 } 结束';
+  }
   return YAML_ERROR_TEXT[code as YamlErrorCode] ?? '语法错误（缩进、冒号或括号不正确）';
 }

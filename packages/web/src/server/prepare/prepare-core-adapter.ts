@@ -530,7 +530,7 @@ export function assertValidYaml(text: string, fileName: string): void {
   const problems = doc.errors.slice(0, 20).map((e) => {
     const at = e.linePos?.[0];
     const where = at ? `第 ${at.line} 行第 ${at.col} 列` : '';
-    const what = yamlErrorText(e.code);
+    const what = yamlErrorText(e.code, e.message);
     return { ...(at ? { line: at.line } : {}), message: `${where ? `${where}：` : ''}${what}`, where };
   });
   const first = problems[0]!;
