@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nowIso } from './context.ts';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -19,14 +19,11 @@ describe.each(databaseTargets())('kept organisation tree on $name', (target) => 
   let p: People;
   let education: string;
   let health: string;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
+  withPeople(target, example, async (ff, pp) => {
+    f = ff;
+    p = pp;
     education = await f.org('CJZ-JYJ');
     health = await f.org('CJZ-WJW');
-  });
-  afterAll(async () => {
-    await f.cleanup();
   });
 
   const reviewerSees = async (): Promise<number> =>

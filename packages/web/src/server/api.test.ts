@@ -1,7 +1,7 @@
 /** The API's behaviour on every database target: tree, users, disclosures with versions, log, jobs, OpenAPI. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   AuditEntry,
   DisclosureDetail,
@@ -9,8 +9,8 @@ import type {
   Organisation,
   StaleVersionDetails,
 } from './api-schemas.ts';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -35,13 +35,7 @@ function setT1(data: Record<string, unknown>, row: string, amount: string): Reco
 describe.each(databaseTargets())('API on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   it('seeds the demo tree with the Changji example as a draft with its findings', async () => {
     const tree = await p.admin.json<{ items: Organisation[] }>('GET', '/api/organisations');

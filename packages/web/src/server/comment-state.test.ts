@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from './api-schemas.ts';
 import type { CommentStateOut, Workflow } from './review-schemas.ts';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { EXAMPLES_DIR } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -18,15 +18,8 @@ interface Err {
 }
 
 describe.each(databaseTargets())('comment state on $name', (target) => {
-  let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (_f, pp) => void (p = pp));
 
   it('lets the unit editor and the reviewer mark one comment done or open it again; others may not; approval settles the rest', async () => {
     const id = p.disclosureB;

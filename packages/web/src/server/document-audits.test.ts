@@ -5,11 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentAuditDetail, DocumentAuditStartedSchema } from './review-schemas.ts';
 import type { TestClient } from './testing/client.ts';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 import type { z } from '@hono/zod-openapi';
 
@@ -50,13 +50,7 @@ async function upload(
 describe.each(databaseTargets())('document audits on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   it('audits several PDFs in one background job and shows each finding with its page image', async () => {
     const files = [{ name: '昌吉演示单位2022年决算公开.pdf', bytes: new Uint8Array(readFileSync(builtPdf)) }];

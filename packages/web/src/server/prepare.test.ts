@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportWorkbook } from '@juesuan/core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DisclosureDetail, DisclosureSaved, StaleVersionDetails } from './api-schemas.ts';
 import type { LiveCheck, PreviousYearResult, ReadFileResult, Catalogue } from './prepare/schemas.ts';
 import { sofficePath } from './prepare/pdf.ts';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -51,13 +51,7 @@ function zipNames(bytes: Uint8Array): string[] {
 describe.each(databaseTargets())('unit editor API on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   it("gives the year's catalogue with codes and names", async () => {
     const r = await p.editorA.json<Catalogue>('GET', '/api/catalogues/2022');

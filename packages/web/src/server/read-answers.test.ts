@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { PASSWORD, people, type People } from './testing/people.ts';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, PASSWORD, type People } from './testing/people.ts';
 import type { TestClient } from './testing/client.ts';
 import { databaseTargets } from './testing/targets.ts';
 
@@ -35,13 +35,7 @@ const t1 = (data: Record<string, unknown>, row: string): unknown =>
 describe.each(databaseTargets())('a disclosure read on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   /** The read, plain and gzipped: both must be the same JSON. */
   const read = async (who: TestClient, id = p.disclosureB): Promise<{ status: number; body: Detail }> => {
@@ -66,7 +60,10 @@ describe.each(databaseTargets())('a disclosure read on $name', (target) => {
     expect((await read(p.editorB)).body).toEqual(first.body);
     const v = first.body.disclosure.version;
     const changed = setT1(first.body.data, 'otherIncome', '12.34');
-    const saved = await p.editorB.json('PUT', `/api/disclosures/${p.disclosureB}`, { version: v, data: changed });
+    const saved = await p.editorB.json('PUT', `/api/disclosures/${p.disclosureB}`, {
+      version: v,
+      data: changed,
+    });
     expect(saved.status).toBe(200);
     const after = (await read(p.editorB)).body;
     expect(after.disclosure.version).toBe(v + 1);
@@ -90,7 +87,13 @@ describe.each(databaseTargets())('a disclosure read on $name', (target) => {
     const submitted = (await read(p.editorB)).body;
     expect(submitted.disclosure.status).toBe('submitted');
     expect(submitted.canEdit).toBe(false);
-    expect((await p.reviewer.json('POST', `/api/disclosures/${p.disclosureB}/return`, { comment: '请核对其他收入' })).status).toBe(200);
+    expect(
+      (
+        await p.reviewer.json('POST', `/api/disclosures/${p.disclosureB}/return`, {
+          comment: '请核对其他收入',
+        })
+      ).status,
+    ).toBe(200);
     const returned = (await read(p.editorB)).body;
     expect(returned.disclosure.status).toBe('returned');
     expect(returned.canEdit).toBe(true);
@@ -122,7 +125,8 @@ describe.each(databaseTargets())('a disclosure read on $name', (target) => {
   it('shows a renamed unit and a withdrawn permission', async () => {
     expect((await read(p.editorB)).status).toBe(200);
     expect(
-      (await p.admin.json('PATCH', `/api/organisations/${p.unitB}`, { name: '自治州教育局（读取测试）' })).status,
+      (await p.admin.json('PATCH', `/api/organisations/${p.unitB}`, { name: '自治州教育局（读取测试）' }))
+        .status,
     ).toBe(200);
     expect((await read(p.editorB)).body.organisation.name).toBe('自治州教育局（读取测试）');
     const users = await p.admin.json<{ items: { id: string; username: string }[] }>('GET', '/api/users');

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database.ts';
 import { acceptsGzip } from './review-list.ts';
 import { ReviewDashboardSchema, ReviewItemSchema, type ReviewDashboard } from './review-schemas.ts';
 import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { withPeople, people, type People } from './testing/people.ts';
 import { databaseTargets, pgUrl, type Target } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -47,13 +47,7 @@ function sqliteFileTarget(dir: string): Target {
 describe.each(databaseTargets())('the review list on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   const board = async (who = p.admin, query = ''): Promise<ReviewDashboard> => {
     const r = await who.json<ReviewDashboard>('GET', `/api/review?year=2022${query}`);

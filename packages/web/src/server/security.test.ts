@@ -1,9 +1,9 @@
 /** The security guarantees of issue 11, on every database target. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES_DIR, setupApp, type Fixture } from './testing/fixture.ts';
-import { people, type People } from './testing/people.ts';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR, type Fixture } from './testing/fixture.ts';
+import { withPeople, type People } from './testing/people.ts';
 import { databaseTargets } from './testing/targets.ts';
 
 const example = readFileSync(join(EXAMPLES_DIR, 'changji-2022.yaml'), 'utf8');
@@ -16,13 +16,7 @@ interface Detail {
 describe.each(databaseTargets())('security on $name', (target) => {
   let f: Fixture;
   let p: People;
-  beforeAll(async () => {
-    f = await setupApp(target);
-    p = await people(f, example);
-  });
-  afterAll(async () => {
-    await f.cleanup();
-  });
+  withPeople(target, example, (ff, pp) => void ([f, p] = [ff, pp]));
 
   it('refuses every API call without a session with 401 and a Chinese message', async () => {
     const anon = f.client();

@@ -620,7 +620,7 @@ export function registerDisclosureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     // The first read of the new disclosure then need not run every rule again. The answer here
     // names the lines of the uploaded file; reads name none (the stored data has no lines), so the
     // read's findings are worked out from the stored text, as every later read would.
-    rememberFindings(row.id, row.data, findingsOfStored(row.data));
+    if (row.data !== null) rememberFindings(row.id, row.data, findingsOfStored(row.data));
     return c.json(
       { disclosure: summaryOut(row, await userNames(deps, [user.id])), findings: checked.report },
       201,

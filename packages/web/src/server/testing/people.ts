@@ -1,6 +1,8 @@
 /** Standard test accounts on the seeded tree: two editors (one unit each), a viewer and a reviewer. */
+import { afterAll, beforeAll } from 'vitest';
 import type { TestClient } from './client.ts';
-import type { Fixture } from './fixture.ts';
+import { setupApp, type Fixture } from './fixture.ts';
+import type { Target } from './targets.ts';
 
 export const PASSWORD = 'test-password-2024';
 
@@ -61,4 +63,24 @@ export async function people(f: Fixture, exampleText: string): Promise<People> {
     disclosureA,
     disclosureB: b.body.disclosure.id,
   };
+}
+
+/**
+ * A server with the standard accounts for the tests of one `describe` on one database target: set up before
+ * its tests (the seeded tree, `exampleText` imported for unit B), torn down after them. `take` receives both,
+ * and may do more setup of its own.
+ */
+export function withPeople(
+  target: Target,
+  exampleText: string,
+  take: (f: Fixture, p: People) => void | Promise<void>,
+): void {
+  let fixture: Fixture | undefined;
+  beforeAll(async () => {
+    fixture = await setupApp(target);
+    await take(fixture, await people(fixture, exampleText));
+  });
+  afterAll(async () => {
+    await fixture?.cleanup();
+  });
 }
