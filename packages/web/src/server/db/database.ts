@@ -2,6 +2,7 @@
  * Opens the database: SQLite (better-sqlite3) in the data folder by default, PostgreSQL (pg) when a
  * connection URL is given. Both speak through Kysely, so the rest of the server is one code path.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -106,6 +107,49 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Statements kept prepared on one PostgreSQL connection at most; later new texts run unprepared. */
+const PG_PREPARED_PER_CONNECTION = 500;
+/** Statement names by SQL text (bounded: variable-length `in (…)` lists make many texts). */
+const statementNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = 'j' + createHash('sha1').update(text).digest('hex').slice(0, 24);
+    if (statementNames.size >= 4 * PG_PREPARED_PER_CONNECTION)
+      statementNames.delete(statementNames.keys().next().value!);
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Runs Kysely's queries on this connection as named prepared statements (docs/adr/0016-web-api-latency.md,
+ * amendment "PostgreSQL prepares its statements"): PostgreSQL then parses and plans a query once per connection
+ * rather than on every request. The statement is the same SQL with the same parameters, so results do not change;
+ * only the first PG_PREPARED_PER_CONNECTION distinct texts are kept per connection.
+ */
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  if (preparedOn.has(client)) return client;
+  const names = new Set<string>();
+  preparedOn.set(client, names);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]): unknown => {
+    if (typeof text === 'string' && Array.isArray(values) && rest.length === 0 && PREPARABLE.test(text)) {
+      const name = statementName(text);
+      if (names.has(name) || names.size < PG_PREPARED_PER_CONNECTION) {
+        names.add(name);
+        return query({ name, text, values });
+      }
+    }
+    return query(text, values, ...rest);
+  };
+  return client;
+}
+
 function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -127,7 +171,14 @@ export function openDatabase(options: OpenOptions): Database {
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (e) => console.error('PostgreSQL 连接错误：', e.message));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const prepared = process.env['JUESUAN_PG_PREPARE'] !== '0';
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({
+        pool: prepared
+          ? { connect: async () => preparing(await pool.connect()), end: () => pool.end() }
+          : pool,
+      }),
+    });
     return {
       db,
       dialect: 'postgres',
