@@ -15,7 +15,7 @@ import { dropOff, runDocumentRules, type DocumentFacts, type DocumentStage } fro
 import { disclosureFromExtraction, narrativeEmptyStatements } from './model-from-extraction.ts';
 import { readNarrative } from './narrative-extract.ts';
 import { extractTables } from './table-extract.ts';
-import type { AuditResult, Evidence, StatedFigure } from './types.ts';
+import type { AuditResult, Evidence, ExtractedTable, StatedFigure } from './types.ts';
 
 export type AuditOptions = ReadOptions;
 
@@ -108,6 +108,17 @@ function summarise(findings: readonly Finding[]): AuditResult['summary'] {
   return s;
 }
 
+/**
+ * 表七–表九's empty-table statement (本表为空表) is printed under the table: of a table the text did not contain
+ * (not found, or not readable) the audit cannot say it lacks one — its figures may come from the narrative alone.
+ * The narrative's own statement is narrative-empty-table's to check.
+ */
+function aboutUnreadTable(f: Finding, tables: readonly ExtractedTable[]): boolean {
+  if (f.rule !== 'statement-empty-table') return false;
+  const t = tables.find((x) => x.id === f.location[0]?.table);
+  return t === undefined || t.status === 'missing' || t.status === 'unreadable';
+}
+
 export interface AuditTextOptions {
   /** The report year, when the caller knows it (else read from the title). */
   year?: number;
@@ -157,7 +168,8 @@ export function auditTextDocument(
       const outcome = validateDisclosure(model, { overrides });
       const evidence = evidenceIndex(figures);
       for (const f of outcome.findings)
-        findings.push(publishedSeverity(withEvidence(f, evidence), overrides));
+        if (!aboutUnreadTable(f, tables))
+          findings.push(publishedSeverity(withEvidence(f, evidence), overrides));
     } catch (e) {
       const modelError =
         e instanceof JuesuanError

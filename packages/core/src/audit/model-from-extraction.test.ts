@@ -186,3 +186,27 @@ describe('dataFromExtraction: vehicles by category', () => {
     expect(v.byCategory?.['emergency']).toBe(1);
   });
 });
+
+describe('dataFromExtraction: a 项 the catalogue did not resolve', () => {
+  it('stays out of the model (its rows are keyed by code) while the resolved figures go in', () => {
+    const fig = (key: string, name: string, wan: number): StatedFigure => ({
+      name,
+      key,
+      fen: wan * W,
+      unit: '万元',
+      decimals: 2,
+      evidence: { page: 1, text: `${name}${wan}万元。` },
+    });
+    const figures = [
+      fig('t5.total.total', '一般公共预算财政拨款支出', 120.5),
+      fig('t5.某类/某款/某项.total', '某类（类）某款（款）某项（项）', 20.5),
+      fig('t5.2080505.total', '机关事业单位基本养老保险缴费支出', 100),
+    ];
+    const input = { year: 2023, unit: '示例单位', kind: '事业' as const, figures, tables: [] };
+    const rows = (dataFromExtraction(input)['tables'] as Record<string, { rows: Record<string, unknown>[] }>)[
+      't5'
+    ]!.rows;
+    expect(rows.map((r) => r['row'] ?? r['code'])).toEqual(['total', '2080505']);
+    expect(() => disclosureFromExtraction(input)).not.toThrow();
+  });
+});

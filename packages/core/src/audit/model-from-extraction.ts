@@ -49,6 +49,8 @@ export function cellOfKey(key: string): CellAddress | undefined {
   }
   if (column === undefined) return undefined;
   if (!TABLE_SPECS[table].columns.some((c) => c.id === column)) return undefined;
+  // A 项 whose names the catalogue did not resolve to a code has no row of the model (its rows are keyed by code).
+  if (!/^\d+$/.test(row) && !TABLE_SPECS[table].fixedRows.some((r) => r.id === row)) return undefined;
   // 全年预算 (adjusted budget) has no place in the tables' model (which keeps 年初预算): not a cell.
   if (rest[0] === 'annualBudget') return undefined;
   const which = rest[0] === 'budget' ? 'budget' : 'value';

@@ -594,3 +594,67 @@ describe('extractFigures: comparisons with their right base, pairs, publications
     ]);
   });
 });
+
+describe('readNarrative: pages printed without their title', () => {
+  it('the year named as a comparison base counts for the year after it', () => {
+    const r = readNarrative(
+      textDocumentFromString(
+        [
+          '3.事业收入 12.40 万元，较 2023 年度决算数增加 1.10 万元，增长 9.73%。',
+          '4.其他收入 0.00 万元，较 2023 年度决算数增加 0.00 万元。',
+          '5.年初结转和结余 3.05 万元，较 2023 年度决算数减少 0.40 万元，下降 11.59%。',
+          '（二）本单位 2024 年度总支出 98.16 万元。',
+        ].join('\n'),
+      ),
+    );
+    expect(r.year).toBe(2024);
+  });
+});
+
+describe('extractFigures: figures that belong to an item, not to the totals', () => {
+  const read = (lines: string[]) =>
+    extractFigures(textDocumentFromString(lines.join('\n')), { year: 2023 }).map(
+      (f): [string, string | undefined] => [f.key, wan(f)],
+    );
+
+  it('基本支出 and 项目支出 under an item of the same sentence are the item’s', () => {
+    const got = read([
+      '某县档案馆2023年度部门决算公开说明',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '2023年度一般公共预算财政拨款支出286.40万元，其中：基本支出250.10万元，项目支出36.30万元。',
+      '1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)：支出决算为231.70万元，其中：基本支出231.70万元，项目支出0.00万元。',
+      '机关事业单位基本养老保险缴费支出18.40万元，其中：基本支出18.40万元，项目支出0.00万元。',
+    ]);
+    expect(got.filter(([k]) => /\.(basic|project)$/.test(k))).toEqual([
+      ['t5.total.basic', '250.10'],
+      ['t5.total.project', '36.30'],
+      ['t5.2010301.basic', '231.70'],
+      ['t5.2010301.project', '0.00'],
+      ['t5.2080505.basic', '18.40'],
+      ['t5.2080505.project', '0.00'],
+    ]);
+  });
+
+  it('the total before 其中 keeps 基本支出 and 项目支出 as the unit’s', () => {
+    const got = read([
+      '某县档案馆2023年度部门决算公开说明',
+      '三、支出决算情况说明',
+      '2023年度本年支出合计301.25万元，其中：基本支出262.00万元，占86.97%；项目支出39.25万元，占13.03%。',
+      '按项目分：档案馆运行120.40万元，其中：基本支出120.40万元，项目支出0.00万元。',
+    ]);
+    expect(got.filter(([k]) => k.startsWith('t3.'))).toEqual([
+      ['t3.total.basic', '262.00'],
+      ['t3.total.project', '39.25'],
+    ]);
+  });
+
+  it('一般公共预算财政拨款支出总计 in the 财政拨款 section is T5’s total, not T4’s', () => {
+    const got = read([
+      '某县档案馆2023年度部门决算公开说明',
+      '四、财政拨款收入支出决算总体情况说明',
+      '2023年度财政拨款收入总计300.00万元。本单位一般公共预算财政拨款支出总计286.40万元，与上年相比减少5.10万元。',
+    ]);
+    expect(got).toContainEqual(['t5.total.total', '286.40']);
+    expect(got.map(([k]) => k)).not.toContain('t4.expenditureGrandTotal.total');
+  });
+});

@@ -69,6 +69,12 @@ function term(id: TermId, key: string, o: VocabOptions = {}): readonly [RegExp, 
   return [re, key, name];
 }
 
+/** The columns a 项's 其中 lists: 基本支出 and 项目支出. */
+const BREAKDOWN_LABELS: Readonly<Record<string, 'basic' | 'project'>> = {
+  基本支出: 'basic',
+  项目支出: 'project',
+};
+
 /** An entry whose phrase is matched by a pattern of its own (a grammar, not a list of labels). */
 function phrase(re: RegExp, key: string, id: TermId): readonly [RegExp, string, string] {
   return [re, key, glossaryName(id)];
@@ -804,6 +810,12 @@ class Reader {
       if (cls) return cls;
     }
     const v = lookupVocab(vocabFor(this.section, this.sub), label);
+    // 一般公共预算财政拨款支出总计 is T5's total, not T4's (which adds the funds of the other two budgets).
+    if (
+      v?.key.startsWith('t4.expenditure') &&
+      /(一般公共|政府性基金|国有资本经营)预算(财政)?拨款/.test(label)
+    )
+      return /一般公共/.test(label) ? lookupVocab(GENERAL, label) : undefined;
     if (v) return v;
     const item = this.bareItem(label);
     if (item) return item;
@@ -1151,7 +1163,7 @@ class Reader {
       return;
     }
     this.pairSecond = undefined;
-    const subject = this.classify(label, wide) ?? this.valueOf(label);
+    const subject = this.itemBreakdown(this.classify(label, wide) ?? this.valueOf(label), label);
     if (subject) {
       const f = this.emit(subject, tok);
       if (this.pending?.subject.key === subject.key) this.attachBudget(f);
@@ -1162,6 +1174,34 @@ class Reader {
       { key: `unclassified.${this.section}`, name: display(label) || '未识别的金额' },
       tok,
     );
+  }
+
+  /**
+   * 基本支出 and 项目支出 listed under an item of the same sentence (机构运行 a 元，其中：基本支出 b 元，项目支出 c 元;
+   * Guangxi lists every 项 so) are the item's columns, not the unit's totals: a coded 项 keeps them in its row,
+   * another item's go unclassified. A total before 其中 (本年支出合计, 一般公共预算拨款支出) keeps the totals.
+   */
+  private itemBreakdown(s: Subject | undefined, label: string): Subject | undefined {
+    const col =
+      (s ? /^t3\.total\.(basic|project)$/.exec(s.key)?.[1] : undefined) ??
+      (!s && this.section === 'general'
+        ? BREAKDOWN_LABELS[/^(基本支出|项目支出)(决算)?(数)?(为)?$/.exec(label)?.[1] ?? '']
+        : undefined);
+    const p = this.parent;
+    const at = p && this.at.get(p);
+    if (!col || !p || at === undefined || at < this.sentenceStart) return s;
+    const name = col === 'basic' ? glossaryName('basicExpenditure') : glossaryName('projectExpenditure');
+    const row = /^(t5|t8|t9)\.([^.]+)\.total$/.exec(p.key);
+    // 一般公共预算财政拨款支出 a 万元，其中：基本支出 b 万元: T5's 合计 row, when told in its own section.
+    if (row && (row[2] !== 'total' || !s)) {
+      const key = `${row[1]}.${row[2]}.${col}`;
+      if (key === 't5.total.basic') return { key, name: glossaryName('generalBudgetBasicExpenditure') };
+      return { key, name: `${p.name}${name}`, ...(p.code ? { code: p.code } : {}) };
+    }
+    const totalLike = /合计|总计|总额|共计|本年|全年|(本|我|该)(单位|部门)|总支出|^支出|预算|拨款|财政/;
+    if (p.key.startsWith('unclassified.') && !totalLike.test(p.name))
+      return { key: p.key, name: `${p.name}的${name}` };
+    return s;
   }
 
   private pairSecond: Subject | undefined;
@@ -1486,11 +1526,18 @@ function performanceCount(label: string, wide: string, after: string): Subject |
   return { key: 'performance.evaluatedProjects', name: glossaryName('evaluatedProjects') };
 }
 
-/** The year most sentences name ("2024年度…"), for a page or section printed without its title. */
+/**
+ * The year most sentences name ("2024年度…"), for a page or section printed without its title. A year named as
+ * the base of a comparison (较2022年度决算数, 与2022年相比) counts for the year after it: a page of item-by-item
+ * comparisons names last year more often than its own.
+ */
 function yearOfText(text: string): number | undefined {
   const n = new Map<number, number>();
-  for (const m of text.matchAll(/(?<!\d)(20\d{2})年度?(?![初末\d])/g))
-    n.set(Number(m[1]), (n.get(Number(m[1])) ?? 0) + 1);
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})年度?(?![初末\d])/g)) {
+    const base = /(?:与|比|较|同)\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    const y = Number(m[1]) + (base ? 1 : 0);
+    n.set(y, (n.get(y) ?? 0) + 1);
+  }
   let best: number | undefined;
   for (const [y, c] of n) if (best === undefined || c > n.get(best)!) best = y;
   return best;
