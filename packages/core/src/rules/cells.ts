@@ -74,16 +74,29 @@ export function fmt(d: Disclosure, fen: Fen, decimals: number = d.decimals): str
   const perUnit = FEN_PER[d.amountUnit];
   const div = decimals === 0 ? 1 : decimals === 1 ? 10 : decimals === 2 ? 100 : decimals === 3 ? 1000 : 0;
   if (perUnit !== undefined && div !== 0 && perUnit % div === 0 && Number.isSafeInteger(fen)) {
+    // Integer division by flooring the quotient and correcting it by the exact remainder: `%` on figures past
+    // the small-integer range is a floating-point fmod call. For a safe integer a, ⌊a / step⌋ is off by at most
+    // one, q × step ≤ a stays exact, and so does the remainder; the result is that of exact integer division.
     const step = perUnit / div;
-    const r = fen % step;
-    let q = (fen - r) / step;
-    if (2 * Math.abs(r) >= step) q += fen < 0 ? -1 : 1;
-    if (decimals === 0) return '' + q;
-    const neg = q < 0;
-    if (neg) q = -q;
-    const frac = q % div;
-    const whole = (q - frac) / div;
-    return (neg ? '-' + whole : '' + whole) + FRACTIONS[decimals]![frac]!;
+    const neg = fen < 0;
+    const a = neg ? -fen : fen;
+    let q = Math.floor(a / step);
+    let r = a - q * step;
+    if (r >= step) {
+      q++;
+      r -= step;
+    }
+    if (2 * r >= step) q++;
+    // A figure that rounds to zero prints without a sign.
+    const sign = neg && q !== 0 ? '-' : '';
+    if (decimals === 0) return sign + q;
+    let whole = Math.floor(q / div);
+    let frac = q - whole * div;
+    if (frac >= div) {
+      whole++;
+      frac -= div;
+    }
+    return sign + whole + FRACTIONS[decimals]![frac]!;
   }
   return formatAmount(fen, { unit: d.amountUnit, decimals });
 }
