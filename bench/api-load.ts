@@ -30,6 +30,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { generateUnitData } from '@juesuan/core/testing';
 import { startServer } from '../packages/web/src/server/server.ts';
+import { machineReferenceLine } from './machine-reference.ts';
 
 const SECONDS = Number(process.env['BENCH_API_SECONDS'] ?? 30);
 const CONNECTIONS = 50;
@@ -440,6 +441,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(' / ')}`,
   );
+  console.log(machineReferenceLine());
   // BENCH_API_ONLY=sqlite or =postgres runs on that database only (quick iterations).
   const only = process.env['BENCH_API_ONLY'];
   if (only !== 'postgres') {

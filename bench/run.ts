@@ -37,6 +37,7 @@ import { convertWithLibreOffice } from '../packages/cli/src/pdf.ts';
 import { hasTool, missingToolMessage } from '../packages/cli/src/tools.ts';
 import { printProcessTimes } from './process-times.ts';
 import { auditTimes } from './audit-times.ts';
+import { machineReferenceLine } from './machine-reference.ts';
 
 const N = Number(process.env['BENCH_UNITS'] ?? 10_000);
 const kinds = ['行政', '参公', '事业'] as const;
@@ -48,6 +49,7 @@ function fmt(n: number, digits = 0): string {
 console.log(`Juesuan 基准测试 · Node ${process.version} · ${ALL_RULES.length} 条规则 · ${N} 个生成单位`);
 // First, while nothing else of the benchmark is in memory: start-up of the built CLI as whole processes.
 printProcessTimes();
+console.log(machineReferenceLine());
 
 let t0 = performance.now();
 const data = Array.from({ length: N }, (_, i) =>

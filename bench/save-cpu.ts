@@ -16,6 +16,7 @@ import { createApp } from '../packages/web/src/server/app.ts';
 import { openDatabase } from '../packages/web/src/server/db/database.ts';
 import { seedDatabase } from '../packages/web/src/server/seed.ts';
 import { prepareDeps } from '../packages/web/src/server/server.ts';
+import { machineReferenceLine } from './machine-reference.ts';
 
 const UNITS = Number(process.env['SAVE_CPU_UNITS'] ?? 20);
 const ROUNDS = Number(process.env['SAVE_CPU_ROUNDS'] ?? 60);
@@ -37,6 +38,7 @@ interface Unit {
   turn: number;
 }
 
+console.log(machineReferenceLine());
 const dir = mkdtempSync(join(tmpdir(), 'juesuan-save-cpu-'));
 const database = openDatabase({ dataDir: dir });
 try {

@@ -11,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ALL_RULES, disclosureFromData, validateDisclosure } from '@juesuan/core';
 import { generateUnitData } from '@juesuan/core/testing';
+import { machineReferenceLine } from './machine-reference.ts';
 
 const N = Number(process.env['BENCH_UNITS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -18,6 +19,7 @@ const kinds = ['行政', '参公', '事业'] as const;
 const data = Array.from({ length: N }, (_, i) =>
   generateUnitData({ seed: i + 1, kind: kinds[i % 3]!, rounded: !process.env['BENCH_EXACT'] }),
 );
+console.log(machineReferenceLine());
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 let units: ReturnType<typeof disclosureFromData>[] = [];
