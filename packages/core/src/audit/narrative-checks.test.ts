@@ -214,6 +214,23 @@ describe('other wordings', () => {
     expect(rules).toContain('narrative-yoy-rate');
     expect(rules).toContain('narrative-direction');
   });
+
+  it('amounts printed in 元 are quoted in 元 in the messages, not as 万元', () => {
+    const doc = textDocumentFromString(
+      [
+        '示例站2023年度部门决算',
+        '一、收入支出决算总体情况说明',
+        '2023年度本年收入合计300000.00元，比上年增加60000.00元，增长20.00%，主要原因是人员增加。',
+        '本年支出合计280000.00元，比上年减少20000.00元，增长6.67%，主要原因是项目完成。',
+      ].join('\n'),
+    );
+    const found = audit(doc);
+    const rate = found.find((f) => f.rule === 'narrative-yoy-rate')!;
+    expect(rate.message).toContain('本年300000.00元、增加60000.00元，则上年为240000.00元');
+    const dir = found.find((f) => f.rule === 'narrative-direction')!;
+    expect(dir.message).toContain('先写“减少20000.00元”');
+    expect([rate.message, dir.message].join('')).not.toContain('万元');
+  });
 });
 
 describe('checkNarrative: the builder’s text', () => {

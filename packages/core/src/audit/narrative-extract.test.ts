@@ -555,6 +555,65 @@ describe('extractFigures: comparisons with their right base, pairs, publications
     expect(of('t1.expenditureTotal').map((f) => amount(f.fen))).toEqual(['4493.02']);
   });
 
+  it('a comparison opening the sentence after a 其中 list is of the head; one inside the list of its item', () => {
+    const figures = read([
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '2022年度“三公”经费财政拨款支出决算为12.00万元。其中：因公出国（境）费0.00万元，公务接待费4.00万元，公务用车购置及运行维护费8.00万元。比上年减少3.00万元，下降20.00%，主要原因是压减开支。',
+      '六、一般公共预算财政拨款基本支出决算情况说明',
+      '2022年度一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，比上年增加5.00万元，增长6.67%；公用经费20.00万元，比上年减少1.00万元，下降4.76%。',
+    ]);
+    const changes = figures.map((f) => [f.key, f.change?.amountText, f.change?.rateText]);
+    expect(changes).toEqual([
+      ['threePublic.total', '3.00', '20.00%'],
+      ['threePublic.abroad', undefined, undefined],
+      ['threePublic.reception', undefined, undefined],
+      ['threePublic.vehicle', undefined, undefined],
+      ['t5.total.basic', undefined, undefined],
+      ['t6.personnelTotal', '5.00', '6.67%'],
+      ['t6.publicTotal', '1.00', '4.76%'],
+    ]);
+  });
+
+  it("比上年累计支出 x 万元 is last year's figure, the base of the change after it", () => {
+    const figures = read([
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '2022年“三公”经费支出60万元，比上年累计支出66万元减少6万元，下降9%。其中，公务接待支出20万元，比上年累计支出25万元下降5万元，下降20%。',
+    ]);
+    expect(
+      figures.map((f) => [
+        f.key,
+        amount(f.fen),
+        f.change?.amountText,
+        amount(f.change?.base),
+        f.change?.rateText,
+      ]),
+    ).toEqual([
+      ['threePublic.total', '60.00', '6', '66.00', '9%'],
+      ['threePublic.reception', '20.00', '5', '25.00', '20%'],
+    ]);
+  });
+
+  it('two totals with two amounts (各是 a,b / 分别为 a、b), their changes and rates each to its own total', () => {
+    const figures = read([
+      '一、收入支出决算总体情况说明',
+      '2023年度收、支总计各是610.20,598.75万元。与2022年相比，收、支总计各减少40.10,52.30万元，各下降6.17%、8.03%，主要原因是工程完工。',
+      '本年收入合计、本年支出合计分别为590.00万元、588.40万元。',
+      '三、支出决算情况说明',
+      '2023年度基本支出、项目支出分别为400.00万元、188.40万元。',
+    ]);
+    const got = (key: string) =>
+      figures
+        .filter((f) => f.key === key)
+        .map((f) => [amount(f.fen), f.change?.amountText, f.change?.rateText, f.change?.reason]);
+    expect(got('t1.incomeGrandTotal')).toEqual([['610.20', '40.10', '6.17%', '工程完工']]);
+    expect(got('t1.expenditureGrandTotal')).toEqual([['598.75', '52.30', '8.03%', '工程完工']]);
+    expect(got('t1.incomeTotal')).toEqual([['590.00', undefined, undefined, undefined]]);
+    expect(got('t1.expenditureTotal')).toEqual([['588.40', undefined, undefined, undefined]]);
+    expect(got('t3.total.basic').map((x) => x[0])).toEqual(['400.00']);
+    expect(got('t3.total.project').map((x) => x[0])).toEqual(['188.40']);
+    expect(figures.filter((f) => f.key.startsWith('unclassified.'))).toEqual([]);
+  });
+
   it('a stand-alone "三公" statement yields its figures, counts included, without any heading', () => {
     const figures = read([
       '某县农业农村局2022年度“三公”经费决算公开',

@@ -325,8 +325,8 @@ function tokensIn(text: string, from: number, to: number): Token[] {
     let after = AFTER_RE.exec(text.slice(end0, Math.min(to, end0 + 5)));
     let shared = false;
     if (!after) {
-      // Paired amounts share the unit of the second: 各是4494.08、4493.02万元.
-      const pair = /^、(-?\d+(?:,\d{3})*(?:\.\d+)?)(万元|亿元|元)/.exec(
+      // Paired amounts share the unit of the second: 各是4494.08、4493.02万元 / 各是4125.49,4143.91万元.
+      const pair = /^[、,](-?\d+(?:,\d{3})*(?:\.\d+)?)(万元|亿元|元)/.exec(
         text.slice(end0, Math.min(to, end0 + 24)),
       );
       if (!pair) continue;
@@ -472,7 +472,9 @@ function clausesOf(text: string, start: number, end: number): Clause[] {
     // A comma between digits and exactly three digits is a thousands separator ("1,234.56"), not a clause break.
     const thousands =
       ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
-    if (!thousands && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
+    // Nor is one between two numbers, a list sharing the unit of the last (各是4125.49,4143.91万元).
+    const listed = ch === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    if (!thousands && !listed && (ch === ',' || ch === ';' || ch === ':' || ch === '。')) {
       if (i > cs) clauses.push({ start: cs, end: i, delim });
       delim = ch;
       cs = i + 1;
@@ -483,7 +485,7 @@ function clausesOf(text: string, start: number, end: number): Clause[] {
 }
 
 const COMPARE_RE =
-  /(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
+  /(?:同口径)?(与上年(度)?(同期)?(决算)?(数)?相比|比上年(度)?(同期)?(决算)?(数)?|较上年(度)?(同期)?(决算)?(数)?|同比|与\d{4}年度?(决算)?(数)?相比|比\d{4}年度?(决算)?(数)?|较\d{4}年度?(决算)?(数)?)/;
 /** A comparison with this year's budget: 较年初预算数, 与年初预算相比, 比预算. */
 const BUDGET_COMPARE_RE = /(与|较|比)(年初|全年|调整后?)?预算(数)?(相比)?/;
 /** Words that open a stated reason: 主要原因是, 原因主要是, 由于, 是因为; 主要是 only after a change. */
@@ -541,7 +543,7 @@ class Reader {
     this.sectionText = heading;
     this.sub = undefined;
     this.subject = undefined;
-    this.current = this.compared = this.parent = undefined;
+    this.current = this.compared = this.parent = this.afterList = undefined;
     this.pending = undefined;
     this.countGroup = undefined;
     this.sectionFigures = [];
@@ -616,8 +618,30 @@ class Reader {
   private sentence(start: number, end: number): void {
     this.enterSentence(start, end);
     const state: SentenceState = { reason: undefined, compareTarget: undefined };
+    this.listFrom = undefined;
     for (const c of clausesOf(this.flow.text, start, end)) this.clause(c, state);
     this.finishReason(state);
+    // A sentence that listed two or more items under 其中: a comparison opening the next one without naming its
+    // subject (。比上年减少 a 万元) is of the head, not of the last item listed.
+    const p = this.parent;
+    this.afterList =
+      p &&
+      this.listFrom !== undefined &&
+      this.figures.slice(this.listFrom).filter((f) => f.key !== p.key).length >= 2
+        ? p
+        : undefined;
+  }
+
+  /** Index in `figures` where the sentence's 其中 list starts. */
+  private listFrom: number | undefined;
+  /** The head of the 其中 list the sentence before ended with (see sentence). */
+  private afterList: StatedFigure | undefined;
+
+  /** The head a comparison without subject is of, at the start of a sentence after a 其中 list; taken once. */
+  private listHead(): StatedFigure | undefined {
+    const h = this.afterList;
+    this.afterList = undefined;
+    return h;
   }
 
   /** A new sentence: its subsection (a new one forgets the subject), its span, and whether it speaks of next year. */
@@ -633,6 +657,7 @@ class Reader {
     const body = this.flow.text.slice(start, end);
     this.clauseBase = undefined;
     this.staffScope = undefined;
+    this.pairChange = undefined;
     this.nextYear = this.isNextYear(body) || (!/\d{4}年/.test(body) && this.isNextYear(this.sectionText));
     this.itemSubject(body);
   }
@@ -666,7 +691,10 @@ class Reader {
       }
       this.finishReason(state);
     }
-    if (/^其中/.test(ctext) && this.current) this.parent = this.current;
+    if (/^其中/.test(ctext) && this.current) {
+      this.parent = this.current;
+      this.listFrom = this.figures.length;
+    }
     const rm = /主要原因(是|为)?/.exec(ctext);
     if (rm) {
       const lead = ctext.slice(0, rm.index);
@@ -689,7 +717,9 @@ class Reader {
     const cm = COMPARE_RE.exec(ctext);
     if (cm) {
       const before = this.clean(ctext.slice(0, cm.index));
-      state.compareTarget = before ? (this.lookup(before) ?? this.current) : this.current;
+      state.compareTarget = before
+        ? (this.lookup(before) ?? this.current)
+        : (this.listHead() ?? this.current);
       const rest = ctext.slice(cm.index + cm[0].length);
       if (/持平/.test(rest) && state.compareTarget) this.setPrior(state.compareTarget, { direction: '持平' });
       return;
@@ -980,6 +1010,18 @@ class Reader {
     compareTarget: StatedFigure | undefined,
   ): StatedFigure | undefined {
     const label = this.clean(raw);
+    const pc = this.pairChange;
+    if (pc && pc.amounts === 1 && label === '') {
+      const t = pc.targets[1]!;
+      this.setPrior(t, {
+        direction: pc.direction,
+        amount: tok.fen!,
+        amountDecimals: tok.decimals,
+        amountText: tok.num,
+      });
+      pc.amounts = 2;
+      return t;
+    }
     // A change: 增加 26.58 万元 / 比上年决算减少 0.26 万元 / 收入支出总计增加 307.82 万元.
     const dm = DIRECTION_END_RE.exec(label);
     if (dm) return this.amountOfChange(tok, label, dm, compareTarget);
@@ -1012,6 +1054,17 @@ class Reader {
       .replace(/[,，]$/, '');
     const both = /^(收、?支|收入、?支出)(总计)?(均|各)?$/.test(before) ? this.bothTotals() : undefined;
     if (both && !budget) {
+      // 各减少 a、b 万元: the first amount is the income total's, the second the expenditure total's.
+      if (both.length === 2 && /^[、,]-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2))) {
+        this.setPrior(both[0]!, {
+          direction: dm[1]!,
+          amount: tok.fen!,
+          amountDecimals: tok.decimals,
+          amountText: tok.num,
+        });
+        this.pairChange = { targets: both, direction: dm[1]!, amounts: 1, rates: 0 };
+        return both[0];
+      }
       for (const t of both)
         this.setPrior(t, {
           direction: dm[1]!,
@@ -1023,7 +1076,11 @@ class Reader {
       if (both[1]) this.mates.set(both[0]!, both[1]);
       return both[0];
     }
-    const target = (before ? this.lookup(before) : undefined) ?? compareTarget ?? this.current;
+    const target =
+      (before ? this.lookup(before) : undefined) ??
+      compareTarget ??
+      (before ? undefined : this.listHead()) ??
+      this.current;
     if (target && budget && /增加|减少|增长|下降|降低|上升/.test(dm[1]!) && target.fen !== undefined) {
       // 较年初预算数减少 a 万元: the budget is the final figure ± a.
       const up = /增加|增长|上升/.test(dm[1]!);
@@ -1082,8 +1139,11 @@ class Reader {
     label: string,
     compareTarget: StatedFigure | undefined,
   ): StatedFigure | undefined {
-    // Last year's figure stated: 上年决算数为 x 万元.
-    if (/^(比|较|与)?上年(度)?(决算)?(数)?(为)?$/.test(label) && (compareTarget ?? this.current)) {
+    // Last year's figure stated: 上年决算数为 x 万元 / 比上年累计支出 x 万元（下降 c 万元）.
+    if (
+      /^(比|较|与)?上年(度)?(累计)?(支出)?(决算)?(数)?(为)?$/.test(label) &&
+      (compareTarget ?? this.current)
+    ) {
       const t = (compareTarget ?? this.current)!;
       this.setPrior(t, { base: tok.fen!, baseDecimals: tok.decimals, baseLabel: '上年' });
       return t;
@@ -1143,26 +1203,26 @@ class Reader {
 
   /** A figure of its own: one of a pair, the second of a pair stated before, a classified or an unclassified one. */
   private amountOfItsOwn(tok: Token, label: string, wide: string): void {
-    const pair = this.paired(label);
+    const listNext = /^[、,]-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2));
+    const pair = this.paired(label) ?? (listNext ? this.listedItems(label) : undefined);
     if (pair) {
-      const f = this.emit(pair[0], tok);
-      if (
-        pair[1] &&
-        /各是|各为|分别为|分别是/.test(label) &&
-        /^、-?\d/.test(this.flow.text.slice(tok.end, tok.end + 2))
-      )
-        this.pairSecond = pair[1];
+      const items = (pair as readonly (Subject | undefined)[]).filter((x): x is Subject => x !== undefined);
+      const [first, ...rest] = items;
+      const f = this.emit(first!, tok);
+      if (rest.length > 0 && /各是|各为|分别为|分别是|分别$|各$/.test(label) && listNext)
+        this.pairQueue = rest;
       else if (pair[1]) this.mates.set(f, this.emit(pair[1], tok));
       this.current = f;
       return;
     }
-    if (this.pairSecond && /^、?$/.test(label)) {
-      const f = this.emit(this.pairSecond, tok);
-      this.pairSecond = undefined;
+    const queued = this.pairQueue.shift();
+    if (queued && label === '') {
+      const f = this.emit(queued, tok);
+      if (!listNext) this.pairQueue = [];
       this.current = f;
       return;
     }
-    this.pairSecond = undefined;
+    this.pairQueue = [];
     const subject = this.itemBreakdown(this.classify(label, wide) ?? this.valueOf(label), label);
     if (subject) {
       const f = this.emit(subject, tok);
@@ -1204,7 +1264,21 @@ class Reader {
     return s;
   }
 
-  private pairSecond: Subject | undefined;
+  /** The items still to take a figure of a list (收入总计、支出总计分别为 a 万元、b 万元): one each, in order. */
+  private pairQueue: Subject[] = [];
+  /**
+   * Two totals compared with two amounts and two rates (收、支总计各减少 a、b 万元，各下降 x%、y%): the figures, and
+   * which of them takes the next amount or rate.
+   */
+  private pairChange:
+    | {
+        targets: readonly StatedFigure[];
+        direction: string;
+        amounts: number;
+        rates: number;
+        rateWord?: string;
+      }
+    | undefined;
   /** Staff counts of the 事业 establishment stated after the unit's (Beijing), not the unit's own. */
   private staffScope: 'business' | undefined;
   /** The other figure of a pair stated by one amount (收、支总计各 x): a comparison of one is of both. */
@@ -1216,7 +1290,11 @@ class Reader {
    */
   private paired(label: string): [Subject, Subject?] | undefined {
     const fiscal = /财政拨款/.test(label) || this.section === 'fiscal';
-    if (/(收、支|收入、支出|收支)总计(各|均)?(为|是)?$/.test(label)) {
+    if (
+      /(收、支|收入、支出|收支)总计(各|均|分别)?(为|是)?$|收入总计、?支出总计(各|均|分别)?(为|是)?$/.test(
+        label,
+      )
+    ) {
       return fiscal
         ? [
             { key: 't4.incomeGrandTotal.total', name: glossaryName('fiscalIncomeGrandTotal') },
@@ -1227,12 +1305,25 @@ class Reader {
             { key: 't1.expenditureGrandTotal', name: glossaryName('expenditureGrandTotal') },
           ];
     }
-    if (/本年收入、?(本年)?支出合计(各|均)?(为|是)?$/.test(label) && !fiscal)
+    if (/本年收入(合计)?、?(本年)?支出合计(各|均|分别)?(为|是)?$/.test(label) && !fiscal)
       return [
         { key: 't1.incomeTotal', name: glossaryName('incomeTotal') },
         { key: 't1.expenditureTotal', name: glossaryName('expenditureTotal') },
       ];
     return undefined;
+  }
+
+  /**
+   * Items listed before 分别为 / 各为 (基本支出、项目支出分别为 a 万元、b 万元): each named as the section names its
+   * figures; undefined unless every item is.
+   */
+  private listedItems(label: string): Subject[] | undefined {
+    const m = /^(.+?)(分别|各)(为|是)?$/.exec(label);
+    if (!m) return undefined;
+    const names = m[1]!.split(/、|和|及|与/).filter((n) => n !== '');
+    if (names.length < 2) return undefined;
+    const subjects = names.map((n) => this.classify(n));
+    return subjects.every((x): x is Subject => x !== undefined) ? subjects : undefined;
   }
 
   /** The grand totals of income and expenditure stated last in this section (收支较上年决算数减少 …). */
@@ -1308,9 +1399,33 @@ class Reader {
       }
       return;
     }
+    if (this.pairRate(tok, label, ratio, text)) return;
     const cm = /完成(了)?(.*?)的?$/.exec(label);
     if (cm) this.completion(tok, cm, budgetFig, ratio, text);
     else this.rateOfChange(tok, label, budgetFig, ratio, text);
+  }
+
+  /** 各下降 x%、y% after 各减少 a、b 万元: the first rate is the first total's, the second the other's. */
+  private pairRate(tok: Token, label: string, ratio: Ratio, text: string): boolean {
+    const pc = this.pairChange;
+    if (!pc || pc.amounts !== 2) return false;
+    const dm = DIRECTION_END_RE.exec(label);
+    const word =
+      pc.rates === 0 && dm && /^各/.test(label)
+        ? dm[1]!
+        : pc.rates === 1 && label === ''
+          ? pc.rateWord
+          : undefined;
+    if (word === undefined) return false;
+    this.setPrior(pc.targets[pc.rates]!, {
+      rateDirection: word,
+      rate: ratio,
+      rateText: text,
+      rateDecimals: tok.decimals,
+    });
+    pc.rateWord = word;
+    pc.rates++;
+    return true;
   }
 
   /** 占… x%: the share of the figure before, with its denominator. */

@@ -84,6 +84,20 @@ export function wanText(fen: Fen): string {
   return formatAmount(fen, { unit: '万元', decimals: 2 });
 }
 
+/**
+ * An amount with its unit, in the unit the document printed it in: 元 for a document in 元 (two decimals), 万元
+ * otherwise. A message quotes the figures as the reader sees them in the text.
+ */
+export function amountText(fen: Fen, unit: string | undefined): string {
+  const u = messageUnit(unit);
+  return `${formatAmount(fen, { unit: u, decimals: 2 })}${u}`;
+}
+
+/** The unit messages print a figure's amounts in: 元 for a figure printed in 元, else 万元. */
+export function messageUnit(unit: string | undefined): '元' | '万元' {
+  return unit === '元' ? '元' : '万元';
+}
+
 export function pctText(n: bigint, d: bigint): string {
   return formatPercent({ num: n, den: d });
 }

@@ -170,8 +170,11 @@ export interface MissingSection {
   name: string;
 }
 
-/** What kind of publication a document is (issue 9 item 2): completeness is checked against its kind. */
-export type DocumentKind = 'full' | 'three-public' | 'procurement' | 'excerpt';
+/**
+ * What kind of publication a document is (issue 9 item 2): completeness is checked against its kind. `tables`: the
+ * tables alone (a page holding 表一, the tables part printed apart), without any narrative.
+ */
+export type DocumentKind = 'full' | 'three-public' | 'procurement' | 'excerpt' | 'tables';
 /** Whether a publication is a 部门决算 (department with its units) or a 单位决算 (one unit). */
 export type DocumentForm = 'department' | 'unit';
 
@@ -536,19 +539,24 @@ export function requiredSections(
       return { parts: [], sections: [] };
     case 'excerpt':
       return { parts: [], sections: [] };
+    case 'tables':
+      // The tables are there: the other parts of a publication are not.
+      return { parts: ['profile', 'narrative', 'glossary'], sections: [] };
   }
 }
 
 /**
  * The kind of a publication: a stand-alone "三公" or 政府采购 statement by its title or by talking of
  * nothing else; a full publication when it has the parts of one (two of 概况, 报表, 说明, 名词解释) or most
- * of the sections; otherwise an excerpt (a page or a section of a longer publication).
+ * of the sections; the tables alone when it prints tables (or their part) and no narrative at all; otherwise an
+ * excerpt (a page or a section of a longer publication).
  */
 export function documentKind(
   title: string | undefined,
   parts: readonly PartId[],
   covered: ReadonlySet<SectionId>,
   headed: ReadonlySet<SectionId>,
+  listedTables = 0,
 ): DocumentKind {
   const t = (title ?? '').replace(/[“”"]/g, '');
   const fullTitle =
@@ -560,6 +568,7 @@ export function documentKind(
   );
   const topics = [...covered].filter((x) => x !== 'other' && x !== 'performance');
   if (standard.size >= 2 || headed.size >= 6 || (standard.size >= 1 && headed.size >= 4)) return 'full';
+  if (covered.size === 0 && listedTables > 0 && parts.every((p) => p === 'tables')) return 'tables';
   if (!fullTitle && topics.length > 0 && topics.every((x) => x === 'threePublic')) return 'three-public';
   if (!fullTitle && covered.size > 0 && [...covered].every((x) => x === 'other') && topics.length === 0)
     return 'procurement';
@@ -732,6 +741,7 @@ export function sectionsOfFlow(flow: Flow): DocumentSections {
     bestParts.map((p) => p.id),
     covered,
     headed,
+    tables.length,
   );
   const form: DocumentForm =
     /单位决算|单位\d{4}年度?决算/.test(title?.text ?? '') || /单位决算情况说明/.test(flow.text)
@@ -765,7 +775,9 @@ function listedTables(flow: Flow, part: FoundHeading<PartId> | undefined): Liste
     const start = flow.lineStart[i]!;
     if (start < 0 || l.kind === 'title') return;
     if (part && (start < part.bodyStart || start >= part.bodyEnd)) return;
-    if (!part && l.kind === 'body') return;
+    // Without a tables part, a body line counts only when it is a table's title and nothing else (a page holding
+    // 表一 in plain text), not a sentence that names a table.
+    if (!part && l.kind === 'body' && !isTableTitle(l.norm)) return;
     const t = l.norm
       .replace(/^[一二三四五六七八九十]{1,3}、/, '')
       .replace(/^\d{1,2}[.、]/, '')

@@ -61,6 +61,14 @@ describe('normaliseText: characters', () => {
     expect(normaliseText('显著，乾坤')).toBe('显著，乾坤');
   });
 
+  it('removes the romanised syllables a mirror site puts after characters, and keeps Latin text in brackets', () => {
+    expect(normaliseText('某县文化服務(wù)中心2023年度收入總計(jì)120.50萬(wàn)元')).toBe(
+      '某县文化服务中心2023年度收入总计120.50万元',
+    );
+    expect(normaliseText('结(jié)转和结余（zhuǎn）')).toBe('结转和结余');
+    expect(normaliseText('按国际会计准则(IFRS)和标准(a)编制')).toBe('按国际会计准则(IFRS)和标准(a)编制');
+  });
+
   it('maps CJK compatibility ideographs and removes zero-width marks', () => {
     expect(normaliseText('\uF91D\u200B决\uFEFF算')).toBe('欄决算');
   });

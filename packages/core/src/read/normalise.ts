@@ -118,7 +118,8 @@ const COUNT_UNIT_SPACE_RE = /(?<![\d.])(\d+) +(?=人次|人(?![员民])|辆|个|
  * - full-width ASCII → ASCII ("２０２２" → "2022", "８３．０６％" → "83.06%"), except the Chinese punctuation that
  *   structures sentences (，；：（）！？), which stays as written so that quotes read naturally; a full-width comma
  *   between digits ("2，940.05") becomes a thousands separator;
- * - traditional characters → simplified (決算 → 决算), for the characters of the table above;
+ * - traditional characters → simplified (決算 → 决算), for the characters of the table above; a romanised syllable
+ *   injected after a character by a mirror site ("服務(wù)") removed;
  * - white space: runs of spaces, tabs, ideographic spaces → one space, trimmed; zero-width marks removed; a line
  *   spelled out letter by letter ("合 计") is closed up;
  * - spaces between a number and its unit ("360.44 万元" → "360.44万元", "7 人", "2022 年 12 月 31 日" →
@@ -126,8 +127,15 @@ const COUNT_UNIT_SPACE_RE = /(?<![\d.])(\d+) +(?=人次|人(?![员民])|辆|个|
  * NFKC over the whole text is not used: it would turn "，" into "," and "（" into "(", and ① into 1.
  * The result is stable: normaliseText(normaliseText(s)) === normaliseText(s).
  */
+/**
+ * A romanisation a mirror site injects after each character it annotates: 政務(wù)服務(wù)中心, 總計(jì). A syllable of
+ * Latin letters with a tone mark, in brackets right after a Chinese character; plain Latin text in brackets stays.
+ */
+const PINYIN_RE =
+  /(?<=\p{Script=Han})[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]/gu;
+
 export function normaliseText(s: string): string {
-  let t = s.replace(CHAR_RE, mapChar);
+  let t = s.replace(CHAR_RE, mapChar).replace(PINYIN_RE, '');
   t = t.replace(/\s+/g, ' ').trim();
   if (SPACED_OUT_RE.test(t)) t = t.replace(/ /g, '');
   return t

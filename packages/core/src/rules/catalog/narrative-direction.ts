@@ -5,7 +5,7 @@ import {
   changeLocation,
   priorComparison,
 } from '../../audit/narrative-evidence.ts';
-import { wanText } from '../../audit/printed-intervals.ts';
+import { messageUnit, wanText } from '../../audit/printed-intervals.ts';
 
 /** Words of a change in a reason: the reason explains an increase or a decrease. */
 const CHANGE_WORD = /增加|减少|增长|下降|上升|降低|压减|缩减|扩大|提高/;
@@ -17,7 +17,7 @@ export const rule: DocumentRule = {
   category: 'narrative',
   appliesTo: 'document',
   messages: {
-    contradiction: '「{name}」的变动方向前后矛盾：先写“{direction}{amount}万元”，后写“{rateDirection}{rate}”',
+    contradiction: '「{name}」的变动方向前后矛盾：先写“{direction}{amount}”，后写“{rateDirection}{rate}”',
     'flat-but-moved': '「{name}」写“持平”，却列出非零的变动额或变动率',
     'flat-with-reason': '「{name}」写与上年“持平”，却说明了增减的原因“{reason}”，请核对是否确有变动',
     'budget-word':
@@ -39,7 +39,7 @@ export const rule: DocumentRule = {
           data: {
             name: f.name,
             direction: c.direction ?? '',
-            amount: c.amountText ?? '',
+            amount: c.amountText !== undefined ? `${c.amountText}${messageUnit(f.unit)}` : '',
             rateDirection: c.rateDirection ?? '',
             rate: c.rateText ?? '',
           },

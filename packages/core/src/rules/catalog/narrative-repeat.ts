@@ -1,6 +1,6 @@
 import { NARRATIVE_PHASE, type DocumentRule } from '../../audit/document-rule.ts';
 import { pairLocations, sentenceLocation } from '../../audit/narrative-evidence.ts';
-import { iv, wanText } from '../../audit/printed-intervals.ts';
+import { amountText, iv, wanText } from '../../audit/printed-intervals.ts';
 import type { StatedFigure } from '../../audit/types.ts';
 
 /** 下设 n 个内设机构（科室、股室），分别是/包括：the list up to the end of the sentence. */
@@ -71,7 +71,7 @@ export const rule: DocumentRule = {
         if (a.hi < b.lo || a.lo > b.hi)
           report({
             messageId: 'repeat',
-            data: { ...where, first: `${wanText(prev.fen)}万元`, value: `${wanText(f.fen)}万元` },
+            data: { ...where, first: amountText(prev.fen, prev.unit), value: amountText(f.fen, f.unit) },
             location: pairLocations(prev, f),
             expected: wanText(prev.fen),
             actual: wanText(f.fen),

@@ -1,6 +1,6 @@
 import { NARRATIVE_PHASE, type DocumentRule } from '../../audit/document-rule.ts';
 import { figureLocation, nearestEarlier } from '../../audit/narrative-evidence.ts';
-import { iv, overlaps, pctIv, pctText, ratioRange, wanText } from '../../audit/printed-intervals.ts';
+import { iv, overlaps, pctIv, pctText, ratioRange, amountText } from '../../audit/printed-intervals.ts';
 import type { StatedFigure } from '../../audit/types.ts';
 
 /** Whether the shares of one list add up to exactly 100% and this one is off by one unit of its last digit. */
@@ -27,9 +27,9 @@ export const rule: DocumentRule = {
   appliesTo: 'document',
   messages: {
     'zero-base': '「{name}」的占比无法计算：分母「{whole}」为零，文中却写“占{stated}”',
-    share: '「{name}」{part}万元占「{whole}」{total}万元的比例应为 {expected}，文中为 {stated}',
+    share: '「{name}」{part}占「{whole}」{total}的比例应为 {expected}，文中为 {stated}',
     'share-rounded':
-      '「{name}」{part}万元占「{whole}」{total}万元的比例应为 {expected}，文中为 {stated}（同组占比合计恰为100%，疑为凑整调整尾差）',
+      '「{name}」{part}占「{whole}」{total}的比例应为 {expected}，文中为 {stated}（同组占比合计恰为100%，疑为凑整调整尾差）',
   },
   stage: 'text',
   basis:
@@ -62,9 +62,9 @@ export const rule: DocumentRule = {
       const expected = pctText(BigInt(f.fen), BigInt(whole.fen));
       const data = {
         name: f.name,
-        part: wanText(f.fen),
+        part: amountText(f.fen, f.unit),
         whole: whole.name,
-        total: wanText(whole.fen),
+        total: amountText(whole.fen, whole.unit),
         expected,
         stated: s.text,
       };

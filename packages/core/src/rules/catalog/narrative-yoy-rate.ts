@@ -8,7 +8,7 @@ import {
   ratioRange,
   signedRate,
   sub,
-  wanText,
+  amountText,
 } from '../../audit/printed-intervals.ts';
 import { formatPercent } from '../../money/rate.ts';
 
@@ -21,8 +21,8 @@ export const rule: DocumentRule = {
   messages: {
     'both-zero': '「{name}」本年与上年均为零，变动率应为 0.00%，文中为“{stated}”',
     'zero-base':
-      '「{name}」上年数为零（本年{current}万元全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“{stated}”',
-    rate: '「{name}」本年{current}万元、{direction}{amount}万元，则上年为{prior}万元，变动率应为{expected}，文中为“{stated}”',
+      '「{name}」上年数为零（本年{current}全部为增加额），增长率不可计算，按惯例写“增长100.00%”，文中为“{stated}”',
+    rate: '「{name}」本年{current}、{direction}{amount}，则上年为{prior}，变动率应为{expected}，文中为“{stated}”',
   },
   stage: 'text',
   basis:
@@ -57,7 +57,7 @@ export const rule: DocumentRule = {
         } else if (!(isPct(rate, 100n) && p.rateSign !== -1)) {
           report({
             messageId: 'zero-base',
-            data: { name: f.name, current: wanText(p.fen), stated: rateText },
+            data: { name: f.name, current: amountText(p.fen, f.unit), stated: rateText },
             location: [changeLocation(f)],
             expected: '100.00%',
             actual: rateText,
@@ -75,10 +75,10 @@ export const rule: DocumentRule = {
         messageId: 'rate',
         data: {
           name: f.name,
-          current: wanText(p.fen),
+          current: amountText(p.fen, f.unit),
           direction: c.direction ?? '',
-          amount: c.amountText ?? wanText(c.amount),
-          prior: wanText(lastFen),
+          amount: amountText(c.amount, f.unit),
+          prior: amountText(lastFen, f.unit),
           expected: `${word}${expected}`,
           stated: rateText,
         },
