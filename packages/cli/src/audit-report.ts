@@ -35,8 +35,12 @@ function sortedFindings(findings: readonly AuditFindingJson[]): AuditFindingJson
 
 export function auditText(r: AuditJson): string {
   const out: string[] = [];
+  const what = `${r.kind.toUpperCase()}，${r.pages} 页`;
+  // A document the audit refused (a budget publication, some other text) is not called a 决算公开.
   out.push(
-    `审查 ${r.file}：${r.unit ?? '（未识别单位）'} ${r.year ?? '（未识别年度）'} 年度决算公开（${r.kind.toUpperCase()}，${r.pages} 页）`,
+    r.findings.some((f) => f.rule === 'document-not-disclosure')
+      ? `审查 ${r.file}：不是部门决算公开文件（${what}）`
+      : `审查 ${r.file}：${r.unit ?? '（未识别单位）'} ${r.year ?? '（未识别年度）'} 年度决算公开（${what}）`,
   );
   out.push(
     `读出数字 ${r.figures.length} 个；报表：${r.tables.map((t) => `${t.id.toUpperCase()} ${STATUS[t.status]}`).join('，') || '未找到报表'}`,

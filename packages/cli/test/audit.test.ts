@@ -204,3 +204,28 @@ describe('juesuan audit on many files', () => {
     expect(r.err).toMatch(/PDF|无法/);
   });
 });
+
+describe('juesuan audit on a budget publication', () => {
+  it('says the file is not a final-accounts disclosure, in its first line too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-budget-'));
+    const file = join(dir, '预算.txt');
+    // Our own sentences, in the way budget publications are worded.
+    writeFileSync(
+      file,
+      [
+        '某县文化馆2025年部门预算公开',
+        '一、收支预算总体情况',
+        '2025年收入预算合计520.00万元，支出预算合计520.00万元。',
+        '二、支出预算情况',
+        '按支出结构分类，基本支出预算410.00万元，项目支出预算110.00万元。',
+        '三、“三公”经费预算情况',
+        '“三公”经费预算数为3.20万元，比上年预算减少0.40万元。',
+      ].join('\n'),
+    );
+    const r = run(['audit', file]);
+    const first = r.out.split('\n')[0]!;
+    expect(first).toContain('不是部门决算公开文件');
+    expect(first).not.toContain('年度决算公开');
+    expect(r.out).toContain('这是部门预算公开文件');
+  });
+});
