@@ -296,6 +296,10 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await expect.poll(() => status(reviewer)).toBe('已提交');
     // The confirmation says what remains unknown (the files will be marked 草稿) and that the open
     // comments will be marked 已处理.
+    // The page itself says, above the findings, that the data is incomplete (no error, yet a 草稿).
+    await expect
+      .poll(() => reviewer.locator('[data-test=workflow-gaps]').textContent(), { timeout: 10_000 })
+      .toMatch(/数据不完整：还有 [1-9]\d* 个未提供的数.*公开文件将标为“草稿”/);
     await reviewer.click('[data-test=act-approve]');
     const confirm = reviewer.locator('.el-message-box [data-test=act-confirm]');
     await expect

@@ -231,17 +231,22 @@ describe.each(databaseTargets())('security on $name', (target) => {
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });
 
-  it('throttles password guessing per account', async () => {
+  it('throttles password guessing per account, and warns before the wait', async () => {
     const c = f.client();
     await c.call('GET', '/api/health');
+    const messages: string[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await c.json<{ error: { code: string; message: string } }>('POST', '/api/auth/login', {
         username: 'viewer',
         password: `guess-${i}`,
       });
       expect(r.status).toBe(401);
-      expect(r.body.error.message).toBe('用户名或密码不正确');
+      messages.push(r.body.error.message);
     }
+    expect(messages.slice(0, 2)).toEqual(['用户名或密码不正确', '用户名或密码不正确']);
+    expect(messages[2]).toBe('用户名或密码不正确（再错 2 次，将须等待 15 分钟才能再试）');
+    expect(messages[3]).toBe('用户名或密码不正确（再错 1 次，将须等待 15 分钟才能再试）');
+    expect(messages[4]).toMatch(/^用户名或密码不正确。失败次数过多，请 15 分钟后再试/);
     const locked = await c.call('POST', '/api/auth/login', {
       username: 'viewer',
       password: 'test-password-2024',
@@ -256,6 +261,27 @@ describe.each(databaseTargets())('security on $name', (target) => {
       password: 'x',
     });
     expect(unknown.body.error.message).toBe('用户名或密码不正确');
+  });
+
+  it('a new password set by an administrator lifts the wait of a locked-out account', async () => {
+    const made = await p.admin.json<{ user: { id: string } }>('POST', '/api/users', {
+      username: 'forgetful',
+      displayName: '健忘的填报员',
+      role: 'viewer',
+      scopes: [p.unitA],
+      password: 'first-password-2024',
+    });
+    expect(made.status).toBe(201);
+    const c = f.client();
+    await c.call('GET', '/api/health');
+    for (let i = 0; i < 5; i++)
+      await c.call('POST', '/api/auth/login', { username: 'forgetful', password: `wrong-${i}` });
+    expect((await c.login('forgetful', 'first-password-2024')).status).toBe(429);
+    const reset = await p.admin.json('PATCH', `/api/users/${made.body.user.id}`, {
+      password: 'second-password-2024',
+    });
+    expect(reset.status).toBe(200);
+    expect((await c.login('forgetful', 'second-password-2024')).status).toBe(200);
   });
 
   it('never leaks stack traces or SQL: bad JSON, bad fields and unknown routes get Chinese errors', async () => {

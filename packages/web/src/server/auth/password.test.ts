@@ -30,16 +30,28 @@ describe('scrypt passwords', () => {
 });
 
 describe('login throttle', () => {
-  it('locks an account after 5 failures from any address, and lifts the lock after the lock time', () => {
+  it('locks an account at one address after 5 failures there, not its owner at another address', () => {
     let now = 0;
     const t = new LoginThrottle({}, () => now);
-    for (let i = 0; i < 4; i++) t.fail('alice', `10.0.0.${i}`);
+    const left: number[] = [];
+    for (let i = 0; i < 5; i++) left.push(t.fail(i === 4 ? 'Alice' : 'alice', '10.0.0.1'));
+    expect(left).toEqual([4, 3, 2, 1, 0]);
+    expect(t.retryAfter('alice', '10.0.0.1')).toBe(15 * 60);
     expect(t.retryAfter('alice', '10.0.0.9')).toBe(0);
-    t.fail('Alice', '10.0.0.5');
-    expect(t.retryAfter('alice', '10.0.0.9')).toBe(15 * 60);
-    expect(t.retryAfter('bob', '10.0.0.9')).toBe(0);
+    expect(t.retryAfter('bob', '10.0.0.1')).toBe(0);
     now += 15 * 60_000;
-    expect(t.retryAfter('alice', '10.0.0.9')).toBe(0);
+    expect(t.retryAfter('alice', '10.0.0.1')).toBe(0);
+  });
+  it('locks an account everywhere when the guessing is spread over many addresses', () => {
+    const t = new LoginThrottle({}, () => 0);
+    for (let i = 0; i < 49; i++) t.fail('alice', `10.0.${i >> 2}.${i & 3}`);
+    expect(t.retryAfter('alice', '10.9.9.9')).toBe(0);
+    t.fail('alice', '10.8.8.8');
+    expect(t.retryAfter('alice', '10.9.9.9')).toBe(15 * 60);
+    // A new password (or the owner signing in) lifts it.
+    t.succeed('ALICE');
+    expect(t.retryAfter('alice', '10.9.9.9')).toBe(0);
+    expect(t.retryAfter('alice', '10.0.0.0')).toBe(0);
   });
   it('locks an address that tries many accounts', () => {
     const t = new LoginThrottle({ maxPerIp: 3 }, () => 0);

@@ -94,7 +94,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       user?.password_hash ?? (await dummyPasswordHash(config.scryptCost)),
     );
     if (!user || !ok) {
-      throttle.fail(username, ip);
+      const left = throttle.fail(username, ip);
       await recordAudit(db, {
         actor: null,
         ip,
@@ -103,7 +103,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         entityId: user?.id ?? null,
         summary: `用户名「${username}」登录失败`,
       });
-      throw new ApiError(ApiErrorCode.BadCredentials, '用户名或密码不正确');
+      // The last tries before a wait say so, so that the owner can stop and ask for a new password.
+      throw new ApiError(
+        ApiErrorCode.BadCredentials,
+        left === 0
+          ? `用户名或密码不正确。失败次数过多，请 ${throttle.lockMinutes} 分钟后再试，或请系统管理员重设密码`
+          : left <= 2
+            ? `用户名或密码不正确（再错 ${left} 次，将须等待 ${throttle.lockMinutes} 分钟才能再试）`
+            : '用户名或密码不正确',
+      );
     }
     if (user.disabled) throw new ApiError(ApiErrorCode.Forbidden, '该账号已停用，请联系系统管理员');
     throttle.succeed(username);

@@ -212,6 +212,8 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       // Whoever held a session of this account must sign in again under the new role, scope or password.
       if (body.password !== undefined || disabled === 1 || role !== old.role || body.scopes !== undefined)
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      // A new password given by an administrator lifts a login wait (the owner may have locked themselves out).
+      if (body.password !== undefined) deps.throttle.succeed(old.username);
       await recordAudit(trx, {
         actor: admin,
         ip: c.get('ip'),
