@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   gridColumns,
+  groupedAmount,
   hundredths,
   insertCodeRow,
   liveTotals,
@@ -16,6 +17,17 @@ import {
 } from '../ui/editor/model.ts';
 
 describe('editor model', () => {
+  it('shows amounts with thousands separators, leaving other text as it is', () => {
+    expect(groupedAmount('2940.05')).toBe('2,940.05');
+    expect(groupedAmount('1234567')).toBe('1,234,567');
+    expect(groupedAmount('-1000.5')).toBe('-1,000.5');
+    expect(groupedAmount('999.99')).toBe('999.99');
+    expect(groupedAmount('0.00')).toBe('0.00');
+    expect(groupedAmount('')).toBe('');
+    expect(groupedAmount(undefined)).toBe('');
+    expect(groupedAmount('未提供')).toBe('未提供');
+    expect(groupedAmount('12a')).toBe('12a');
+  });
   it('takes amounts as exact text the way people type or paste them from Excel', () => {
     expect(normaliseAmount('1,234.50')).toEqual({ ok: true, value: '1234.50' });
     expect(normaliseAmount('１２.３')).toEqual({ ok: true, value: '12.3' });

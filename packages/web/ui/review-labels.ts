@@ -40,6 +40,13 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** A date as publications print it (2026年12月4日), for the public pages. */
+export function formatDateCn(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
 /** Whole days from now to the deadline (negative when past). */
 export function daysLeft(iso: string | null | undefined, now = new Date()): number | null {
   if (!iso) return null;

@@ -196,10 +196,20 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
       .locator('[data-test=prepare-table] .el-table__row', { hasText: '自治州第一中学' })
       .locator('[data-test=start-import]')
       .click();
+    // An empty file is named as such, without a field name of the request.
+    await page.setInputFiles('[data-test=import-file]', {
+      name: '空文件.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.alloc(0),
+    });
+    await expect
+      .poll(() => page.locator('[data-test=import-error]').textContent())
+      .toContain('空文件.yaml：文件是空的（0 字节）');
     await page.setInputFiles('[data-test=import-file]', EXAMPLE);
     await expect
       .poll(() => page.locator('[data-test=import-summary]').textContent(), { timeout: 20_000 })
       .toContain('错误 0 个');
+    await expect(page.locator('[data-test=import-error]').count()).resolves.toBe(0);
     // The file is the Changji unit's, not this school's: it takes an explicit confirmation.
     await expect(page.locator('[data-test=import-other-unit]').textContent()).resolves.toContain(
       '新疆昌吉回族自治州对口援疆工作领导小组办公室',

@@ -38,6 +38,18 @@ export type CellAmountInput =
 const ZERO_DASHES = new Set(['-', '--', '—', '——', '—-']);
 
 /**
+ * An amount as the grid shows it: thousands separated as the printed tables are ("2,940.05"); what is
+ * not a plain number (empty, 未提供, text being typed) is shown as it is. Only the display: the cell's
+ * value, and what the editor opens with, stay the plain text.
+ */
+export function groupedAmount(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(s);
+  if (!m) return s;
+  return m[1]! + m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '');
+}
+
+/**
  * What a cell accepts, in the table's unit: an amount as exact text, or empty / 未提供 for "not given".
  * Full-width digits, thousands separators and (accounting) negatives are read; a dash is 0, as in
  * core's workbook import; a unit suffix other than the table's (1234元 in a 万元 table) is refused
