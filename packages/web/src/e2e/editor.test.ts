@@ -220,6 +220,10 @@ describe.runIf(available || full)('unit editor in Chromium', () => {
     await page.click('[data-test=import-confirm]');
     await page.waitForURL(/\/disclosures\/[0-9a-f-]+\/edit$/, { timeout: 20_000 });
     await page.waitForSelector('revogr-data[type="rgRow"] [data-rgrow="0"]');
+    // The loading mask over the grid goes as soon as the grid has drawn (not after its fallback time).
+    await expect
+      .poll(() => page.locator('[data-test=grid-wrap] .el-loading-mask').count(), { timeout: 3_000 })
+      .toBe(0);
     await expect.poll(() => page.locator('[data-test=side-findings]').textContent()).toContain('0');
 
     // T5: 2101102 事业单位医疗 5.29 → 6.29; the 款 no longer adds up and the cell turns red.
