@@ -111,6 +111,13 @@ const AMOUNT_UNIT_SPACE_RE = /(\d) +(?=万元|亿元|元|%|‰|平方米)/g;
 const COUNT_UNIT_SPACE_RE = /(?<![\d.])(\d+) +(?=人次|人(?![员民])|辆|个|批次|次|台|套|家|户|名|倍|份|天)/g;
 
 /**
+ * A romanisation a mirror site injects after each character it annotates: 政務(wù)服務(wù)中心, 總計(jì). A syllable of
+ * Latin letters with a tone mark, in brackets right after a Chinese character; plain Latin text in brackets stays.
+ */
+const PINYIN_RE =
+  /(?<=\p{Script=Han})[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]/gu;
+
+/**
  * Normalises one line or paragraph of extracted text, so that the auditor sees one form whatever produced the
  * document:
  * - Kangxi radicals and CJK radicals supplement (U+2E80–U+2FDF, as Chromium-printed PDFs give them: "⽀出") and CJK
@@ -127,13 +134,6 @@ const COUNT_UNIT_SPACE_RE = /(?<![\d.])(\d+) +(?=人次|人(?![员民])|辆|个|
  * NFKC over the whole text is not used: it would turn "，" into "," and "（" into "(", and ① into 1.
  * The result is stable: normaliseText(normaliseText(s)) === normaliseText(s).
  */
-/**
- * A romanisation a mirror site injects after each character it annotates: 政務(wù)服務(wù)中心, 總計(jì). A syllable of
- * Latin letters with a tone mark, in brackets right after a Chinese character; plain Latin text in brackets stays.
- */
-const PINYIN_RE =
-  /(?<=\p{Script=Han})[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]/gu;
-
 export function normaliseText(s: string): string {
   let t = s.replace(CHAR_RE, mapChar).replace(PINYIN_RE, '');
   t = t.replace(/\s+/g, ' ').trim();
