@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import diagnostics_channel from 'node:diagnostics_channel';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -227,12 +228,21 @@ interface Figures {
   /** Time in the server from a request's arrival to its response's end, as the server measures it. */
   serverP50: number;
   serverP99: number;
+  /** From a response's end to the next request's arrival on the same connection (ms), median. */
+  gapP50: number;
+  /** The server's event loop held up (ms), 99th percentile and longest, over the scenario. */
+  loopP99: number;
+  loopMax: number;
 }
 
 interface ServerTimes {
   cpu: NodeJS.CpuUsage;
   /** Milliseconds of each request answered since the last ask. */
   times: number[];
+  /** Milliseconds on each connection from a response's end to the next request's arrival, since the last ask. */
+  gaps: number[];
+  /** Event-loop delay since the last ask (ms): its 99th percentile and its longest. */
+  loop: { p99: number; max: number };
 }
 
 let profiled: { child: ChildProcess; label: string } | undefined;
@@ -278,8 +288,15 @@ async function run(opts: autocannon.Options, name: string): Promise<Figures> {
     load: load0,
     serverP50: pct(0.5),
     serverP99: pct(0.99),
+    gapP50: median(serverAfter.gaps),
+    loopP99: serverAfter.loop.p99,
+    loopMax: serverAfter.loop.max,
   };
 }
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1] ?? 0;
+};
 const out = (name: string): string => name.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 12);
 
 /**
@@ -288,7 +305,10 @@ const out = (name: string): string => name.replace(/[^\p{L}\p{N}]+/gu, '').slice
  */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5000));
 
-type Measured = Omit<Figures, 'serverCpuMs' | 'clientCpuMs' | 'load' | 'serverP50' | 'serverP99'>;
+type Measured = Omit<
+  Figures,
+  'serverCpuMs' | 'clientCpuMs' | 'load' | 'serverP50' | 'serverP99' | 'gapP50' | 'loopP99' | 'loopMax'
+>;
 
 function load(opts: autocannon.Options, name: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
@@ -414,7 +434,7 @@ function report(db: string, figures: Figures[]): void {
   for (const x of figures) {
     const met = x.p99 < AIM_P99_MS ? '达到' : '未达到';
     console.log(
-      `API 负载 · ${db} · ${x.name}：${f(x.rps)} 次/秒，p50 ${f(x.p50)} ms，p99 ${f(x.p99)} ms（目标 p99 < ${AIM_P99_MS} ms：${met}），最长 ${f(x.max)} ms，共 ${f(x.requests)} 次${x.bad > 0 ? `，其中失败 ${x.bad} 次` : ''}；服务器内用时 p50 ${f(x.serverP50, 1)} ms、p99 ${f(x.serverP99, 1)} ms；每次 CPU：服务器 ${f(x.serverCpuMs, 2)} ms、autocannon ${f(x.clientCpuMs, 2)} ms；开始时负载 ${f(x.load, 1)}`,
+      `API 负载 · ${db} · ${x.name}：${f(x.rps)} 次/秒，p50 ${f(x.p50)} ms，p99 ${f(x.p99)} ms（目标 p99 < ${AIM_P99_MS} ms：${met}），最长 ${f(x.max)} ms，共 ${f(x.requests)} 次${x.bad > 0 ? `，其中失败 ${x.bad} 次` : ''}；服务器内用时 p50 ${f(x.serverP50, 1)} ms、p99 ${f(x.serverP99, 1)} ms；同一连接上一响应发出到下一请求到达 p50 ${f(x.gapP50, 1)} ms；事件循环阻塞 p99 ${f(x.loopP99)} ms、最长 ${f(x.loopMax)} ms；每次 CPU：服务器 ${f(x.serverCpuMs, 2)} ms、autocannon ${f(x.clientCpuMs, 2)} ms；开始时负载 ${f(x.load, 1)}`,
     );
   }
 }
@@ -489,13 +509,27 @@ async function serveChild(): Promise<void> {
   // Each request's time inside the server, from its arrival to the end of its response.
   const times: number[] = [];
   const started = new WeakMap<object, number>();
+  // On each connection, from a response's end to the next request's arrival: time the server did not
+  // have the request yet (the client reading the answer and writing the next one, or both waiting for a core).
+  const lastDone = new WeakMap<object, number>();
+  const gaps: number[] = [];
   diagnostics_channel.subscribe('http.server.request.start', (m) => {
-    started.set((m as { response: object }).response, performance.now());
+    const now = performance.now();
+    started.set((m as { response: object }).response, now);
+    const sock = (m as { socket: object }).socket;
+    const d = lastDone.get(sock);
+    if (d !== undefined) gaps.push(now - d);
   });
   diagnostics_channel.subscribe('http.server.response.finish', (m) => {
     const t0 = started.get((m as { response: object }).response);
     if (t0 !== undefined) times.push(performance.now() - t0);
+    lastDone.set((m as { socket: object }).socket, performance.now());
   });
+
+  // How long the event loop was held up at a time: a request cannot even be read meanwhile, so such
+  // waits show in the client's latency but not in the server's own time of each request.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const session = new Session();
   if (args.profile) session.connect();
   const post = (method: string, params?: object) =>
@@ -504,8 +538,11 @@ async function serveChild(): Promise<void> {
     );
   process.on('message', (m: { profile?: 'start' | 'stop'; name?: string; cpu?: true } | 'stop') => {
     if (m === 'stop') void server.close().then(() => process.exit(0));
-    else if (m.cpu) process.send!({ cpu: { cpu: process.cpuUsage(), times: times.splice(0) } });
-    else if (args.profile && m.profile === 'start')
+    else if (m.cpu) {
+      const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+      loopDelay.reset();
+      process.send!({ cpu: { cpu: process.cpuUsage(), times: times.splice(0), gaps: gaps.splice(0), loop } });
+    } else if (args.profile && m.profile === 'start')
       void post('Profiler.enable').then(() => post('Profiler.start'));
     else if (args.profile && m.profile === 'stop')
       void post('Profiler.stop').then((r) => {

@@ -1,6 +1,10 @@
 /** The editor's data helpers (ui/editor/model.ts): amounts as typed or pasted, live totals, row order, merging after a 409. */
 import { describe, expect, it } from 'vitest';
 import {
+  commentColumnOf,
+  commentColumnProp,
+  commentNamesColumn,
+  commentRowName,
   gridColumns,
   groupedAmount,
   hundredths,
@@ -195,5 +199,39 @@ describe('editor model', () => {
     expect(d).toEqual({ performance: { projects: [{ funds: { total: {} } }] } });
     setValue(d, 'assets.vehicles.total', undefined);
     expect(d['assets']).toBeUndefined();
+  });
+
+  it('points a comment at a cell by names, including the 上年决算数 and 年初预算数 columns', () => {
+    const spec = {
+      id: 't5',
+      number: '表五',
+      name: '一般公共预算财政拨款支出决算表',
+      columns: [
+        { id: 'total', label: '合计' },
+        { id: 'basic', label: '基本支出' },
+      ],
+      fixedRows: [{ id: 'total', label: '合计' }],
+    };
+    const table = { rows: [{ row: 'total' }, { code: '2010101', name: '行政运行' }] };
+    // A finding's row id / code and column id become what the dialog offers, and back.
+    expect(commentRowName(spec, table, 'total')).toBe('合计');
+    expect(commentRowName(spec, table, '2010101')).toBe('2010101 行政运行');
+    expect(commentRowName(spec, table, '2999999')).toBe('2999999');
+    expect(commentColumnProp(spec, 'basic', undefined)).toBe('basic');
+    expect(commentColumnProp(spec, 'basic', 'prior')).toBe('prior.basic');
+    expect(commentColumnProp(spec, '合计', 'budget')).toBe('initialBudget.total');
+    expect(commentColumnProp(spec, undefined, 'prior')).toBe('');
+    expect(commentColumnOf(spec, 'prior.basic')).toEqual({ column: '基本支出', which: 'prior' });
+    expect(commentColumnOf(spec, 'initialBudget.total')).toEqual({ column: '合计', which: 'budget' });
+    expect(commentColumnOf(spec, 'total')).toEqual({ column: '合计' });
+    expect(commentColumnOf(spec, '')).toEqual({});
+    // Which grid columns a location names: the 上年 one only when it says so.
+    const basic = spec.columns[1]!;
+    expect(commentNamesColumn({ column: '基本支出', which: 'prior' }, basic, 'prior')).toBe(true);
+    expect(commentNamesColumn({ column: '基本支出', which: 'prior' }, basic, undefined)).toBe(false);
+    expect(commentNamesColumn({ column: '基本支出' }, basic, undefined)).toBe(true);
+    expect(commentNamesColumn({ column: 'basic' }, basic, undefined)).toBe(true);
+    expect(commentNamesColumn({ column: '合计' }, basic, undefined)).toBe(false);
+    expect(commentNamesColumn({}, basic, undefined)).toBe(true);
   });
 });

@@ -215,9 +215,15 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
       .locator('.el-select-dropdown__item:visible', { hasText: /^其他收入$/ })
       .first()
       .click();
+    // The column as the editor's grid shows it: here last year's figure beside this year's.
+    await reviewer.click('[data-test=comment-column]');
+    await reviewer
+      .locator('.el-select-dropdown__item:visible', { hasText: /^上年决算数/ })
+      .first()
+      .click();
     await reviewer.fill(
       'textarea[data-test=comment-body]',
-      '其他收入 43.78 万元与收入决算表不一致，请核实后修改',
+      '其他收入的上年决算数未填，请按上年公开的决算补齐',
     );
     await shot(reviewer, 'review-return-dialog');
     // A second comment on a sentence picked from the narrative preview.
@@ -235,7 +241,9 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await reviewer.click('[data-test=send-return]');
     await expect.poll(() => status(reviewer)).toBe('已退回');
     const comment = reviewer.locator('[data-test=open-comment]').first();
-    await expect(comment.textContent()).resolves.toContain('表一收入支出决算总表「其他收入」行');
+    await expect(comment.textContent()).resolves.toMatch(
+      /表一收入支出决算总表「其他收入」行「上年决算数[^」]*」列/,
+    );
     await expect(reviewer.locator('[data-test=open-comment]').nth(1).textContent()).resolves.toContain(
       `说明中“${picked.slice(0, 20)}`,
     );
@@ -245,7 +253,7 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await editor.reload();
     await expect.poll(() => status(editor)).toBe('已退回');
     const comment = editor.locator('[data-test=open-comment]');
-    await expect(comment.first().textContent()).resolves.toContain('其他收入 43.78 万元与收入决算表不一致');
+    await expect(comment.first().textContent()).resolves.toContain('其他收入的上年决算数未填');
     await shot(editor, 'review-returned-editor');
     // On the editor page too: the comment beside the cell it concerns and beside the sentence quoted.
     await editor.goto(new URL(`/disclosures/${disclosureId}/edit`, server.url).href);
@@ -253,9 +261,7 @@ describe.runIf(available || full)('review and publication in Chromium', () => {
     await expect(editor.locator('[data-test=editor-comment]').count()).resolves.toBe(2);
     await editor.waitForSelector('.table-grid[data-table=t1] .rgCell.cell-comment');
     const marked = editor.locator('.table-grid[data-table=t1] .rgCell.cell-comment').first();
-    await expect(marked.getAttribute('title')).resolves.toContain(
-      '审核意见：其他收入 43.78 万元与收入决算表不一致',
-    );
+    await expect(marked.getAttribute('title')).resolves.toContain('审核意见：其他收入的上年决算数未填');
     await shot(editor, 'editor-review-comments');
     await editor.locator('[data-test=editor-comment]', { hasText: '收入总计的表述' }).click();
     await editor.waitForSelector('[data-test=commented-sentence]');

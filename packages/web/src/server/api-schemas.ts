@@ -275,7 +275,12 @@ export const CommentCreateSchema = z
   .object({
     body: text(5000),
     location: z
-      .object({ table: z.string().max(20), row: z.string().max(100), column: z.string().max(100) })
+      .object({
+        table: z.string().max(20),
+        row: z.string().max(100),
+        column: z.string().max(100),
+        which: z.enum(['prior', 'budget']),
+      })
       .partial()
       .extend({ sentence: z.string().max(2000).optional() })
       .optional(),

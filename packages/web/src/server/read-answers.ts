@@ -68,7 +68,8 @@ export class ReadAnswers {
       this.#kept.delete(id);
       this.#kept.set(id, k);
     }
-    if (!gzip) return { body: view(Buffer.concat([Buffer.from(head), k.middle, Buffer.from(tail)])), gzip: false };
+    if (!gzip)
+      return { body: view(Buffer.concat([Buffer.from(head), k.middle, Buffer.from(tail)])), gzip: false };
     const key = `${head}\0${tail}`;
     let zipped = k.gzipped.get(key);
     if (zipped) {

@@ -60,6 +60,8 @@ export const CommentLocationSchema = z
     table: z.string().max(20).optional(),
     row: z.string().max(100).optional(),
     column: z.string().max(100).optional(),
+    /** The 上年决算数 or 年初预算数 of that column rather than this year's figure. */
+    which: z.enum(['prior', 'budget']).optional(),
     sentence: z.string().max(2000).optional(),
   })
   .openapi('CommentLocation');

@@ -97,13 +97,29 @@ describe.each(databaseTargets())('review and publication on $name', (target) => 
     const ret = await p.reviewer.json<Workflow>('POST', `/api/disclosures/${id}/return`, {
       comment: '其他收入与决算报表不一致，请核实',
       location: { table: 't1', row: '其他收入', column: '金额' },
-      more: [{ comment: '请补充增加的主要原因', location: { sentence: '2022年度收入总计' } }],
+      more: [
+        { comment: '请补充增加的主要原因', location: { sentence: '2022年度收入总计' } },
+        // The 上年决算数 beside this year's figure, and a 年初预算数 whose column is not named.
+        {
+          comment: '上年数与上年公开的不一致',
+          location: { table: 't1', row: '其他收入', column: '金额', which: 'prior' },
+        },
+        { comment: '预算数请核对', location: { table: 't5', row: '合计', which: 'budget' } },
+      ],
     });
     expect(ret.status).toBe(200);
     expect(ret.body.status).toBe('returned');
-    expect(ret.body.comments).toHaveLength(2);
+    expect(ret.body.comments).toHaveLength(4);
     expect(ret.body.comments[0]!.where).toBe('表一收入支出决算总表「其他收入」行「金额」列');
     expect(ret.body.comments[1]!.where).toContain('说明中“2022年度收入总计”');
+    expect(ret.body.comments[2]!.where).toBe('表一收入支出决算总表「其他收入」行「上年决算数（金额）」列');
+    expect(ret.body.comments[2]!.location).toMatchObject({ which: 'prior' });
+    expect(ret.body.comments[3]!.where).toBe('表五一般公共预算财政拨款支出决算表「合计」行「年初预算数」列');
+    const badWhich = await p.reviewer.json<Err>('POST', `/api/disclosures/${id}/return`, {
+      comment: '无效的列',
+      location: { table: 't1', which: 'later' },
+    });
+    expect(badWhich.status).toBe(400);
 
     // The editor sees the comments and may change the data again.
     const seen = await p.editorB.json<Workflow>('GET', `/api/disclosures/${id}/workflow`);

@@ -17,6 +17,7 @@
  * may be published again or returned to the unit. The reason is in the audit log's withdraw event.
  */
 import type { Access } from './access.ts';
+import { columnWords } from './column-words.ts';
 import type { CommentLocation, ReviewStatus } from './review-schemas.ts';
 import type { DisclosureRow, DisclosureStatus, OrganisationRow } from './db/schema.ts';
 import { ApiError, ApiErrorCode, forbidden, notFound } from './errors.ts';
@@ -167,7 +168,8 @@ export function locationText(
   const parts: string[] = [];
   if (loc.table) parts.push(tableName(loc.table) ?? loc.table);
   if (loc.row) parts.push(`「${loc.row}」行`);
-  if (loc.column) parts.push(`「${loc.column}」列`);
+  if (loc.column) parts.push(`「${columnWords(loc.column, loc.which)}」列`);
+  else if (loc.which) parts.push(`「${columnWords('决算数', loc.which)}」列`);
   if (loc.sentence)
     parts.push(`说明中“${loc.sentence.length > 60 ? loc.sentence.slice(0, 60) + '…' : loc.sentence}”`);
   return parts.join('');

@@ -4,6 +4,9 @@
  * dropped connection, and merging one's own edits onto a newer version after a 409.
  */
 
+import { columnWords } from '../../src/server/column-words.ts';
+
+export { columnWords };
 export type Obj = Record<string, unknown>;
 export interface RowData {
   row?: string;
@@ -133,16 +136,6 @@ export interface TableSpecLite {
   fixedRows: { id: string; label: string }[];
 }
 
-/**
- * A column's header in the standard wording of the published tables: 本年决算数 / 上年决算数 / 年初预算数,
- * with the column named where the table has several (上年决算数（合计）), never 决算数（上年决算数）.
- */
-export function columnWords(label: string, which?: 'prior' | 'budget'): string {
-  if (which === undefined) return label === '决算数' ? '本年决算数' : label;
-  const base = which === 'prior' ? '上年决算数' : '年初预算数';
-  return label === '决算数' ? base : `${base}（${label}）`;
-}
-
 /** Columns shown for a table: its own, then 上年 for its first column and any the data gives, and 年初预算 where given. */
 export function gridColumns(spec: TableSpecLite, table: TableData | undefined): GridColumn[] {
   const rows = table?.rows ?? [];
@@ -172,6 +165,58 @@ export function gridColumns(spec: TableSpecLite, table: TableData | undefined): 
 }
 
 export const rowKey = (r: RowData): string => String(r.row ?? r.code ?? '');
+
+// ------------------------------------------------------------------------------------------------
+// Where a reviewer's comment on a cell points: a table, a row by its name, a column by its label and,
+// for the 上年决算数 / 年初预算数 columns, which of them.
+
+/** A spec column (by label or id) and which figure of it, as a grid column prop (`total`, `prior.total`). */
+export function commentColumnProp(
+  spec: TableSpecLite | undefined,
+  column: string | undefined,
+  which: string | undefined,
+): string {
+  if (!column) return '';
+  const c = spec?.columns.find((x) => x.id === column || x.label === column);
+  const id = c?.id ?? column;
+  return which === 'prior' ? `prior.${id}` : which === 'budget' ? `initialBudget.${id}` : id;
+}
+
+/** The location's column (the spec column's label) and which figure, from a grid column prop. */
+export function commentColumnOf(
+  spec: TableSpecLite | undefined,
+  prop: string,
+): { column?: string; which?: 'prior' | 'budget' } {
+  if (!prop) return {};
+  const [a, b] = prop.split('.');
+  const which = b === undefined ? undefined : a === 'prior' ? 'prior' : 'budget';
+  const id = b ?? a!;
+  const label = spec?.columns.find((x) => x.id === id)?.label ?? id;
+  return which ? { column: label, which } : { column: label };
+}
+
+/** A finding's row (a fixed row's id or a classification code) as the name the comment dialog offers. */
+export function commentRowName(
+  spec: TableSpecLite | undefined,
+  table: TableData | undefined,
+  row: string | undefined,
+): string {
+  if (!row) return '';
+  const fixed = spec?.fixedRows.find((r) => r.id === row);
+  if (fixed) return fixed.label;
+  const coded = (table?.rows ?? []).find((r) => r.code === row);
+  return coded && typeof coded.name === 'string' ? `${coded.code} ${coded.name}` : row;
+}
+
+/** Whether a grid column (`column` id, `which`) is the one a comment location names (its column by label or id). */
+export function commentNamesColumn(
+  loc: { column?: string | undefined; which?: string | undefined },
+  col: { id: string; label: string },
+  which: 'prior' | 'budget' | undefined,
+): boolean {
+  if ((loc.which ?? undefined) !== which) return false;
+  return !loc.column || loc.column === col.id || loc.column === col.label;
+}
 
 /** Reads a grid prop of a data row. */
 export function getProp(r: RowData, prop: string): unknown {
