@@ -93,6 +93,14 @@ describe('narrative on generated units', () => {
     expect(text).toContain('我单位本年度无政府采购支出');
   });
 
+  it('a 表五 not given leaves a visible gap in the 结构 sentence, never “以下方面：。”', () => {
+    const data = structuredClone(generateUnitData({ seed: 5, profile: 'central' })) as Data;
+    delete (data['tables'] as Data)['t5'];
+    const { text } = narrative(data, 'central');
+    expect(text).not.toContain('：。');
+    expect(text).toContain('主要用于以下方面：【数据未提供】。');
+  });
+
   it('Shanghai and central compare each 项 with its 年初预算', () => {
     const data = generateUnitData({ seed: 6 });
     const sh = narrative(data, 'shanghai-2024').text;

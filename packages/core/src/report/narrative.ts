@@ -336,6 +336,8 @@ function generalStructure(o: Out, ctx: NarrativeContext): void {
   o.heading(3, 'general.structure.heading');
   const classes = t5.rows.filter((r) => r.level === '类' && (r.values['total'] ?? 0) !== 0);
   if (o.fill('general.structure.list', { ...common(ctx), amount: '', items: '' }) !== undefined) {
+    // Nothing spent and no 类 listed: no list to give (never “主要用于以下方面：。”).
+    if (classes.length === 0 && total === 0) return;
     const items = classes.map((r) => {
       const v = r.values['total'];
       return (
@@ -348,7 +350,12 @@ function generalStructure(o: Out, ctx: NarrativeContext): void {
     });
     o.para(
       'general.structure.item',
-      o.fill('general.structure.list', { ...common(ctx), amount: amt(total), items: joinRuns(items, '；') }),
+      o.fill('general.structure.list', {
+        ...common(ctx),
+        amount: amt(total),
+        // No 类 rows in 表五 (the table not given): a gap to fill, not an empty list.
+        items: classes.length === 0 ? MISSING : joinRuns(items, '；'),
+      }),
     );
   } else
     classes.forEach((r, i) => {

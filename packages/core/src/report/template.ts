@@ -64,6 +64,12 @@ function pushText(runs: Run[], text: string): void {
   if (text !== '') runs.push({ text });
 }
 
+/**
+ * “比上年持平” is not Chinese: equal figures are 与上年持平. A template written for a change (比上年{change})
+ * meets the profile's 持平 wording here, so the sentence is put right once filled.
+ */
+const COMPARED_FLAT = /比((?:上年|\d{4}年度?)(?:决算数?)?)持平/g;
+
 function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const r of runs) {
@@ -71,6 +77,8 @@ function mergeRuns(runs: Run[]): Run[] {
     if (prev && !prev.placeholder && !r.placeholder && !prev.bold && !r.bold) prev.text += r.text;
     else out.push({ ...r });
   }
+  for (const r of out)
+    if (!r.placeholder && r.text.includes('持平')) r.text = r.text.replace(COMPARED_FLAT, '与$1持平');
   return out;
 }
 

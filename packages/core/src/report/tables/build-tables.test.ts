@@ -8,7 +8,7 @@ import { generateUnitData } from '../../testing/generate-unit.ts';
 import { builtinProfile, builtinProfileNames } from '../profile.ts';
 import { UNKNOWN_CELL_NOTE } from '../document.ts';
 import { buildPerformanceTables, buildTables } from './build-tables.ts';
-import { declaredEmpty } from './table-layout.ts';
+import { declaredEmpty, UNLISTED_NOTE } from './table-layout.ts';
 import { assertRectangular, tableProfile } from './testing.ts';
 
 const changji = loadDisclosure(
@@ -23,6 +23,18 @@ const LAYOUTS = [
 ];
 
 describe('buildTables', () => {
+  it('says a table the data does not list is missing, never that it is empty', () => {
+    const data = structuredClone(generateUnitData({ seed: 3 })) as { tables: Record<string, unknown> };
+    delete data.tables['t6'];
+    const profile = builtinProfile('xinjiang-2022');
+    const t6 = buildTables(disclosureFromData(data), profile).find((t) => t.id === 't6')!;
+    expect(t6.notes).toContain(UNLISTED_NOTE);
+    expect(t6.notes ?? []).not.toContain(profile.tables.emptyTableNote);
+    // Listed with no rows, it is the empty table the profile's note describes.
+    data.tables['t6'] = { rows: [] };
+    const listed = buildTables(disclosureFromData(data), profile).find((t) => t.id === 't6')!;
+    expect(listed.notes).toContain(profile.tables.emptyTableNote);
+  });
   it('builds the nine tables in order with the MoF numbers and names (seed unit)', () => {
     const tables = buildTables(changji, tableProfile());
     expect(tables.map((t) => t.id)).toEqual([...TABLE_IDS]);

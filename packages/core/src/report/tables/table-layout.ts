@@ -174,13 +174,27 @@ export function tableNotes(
   const notes: string[] = [];
   const note = profile.templates[`table.${id}.note`];
   if (note !== undefined) notes.push(fillSlots(note, d));
-  if (empty) notes.push(fillSlots(statement ?? profile.tables.emptyTableNote, d));
+  const table = (d.tables as Partial<Record<string, Table>>)[id];
+  // A table the data does not list at all is not known to be empty: it says so instead of 本表为空表.
+  if (table !== undefined && isUnlistedTable(table)) notes.push(UNLISTED_NOTE);
+  else if (empty) notes.push(fillSlots(statement ?? profile.tables.emptyTableNote, d));
   return notes.length > 0 ? notes : undefined;
 }
 
-/** Whether the model table has no non-zero amount (no rows, or every cell 0 or unknown). */
+/** Printed under a table the data does not give (its cells print 未提供). */
+export const UNLISTED_NOTE = '注：数据中未提供本表，表中数字标为“未提供”。';
+
+/** Whether the data file does not list the table at all (the loader indexes every table it lists, even an empty one). */
+export function isUnlistedTable(table: Table): boolean {
+  return table.index === undefined && table.rows.length === 0 && table.emptyStatement === undefined;
+}
+
+/**
+ * Whether the model table has no non-zero amount (no rows, or every cell 0 or unknown). A table the data
+ * does not list is not empty but missing.
+ */
 export function isEmptyTable(table: Table): boolean {
-  return !hasAmounts(table);
+  return !hasAmounts(table) && !isUnlistedTable(table);
 }
 
 /** Common frame of the nine tables: number, title, 编制单位 line, unit label. */
