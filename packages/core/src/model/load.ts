@@ -32,13 +32,13 @@ const TYPE_NAMES: Record<string, string> = {
   int: '整数',
 };
 
-function issueMessage(iss: z.core.$ZodIssue, input: unknown): string {
+function issueMessage(iss: z.core.$ZodIssue, input: unknown, formatDoc = 'docs/data-format.md'): string {
   switch (iss.code) {
     case 'invalid_type':
       if (input === undefined) return `缺少必填字段（应为${TYPE_NAMES[iss.expected] ?? iss.expected}）`;
       return `类型不对：应为${TYPE_NAMES[iss.expected] ?? iss.expected}，实际为${describeInput(input)}`;
     case 'unrecognized_keys':
-      return `未知字段「${iss.keys.join('」「')}」（请检查拼写；数据格式见 docs/data-format.md）`;
+      return `未知字段「${iss.keys.join('」「')}」（请检查拼写；格式见 ${formatDoc}）`;
     case 'invalid_union':
       return `值不合法：应为金额（数字或字符串，如 360.44），实际为${describeInput(input)}`;
     case 'invalid_value':
@@ -56,6 +56,27 @@ function issueMessage(iss: z.core.$ZodIssue, input: unknown): string {
       return typeof msg === 'string' ? msg : (msg?.message ?? iss.message);
     }
   }
+}
+
+/**
+ * Schema issues as problems a person can act on: in Chinese, with the field's path and its line in the
+ * file. `formatDoc` is where the format is documented (named for an unknown field).
+ */
+export function zodProblems(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  lines: Map<string, number>,
+  file: string | undefined,
+  formatDoc?: string,
+): { file: string | undefined; line: number | undefined; path: string; message: string }[] {
+  return issues.map((iss) => {
+    const path: PathKey[] = iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+    if (iss.code === 'unrecognized_keys' && iss.keys.length === 1 && iss.keys[0] !== undefined)
+      path.push(iss.keys[0]);
+    const message =
+      iss.code === 'custom' ? iss.message : issueMessage(iss, valueAt(data, iss.path), formatDoc);
+    return { file, line: lineOfPath(lines, path), path: joinPath(path), message };
+  });
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -172,13 +193,7 @@ export function disclosureFromData(data: unknown, opts: FromDataOptions = {}): D
   const parsed = disclosureSchema(input).safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const problems = issues.slice(0, 50).map((iss) => {
-      const path: PathKey[] = iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-      if (iss.code === 'unrecognized_keys' && iss.keys.length === 1 && iss.keys[0] !== undefined)
-        path.push(iss.keys[0]);
-      const message = iss.code === 'custom' ? iss.message : issueMessage(iss, valueAt(data, iss.path));
-      return { file, line: lineOfPath(lines, path), path: joinPath(path), message };
-    });
+    const problems = zodProblems(issues.slice(0, 50), data, lines, file);
     throw new JuesuanError(ErrorCode.BadInput, `${file ?? '输入'} 有 ${issues.length} 处数据错误`, problems);
   }
   const model = parsed.data;

@@ -90,8 +90,10 @@ export function parseSourceText(textIn: string, file?: string): SourceText {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new JuesuanError(ErrorCode.BadSyntax, `${file ?? '输入'} 无法解析：${(e as Error).message}`, [
-      { file, message: '别名（alias）过多或循环引用' },
+    // The reader's own message is English ("Excessive alias count …"): said in Chinese instead.
+    void e;
+    throw new JuesuanError(ErrorCode.BadSyntax, `${file ?? '输入'} 无法解析：别名（alias）过多或循环引用`, [
+      { file, message: '文件中的 YAML 别名（&名称 / *名称）展开后过大或互相引用，请改为直接写出内容' },
     ]);
   }
   return { data, lines };

@@ -6,6 +6,7 @@ import { generateUnitData } from '../testing/generate-unit.ts';
 import { buildReport } from './build.ts';
 import { paragraphText } from './document.ts';
 import { builtinProfile, builtinProfileNames, parseProfile } from './profile.ts';
+import type { JuesuanError } from '../errors.ts';
 
 const example = loadDisclosure(
   readFileSync(join(import.meta.dirname, '../../../../examples/changji-2022.yaml'), 'utf8'),
@@ -98,6 +99,30 @@ describe('buildReport', () => {
       `id: x\nname: x\nextends: xinjiang-2022\ntemplates:\n  income.total: '{year}年度{incomeTotl}'\n`,
     );
     expect(() => buildReport(example, bad2)).toThrow(/income\.total.*\{incomeTotl\}/);
+  });
+
+  it('says what is wrong with a profile file in Chinese, with the line', () => {
+    const problems = (text: string) => {
+      try {
+        parseProfile(text, 'my.yaml');
+      } catch (e) {
+        const j = e as JuesuanError;
+        return {
+          message: j.message,
+          problems: j.problems.map((p) => `${p.line ?? ''}|${p.path ?? ''}|${p.message}`),
+        };
+      }
+      throw new Error('no error');
+    };
+    const syntax = problems('id: x\nname: [未闭合\ntemplates:\n');
+    expect(syntax.message).toContain('my.yaml');
+    expect(syntax.problems.join('\n')).not.toMatch(/[A-Za-z]{6,}/);
+    const field = problems(
+      'id: x\nname: x\nextends: xinjiang-2022\nwording:\n  equalStyle: 7\n  nosuch: 1\n',
+    );
+    expect(field.problems.some((p) => p.startsWith('5|wording.equalStyle|'))).toBe(true);
+    expect(field.problems.some((p) => p.includes('未知字段「nosuch」'))).toBe(true);
+    expect(field.problems.join('\n')).not.toMatch(/Invalid|expected/);
   });
 
   it('marks a draft', () => {

@@ -3,9 +3,10 @@
  * conventions of one region and year. Profiles are YAML files (packages/core/profiles/*.yaml) that a
  * region can copy and edit without touching code; `juesuan build --profile-file my.yaml` uses a copy.
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { ErrorCode, JuesuanError } from '../errors.ts';
+import { zodProblems } from '../model/load.ts';
+import { parseSourceText } from '../model/yaml-source.ts';
 import { BUILTIN_PROFILE_YAML } from './builtin-profiles.generated.ts';
 
 export const tableOptionsSchema = z.strictObject({
@@ -101,21 +102,23 @@ export function builtinProfileNames(): string[] {
 
 /** Parses a profile YAML text (resolving `extends` against the built-in profiles); errors name the file and field. */
 export function parseProfile(text: string, file = 'profile.yaml', depth = 0): ReportProfile {
-  let data: unknown;
+  let source: ReturnType<typeof parseSourceText>;
   try {
-    data = parse(text);
+    source = parseSourceText(text, file);
   } catch (e) {
-    throw new JuesuanError(
-      ErrorCode.BadConfig,
-      `${file} 不是有效的 YAML：${(e as Error).message.split('\n')[0]}`,
-    );
+    // The YAML reader's problems (in Chinese, with line and column), as a problem of configuration.
+    if (e instanceof JuesuanError) throw new JuesuanError(ErrorCode.BadConfig, e.message, e.problems);
+    throw e;
   }
+  const { data, lines } = source;
+  // Where a profile's fields are shown: the built-in profiles are the examples to copy.
+  const doc = 'packages/core/profiles/ 下的内置口径文件';
   const r = profileFileSchema.safeParse(data);
   if (!r.success) {
     throw new JuesuanError(
       ErrorCode.BadConfig,
       `${file} 不是有效的口径文件`,
-      r.error.issues.slice(0, 20).map((i) => ({ file, path: i.path.join('.'), message: i.message })),
+      zodProblems(r.error.issues.slice(0, 20), data, lines, file, doc),
     );
   }
   const f = r.data;
@@ -148,7 +151,7 @@ export function parseProfile(text: string, file = 'profile.yaml', depth = 0): Re
     throw new JuesuanError(
       ErrorCode.BadConfig,
       `${file} 不是有效的口径文件`,
-      full.error.issues.slice(0, 20).map((i) => ({ file, path: i.path.join('.'), message: i.message })),
+      zodProblems(full.error.issues.slice(0, 20), merged, lines, file, doc),
     );
   }
   return full.data;

@@ -74,7 +74,7 @@ function name(ctx: RuleContext, o: Operand, anchor: Operand | undefined): Locati
           : row.budget;
   const value = bag?.[o.column];
   const names = row === undefined ? undefined : rowNamesOf(ctx, o.table, row);
-  const rowText = names === undefined ? rowPart(undefined, o.row) : names.row;
+  const rowText = names === undefined ? rowPart(undefined, o.row, o.table) : names.row;
   const colText = columnPart(o.table, o.column) + whichPart(which);
   const label = (names === undefined ? TABLE_SPECS[o.table].number + rowText : names.inTable) + colText;
   let short = label;

@@ -13,9 +13,22 @@ export function cellValue(d: Disclosure, ref: CellRef): Fen | undefined {
   return bag?.[ref.column];
 }
 
-/** 「2010450 事业运行」 or 「合计」. */
-export function rowLabel(row: Row | undefined, key: string): string {
-  if (!row) return `「${key}」`;
+/** Labels of the fixed rows by table and key, for rows the data does not give (never 「publicTotal」). */
+const FIXED_ROW_LABELS = new Map(
+  Object.entries(TABLE_SPECS).flatMap(([id, spec]) =>
+    spec.fixedRows.map((r) => [`${id}|${r.id}`, r.label] as const),
+  ),
+);
+const ANY_FIXED_ROW_LABEL = new Map(
+  Object.values(TABLE_SPECS)
+    .flatMap((spec) => spec.fixedRows.map((r) => [r.id, r.label] as const))
+    .reverse(),
+);
+
+/** 「2010450 事业运行」 or 「合计」; a fixed row the data lacks by its label (of `table` when given). */
+export function rowLabel(row: Row | undefined, key: string, table?: string): string {
+  if (!row)
+    return `「${(table !== undefined ? FIXED_ROW_LABELS.get(`${table}|${key}`) : undefined) ?? ANY_FIXED_ROW_LABEL.get(key) ?? key}」`;
   if (row.code) return `「${row.code}${row.name ? ' ' + row.name : ''}」`;
   return `「${row.name}」`;
 }
@@ -49,7 +62,7 @@ export function cellLabel(d: Disclosure, ref: CellRef): string {
   const which = ref.which ?? 'value';
   return (
     TABLE_SPECS[ref.table].number +
-    rowLabel(row, ref.row) +
+    rowLabel(row, ref.row, ref.table) +
     '行' +
     columnPart(ref.table, ref.column) +
     WHICH_LABEL[which]
@@ -57,8 +70,8 @@ export function cellLabel(d: Disclosure, ref: CellRef): string {
 }
 
 /** 「2010450 事业运行」行: the row part of a cell label. */
-export function rowPart(row: Row | undefined, key: string): string {
-  return rowLabel(row, key) + '行';
+export function rowPart(row: Row | undefined, key: string, table?: string): string {
+  return rowLabel(row, key, table) + '行';
 }
 
 const FEN_PER = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 } as const;

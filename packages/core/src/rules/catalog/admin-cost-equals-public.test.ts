@@ -5,6 +5,13 @@ import { testRule } from '../rule-tester.ts';
 import { cases } from './admin-cost-equals-public.cases.ts';
 
 describe(rule.id, () => {
+  it('names a fixed row the data lacks by its label, not its key', () => {
+    const data = structuredClone(unitData({ kind: '行政', seed: 3 })) as { tables: Record<string, unknown> };
+    delete data.tables['t6'];
+    const o = runOne(rule, data);
+    expect(o.notRun[0]?.detail).toContain('表六「公用经费合计」行');
+    expect(o.notRun[0]?.detail).not.toContain('publicTotal');
+  });
   it('passes on generated 行政 and 参公 units', () => {
     for (const kind of ['行政', '参公'] as const) {
       const o = runOne(rule, unitData({ kind, seed: 3 }));
