@@ -35,4 +35,37 @@ describe('findings as text', () => {
     expect(findingToJson(documentFinding).location).toBe('说明 三、收入决算情况（第 3 页第 12 行）');
     expect(findingToJson(dataFinding).location).toBe('表二「合计」行（第 40 行）');
   });
+  it('prints a finding of every data category (none is left out of the text)', () => {
+    const cats = [
+      'profile',
+      'amounts',
+      't1',
+      't2',
+      't3',
+      't4',
+      't5',
+      't6',
+      't7',
+      't8',
+      't9',
+      'carryover',
+      'codes',
+      'reasons',
+      'statements',
+      'other-matters',
+      'performance',
+    ] as const;
+    const findings = cats.map((category) => ({
+      ...dataFinding,
+      category,
+      message: `类别 ${category} 的发现`,
+    }));
+    const text = formatFindingsText({
+      findings,
+      notRun: [],
+      partial: [],
+      summary: { error: findings.length, warning: 0, info: 0, rules: 1, notRun: 0 },
+    });
+    for (const c of cats) expect(text).toContain(`类别 ${c} 的发现`);
+  });
 });

@@ -11,6 +11,7 @@ import {
 
 const ORDER: readonly RuleCategory[] = [
   'profile',
+  'amounts',
   't1',
   't2',
   't3',

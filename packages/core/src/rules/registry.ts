@@ -30,6 +30,7 @@ export function documentRuleById(id: string): DocumentRule | undefined {
 
 const CATEGORY_ORDER: readonly RuleCategory[] = [
   'profile',
+  'amounts',
   't1',
   't2',
   't3',

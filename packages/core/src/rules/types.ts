@@ -37,6 +37,7 @@ export const RuleCategory = {
   Profile: 'profile',
   Narrative: 'narrative',
   Document: 'document',
+  Amounts: 'amounts',
 } as const;
 export type RuleCategory = (typeof RuleCategory)[keyof typeof RuleCategory];
 
@@ -59,6 +60,7 @@ export const CATEGORY_LABEL: Readonly<Record<RuleCategory, string>> = {
   profile: '单位概况',
   narrative: '情况说明文字（审查公开文件）',
   document: '文件本身（审查公开文件）',
+  amounts: '金额的写法（小数位数）',
 };
 
 /** A cell of a table: row key (fixed id or code), column id, and which figure (本年/上年/预算). */

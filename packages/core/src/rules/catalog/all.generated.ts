@@ -3,131 +3,132 @@ import type { DocumentRule } from '../../audit/document-rule.ts';
 import type { Rule } from '../types.ts';
 import { rule as r0 } from './admin-cost-equals-public.ts';
 import { rule as r1 } from './admin-cost-within-public.ts';
-import { rule as r2 } from './audit-model.ts';
-import { rule as r3 } from './carryover-continuity.ts';
-import { rule as r4 } from './carryover-fiscal-continuity.ts';
-import { rule as r5 } from './carryover-previous-year.ts';
-import { rule as r6 } from './carryover-t8-continuity.ts';
-import { rule as r7 } from './carryover-t9-continuity.ts';
-import { rule as r8 } from './code-economic-known.ts';
-import { rule as r9 } from './code-economic-name.ts';
-import { rule as r10 } from './code-function-known.ts';
-import { rule as r11 } from './code-function-name.ts';
-import { rule as r12 } from './code-function-validity.ts';
-import { rule as r13 } from './code-name-consistent.ts';
-import { rule as r14 } from './code-parent-listed.ts';
-import { rule as r15 } from './document-damaged.ts';
-import { rule as r16 } from './document-not-disclosure.ts';
-import { rule as r17 } from './document-scanned.ts';
-import { rule as r18 } from './narrative-budget-base.ts';
-import { rule as r19 } from './narrative-budget-rate.ts';
-import { rule as r20 } from './narrative-direction.ts';
-import { rule as r21 } from './narrative-empty-table.ts';
-import { rule as r22 } from './narrative-missing-section.ts';
-import { rule as r23 } from './narrative-placeholder.ts';
-import { rule as r24 } from './narrative-punctuation.ts';
-import { rule as r25 } from './narrative-repeat.ts';
-import { rule as r26 } from './narrative-share.ts';
-import { rule as r27 } from './narrative-table.ts';
-import { rule as r28 } from './narrative-year.ts';
-import { rule as r29 } from './narrative-yoy-amount.ts';
-import { rule as r30 } from './narrative-yoy-rate.ts';
-import { rule as r31 } from './perf-deviation-reason.ts';
-import { rule as r32 } from './perf-executed-le-budget.ts';
-import { rule as r33 } from './perf-execution-score.ts';
-import { rule as r34 } from './perf-funds-sum.ts';
-import { rule as r35 } from './perf-grade.ts';
-import { rule as r36 } from './perf-indicator-score.ts';
-import { rule as r37 } from './perf-score-le-weight.ts';
-import { rule as r38 } from './perf-summary-totals.ts';
-import { rule as r39 } from './perf-total-score.ts';
-import { rule as r40 } from './perf-weights-sum.ts';
-import { rule as r41 } from './prior-year-figure.ts';
-import { rule as r42 } from './procurement-small-micro-le-sme.ts';
-import { rule as r43 } from './procurement-sme-le-total.ts';
-import { rule as r44 } from './procurement-total.ts';
-import { rule as r45 } from './profile-staff-sum.ts';
-import { rule as r46 } from './reason-admin-cost-prior.ts';
-import { rule as r47 } from './reason-placeholder.ts';
-import { rule as r48 } from './reason-t1-totals-prior.ts';
-import { rule as r49 } from './reason-t4-totals-budget.ts';
-import { rule as r50 } from './reason-t4-totals-prior.ts';
-import { rule as r51 } from './reason-t5-items-budget.ts';
-import { rule as r52 } from './reason-t5-items-prior.ts';
-import { rule as r53 } from './reason-t5-total-prior.ts';
-import { rule as r54 } from './reason-t7-budget.ts';
-import { rule as r55 } from './reason-t7-prior.ts';
-import { rule as r56 } from './statement-empty-procurement.ts';
-import { rule as r57 } from './statement-empty-table.ts';
-import { rule as r58 } from './statement-nonempty-table-says-empty.ts';
-import { rule as r59 } from './t1-admin-income-kinds.ts';
-import { rule as r60 } from './t1-expenditure-grand-total.ts';
-import { rule as r61 } from './t1-expenditure-total.ts';
-import { rule as r62 } from './t1-grand-totals-equal.ts';
-import { rule as r63 } from './t1-income-grand-total.ts';
-import { rule as r64 } from './t1-income-total.ts';
-import { rule as r65 } from './t1-prior-grand-totals-equal.ts';
-import { rule as r66 } from './t1-t2-fiscal.ts';
-import { rule as r67 } from './t1-t2-income-sources.ts';
-import { rule as r68 } from './t1-t2-income-total.ts';
-import { rule as r69 } from './t1-t3-class.ts';
-import { rule as r70 } from './t1-t3-expenditure-total.ts';
-import { rule as r71 } from './t2-hierarchy.ts';
-import { rule as r72 } from './t2-row-sum.ts';
-import { rule as r73 } from './t2-total-row.ts';
-import { rule as r74 } from './t3-hierarchy.ts';
-import { rule as r75 } from './t3-operating-without-income.ts';
-import { rule as r76 } from './t3-row-sum.ts';
-import { rule as r77 } from './t3-total-row.ts';
-import { rule as r78 } from './t4-expenditure-grand-total.ts';
-import { rule as r79 } from './t4-expenditure-total.ts';
-import { rule as r80 } from './t4-fund-balance.ts';
-import { rule as r81 } from './t4-grand-totals-equal.ts';
-import { rule as r82 } from './t4-income-grand-total.ts';
-import { rule as r83 } from './t4-row-sum.ts';
-import { rule as r84 } from './t4-t1-carryover.ts';
-import { rule as r85 } from './t4-t1-fiscal-income.ts';
-import { rule as r86 } from './t4-t2-fiscal-income.ts';
-import { rule as r87 } from './t4-t3-class.ts';
-import { rule as r88 } from './t5-hierarchy.ts';
-import { rule as r89 } from './t5-prior-total.ts';
-import { rule as r90 } from './t5-row-sum.ts';
-import { rule as r91 } from './t5-t3-basic-le.ts';
-import { rule as r92 } from './t5-t3-item-le.ts';
-import { rule as r93 } from './t5-t3-project-le.ts';
-import { rule as r94 } from './t5-t4-class.ts';
-import { rule as r95 } from './t5-t4-general-total.ts';
-import { rule as r96 } from './t5-total-row.ts';
-import { rule as r97 } from './t6-basic-equals-t5.ts';
-import { rule as r98 } from './t6-class-allowed.ts';
-import { rule as r99 } from './t6-hierarchy.ts';
-import { rule as r100 } from './t6-personnel-total.ts';
-import { rule as r101 } from './t6-public-total.ts';
-import { rule as r102 } from './t7-abroad-counts.ts';
-import { rule as r103 } from './t7-over-budget.ts';
-import { rule as r104 } from './t7-prior-total.ts';
-import { rule as r105 } from './t7-reception-counts.ts';
-import { rule as r106 } from './t7-total.ts';
-import { rule as r107 } from './t7-vehicle-operation-without-vehicles.ts';
-import { rule as r108 } from './t7-vehicle-purchase-counts.ts';
-import { rule as r109 } from './t7-vehicle-subtotal.ts';
-import { rule as r110 } from './t8-hierarchy.ts';
-import { rule as r111 } from './t8-row-balance.ts';
-import { rule as r112 } from './t8-row-sum.ts';
-import { rule as r113 } from './t8-t4-fund.ts';
-import { rule as r114 } from './t8-total-row.ts';
-import { rule as r115 } from './t9-hierarchy.ts';
-import { rule as r116 } from './t9-row-balance.ts';
-import { rule as r117 } from './t9-row-sum.ts';
-import { rule as r118 } from './t9-t4-capital.ts';
-import { rule as r119 } from './t9-total-row.ts';
-import { rule as r120 } from './vehicles-category-sum.ts';
-import { rule as r121 } from './vehicles-held-le-total.ts';
+import { rule as r2 } from './amount-extra-decimals.ts';
+import { rule as r3 } from './audit-model.ts';
+import { rule as r4 } from './carryover-continuity.ts';
+import { rule as r5 } from './carryover-fiscal-continuity.ts';
+import { rule as r6 } from './carryover-previous-year.ts';
+import { rule as r7 } from './carryover-t8-continuity.ts';
+import { rule as r8 } from './carryover-t9-continuity.ts';
+import { rule as r9 } from './code-economic-known.ts';
+import { rule as r10 } from './code-economic-name.ts';
+import { rule as r11 } from './code-function-known.ts';
+import { rule as r12 } from './code-function-name.ts';
+import { rule as r13 } from './code-function-validity.ts';
+import { rule as r14 } from './code-name-consistent.ts';
+import { rule as r15 } from './code-parent-listed.ts';
+import { rule as r16 } from './document-damaged.ts';
+import { rule as r17 } from './document-not-disclosure.ts';
+import { rule as r18 } from './document-scanned.ts';
+import { rule as r19 } from './narrative-budget-base.ts';
+import { rule as r20 } from './narrative-budget-rate.ts';
+import { rule as r21 } from './narrative-direction.ts';
+import { rule as r22 } from './narrative-empty-table.ts';
+import { rule as r23 } from './narrative-missing-section.ts';
+import { rule as r24 } from './narrative-placeholder.ts';
+import { rule as r25 } from './narrative-punctuation.ts';
+import { rule as r26 } from './narrative-repeat.ts';
+import { rule as r27 } from './narrative-share.ts';
+import { rule as r28 } from './narrative-table.ts';
+import { rule as r29 } from './narrative-year.ts';
+import { rule as r30 } from './narrative-yoy-amount.ts';
+import { rule as r31 } from './narrative-yoy-rate.ts';
+import { rule as r32 } from './perf-deviation-reason.ts';
+import { rule as r33 } from './perf-executed-le-budget.ts';
+import { rule as r34 } from './perf-execution-score.ts';
+import { rule as r35 } from './perf-funds-sum.ts';
+import { rule as r36 } from './perf-grade.ts';
+import { rule as r37 } from './perf-indicator-score.ts';
+import { rule as r38 } from './perf-score-le-weight.ts';
+import { rule as r39 } from './perf-summary-totals.ts';
+import { rule as r40 } from './perf-total-score.ts';
+import { rule as r41 } from './perf-weights-sum.ts';
+import { rule as r42 } from './prior-year-figure.ts';
+import { rule as r43 } from './procurement-small-micro-le-sme.ts';
+import { rule as r44 } from './procurement-sme-le-total.ts';
+import { rule as r45 } from './procurement-total.ts';
+import { rule as r46 } from './profile-staff-sum.ts';
+import { rule as r47 } from './reason-admin-cost-prior.ts';
+import { rule as r48 } from './reason-placeholder.ts';
+import { rule as r49 } from './reason-t1-totals-prior.ts';
+import { rule as r50 } from './reason-t4-totals-budget.ts';
+import { rule as r51 } from './reason-t4-totals-prior.ts';
+import { rule as r52 } from './reason-t5-items-budget.ts';
+import { rule as r53 } from './reason-t5-items-prior.ts';
+import { rule as r54 } from './reason-t5-total-prior.ts';
+import { rule as r55 } from './reason-t7-budget.ts';
+import { rule as r56 } from './reason-t7-prior.ts';
+import { rule as r57 } from './statement-empty-procurement.ts';
+import { rule as r58 } from './statement-empty-table.ts';
+import { rule as r59 } from './statement-nonempty-table-says-empty.ts';
+import { rule as r60 } from './t1-admin-income-kinds.ts';
+import { rule as r61 } from './t1-expenditure-grand-total.ts';
+import { rule as r62 } from './t1-expenditure-total.ts';
+import { rule as r63 } from './t1-grand-totals-equal.ts';
+import { rule as r64 } from './t1-income-grand-total.ts';
+import { rule as r65 } from './t1-income-total.ts';
+import { rule as r66 } from './t1-prior-grand-totals-equal.ts';
+import { rule as r67 } from './t1-t2-fiscal.ts';
+import { rule as r68 } from './t1-t2-income-sources.ts';
+import { rule as r69 } from './t1-t2-income-total.ts';
+import { rule as r70 } from './t1-t3-class.ts';
+import { rule as r71 } from './t1-t3-expenditure-total.ts';
+import { rule as r72 } from './t2-hierarchy.ts';
+import { rule as r73 } from './t2-row-sum.ts';
+import { rule as r74 } from './t2-total-row.ts';
+import { rule as r75 } from './t3-hierarchy.ts';
+import { rule as r76 } from './t3-operating-without-income.ts';
+import { rule as r77 } from './t3-row-sum.ts';
+import { rule as r78 } from './t3-total-row.ts';
+import { rule as r79 } from './t4-expenditure-grand-total.ts';
+import { rule as r80 } from './t4-expenditure-total.ts';
+import { rule as r81 } from './t4-fund-balance.ts';
+import { rule as r82 } from './t4-grand-totals-equal.ts';
+import { rule as r83 } from './t4-income-grand-total.ts';
+import { rule as r84 } from './t4-row-sum.ts';
+import { rule as r85 } from './t4-t1-carryover.ts';
+import { rule as r86 } from './t4-t1-fiscal-income.ts';
+import { rule as r87 } from './t4-t2-fiscal-income.ts';
+import { rule as r88 } from './t4-t3-class.ts';
+import { rule as r89 } from './t5-hierarchy.ts';
+import { rule as r90 } from './t5-prior-total.ts';
+import { rule as r91 } from './t5-row-sum.ts';
+import { rule as r92 } from './t5-t3-basic-le.ts';
+import { rule as r93 } from './t5-t3-item-le.ts';
+import { rule as r94 } from './t5-t3-project-le.ts';
+import { rule as r95 } from './t5-t4-class.ts';
+import { rule as r96 } from './t5-t4-general-total.ts';
+import { rule as r97 } from './t5-total-row.ts';
+import { rule as r98 } from './t6-basic-equals-t5.ts';
+import { rule as r99 } from './t6-class-allowed.ts';
+import { rule as r100 } from './t6-hierarchy.ts';
+import { rule as r101 } from './t6-personnel-total.ts';
+import { rule as r102 } from './t6-public-total.ts';
+import { rule as r103 } from './t7-abroad-counts.ts';
+import { rule as r104 } from './t7-over-budget.ts';
+import { rule as r105 } from './t7-prior-total.ts';
+import { rule as r106 } from './t7-reception-counts.ts';
+import { rule as r107 } from './t7-total.ts';
+import { rule as r108 } from './t7-vehicle-operation-without-vehicles.ts';
+import { rule as r109 } from './t7-vehicle-purchase-counts.ts';
+import { rule as r110 } from './t7-vehicle-subtotal.ts';
+import { rule as r111 } from './t8-hierarchy.ts';
+import { rule as r112 } from './t8-row-balance.ts';
+import { rule as r113 } from './t8-row-sum.ts';
+import { rule as r114 } from './t8-t4-fund.ts';
+import { rule as r115 } from './t8-total-row.ts';
+import { rule as r116 } from './t9-hierarchy.ts';
+import { rule as r117 } from './t9-row-balance.ts';
+import { rule as r118 } from './t9-row-sum.ts';
+import { rule as r119 } from './t9-t4-capital.ts';
+import { rule as r120 } from './t9-total-row.ts';
+import { rule as r121 } from './vehicles-category-sum.ts';
+import { rule as r122 } from './vehicles-held-le-total.ts';
 
 export const ALL_RULES: readonly Rule[] = [
   r0,
   r1,
-  r3,
+  r2,
   r4,
   r5,
   r6,
@@ -139,7 +140,7 @@ export const ALL_RULES: readonly Rule[] = [
   r12,
   r13,
   r14,
-  r31,
+  r15,
   r32,
   r33,
   r34,
@@ -230,11 +231,11 @@ export const ALL_RULES: readonly Rule[] = [
   r119,
   r120,
   r121,
+  r122,
 ];
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
-  r2,
-  r15,
+  r3,
   r16,
   r17,
   r18,
@@ -250,4 +251,5 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   r28,
   r29,
   r30,
+  r31,
 ];
