@@ -60,13 +60,13 @@ export function gapLines(gaps: DocumentGaps, warnings: readonly DataWarning[], a
   const out: string[] = [];
   if (gaps.placeholders.length > 0) {
     out.push(
-      `警告：说明中有 ${gaps.placeholders.length} 处待填写的内容（【数据未提供】或未说明的原因等），公开前须补齐：`,
+      `待补：说明中有 ${gaps.placeholders.length} 处待填写的内容（【数据未提供】或未说明的原因等），公开前须补齐：`,
       ...listLines(gaps.placeholders, placeholderLine, shown),
     );
   }
   if (gaps.unknownCells.length > 0) {
     out.push(
-      `警告：表格中有 ${gaps.unknownCells.length} 个数据文件没有给出的数（印为“未提供”，不等于零）：`,
+      `待补：表格中有 ${gaps.unknownCells.length} 个数据文件没有给出的数（印为“未提供”，不等于零）：`,
       ...listLines(gaps.unknownCells, cellLine, shown),
     );
   }

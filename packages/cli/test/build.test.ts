@@ -123,14 +123,14 @@ describe('juesuan build', () => {
     const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md']);
     expect(r.code, r.err).toBe(0);
     // The central form asks for each 项's 年初预算数, which the seed does not give.
-    const count = /警告：说明中有 (\d+) 处待填写的内容/.exec(r.out);
+    const count = /待补：说明中有 (\d+) 处待填写的内容/.exec(r.out);
     expect(count, r.out).not.toBeNull();
     expect(Number(count![1])).toBeGreaterThan(0);
     expect(r.out).toContain(
       '五、一般公共预算财政拨款支出决算情况说明 › （三）一般公共预算财政拨款支出决算具体情况：「',
     );
     expect(r.out).toContain('【数据未提供】');
-    expect(r.out).toMatch(/警告：表格中有 \d+ 个数据文件没有给出的数/);
+    expect(r.out).toMatch(/待补：表格中有 \d+ 个数据文件没有给出的数/);
     expect(r.out).toContain('表五 一般公共预算财政拨款支出决算表 「2010450 事业运行」行「基本支出」列');
     expect(r.out).toContain('草稿：数据不完整');
     expect(r.out).toContain('--final');
@@ -146,7 +146,7 @@ describe('juesuan build', () => {
     const out = tmp();
     const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md', '--final']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/警告：说明中有 \d+ 处待填写的内容/);
+    expect(r.out).toMatch(/待补：说明中有 \d+ 处待填写的内容/);
     expect(readdirSync(out).every((f) => !f.includes('草稿'))).toBe(true);
   });
 
@@ -156,7 +156,7 @@ describe('juesuan build', () => {
     const r = run(['build', example, '--profile', 'central', '--out', out, '--format', 'md', '--strict']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('--strict');
-    expect(r.err).toMatch(/警告：说明中有 \d+ 处待填写的内容/);
+    expect(r.err).toMatch(/待补：说明中有 \d+ 处待填写的内容/);
     expect(r.err).toContain('2010450 事业运行');
     expect(existsSync(out)).toBe(false);
     // The complete example passes.

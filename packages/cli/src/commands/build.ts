@@ -202,7 +202,7 @@ function printBuilt(
     io.out(`  ${w.format.toUpperCase().padEnd(5)} ${sizeText(w.bytes).padStart(7)}  ${w.path}`);
   const s = outcome.summary;
   io.out(
-    `校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`,
+    `规则校验：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个；表格 ${doc.tables.length} 张，图表 ${doc.charts.length} 个。`,
   );
   for (const line of gapLines(gaps, warnings)) io.out(line);
   for (const line of insufficientLines(outcome)) io.out(line);
