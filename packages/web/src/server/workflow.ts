@@ -17,7 +17,7 @@
  * may be published again or returned to the unit. The reason is in the audit log's withdraw event.
  */
 import type { Access } from './access.ts';
-import { columnWords } from './column-words.ts';
+import { columnWords } from '../shared/column-words.ts';
 import type { CommentLocation, ReviewStatus } from './review-schemas.ts';
 import type { DisclosureRow, DisclosureStatus, OrganisationRow } from './db/schema.ts';
 import { ApiError, ApiErrorCode, forbidden, notFound } from './errors.ts';

@@ -4,7 +4,7 @@
  * dropped connection, and merging one's own edits onto a newer version after a 409.
  */
 
-import { columnWords } from '../../src/server/column-words.ts';
+import { columnWords } from '../../src/shared/column-words.ts';
 
 export { columnWords };
 export type Obj = Record<string, unknown>;
